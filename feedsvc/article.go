@@ -1,0 +1,102 @@
+package feedsvc
+
+import "time"
+
+// Image is a picture that belongs to an article's body.
+type Image struct {
+	URL     string `json:"url"`
+	Alt     string `json:"alt"`
+	Caption string `json:"caption"` // visible caption; "" when none (JSON null)
+	Credit  string `json:"credit,omitempty"`
+	// Type and Length are the MIME type and size in bytes when known.
+	Type   string `json:"type,omitempty"`
+	Length int64  `json:"length,omitempty"`
+}
+
+// Attachment is an enclosure or JSON Feed attachment (audio, video, files).
+type Attachment struct {
+	URL    string `json:"url"`
+	Type   string `json:"mime_type,omitempty"`
+	Length int64  `json:"size_in_bytes,omitempty"`
+	Title  string `json:"title,omitempty"`
+}
+
+// SourceRef names another source that carries the same story.
+type SourceRef struct {
+	SourceID string `json:"source_id"`
+	URL      string `json:"url"`
+}
+
+// Article is one news item after extraction and normalization. Producers
+// (parse, extract) fill what they find, including the raw date strings;
+// normalize turns raw dates into UTC times, resolves URLs, sanitizes HTML
+// and assigns the stable ID.
+type Article struct {
+	ID         string `json:"id"`
+	SourceID   string `json:"source_id,omitempty"`
+	URL        string `json:"url"`
+	GUID       string `json:"guid,omitempty"`
+	Title      string `json:"title"`
+	Kicker     string `json:"kicker"`      // line above the headline (引题)
+	Subtitle   string `json:"subtitle"`    // line below the headline (副题, dek)
+	PrintTitle string `json:"print_title"` // print-edition main title (主题, 原标题)
+
+	Authors       []string `json:"authors"`
+	Photographers []string `json:"photographers"`
+	Editor        string   `json:"editor"`
+	Source        string   `json:"source"`               // 来源 / Source attribution
+	SourceURL     string   `json:"source_url,omitempty"` // original publisher's URL
+
+	Published time.Time `json:"published"` // zero when unknown
+	Updated   time.Time `json:"updated"`   // zero when unknown
+	// FirstSeen is when feedsvc first stored the article; it orders
+	// articles whose Published date is unknown.
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+
+	Section    string   `json:"section"` // section name as the source labels it
+	Language   string   `json:"language"`
+	Categories []string `json:"categories"`
+	Rights     string   `json:"rights,omitempty"`
+
+	Images      []Image      `json:"images"`
+	Attachments []Attachment `json:"attachments,omitempty"`
+
+	Summary     string `json:"summary"`      // plain text, at most ~300 chars
+	ContentHTML string `json:"content_html"` // sanitized body HTML
+	BodyText    string `json:"body_text"`    // whitespace-normalized body text
+
+	// Sections lists the slugs of the sections the article is published in.
+	Sections []string `json:"sections,omitempty"`
+	// AlsoIn records other sources that carried the same story.
+	AlsoIn []SourceRef `json:"also_in,omitempty"`
+	// Fingerprint is a SimHash of title and body for near-duplicate detection.
+	Fingerprint uint64 `json:"fingerprint,omitempty"`
+
+	// Raw values kept by producers for normalize; not stored or rendered.
+	PublishedRaw string `json:"-"`
+	UpdatedRaw   string `json:"-"`
+	// BaseURL is the base for relative URLs in this article (xml:base,
+	// <base href>, page URL); normalize falls back to the source URL.
+	BaseURL string `json:"-"`
+}
+
+// SortTime is the time an article is ordered by: Published, else FirstSeen.
+func (a *Article) SortTime() time.Time {
+	if !a.Published.IsZero() {
+		return a.Published
+	}
+	return a.FirstSeen
+}
+
+// ChangedTime is the time the article last changed: the latest of Updated,
+// Published and FirstSeen.
+func (a *Article) ChangedTime() time.Time {
+	t := a.FirstSeen
+	if a.Published.After(t) {
+		t = a.Published
+	}
+	if a.Updated.After(t) {
+		t = a.Updated
+	}
+	return t
+}

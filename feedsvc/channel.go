@@ -1,0 +1,33 @@
+package feedsvc
+
+import "time"
+
+// Channel is one rendered document's input: a section (or the combined
+// channel), a page of its articles and the links around it. Renderers turn
+// a Channel into bytes; identical Channels render identical bytes.
+type Channel struct {
+	Section        Section
+	SelfURL        string            // URL of this document in this format
+	HomeURL        string            // human-facing page of the section
+	FeedURLs       map[string]string // format ("rss", "atom", "json") -> URL of the first page
+	NextURL        string            // older page (RFC 5005 rel=next), "" at the end
+	PrevArchiveURL string            // previous monthly archive, "" when none
+	Archive        bool              // a complete monthly archive (fh:archive)
+	Hubs           []string          // WebSub hubs
+	Generator      string
+	// Updated is the newest change among Articles (zero when empty; the
+	// renderer then uses a fixed epoch so output stays deterministic).
+	Updated  time.Time
+	Articles []Article
+}
+
+// LatestChange returns the newest ChangedTime among arts (zero when empty).
+func LatestChange(arts []Article) time.Time {
+	var t time.Time
+	for i := range arts {
+		if c := arts[i].ChangedTime(); c.After(t) {
+			t = c
+		}
+	}
+	return t
+}

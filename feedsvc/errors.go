@@ -1,0 +1,13 @@
+package feedsvc
+
+import "errors"
+
+// Errors shared across packages; wrap them with %w.
+var (
+	ErrNotFound    = errors.New("not found")
+	ErrInvalid     = errors.New("invalid input")
+	ErrTooLarge    = errors.New("body too large")
+	ErrUnavailable = errors.New("store unavailable")
+	ErrNotModified = errors.New("not modified")
+	ErrUnknownKind = errors.New("unknown document kind")
+)

@@ -1,0 +1,69 @@
+package feedsvc
+
+import "time"
+
+// Source kinds.
+const (
+	KindFeed = "feed"
+	KindHTML = "html"
+)
+
+// Source is where articles come from: a feed or an HTML section list page.
+type Source struct {
+	ID       string         `json:"id"`
+	URL      string         `json:"url"`
+	Kind     string         `json:"kind"` // KindFeed, KindHTML or "" (detect)
+	Sections []string       `json:"sections"`
+	Location *time.Location `json:"-"` // zone for dates that carry none; never nil after config
+	Timezone string         `json:"timezone"`
+	Interval time.Duration  `json:"interval"`
+	Rights   string         `json:"rights,omitempty"`
+	List     ListRules      `json:"list"`
+	Article  ArticleRules   `json:"article"`
+}
+
+// Loc returns the source's zone, UTC when unset.
+func (s *Source) Loc() *time.Location {
+	if s.Location == nil {
+		return time.UTC
+	}
+	return s.Location
+}
+
+// ListRules are optional CSS selectors for an HTML section list page.
+type ListRules struct {
+	Item  string `json:"item,omitempty" yaml:"item"`
+	Link  string `json:"link,omitempty" yaml:"link"`
+	Title string `json:"title,omitempty" yaml:"title"`
+	Date  string `json:"date,omitempty" yaml:"date"`
+	Next  string `json:"next,omitempty" yaml:"next"`
+	Pages int    `json:"pages,omitempty" yaml:"pages"`
+}
+
+// ArticleRules are optional per-field overrides for HTML article pages.
+// Each value is a CSS selector, or "meta:NAME" / "jsonld:FIELD".
+type ArticleRules struct {
+	Title     string   `json:"title,omitempty" yaml:"title"`
+	Kicker    string   `json:"kicker,omitempty" yaml:"kicker"`
+	Subtitle  string   `json:"subtitle,omitempty" yaml:"subtitle"`
+	Authors   string   `json:"authors,omitempty" yaml:"authors"`
+	Editor    string   `json:"editor,omitempty" yaml:"editor"`
+	Source    string   `json:"source,omitempty" yaml:"source"`
+	Published string   `json:"published,omitempty" yaml:"published"`
+	Body      string   `json:"body,omitempty" yaml:"body"`
+	Remove    []string `json:"remove,omitempty" yaml:"remove"`
+}
+
+// SourceState is what feedsvc remembers about a source between polls.
+type SourceState struct {
+	SourceID      string    `json:"source_id"`
+	ETag          string    `json:"etag,omitempty"`
+	LastModified  string    `json:"last_modified,omitempty"`
+	LastAttempt   time.Time `json:"last_attempt,omitzero"`
+	LastSuccess   time.Time `json:"last_success,omitzero"`
+	LastStatus    int       `json:"last_status,omitempty"`
+	LastError     string    `json:"last_error,omitempty"`
+	Failures      int       `json:"consecutive_failures"`
+	NextPoll      time.Time `json:"next_poll,omitzero"`
+	ItemsLastPoll int       `json:"items_last_poll"`
+}

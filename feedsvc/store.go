@@ -1,0 +1,77 @@
+package feedsvc
+
+import (
+	"context"
+	"time"
+)
+
+// Cursor is a stable position in a section index: the sort time of an
+// article in Unix milliseconds and its ID. Pages are ordered newest first
+// by (Millis desc, ID desc); a page "before" a cursor holds only articles
+// strictly after it in that order, so new arrivals never shift older pages.
+type Cursor struct {
+	Millis int64
+	ID     string
+}
+
+// IsZero reports whether c is the zero cursor (start from the newest).
+func (c Cursor) IsZero() bool { return c.Millis == 0 && c.ID == "" }
+
+// CursorOf returns the cursor that points at a.
+func CursorOf(a *Article) Cursor {
+	return Cursor{Millis: a.SortTime().UnixMilli(), ID: a.ID}
+}
+
+// Query selects a page of a section index.
+type Query struct {
+	Limit  int       // maximum number of articles; <= 0 means 50
+	Before Cursor    // zero: from the newest
+	Since  time.Time // zero: no lower bound; else sort time >= Since
+}
+
+// Store keeps articles, section indexes, per-source fetch state and small
+// blobs (rendered channels). Implementations: redisstore (production) and
+// memstore (embedded); both pass the storetest contract suite.
+type Store interface {
+	// PutArticles inserts or replaces articles by ID and indexes each in
+	// the sections it lists (by SortTime) and by its URL. An article that
+	// left a section since the last put is removed from that index.
+	// Errors: ErrInvalid for an article without ID; ErrUnavailable (wrapped)
+	// when the backend cannot be reached.
+	PutArticles(ctx context.Context, arts []Article) error
+	// Articles returns the stored articles for ids, in the same order,
+	// skipping ids that are not stored.
+	Articles(ctx context.Context, ids []string) ([]Article, error)
+	// LookupURL returns the ID of the article stored under a canonical URL,
+	// or ErrNotFound.
+	LookupURL(ctx context.Context, url string) (string, error)
+	// SectionArticles returns a page of a section, newest first. An unknown
+	// or empty section yields an empty slice, not an error.
+	SectionArticles(ctx context.Context, slug string, q Query) ([]Article, error)
+	// SectionVersion returns a counter that grows whenever the section's
+	// articles change (0 for a section never written).
+	SectionVersion(ctx context.Context, slug string) (int64, error)
+
+	// SourceState returns the fetch state of a source, or ErrNotFound.
+	SourceState(ctx context.Context, sourceID string) (SourceState, error)
+	// PutSourceState replaces the fetch state of st.SourceID.
+	PutSourceState(ctx context.Context, st SourceState) error
+
+	// Blob returns a stored blob, or ErrNotFound (also when expired).
+	Blob(ctx context.Context, key string) ([]byte, error)
+	// PutBlob stores b under key; ttl <= 0 means no expiry.
+	PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error
+	// DeleteBlobs removes every blob whose key starts with prefix.
+	DeleteBlobs(ctx context.Context, prefix string) error
+
+	// TryLock takes or renews the lease name for owner for ttl. It returns
+	// false when another owner holds an unexpired lease.
+	TryLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error)
+	// Unlock releases the lease if owner holds it.
+	Unlock(ctx context.Context, name, owner string) error
+
+	// Ping reports whether the backend is reachable.
+	Ping(ctx context.Context) error
+	// Close releases the backend's resources.
+	Close() error
+}

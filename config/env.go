@@ -1,0 +1,130 @@
+package config
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config holds the settings read from the environment.
+type Config struct {
+	ListenAddr   string        // LISTEN_ADDR, default 127.0.0.1:8080
+	RedisURL     string        // REDIS_URL; empty selects the embedded store
+	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
+	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
+	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
+	LogFormat    string        // LOG_FORMAT: text or json
+	ConfigFile   string        // FEEDSVC_CONFIG: YAML file of sections and sources
+	AllowPrivate bool          // FEEDSVC_ALLOW_PRIVATE_NETWORKS
+	FetchTimeout time.Duration // FETCH_TIMEOUT, default 20s
+	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
+	Concurrency  int           // INGEST_CONCURRENCY, default 4
+	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+}
+
+// Load reads the configuration from getenv (os.Getenv in main) and
+// validates it.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		ListenAddr:   or(getenv("LISTEN_ADDR"), "127.0.0.1:8080"),
+		RedisURL:     getenv("REDIS_URL"),
+		RedisPrefix:  or(getenv("REDIS_PREFIX"), "feedsvc:"),
+		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
+		ConfigFile:   getenv("FEEDSVC_CONFIG"),
+		AdminToken:   getenv("ADMIN_TOKEN"),
+		FetchTimeout: 20 * time.Second,
+		MaxBodyBytes: 10 << 20,
+		Concurrency:  4,
+	}
+	var err error
+	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {
+		return c, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", getenv("LOG_LEVEL"))
+	}
+	if v := getenv("FEEDSVC_ALLOW_PRIVATE_NETWORKS"); v != "" {
+		if c.AllowPrivate, err = strconv.ParseBool(v); err != nil {
+			return c, fmt.Errorf("FEEDSVC_ALLOW_PRIVATE_NETWORKS %q: want true or false", v)
+		}
+	}
+	if v := getenv("FETCH_TIMEOUT"); v != "" {
+		if c.FetchTimeout, err = time.ParseDuration(v); err != nil {
+			return c, fmt.Errorf("FETCH_TIMEOUT %q: %w", v, err)
+		}
+	}
+	if v := getenv("FETCH_MAX_BYTES"); v != "" {
+		if c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return c, fmt.Errorf("FETCH_MAX_BYTES %q: want a number of bytes", v)
+		}
+	}
+	if v := getenv("INGEST_CONCURRENCY"); v != "" {
+		if c.Concurrency, err = strconv.Atoi(v); err != nil {
+			return c, fmt.Errorf("INGEST_CONCURRENCY %q: want a whole number", v)
+		}
+	}
+	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// Validate checks ranges and cross-field rules.
+func (c Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.ListenAddr); err != nil {
+		return fmt.Errorf("LISTEN_ADDR %q: want host:port", c.ListenAddr)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("LOG_FORMAT %q: want text or json", c.LogFormat)
+	}
+	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
+		return fmt.Errorf("REDIS_URL %q: want redis://, rediss:// or unix://", Redact(c.RedisURL))
+	}
+	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
+		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
+	}
+	if c.MaxBodyBytes < 1024 {
+		return fmt.Errorf("FETCH_MAX_BYTES %d: want at least 1024", c.MaxBodyBytes)
+	}
+	if c.Concurrency < 1 || c.Concurrency > 256 {
+		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)
+	}
+	return nil
+}
+
+// baseURL parses BASE_URL or derives http://LISTEN_ADDR (0.0.0.0 and an
+// empty host become 127.0.0.1 so the links are reachable locally).
+func baseURL(raw, listen string) (*url.URL, error) {
+	if raw == "" {
+		host, port, err := net.SplitHostPort(listen)
+		if err != nil {
+			return nil, fmt.Errorf("LISTEN_ADDR %q: want host:port", listen)
+		}
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "127.0.0.1"
+		}
+		raw = "http://" + net.JoinHostPort(host, port)
+	}
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("BASE_URL %q: want an absolute http(s) URL", raw)
+	}
+	return u, nil
+}
+
+// Redact hides the password of a URL for logging.
+func Redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,167 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// File is the YAML configuration: sections, sources and WebSub hubs.
+type File struct {
+	Sections []feedsvc.Section
+	Sources  []feedsvc.Source
+	Hubs     []string
+}
+
+type fileYAML struct {
+	Sections []feedsvc.Section `yaml:"sections"`
+	Sources  []sourceYAML      `yaml:"sources"`
+	WebSub   struct {
+		Hubs []string `yaml:"hubs"`
+	} `yaml:"websub"`
+}
+
+type sourceYAML struct {
+	ID       string               `yaml:"id"`
+	URL      string               `yaml:"url"`
+	Kind     string               `yaml:"kind"`
+	Sections []string             `yaml:"sections"`
+	Timezone string               `yaml:"timezone"`
+	Interval string               `yaml:"interval"`
+	Rights   string               `yaml:"rights"`
+	List     feedsvc.ListRules    `yaml:"list"`
+	Article  feedsvc.ArticleRules `yaml:"article"`
+}
+
+// DefaultInterval is the poll interval of a source that names none.
+const DefaultInterval = 15 * time.Minute
+
+var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+
+// LoadFile reads and validates the YAML file at path. Unknown keys,
+// duplicate slugs or ids, sources naming missing sections, bad URLs,
+// durations and zones are errors that name the file, field and value.
+func LoadFile(path string) (File, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return File{}, fmt.Errorf("config: %w", err)
+	}
+	f, err := Parse(b)
+	if err != nil {
+		return File{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// Parse decodes and validates YAML configuration bytes.
+func Parse(b []byte) (File, error) {
+	var raw fileYAML
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+		return File{}, err
+	}
+	f := File{Sections: raw.Sections, Hubs: raw.WebSub.Hubs}
+	if err := validateSections(f.Sections); err != nil {
+		return File{}, err
+	}
+	for i, h := range f.Hubs {
+		if !absHTTP(h) {
+			return File{}, fmt.Errorf("websub.hubs[%d]: %q is not an absolute http(s) URL", i, h)
+		}
+	}
+	slugs := map[string]bool{}
+	for _, s := range f.Sections {
+		slugs[s.Slug] = true
+	}
+	ids := map[string]bool{}
+	for i, rs := range raw.Sources {
+		src, err := rs.source(slugs)
+		if err != nil {
+			return File{}, fmt.Errorf("sources[%d] (%s): %w", i, rs.ID, err)
+		}
+		if ids[src.ID] {
+			return File{}, fmt.Errorf("sources[%d].id: duplicate id %q", i, src.ID)
+		}
+		ids[src.ID] = true
+		f.Sources = append(f.Sources, src)
+	}
+	return f, nil
+}
+
+func validateSections(secs []feedsvc.Section) error {
+	seen := map[string]bool{}
+	for i, s := range secs {
+		switch {
+		case !slugRE.MatchString(s.Slug) || s.Slug == "all":
+			return fmt.Errorf("sections[%d].slug: %q is not a URL-safe slug (a-z, 0-9, - and _; \"all\" is reserved)", i, s.Slug)
+		case seen[s.Slug]:
+			return fmt.Errorf("sections[%d].slug: duplicate slug %q", i, s.Slug)
+		case strings.TrimSpace(s.Title) == "":
+			return fmt.Errorf("sections[%d].title: empty title for %q", i, s.Slug)
+		case s.Limit < 0 || s.Limit > 1000:
+			return fmt.Errorf("sections[%d].limit: %d is outside 0..1000", i, s.Limit)
+		}
+		if s.Timezone != "" {
+			if _, err := time.LoadLocation(s.Timezone); err != nil {
+				return fmt.Errorf("sections[%d].timezone: unknown zone %q", i, s.Timezone)
+			}
+		}
+		seen[s.Slug] = true
+	}
+	return nil
+}
+
+func (rs sourceYAML) source(slugs map[string]bool) (feedsvc.Source, error) {
+	s := feedsvc.Source{ID: rs.ID, URL: rs.URL, Kind: rs.Kind, Sections: rs.Sections,
+		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article, Interval: DefaultInterval}
+	if !slugRE.MatchString(s.ID) {
+		return s, fmt.Errorf("id: %q is not a URL-safe id", s.ID)
+	}
+	if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+		return s, fmt.Errorf("url: %q is not an absolute http(s) or file URL", s.URL)
+	}
+	if s.Kind != "" && s.Kind != feedsvc.KindFeed && s.Kind != feedsvc.KindHTML {
+		return s, fmt.Errorf("kind: %q is not feed or html", s.Kind)
+	}
+	if len(s.Sections) == 0 {
+		return s, errors.New("sections: a source must name at least one section")
+	}
+	for _, sec := range s.Sections {
+		if !slugs[sec] {
+			return s, fmt.Errorf("sections: no section with slug %q", sec)
+		}
+	}
+	loc, err := time.LoadLocation(or(s.Timezone, "UTC"))
+	if err != nil {
+		return s, fmt.Errorf("timezone: unknown zone %q", s.Timezone)
+	}
+	s.Location = loc
+	if rs.Interval != "" {
+		if s.Interval, err = time.ParseDuration(rs.Interval); err != nil {
+			return s, fmt.Errorf("interval: %q is not a duration like 15m", rs.Interval)
+		}
+		if s.Interval < 10*time.Second || s.Interval > 7*24*time.Hour {
+			return s, fmt.Errorf("interval: %s is outside 10s..168h", s.Interval)
+		}
+	}
+	if s.List.Pages < 0 || s.List.Pages > 20 {
+		return s, fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)
+	}
+	return s, nil
+}
+
+func absHTTP(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}

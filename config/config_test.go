@@ -108,3 +108,22 @@ func TestLoadEnv(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadFileResolvesRelativeFileURLs(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "c.yaml")
+	y := "sections: [{slug: a, title: A}]\nsources: [{id: s, url: 'file:feeds/x.xml', sections: [a]}, {id: t, url: 'https://e.org/f', sections: [a]}]\n"
+	if err := os.WriteFile(p, []byte(y), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := f.Sources[0].URL, "file://"+filepath.ToSlash(filepath.Join(dir, "feeds", "x.xml")); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := f.Sources[1].URL; got != "https://e.org/f" {
+		t.Errorf("https URL changed: %q", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -60,7 +61,31 @@ func LoadFile(path string) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("config %s: %w", path, err)
 	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return File{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	for i := range f.Sources {
+		f.Sources[i].URL = resolveFileURL(f.Sources[i].URL, dir)
+	}
 	return f, nil
+}
+
+// resolveFileURL turns a relative `file:` URL into an absolute file://
+// URL against dir; other URLs pass unchanged.
+func resolveFileURL(raw, dir string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "file" {
+		return raw
+	}
+	p := u.Opaque
+	if p == "" {
+		p = u.Path
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
 }
 
 // Parse decodes and validates YAML configuration bytes.

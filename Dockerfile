@@ -1,0 +1,21 @@
+# syntax=docker/dockerfile:1
+FROM golang:1.26.8-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/go/pkg/mod go mod download
+COPY . .
+ARG VERSION=dev
+RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
+    CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/feedsvc ./cmd/feedsvc
+
+FROM gcr.io/distroless/static-debian12:nonroot
+LABEL org.opencontainers.image.title="feedsvc" \
+      org.opencontainers.image.description="News feed aggregator publishing RSS 2.0, Atom 1.0 and JSON Feed 1.1" \
+      org.opencontainers.image.licenses="MIT"
+COPY --from=build /out/feedsvc /usr/local/bin/feedsvc
+COPY examples /etc/feedsvc/examples
+ENV LISTEN_ADDR=0.0.0.0:8080 LOG_FORMAT=json FEEDSVC_CONFIG=/etc/feedsvc/examples/feedsvc.yaml
+EXPOSE 8080
+USER nonroot:nonroot
+ENTRYPOINT ["/usr/local/bin/feedsvc"]
+CMD ["serve"]

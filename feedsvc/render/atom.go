@@ -1,0 +1,147 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/gorilla/feeds"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// nsHistory is the RFC 5005 feed history namespace (fh:archive).
+const nsHistory = "http://purl.org/syndication/history/1.0"
+
+// atomFeed extends gorilla's feed with xml:lang, a generator, several
+// links (shadowing the single Link), fh:archive and our entries. The
+// extra elements follow the embedded ones, so all metadata precedes the
+// entries.
+type atomFeed struct {
+	feeds.AtomFeed
+	Lang      string           `xml:"xml:lang,attr,omitempty"`
+	HistoryNS string           `xml:"xmlns:fh,attr,omitempty"`
+	Generator string           `xml:"generator"`
+	Links     []feeds.AtomLink `xml:"link"`
+	Archive   *struct{}        `xml:"fh:archive"`
+	Entries   []*atomEntry     `xml:"entry"`
+}
+
+// atomEntry extends gorilla's entry with xml:lang, several authors and
+// categories, and a structured atom:source (gorilla writes it as text,
+// which RFC 4287 forbids).
+type atomEntry struct {
+	feeds.AtomEntry
+	Lang       string             `xml:"xml:lang,attr,omitempty"`
+	Authors    []feeds.AtomAuthor `xml:"author"`
+	Categories []atomCategory     `xml:"category"`
+	Source     *atomSource        `xml:"source"`
+	Summary    *atomText          `xml:"summary"`
+	Content    *atomText          `xml:"content"`
+}
+
+// atomText is an Atom text construct whose body is escaped by escapeText
+// (only &, < and >) instead of encoding/xml, which also turns every quote
+// and newline of an HTML body into a character reference. It shadows
+// gorilla's AtomSummary and AtomContent.
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",innerxml"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+// atomSource names the origin publisher of an entry (RFC 4287 §4.2.11).
+type atomSource struct {
+	Title string           `xml:"title"`
+	Links []feeds.AtomLink `xml:"link"`
+}
+
+// Atom renders ch as an Atom 1.0 (RFC 4287) document with RFC 5005 paging
+// and archive links.
+func Atom(ch *feedsvc.Channel) ([]byte, error) {
+	c := cleanChannel(ch)
+	f := &atomFeed{AtomFeed: feeds.AtomFeed{
+		Xmlns:    nsAtom,
+		Title:    feedTitle(c),
+		Id:       FeedID(c),
+		Updated:  rfc3339(firstTime(c.Updated, epoch)),
+		Subtitle: c.Section.Description,
+		// A feed-level author lets every entry inherit one (RFC 4287 §4.1.1).
+		Author: &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: feedTitle(c)}},
+	}}
+	f.Lang = c.Section.Language
+	f.Generator = generator(c)
+	f.Links = atomFeedLinks(c)
+	if c.Archive {
+		f.HistoryNS = nsHistory
+		f.Archive = &struct{}{}
+	}
+	f.Entries = make([]*atomEntry, len(c.Articles))
+	for i := range c.Articles {
+		f.Entries[i] = atomEntryOf(c, &c.Articles[i])
+	}
+	return marshalXML(f, "atom")
+}
+
+func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
+	var links []feeds.AtomLink
+	add := func(href, rel, typ string) {
+		if href != "" {
+			links = append(links, feeds.AtomLink{Href: href, Rel: rel, Type: typ})
+		}
+	}
+	add(ch.SelfURL, "self", "application/atom+xml")
+	add(ch.HomeURL, "alternate", "text/html")
+	for _, h := range ch.Hubs {
+		add(h, "hub", "")
+	}
+	add(ch.NextURL, "next", "application/atom+xml")
+	add(ch.PrevArchiveURL, "prev-archive", "application/atom+xml")
+	return links
+}
+
+func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
+	e := &atomEntry{AtomEntry: feeds.AtomEntry{
+		Title:     itemTitle(a),
+		Id:        ItemID(ch, a),
+		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch)),
+		Published: rfc3339(a.Published),
+		Rights:    a.Rights,
+	}}
+	if a.Language != "" && a.Language != ch.Section.Language {
+		e.Lang = a.Language
+	}
+	if a.URL != "" {
+		e.Links = append(e.Links, feeds.AtomLink{Href: a.URL, Rel: "alternate", Type: "text/html"})
+	}
+	for _, enc := range enclosures(a) {
+		l := feeds.AtomLink{Href: enc.URL, Rel: "enclosure", Type: enc.Type}
+		if enc.Length > 0 {
+			l.Length = strconv.FormatInt(enc.Length, 10)
+		}
+		e.Links = append(e.Links, l)
+	}
+	if a.Summary != "" {
+		e.Summary = &atomText{Type: "text", Body: escapeText(a.Summary)}
+	}
+	if body := contentHTML(a); body != "" {
+		e.Content = &atomText{Type: "html", Body: escapeText(body)}
+	}
+	for _, name := range a.Authors {
+		e.Authors = append(e.Authors, feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: name}})
+	}
+	if a.Editor != "" {
+		e.Contributor = &feeds.AtomContributor{AtomPerson: feeds.AtomPerson{Name: a.Editor}}
+	}
+	for _, c := range a.Categories {
+		e.Categories = append(e.Categories, atomCategory{Term: c})
+	}
+	if a.Source != "" {
+		e.Source = &atomSource{Title: a.Source}
+		if a.SourceURL != "" {
+			e.Source.Links = []feeds.AtomLink{{Href: a.SourceURL, Rel: "alternate"}}
+		}
+	}
+	return e
+}

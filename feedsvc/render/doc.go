@@ -1,0 +1,27 @@
+// Package render owns the render step of the flow
+// (store → render → httpapi): it turns a feedsvc.Channel into RSS 2.0,
+// Atom 1.0 and JSON Feed 1.1 bytes. Output is deterministic (identical
+// Channels give identical bytes), items keep the Channel's order in every
+// format, every item carries the same permanent tag: URI id (ItemID), and
+// all text is stripped of characters illegal in XML 1.0.
+//
+// The project builds on github.com/gorilla/feeds, whose exported XML and
+// JSON structs are embedded here rather than used through feeds.Feed:
+// its converters emit an empty Atom <updated>, random urn:uuid ids, a
+// single link, no atom:link rel="self", no xml:lang, one category, no
+// media and a JSON attachment "size" member where JSON Feed says
+// "size_in_bytes". Our structs embed feeds.RssFeedXml, RssFeed, RssItem,
+// AtomFeed, AtomEntry, JSONFeed and JSONItem and add or shadow fields:
+// encoding/xml and encoding/json both let a shallower field hide an
+// embedded one of the same name, so a single-valued gorilla field
+// (Category, Author, Link, Source) is replaced by a list or by an element
+// with attributes, and the extra fields land after the embedded ones,
+// which keeps Atom links before entries. Namespaced elements (atom:link,
+// dc:creator, media:content, fh:archive) are written with literal
+// prefixes, as gorilla writes content:encoded, and every prefix is
+// declared once on the root element.
+//
+// Small leaf types with no gorilla counterpart (media:content, an RSS
+// <source url>, Atom category and source, JSON Feed attachments and the
+// "_feedsvc" extension) are our own.
+package render

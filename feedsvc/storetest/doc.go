@@ -1,0 +1,16 @@
+// Package storetest owns the contract of the store step: Run is the test
+// suite every feedsvc.Store implementation (memstore, redisstore) must pass,
+// one subtest per behaviour of the interface documented in feedsvc.Store.
+//
+// Behaviours the suite pins down beyond the interface comments, which
+// callers may rely on:
+//   - stored times come back in UTC; Published and Updated keep the second
+//     precision of the article's JSON form; PublishedRaw, UpdatedRaw and
+//     BaseURL are not stored;
+//   - FirstSeen is set by the store when a new article has none, and the
+//     earliest FirstSeen is kept across re-puts;
+//   - a batch with an invalid article is rejected as a whole;
+//   - re-putting an identical article does not change section versions;
+//   - Query.Since is compared in Unix milliseconds, like the cursor;
+//   - TryLock with an empty name or owner, or ttl <= 0, fails with ErrInvalid.
+package storetest

@@ -1,0 +1,95 @@
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// Renderer turns a channel into bytes of one format ("rss", "atom",
+// "json"); identical channels must render identical bytes.
+type Renderer interface {
+	Render(format string, ch *feedsvc.Channel) ([]byte, error)
+	ContentType(format string) string
+}
+
+// Server holds the HTTP handlers' dependencies.
+type Server struct {
+	Store    feedsvc.Store
+	Render   Renderer
+	BaseURL  *url.URL
+	Sections func() []feedsvc.Section
+	Hubs     []string
+	Log      *slog.Logger
+	// MaxAge is the Cache-Control max-age of channels (default 5m).
+	MaxAge time.Duration
+	// Generator names the software in feeds.
+	Generator string
+
+	cacheMu sync.Mutex
+	cache   map[string]*entry
+}
+
+// DefaultLimit and MaxLimit bound how many items a channel page shows.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 500
+)
+
+// Handler returns the routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.HandleFunc("GET /readyz", s.readyz)
+	mux.HandleFunc("GET /sections", s.sections)
+	mux.HandleFunc("GET /sections/{slug}/{format}", s.channel)
+	return mux
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	plain(w, http.StatusOK, "ok")
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := s.Store.Ping(ctx); err != nil {
+		s.log().Warn("readyz: store not reachable", slog.Any("error", err))
+		plain(w, http.StatusServiceUnavailable, "store not reachable")
+		return
+	}
+	plain(w, http.StatusOK, "ready")
+}
+
+func (s *Server) section(slug string) (feedsvc.Section, bool) {
+	for _, sec := range s.Sections() {
+		if sec.Slug == slug {
+			return sec, true
+		}
+	}
+	return feedsvc.Section{}, false
+}
+
+// FeedURL returns the public URL of a section's channel in format.
+func (s *Server) FeedURL(slug, format string) string {
+	return s.BaseURL.JoinPath("sections", slug, format).String()
+}
+
+func (s *Server) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+func plain(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	_, _ = w.Write([]byte(msg + "\n"))
+}

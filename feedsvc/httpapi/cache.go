@@ -3,133 +3,225 @@ package httpapi
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"net/http"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// entry is a rendered channel with its gzip copy and validators.
+// Render cache tuning.
+const (
+	maxCacheEntries = 4096            // in-process entries; the map is cleared when full
+	blobTTL         = time.Hour       // rendered documents kept in the store
+	renderLockTTL   = 5 * time.Second // cross-replica render lock
+	lockWait        = 2 * time.Second // how long a replica waits for another's render
+	blobPrefix      = "r:"            // store blob keys of rendered documents
+)
+
+// entry is a rendered document with its gzip copy and validators.
 type entry struct {
 	body, gz     []byte
 	etag, gzEtag string
 	contentType  string
 	lastMod      time.Time
+	archive      bool // a complete monthly archive: long-cacheable
 }
 
-// maxCacheEntries bounds the in-process cache; it is cleared when full.
-const maxCacheEntries = 4096
-
-// entry returns the rendered channel for (sec, format, q) at the section's
-// current version, rendering it on a miss.
-func (s *Server) entry(r *http.Request, sec feedsvc.Section, format string, q pageQuery) (*entry, error) {
-	ver, err := s.Store.SectionVersion(r.Context(), sec.Slug)
+// entry returns the rendered document for t at the sections' current
+// version. Misses render once per key (single-flight in process, a short
+// store lock across replicas); while a key re-renders, and while the store
+// is unreachable, the last good bytes of the same document are served.
+func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
+	base := t.sec.Slug + "|" + t.format + "|" + t.q.key()
+	ver, err := s.version(ctx, t.slugs)
 	if err != nil {
-		return nil, fmt.Errorf("section version %s: %w", sec.Slug, err)
+		if e := s.lastGood(base); e != nil {
+			s.log().Warn("serving stale channel: store unavailable", "channel", base, slog.Any("error", err))
+			s.obs().stale()
+			return e, nil
+		}
+		return nil, err
 	}
-	key := strings.Join([]string{sec.Slug, format, strconv.Itoa(q.limit), FormatCursor(q.before), strconv.FormatInt(ver, 10)}, "|")
-	s.cacheMu.Lock()
-	e := s.cache[key]
-	s.cacheMu.Unlock()
-	if e != nil {
+	complete := !t.q.month.IsZero() && !t.q.month.AddDate(0, 1, 0).After(time.Now())
+	key := cacheKey(t, ver, complete)
+	if e := s.cached(key); e != nil {
+		s.obs().cacheHit(true)
 		return e, nil
 	}
-	ch, err := s.buildChannel(r, sec, format, q)
+	s.obs().cacheHit(false)
+	// While another request renders this key, serve the last good bytes
+	// rather than queueing behind it; otherwise wait for the render.
+	if e := s.lastGood(base); e != nil && s.rendering(key) {
+		return e, nil
+	}
+	ch := s.flight.DoChan(key, func() (any, error) {
+		s.setRendering(key, true)
+		defer s.setRendering(key, false)
+		return s.fill(context.WithoutCancel(ctx), t, key, base)
+	})
+	select {
+	case res := <-ch:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return res.Val.(*entry), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (s *Server) rendering(key string) bool {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	return s.inflight[key]
+}
+
+func (s *Server) setRendering(key string, on bool) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.inflight == nil {
+		s.inflight = map[string]bool{}
+	}
+	if on {
+		s.inflight[key] = true
+	} else {
+		delete(s.inflight, key)
+	}
+}
+
+// fill loads key from the store or renders it, then caches it locally.
+func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry, error) {
+	e, err := s.loadBlob(ctx, key)
+	if err == nil {
+		s.remember(key, base, e)
+		return e, nil
+	}
+	locked, lerr := s.Store.TryLock(ctx, blobPrefix+key, s.owner(), renderLockTTL)
+	if lerr == nil && !locked {
+		// Another replica renders this key: wait briefly for its bytes.
+		for deadline := time.Now().Add(lockWait); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
+			if e, err := s.loadBlob(ctx, key); err == nil {
+				s.remember(key, base, e)
+				return e, nil
+			}
+		}
+	}
+	if locked {
+		defer func() { _ = s.Store.Unlock(ctx, blobPrefix+key, s.owner()) }()
+	}
+	start := time.Now()
+	chn, err := s.buildChannel(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	body, err := s.Render.Render(format, ch)
+	body, err := s.Render.Render(t.format, chn)
 	if err != nil {
-		return nil, fmt.Errorf("render %s %s: %w", sec.Slug, format, err)
+		return nil, fmt.Errorf("render %s %s: %w", t.sec.Slug, t.format, err)
 	}
-	e = newEntry(body, s.Render.ContentType(format), ch.Updated)
-	s.cacheMu.Lock()
-	if s.cache == nil || len(s.cache) >= maxCacheEntries {
-		s.cache = map[string]*entry{}
+	e = newEntry(body, s.Render.ContentType(t.format), chn.Updated, chn.Archive)
+	s.obs().rendered(t.format, time.Since(start))
+	if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), blobTTL); err != nil {
+		s.log().Warn("render cache: store write failed", "channel", key, slog.Any("error", err))
 	}
-	s.cache[key] = e
-	s.cacheMu.Unlock()
+	s.remember(key, base, e)
 	return e, nil
 }
 
-func newEntry(body []byte, ctype string, lastMod time.Time) *entry {
+func (s *Server) loadBlob(ctx context.Context, key string) (*entry, error) {
+	b, err := s.Store.Blob(ctx, blobPrefix+key)
+	if err != nil {
+		return nil, err
+	}
+	return decodeEntry(b)
+}
+
+func (s *Server) cached(key string) *entry {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	return s.cache[key]
+}
+
+func (s *Server) lastGood(base string) *entry {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	return s.good[base]
+}
+
+func (s *Server) remember(key, base string, e *entry) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	if s.cache == nil || len(s.cache) >= maxCacheEntries {
+		s.cache = map[string]*entry{}
+	}
+	if s.good == nil || len(s.good) >= maxCacheEntries {
+		s.good = map[string]*entry{}
+	}
+	s.cache[key], s.good[base] = e, e
+}
+
+// Invalidate drops the stored rendered documents of the sections (and of
+// the combined channel) after ingest changed them.
+func (s *Server) Invalidate(ctx context.Context, slugs []string) {
+	for _, slug := range append(slugs, AllSlug) {
+		if err := s.Store.DeleteBlobs(ctx, blobPrefix+slug+"|"); err != nil {
+			s.log().Warn("render cache: invalidate failed", "section", slug, slog.Any("error", err))
+		}
+	}
+}
+
+func newEntry(body []byte, ctype string, lastMod time.Time, archive bool) *entry {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	_, _ = zw.Write(body)
 	_ = zw.Close()
+	return newEntryFrom(body, buf.Bytes(), ctype, lastMod, archive)
+}
+
+// newEntryFrom computes the validators of a body and its gzip copy.
+func newEntryFrom(body, gz []byte, ctype string, lastMod time.Time, archive bool) *entry {
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
-	return &entry{body: body, gz: buf.Bytes(), etag: `"` + tag + `"`, gzEtag: `"` + tag + `-gz"`,
-		contentType: ctype, lastMod: lastMod.UTC().Truncate(time.Second)}
+	if !lastMod.IsZero() {
+		lastMod = lastMod.UTC().Truncate(time.Second)
+	}
+	return &entry{body: body, gz: gz, etag: `"` + tag + `"`, gzEtag: `"` + tag + `-gz"`,
+		contentType: ctype, lastMod: lastMod, archive: archive}
 }
 
-// serveEntry writes e with validators, answering conditional requests
-// with 304 and gzip-capable clients with the precompressed copy.
-func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
-	body, etag := e.body, e.etag
-	h := w.Header()
-	h.Set("Vary", "Accept-Encoding")
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body, etag = e.gz, e.gzEtag
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("Content-Type", e.contentType)
-	h.Set("ETag", etag)
-	maxAge := s.MaxAge
-	if maxAge <= 0 {
-		maxAge = 5 * time.Minute
-	}
-	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge.Seconds())))
-	h.Set("X-Content-Type-Options", "nosniff")
+var errBadBlob = errors.New("render cache: malformed blob")
+
+// encodeEntry frames an entry for the store: a tab-separated header line,
+// then the body and its gzip copy; validators are recomputed on load.
+func encodeEntry(e *entry) []byte {
+	var unix int64
 	if !e.lastMod.IsZero() {
-		h.Set("Last-Modified", e.lastMod.Format(http.TimeFormat))
+		unix = e.lastMod.Unix()
 	}
-	if notModified(r, etag, e.lastMod) {
-		h.Del("Content-Encoding")
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(body)
-	}
+	hdr := fmt.Sprintf("%s\t%d\t%t\t%d\t%d\n", e.contentType, unix, e.archive, len(e.body), len(e.gz))
+	return append(append([]byte(hdr), e.body...), e.gz...)
 }
 
-// notModified applies RFC 9110 §13.2.2: If-None-Match (weak comparison)
-// wins; If-Modified-Since counts only without it.
-func notModified(r *http.Request, etag string, lastMod time.Time) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		for _, t := range strings.Split(inm, ",") {
-			t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-			if t == "*" || t == etag {
-				return true
-			}
-		}
-		return false
+func decodeEntry(b []byte) (*entry, error) {
+	line, rest, ok := bytes.Cut(b, []byte("\n"))
+	f := strings.Split(string(line), "\t")
+	if !ok || len(f) != 5 {
+		return nil, errBadBlob
 	}
-	ims := r.Header.Get("If-Modified-Since")
-	if ims == "" || lastMod.IsZero() {
-		return false
+	unix, err1 := strconv.ParseInt(f[1], 10, 64)
+	archive, err2 := strconv.ParseBool(f[2])
+	nb, err3 := strconv.Atoi(f[3])
+	ng, err4 := strconv.Atoi(f[4])
+	if err := errors.Join(err1, err2, err3, err4); err != nil || nb < 0 || ng < 0 || nb+ng != len(rest) {
+		return nil, errBadBlob
 	}
-	t, err := http.ParseTime(ims)
-	return err == nil && !lastMod.After(t)
-}
-
-// acceptsGzip reports whether an Accept-Encoding value allows gzip.
-func acceptsGzip(ae string) bool {
-	for _, part := range strings.Split(ae, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.TrimSpace(name) != "*" {
-			continue
-		}
-		q := strings.ReplaceAll(strings.TrimSpace(params), " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	var lm time.Time
+	if unix > 0 {
+		lm = time.Unix(unix, 0)
 	}
-	return false
+	return newEntryFrom(rest[:nb], rest[nb:], f[0], lm, archive), nil
 }

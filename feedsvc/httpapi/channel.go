@@ -1,38 +1,45 @@
 package httpapi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 var formats = map[string]bool{"rss": true, "atom": true, "json": true}
 
-// pageQuery is the part of a channel request that shapes its output.
-type pageQuery struct {
-	limit  int
-	before feedsvc.Cursor
+// AllSlug names the combined channel of every section.
+const AllSlug = "all"
+
+// target is one channel document: which sections, which format, which page.
+type target struct {
+	sec    feedsvc.Section
+	slugs  []string
+	format string
+	q      pageQuery
 }
 
 func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
-	slug, format := r.PathValue("slug"), r.PathValue("format")
-	sec, ok := s.section(slug)
-	if !ok || !formats[format] {
-		plain(w, http.StatusNotFound, "no such channel: /sections/"+slug+"/"+format)
-		return
-	}
-	q, err := parsePageQuery(r.URL.Query(), sec)
+	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), "")
+}
+
+func (s *Server) archive(w http.ResponseWriter, r *http.Request) {
+	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), r.PathValue("month"))
+}
+
+func (s *Server) serveTarget(w http.ResponseWriter, r *http.Request, slug, format, month string) {
+	t, status, err := s.resolve(r, slug, format, month)
 	if err != nil {
-		plain(w, http.StatusBadRequest, err.Error())
+		plain(w, status, err.Error())
 		return
 	}
-	e, err := s.entry(r, sec, format, q)
+	e, err := s.entry(r.Context(), &t)
 	if err != nil {
 		s.log().Error("channel", "section", slug, "format", format, slog.Any("error", err))
 		status := http.StatusInternalServerError
@@ -45,81 +52,102 @@ func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
 	s.serveEntry(w, r, e)
 }
 
-func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
-	q := pageQuery{limit: sec.Limit}
-	if q.limit <= 0 {
-		q.limit = DefaultLimit
-	}
-	if l := v.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > MaxLimit {
-			return q, fmt.Errorf("limit %q: want 1..%d", l, MaxLimit)
+// resolve turns a request into a target, or a status and error message.
+func (s *Server) resolve(r *http.Request, slug, format, month string) (target, int, error) {
+	t := target{format: format}
+	if slug == AllSlug {
+		t.sec = feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}
+		for _, sec := range s.Sections() {
+			t.slugs = append(t.slugs, sec.Slug)
 		}
-		q.limit = n
+	} else if sec, ok := s.section(slug); ok {
+		t.sec, t.slugs = sec, []string{slug}
 	}
-	if b := v.Get("before"); b != "" {
-		c, err := ParseCursor(b)
-		if err != nil {
-			return q, err
-		}
-		q.before = c
+	if t.slugs == nil && slug != AllSlug || !formats[format] {
+		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
 	}
-	return q, nil
-}
-
-// FormatCursor encodes a cursor for the `before` query parameter.
-func FormatCursor(c feedsvc.Cursor) string {
-	return strconv.FormatInt(c.Millis, 10) + "_" + c.ID
-}
-
-// ParseCursor decodes a `before` query parameter.
-func ParseCursor(s string) (feedsvc.Cursor, error) {
-	ms, id, ok := strings.Cut(s, "_")
-	n, err := strconv.ParseInt(ms, 10, 64)
-	if !ok || err != nil || id == "" || len(id) > 128 {
-		return feedsvc.Cursor{}, fmt.Errorf("before %q: not a page cursor", s)
-	}
-	return feedsvc.Cursor{Millis: n, ID: id}, nil
-}
-
-// buildChannel reads one page of a section and the links around it.
-func (s *Server) buildChannel(r *http.Request, sec feedsvc.Section, format string, q pageQuery) (*feedsvc.Channel, error) {
-	// One extra item tells whether an older page exists.
-	arts, err := s.Store.SectionArticles(r.Context(), sec.Slug, feedsvc.Query{Limit: q.limit + 1, Before: q.before})
+	q, err := parsePageQuery(r.URL.Query(), t.sec)
 	if err != nil {
-		return nil, fmt.Errorf("section %s: %w", sec.Slug, err)
+		return t, http.StatusBadRequest, err
+	}
+	if month != "" {
+		m, err := time.Parse("2006-01", month)
+		if err != nil || m.Year() < 1995 || m.Year() > 9999 {
+			return t, http.StatusNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month)
+		}
+		if len(r.URL.Query()) > 0 {
+			return t, http.StatusBadRequest, errors.New("archive documents take no query parameters")
+		}
+		q.month = m
+	}
+	t.q = q
+	return t, 0, nil
+}
+
+// version is the sum of the sections' change counters: it grows whenever
+// any of them changes.
+func (s *Server) version(ctx context.Context, slugs []string) (int64, error) {
+	var v int64
+	for _, slug := range slugs {
+		n, err := s.Store.SectionVersion(ctx, slug)
+		if err != nil {
+			return 0, fmt.Errorf("section version %s: %w", slug, err)
+		}
+		v += n
+	}
+	return v, nil
+}
+
+// buildChannel reads the target's page and the links around it.
+func (s *Server) buildChannel(ctx context.Context, t *target) (*feedsvc.Channel, error) {
+	arts, more, err := s.readPage(ctx, t.slugs, &t.q)
+	if err != nil {
+		return nil, err
 	}
 	ch := &feedsvc.Channel{
-		Section:   sec,
-		SelfURL:   s.pageURL(sec.Slug, format, q, q.before),
-		HomeURL:   s.BaseURL.JoinPath("sections", sec.Slug).String(),
-		FeedURLs:  map[string]string{},
-		Hubs:      s.Hubs,
-		Generator: s.Generator,
+		Section: t.sec, SelfURL: s.docURL(t, t.q.before), HomeURL: s.BaseURL.JoinPath("sections", t.sec.Slug).String(),
+		FeedURLs: map[string]string{}, Hubs: s.Hubs, Generator: s.Generator, Articles: arts,
+		Updated: feedsvc.LatestChange(arts),
 	}
 	for f := range formats {
-		ch.FeedURLs[f] = s.FeedURL(sec.Slug, f)
+		ch.FeedURLs[f] = s.FeedURL(t.sec.Slug, f)
 	}
-	if len(arts) > q.limit {
-		arts = arts[:q.limit]
-		ch.NextURL = s.pageURL(sec.Slug, format, q, feedsvc.CursorOf(&arts[len(arts)-1]))
+	if more && t.q.month.IsZero() {
+		ch.NextURL = s.docURL(t, feedsvc.CursorOf(&arts[len(arts)-1]))
 	}
-	ch.Articles = arts
-	ch.Updated = feedsvc.LatestChange(arts)
+	start := t.q.month
+	if start.IsZero() && len(arts) > 0 {
+		// Subscription documents point at the archive of their oldest item's month.
+		ch.PrevArchiveURL = s.archiveURL(t.sec.Slug, t.format, monthOf(arts[len(arts)-1].SortTime()))
+	} else if !start.IsZero() {
+		ch.Archive = !start.AddDate(0, 1, 0).After(time.Now())
+		prev, err := s.prevArchive(ctx, t.slugs, start)
+		if err != nil {
+			return nil, err
+		}
+		if !prev.IsZero() {
+			ch.PrevArchiveURL = s.archiveURL(t.sec.Slug, t.format, prev)
+		}
+	}
 	return ch, nil
 }
 
-// pageURL is the canonical URL of a channel page: only non-default
-// parameters, in a fixed order.
-func (s *Server) pageURL(slug, format string, q pageQuery, before feedsvc.Cursor) string {
-	u := s.BaseURL.JoinPath("sections", slug, format)
-	v := url.Values{}
-	if q.limit != DefaultLimit {
-		v.Set("limit", strconv.Itoa(q.limit))
+// docURL is the canonical URL of a document: only non-default parameters,
+// in a fixed order.
+func (s *Server) docURL(t *target, before feedsvc.Cursor) string {
+	if !t.q.month.IsZero() {
+		return s.archiveURL(t.sec.Slug, t.format, t.q.month)
 	}
-	if !before.IsZero() {
-		v.Set("before", FormatCursor(before))
-	}
-	u.RawQuery = v.Encode()
+	u := s.BaseURL.JoinPath("sections", t.sec.Slug, t.format)
+	u.RawQuery = t.q.values(before).Encode()
 	return u.String()
+}
+
+func (s *Server) archiveURL(slug, format string, month time.Time) string {
+	return s.BaseURL.JoinPath("sections", slug, "archive", month.Format("2006-01"), format).String()
+}
+
+// cacheKey names a target's rendered document at a version.
+func cacheKey(t *target, ver int64, complete bool) string {
+	return t.sec.Slug + "|" + t.format + "|" + t.q.key() + "|v" + strconv.FormatInt(ver, 10) + "|" + strconv.FormatBool(complete)
 }

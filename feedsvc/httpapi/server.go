@@ -2,11 +2,15 @@ package httpapi
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -31,8 +35,16 @@ type Server struct {
 	// Generator names the software in feeds.
 	Generator string
 
-	cacheMu sync.Mutex
-	cache   map[string]*entry
+	// Observe receives metrics events (nil: none).
+	Observe Observer
+
+	cacheMu   sync.Mutex
+	cache     map[string]*entry // by cache key (with version)
+	good      map[string]*entry // last good entry by document (without version)
+	flight    singleflight.Group
+	inflight  map[string]bool // keys being rendered
+	ownerOnce sync.Once
+	ownerID   string
 }
 
 // DefaultLimit and MaxLimit bound how many items a channel page shows.
@@ -48,7 +60,20 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /readyz", s.readyz)
 	mux.HandleFunc("GET /sections", s.sections)
 	mux.HandleFunc("GET /sections/{slug}/{format}", s.channel)
+	mux.HandleFunc("GET /sections/{slug}/archive/{month}/{format}", s.archive)
 	return mux
+}
+
+func (s *Server) obs() observer { return observer{s.Observe} }
+
+// owner identifies this server in cross-replica render locks.
+func (s *Server) owner() string {
+	s.ownerOnce.Do(func() {
+		b := make([]byte, 8)
+		_, _ = rand.Read(b)
+		s.ownerID = hex.EncodeToString(b)
+	})
+	return s.ownerID
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,140 @@
+package httpapi
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+func ids(t *testing.T, s *Server, target string) (selfNext string, got []string, status int) {
+	t.Helper()
+	r := get(t, s.Handler(), target, nil)
+	b, _ := io.ReadAll(r.Body)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if r.StatusCode != 200 {
+		return "", nil, r.StatusCode
+	}
+	return lines[0], lines[1:], r.StatusCode
+}
+
+func putArticles(t *testing.T, st feedsvc.Store, arts ...feedsvc.Article) {
+	t.Helper()
+	if err := st.PutArticles(context.Background(), arts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	s, _, st := newTestServer(t, 0)
+	day := time.Date(2023, 11, 15, 0, 0, 0, 0, time.UTC)
+	putArticles(t, st,
+		feedsvc.Article{ID: "a1", Title: "Harbour reopens", BodyText: "ferry news", Authors: []string{"Ana Ruiz"}, Categories: []string{"Transport"}, Published: day, Sections: []string{"ent"}},
+		feedsvc.Article{ID: "a2", Title: "Library hours", BodyText: "books and ferry", Authors: []string{"Li Wei"}, Categories: []string{"Culture"}, Published: day.Add(time.Hour), Sections: []string{"ent"}},
+		feedsvc.Article{ID: "a3", Title: "读书季启动", BodyText: "职工读书", Published: day.Add(2 * time.Hour), Sections: []string{"ent"}},
+	)
+	for _, tt := range []struct{ name, query, want string }{
+		{"q", "q=ferry", "a2 a1"},
+		{"q two terms", "q=ferry+books", "a2"},
+		{"q chinese", "q=" + url.QueryEscape("读书"), "a3"},
+		{"exclude", "exclude=ferry", "a3"},
+		{"author", "author=ana+ruiz", "a1"},
+		{"category", "category=culture", "a2"},
+		{"since", "since=2023-11-15T00:30:00Z", "a3 a2"},
+		{"none", "", "a3 a2 a1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got, status := ids(t, s, "/sections/ent/rss?"+tt.query)
+			if status != 200 || strings.Join(got, " ") != tt.want {
+				t.Errorf("got %v (%d), want %q", got, status, tt.want)
+			}
+		})
+	}
+	if _, _, status := ids(t, s, "/sections/ent/rss?q="+strings.Repeat("x", 300)); status != 400 {
+		t.Errorf("oversized q: got %d, want 400", status)
+	}
+	if _, _, status := ids(t, s, "/sections/ent/rss?colour=red"); status != 400 {
+		t.Errorf("unknown parameter: got %d, want 400", status)
+	}
+}
+
+func TestArchiveAndCombinedChannel(t *testing.T) {
+	s, _, st := newTestServer(t, 0)
+	s.Sections = func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}, {Slug: "world", Title: "World"}} }
+	putArticles(t, st,
+		feedsvc.Article{ID: "oct", Published: time.Date(2023, 10, 31, 23, 0, 0, 0, time.UTC), Sections: []string{"ent"}},
+		feedsvc.Article{ID: "nov1", Published: time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC), Sections: []string{"ent"}},
+		feedsvc.Article{ID: "nov2", Published: time.Date(2023, 11, 20, 0, 0, 0, 0, time.UTC), Sections: []string{"ent", "world"}},
+		feedsvc.Article{ID: "w1", Published: time.Date(2023, 11, 10, 0, 0, 0, 0, time.UTC), Sections: []string{"world"}},
+	)
+	_, got, _ := ids(t, s, "/sections/ent/archive/2023-11/atom")
+	if strings.Join(got, " ") != "nov2 nov1" {
+		t.Errorf("archive 2023-11: got %v", got)
+	}
+	r := get(t, s.Handler(), "/sections/ent/archive/2023-11/atom", nil)
+	if cc := r.Header.Get("Cache-Control"); cc != "public, max-age=2592000" {
+		t.Errorf("archive cache-control %q", cc)
+	}
+	if _, _, status := ids(t, s, "/sections/ent/archive/2023-13/atom"); status != 404 {
+		t.Errorf("bad month: got %d, want 404", status)
+	}
+	_, got, _ = ids(t, s, "/sections/all/json")
+	if strings.Join(got, " ") != "nov2 w1 nov1 oct" {
+		t.Errorf("combined channel: got %v (want each article once, newest first)", got)
+	}
+	self, got, _ := ids(t, s, "/sections/all/json?limit=2")
+	if strings.Join(got, " ") != "nov2 w1" || !strings.Contains(self, "next=http://feeds.test/sections/all/json?before=") {
+		t.Errorf("combined page 1: %v %s", got, self)
+	}
+}
+
+// failingStore fails SectionVersion on demand, like Redis going away.
+type failingStore struct {
+	feedsvc.Store
+	fail bool
+}
+
+func (f *failingStore) SectionVersion(ctx context.Context, slug string) (int64, error) {
+	if f.fail {
+		return 0, feedsvc.ErrUnavailable
+	}
+	return f.Store.SectionVersion(ctx, slug)
+}
+
+func TestServesLastGoodBytesWhenStoreFails(t *testing.T) {
+	s, _, st := newTestServer(t, 2)
+	fs := &failingStore{Store: st}
+	s.Store = fs
+	r1 := get(t, s.Handler(), "/sections/ent/rss", nil)
+	fs.fail = true
+	r2 := get(t, s.Handler(), "/sections/ent/rss", nil)
+	if r2.StatusCode != 200 || r2.Header.Get("ETag") != r1.Header.Get("ETag") {
+		t.Errorf("with the store down: status %d etag %q, want the last good bytes", r2.StatusCode, r2.Header.Get("ETag"))
+	}
+	if r := get(t, s.Handler(), "/sections/ent/atom", nil); r.StatusCode != 503 {
+		t.Errorf("never-rendered channel with the store down: got %d, want 503", r.StatusCode)
+	}
+}
+
+func TestReplicasShareRenderedBytes(t *testing.T) {
+	s1, fr1, st := newTestServer(t, 3)
+	s2 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections}
+	r1 := get(t, s1.Handler(), "/sections/ent/json", nil)
+	r2 := get(t, s2.Handler(), "/sections/ent/json", nil)
+	if fr1.calls != 1 || s2.Render.(*fakeRenderer).calls != 0 {
+		t.Errorf("renders: first replica %d, second %d; want 1 and 0 (bytes shared through the store)", fr1.calls, s2.Render.(*fakeRenderer).calls)
+	}
+	if r1.Header.Get("ETag") != r2.Header.Get("ETag") {
+		t.Errorf("replicas disagree on the ETag")
+	}
+	s1.Invalidate(context.Background(), []string{"ent"})
+	s3 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections}
+	get(t, s3.Handler(), "/sections/ent/json", nil)
+	if n := s3.Render.(*fakeRenderer).calls; n != 1 {
+		t.Errorf("after Invalidate a fresh replica rendered %d times, want 1", n)
+	}
+}

@@ -1,0 +1,100 @@
+package httpapi
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// maxArchive bounds the items of one monthly archive document.
+const maxArchive = 5000
+
+// readPage returns up to q.limit matching articles of the sections, newest
+// first, and whether more exist after them.
+func (s *Server) readPage(ctx context.Context, slugs []string, q *pageQuery) ([]feedsvc.Article, bool, error) {
+	limit, before, since := q.limit, q.before, q.since
+	if !q.month.IsZero() {
+		limit = maxArchive
+		before = feedsvc.Cursor{Millis: q.month.AddDate(0, 1, 0).UnixMilli()}
+		since = q.month
+	}
+	var all []feedsvc.Article
+	for _, slug := range slugs {
+		arts, err := s.scan(ctx, slug, q, limit+1, before, since)
+		if err != nil {
+			return nil, false, err
+		}
+		all = append(all, arts...)
+	}
+	if len(slugs) > 1 {
+		slices.SortFunc(all, newestFirst)
+		all = slices.CompactFunc(all, func(a, b feedsvc.Article) bool { return a.ID == b.ID })
+	}
+	if len(all) > limit {
+		return all[:limit], true, nil
+	}
+	return all, false, nil
+}
+
+// scan reads one section from before, keeping articles that match q's
+// filters, until it has n or the index (or maxScan) is exhausted.
+func (s *Server) scan(ctx context.Context, slug string, q *pageQuery, n int, before feedsvc.Cursor, since time.Time) ([]feedsvc.Article, error) {
+	batch := n
+	if q.filtered() {
+		batch = max(n*2, 100)
+	}
+	var out []feedsvc.Article
+	for scanned := 0; len(out) < n && scanned < maxScan; {
+		arts, err := s.Store.SectionArticles(ctx, slug, feedsvc.Query{Limit: batch, Before: before, Since: since})
+		if err != nil {
+			return nil, fmt.Errorf("section %s: %w", slug, err)
+		}
+		for i := range arts {
+			if q.match(&arts[i]) && len(out) < n {
+				out = append(out, arts[i])
+			}
+		}
+		if len(arts) < batch {
+			break
+		}
+		scanned += len(arts)
+		before = feedsvc.CursorOf(&arts[len(arts)-1])
+	}
+	return out, nil
+}
+
+func newestFirst(a, b feedsvc.Article) int {
+	if c := cmp.Compare(b.SortTime().UnixMilli(), a.SortTime().UnixMilli()); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.ID, a.ID)
+}
+
+// monthOf returns the first instant of t's month in UTC.
+func monthOf(t time.Time) time.Time {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// prevArchive returns the month of the newest article of the sections
+// older than month start, or zero when there is none.
+func (s *Server) prevArchive(ctx context.Context, slugs []string, start time.Time) (time.Time, error) {
+	var newest time.Time
+	for _, slug := range slugs {
+		arts, err := s.Store.SectionArticles(ctx, slug, feedsvc.Query{Limit: 1, Before: feedsvc.Cursor{Millis: start.UnixMilli()}})
+		if err != nil {
+			return time.Time{}, fmt.Errorf("section %s: %w", slug, err)
+		}
+		if len(arts) == 1 && arts[0].SortTime().After(newest) {
+			newest = arts[0].SortTime()
+		}
+	}
+	if newest.IsZero() {
+		return time.Time{}, nil
+	}
+	return monthOf(newest), nil
+}

@@ -1,0 +1,174 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// Input limits of channel queries.
+const (
+	maxFilterLen   = 200 // bytes of q, exclude, author, category
+	maxFilterTerms = 10
+	// maxScan bounds how many stored articles one filtered page may read.
+	maxScan = 5000
+)
+
+// pageQuery is every request parameter that shapes a channel's output.
+type pageQuery struct {
+	limit    int
+	before   feedsvc.Cursor
+	since    time.Time
+	include  []string // q: every term must occur in title or body
+	exclude  []string // exclude: no term may occur
+	author   string
+	category string
+	// archive month (zero when not an archive document)
+	month time.Time
+}
+
+func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
+	q := pageQuery{limit: sec.Limit}
+	if q.limit <= 0 {
+		q.limit = DefaultLimit
+	}
+	for k := range v {
+		switch k {
+		case "limit", "before", "since", "q", "exclude", "author", "category":
+		default:
+			return q, fmt.Errorf("unknown parameter %q (want limit, before, since, q, exclude, author, category)", k)
+		}
+		if len(v[k]) > 1 {
+			return q, fmt.Errorf("parameter %q given %d times", k, len(v[k]))
+		}
+		if len(v.Get(k)) > maxFilterLen {
+			return q, fmt.Errorf("parameter %q longer than %d bytes", k, maxFilterLen)
+		}
+	}
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > MaxLimit {
+			return q, fmt.Errorf("limit %q: want 1..%d", l, MaxLimit)
+		}
+		q.limit = n
+	}
+	if b := v.Get("before"); b != "" {
+		c, err := ParseCursor(b)
+		if err != nil {
+			return q, err
+		}
+		q.before = c
+	}
+	if s := v.Get("since"); s != "" {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return q, fmt.Errorf("since %q: want an RFC 3339 time", s)
+		}
+		q.since = t
+	}
+	var err error
+	if q.include, err = terms("q", v.Get("q")); err != nil {
+		return q, err
+	}
+	if q.exclude, err = terms("exclude", v.Get("exclude")); err != nil {
+		return q, err
+	}
+	q.author = strings.ToLower(strings.TrimSpace(v.Get("author")))
+	q.category = strings.ToLower(strings.TrimSpace(v.Get("category")))
+	return q, nil
+}
+
+func terms(name, s string) ([]string, error) {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) > maxFilterTerms {
+		return nil, fmt.Errorf("%s: at most %d terms", name, maxFilterTerms)
+	}
+	return f, nil
+}
+
+// filtered reports whether q has any content filter.
+func (q *pageQuery) filtered() bool {
+	return len(q.include) > 0 || len(q.exclude) > 0 || q.author != "" || q.category != ""
+}
+
+// match applies the content filters to a.
+func (q *pageQuery) match(a *feedsvc.Article) bool {
+	if q.author != "" && !slices.ContainsFunc(a.Authors, func(s string) bool { return strings.ToLower(s) == q.author }) {
+		return false
+	}
+	if q.category != "" && !slices.ContainsFunc(a.Categories, func(s string) bool { return strings.ToLower(s) == q.category }) {
+		return false
+	}
+	if len(q.include) == 0 && len(q.exclude) == 0 {
+		return true
+	}
+	text := strings.ToLower(a.Title + "\n" + a.Kicker + "\n" + a.Subtitle + "\n" + a.BodyText)
+	for _, t := range q.include {
+		if !strings.Contains(text, t) {
+			return false
+		}
+	}
+	for _, t := range q.exclude {
+		if strings.Contains(text, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// values encodes q canonically (fixed order, defaults omitted), with the
+// cursor before.
+func (q *pageQuery) values(before feedsvc.Cursor) url.Values {
+	v := url.Values{}
+	if q.limit != DefaultLimit {
+		v.Set("limit", strconv.Itoa(q.limit))
+	}
+	if !before.IsZero() {
+		v.Set("before", FormatCursor(before))
+	}
+	if !q.since.IsZero() {
+		v.Set("since", q.since.UTC().Format(time.RFC3339))
+	}
+	if len(q.include) > 0 {
+		v.Set("q", strings.Join(q.include, " "))
+	}
+	if len(q.exclude) > 0 {
+		v.Set("exclude", strings.Join(q.exclude, " "))
+	}
+	if q.author != "" {
+		v.Set("author", q.author)
+	}
+	if q.category != "" {
+		v.Set("category", q.category)
+	}
+	return v
+}
+
+// key is the cache key of q (the query plus the archive month).
+func (q *pageQuery) key() string {
+	k := q.values(q.before).Encode()
+	if !q.month.IsZero() {
+		k += "|m=" + q.month.Format("2006-01")
+	}
+	return k
+}
+
+// FormatCursor encodes a cursor for the `before` query parameter.
+func FormatCursor(c feedsvc.Cursor) string {
+	return strconv.FormatInt(c.Millis, 10) + "_" + c.ID
+}
+
+// ParseCursor decodes a `before` query parameter.
+func ParseCursor(s string) (feedsvc.Cursor, error) {
+	ms, id, ok := strings.Cut(s, "_")
+	n, err := strconv.ParseInt(ms, 10, 64)
+	if !ok || err != nil || id == "" || len(id) > 128 {
+		return feedsvc.Cursor{}, fmt.Errorf("before %q: not a page cursor", s)
+	}
+	return feedsvc.Cursor{Millis: n, ID: id}, nil
+}

@@ -64,7 +64,9 @@ func TestFilters(t *testing.T) {
 
 func TestArchiveAndCombinedChannel(t *testing.T) {
 	s, _, st := newTestServer(t, 0)
-	s.Sections = func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}, {Slug: "world", Title: "World"}} }
+	s.Sections = func() []feedsvc.Section {
+		return []feedsvc.Section{{Slug: "ent", Title: "Ent"}, {Slug: "world", Title: "World"}}
+	}
 	putArticles(t, st,
 		feedsvc.Article{ID: "oct", Published: time.Date(2023, 10, 31, 23, 0, 0, 0, time.UTC), Sections: []string{"ent"}},
 		feedsvc.Article{ID: "nov1", Published: time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC), Sections: []string{"ent"}},

@@ -1,0 +1,131 @@
+package normalize
+
+import (
+	"net/url"
+	"strings"
+)
+
+// trackingParams are query keys (lower-case) that only identify a campaign,
+// click or share, never the page. CanonicalURL drops them.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "yclid": true, "msclkid": true,
+	"wbraid": true, "gbraid": true, "gad_source": true, "srsltid": true, "_ga": true, "_gl": true,
+	"mc_cid": true, "mc_eid": true, "_hsenc": true, "_hsmi": true, "hsctatracking": true,
+	"igshid": true, "igsh": true, "twclid": true, "ttclid": true, "li_fat_id": true, "mkt_tok": true,
+	"spm": true, "spm_id_from": true, "vd_source": true, "share_source": true, "share_medium": true,
+	"vero_id": true, "vero_conv": true, "oly_anon_id": true, "oly_enc_id": true, "_openstat": true,
+	"rb_clickid": true, "wickedid": true, "s_cid": true, "isappinstalled": true,
+}
+
+// trackingPrefixes are key prefixes of tracking families (Google Analytics,
+// Matomo, Piwik, HubSpot cookies).
+var trackingPrefixes = []string{"utm_", "mtm_", "pk_", "__hs"}
+
+// shareFrom are values of WeChat's "from" parameter added when sharing.
+var shareFrom = map[string]bool{"timeline": true, "singlemessage": true, "groupmessage": true}
+
+// isTracking reports whether the query pair key=value is tracking noise.
+func isTracking(key, value string) bool {
+	k := strings.ToLower(key)
+	if trackingParams[k] {
+		return true
+	}
+	for _, p := range trackingPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return k == "from" && shareFrom[strings.ToLower(value)]
+}
+
+// CanonicalURL returns the identity form of an absolute http(s) URL:
+// lower-case scheme and host, no default port, no fragment, no empty
+// query, tracking parameters (utm_*, mtm_*, fbclid, gclid, …) removed and
+// the other parameters kept in their order and spelling. It returns "" for
+// unparseable, relative or non-http(s) input.
+func CanonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Opaque != "" {
+		return ""
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
+	if host == "" {
+		return ""
+	}
+	port := u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	u.Host = joinHostPort(host, port)
+	u.Fragment, u.RawFragment = "", ""
+	u.RawQuery = cleanQuery(u.RawQuery)
+	u.ForceQuery = false
+	if u.Path == "" {
+		u.Path, u.RawPath = "/", ""
+	}
+	out := u.String()
+	if _, err := url.Parse(out); err != nil {
+		return ""
+	}
+	return out
+}
+
+func joinHostPort(host, port string) string {
+	if strings.Contains(host, ":") { // IPv6 literal
+		host = "[" + host + "]"
+	}
+	if port == "" {
+		return host
+	}
+	return host + ":" + port
+}
+
+// cleanQuery drops empty and tracking pairs from a raw query, keeping the
+// rest byte for byte and in order.
+func cleanQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	var kept []string
+	for _, pair := range strings.Split(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		dk, err := url.QueryUnescape(k)
+		if err != nil {
+			dk = k
+		}
+		dv, err := url.QueryUnescape(v)
+		if err != nil {
+			dv = v
+		}
+		if !isTracking(dk, dv) {
+			kept = append(kept, escapeQuery(pair))
+		}
+	}
+	return strings.Join(kept, "&")
+}
+
+// escapeQuery percent-encodes the bytes browsers encode in a query
+// (spaces, controls, quotes, angle brackets, non-ASCII), so equal links
+// get equal canonical forms and the output survives a re-parse.
+func escapeQuery(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

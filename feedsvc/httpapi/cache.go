@@ -29,7 +29,8 @@ type entry struct {
 	etag, gzEtag string
 	contentType  string
 	lastMod      time.Time
-	archive      bool // a complete monthly archive: long-cacheable
+	archive      bool   // a complete monthly archive: long-cacheable
+	self         string // the document's canonical URL (Link rel=self)
 }
 
 // entry returns the rendered document for t at the sections' current
@@ -124,6 +125,7 @@ func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry,
 		return nil, fmt.Errorf("render %s %s: %w", t.sec.Slug, t.format, err)
 	}
 	e = newEntry(body, s.Render.ContentType(t.format), chn.Updated, chn.Archive)
+	e.self = chn.SelfURL
 	s.obs().rendered(t.format, time.Since(start))
 	if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), blobTTL); err != nil {
 		s.log().Warn("render cache: store write failed", "channel", key, slog.Any("error", err))
@@ -202,14 +204,14 @@ func encodeEntry(e *entry) []byte {
 	if !e.lastMod.IsZero() {
 		unix = e.lastMod.Unix()
 	}
-	hdr := fmt.Sprintf("%s\t%d\t%t\t%d\t%d\n", e.contentType, unix, e.archive, len(e.body), len(e.gz))
+	hdr := fmt.Sprintf("%s\t%d\t%t\t%d\t%d\t%s\n", e.contentType, unix, e.archive, len(e.body), len(e.gz), e.self)
 	return append(append([]byte(hdr), e.body...), e.gz...)
 }
 
 func decodeEntry(b []byte) (*entry, error) {
 	line, rest, ok := bytes.Cut(b, []byte("\n"))
 	f := strings.Split(string(line), "\t")
-	if !ok || len(f) != 5 {
+	if !ok || len(f) != 6 {
 		return nil, errBadBlob
 	}
 	unix, err1 := strconv.ParseInt(f[1], 10, 64)
@@ -223,5 +225,7 @@ func decodeEntry(b []byte) (*entry, error) {
 	if unix > 0 {
 		lm = time.Unix(unix, 0)
 	}
-	return newEntryFrom(rest[:nb], rest[nb:], f[0], lm, archive), nil
+	e := newEntryFrom(rest[:nb], rest[nb:], f[0], lm, archive)
+	e.self = f[5]
+	return e, nil
 }

@@ -140,3 +140,13 @@ func TestReplicasShareRenderedBytes(t *testing.T) {
 		t.Errorf("after Invalidate a fresh replica rendered %d times, want 1", n)
 	}
 }
+
+func TestLinkHeaderAdvertisesHubAndSelf(t *testing.T) {
+	s, _, _ := newTestServer(t, 1)
+	s.Hubs = []string{"https://hub.example/"}
+	r := get(t, s.Handler(), "/sections/ent/atom?limit=5", nil)
+	want := `<https://hub.example/>; rel="hub", <http://feeds.test/sections/ent/atom?limit=5>; rel="self"`
+	if got := r.Header.Get("Link"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

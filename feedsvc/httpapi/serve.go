@@ -31,6 +31,9 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	}
 	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge.Seconds())))
 	h.Set("X-Content-Type-Options", "nosniff")
+	if link := s.linkHeader(e.self); link != "" {
+		h.Set("Link", link)
+	}
 	if !e.lastMod.IsZero() {
 		h.Set("Last-Modified", e.lastMod.Format(http.TimeFormat))
 	}
@@ -78,4 +81,16 @@ func acceptsGzip(ae string) bool {
 		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
 	}
 	return false
+}
+
+// linkHeader advertises the WebSub hubs and the document's self URL.
+func (s *Server) linkHeader(self string) string {
+	var parts []string
+	for _, h := range s.Hubs {
+		parts = append(parts, "<"+h+`>; rel="hub"`)
+	}
+	if self != "" {
+		parts = append(parts, "<"+self+`>; rel="self"`)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// idAttr tags every page element so readability's output (a cleaned copy)
+// can be traced back to the page.
+const idAttr = "data-fsid"
+
+// page is a parsed document with its elements numbered in document order.
+type page struct {
+	doc   *goquery.Document
+	nodes []*html.Node // nodes[i] carries idAttr i
+}
+
+// number tags every element with its document-order index.
+func number(doc *goquery.Document) *page {
+	p := &page{doc: doc}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			n.Attr = append(n.Attr, html.Attribute{Key: idAttr, Val: strconv.Itoa(len(p.nodes))})
+			p.nodes = append(p.nodes, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range doc.Nodes {
+		walk(n)
+	}
+	return p
+}
+
+// index returns n's document-order index, -1 for untagged nodes.
+func index(n *html.Node) int {
+	for _, a := range n.Attr {
+		if a.Key == idAttr {
+			if i, err := strconv.Atoi(a.Val); err == nil {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// origin returns the page element a copied node came from, or nil.
+func (p *page) origin(n *html.Node) *html.Node {
+	if i := index(n); i >= 0 && i < len(p.nodes) {
+		return p.nodes[i]
+	}
+	return nil
+}
+
+// bodyPart is the located article body: a detached copy to clean, and the
+// document-order span [first, last] it covers in the page.
+type bodyPart struct {
+	root        *html.Node
+	first, last int
+}
+
+// locateBody finds the body by rule selector, else readability, else
+// paragraph density.
+func locateBody(p *page, selector string, base *url.URL) bodyPart {
+	if selector != "" {
+		if sel := p.doc.Find(selector); sel.Length() > 0 {
+			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+			sel.Each(func(_ int, s *goquery.Selection) { root.AppendChild(cloneNode(s.Get(0))) })
+			return span(root)
+		}
+	}
+	ps := readability.NewParser()
+	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
+		if b := span(art.Node); b.first >= 0 && runeLen(clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
+			return b
+		}
+	}
+	if n := densest(p.doc); n != nil {
+		root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		root.AppendChild(cloneNode(n))
+		return span(root)
+	}
+	return bodyPart{first: -1, last: -1}
+}
+
+// span computes the page positions a copied body covers.
+func span(root *html.Node) bodyPart {
+	b := bodyPart{root: root, first: -1, last: -1}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if i := index(n); i >= 0 {
+			if b.first < 0 || i < b.first {
+				b.first = i
+			}
+			if i > b.last {
+				b.last = i
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return b
+}
+
+// cloneNode deep-copies n.
+func cloneNode(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
+		Attr: append([]html.Attribute(nil), n.Attr...)}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.AppendChild(cloneNode(ch))
+	}
+	return c
+}
+
+// densest is the fallback scorer: the element whose direct paragraphs
+// and text cells hold the most text, with a share of each paragraph's
+// length credited to the grandparent as in Readability.
+func densest(doc *goquery.Document) *html.Node {
+	score := map[*html.Node]float64{}
+	doc.Find("p, td, pre, div, font, span, li").Each(func(_ int, s *goquery.Selection) {
+		if s.Closest("nav, header, footer, aside, script, style, a").Length() > 0 ||
+			s.Find("p, div, td, table, li").Length() > 0 {
+			return
+		}
+		t := clean(ownTextDeep(s.Get(0)))
+		l := float64(runeLen(t))
+		if l < 20 {
+			return
+		}
+		l += float64(strings.Count(t, "，") + strings.Count(t, ",") + strings.Count(t, "。"))
+		if parent := s.Get(0).Parent; parent != nil {
+			score[parent] += l
+			if gp := parent.Parent; gp != nil {
+				score[gp] += l / 2
+			}
+		}
+	})
+	var best *html.Node
+	for n, v := range score {
+		if best == nil || v > score[best] || (v == score[best] && index(n) < index(best)) {
+			best = n
+		}
+	}
+	return best
+}
+
+// ownTextDeep is n's text excluding text inside links.
+func ownTextDeep(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode && (n.Data == "a" || n.Data == "script" || n.Data == "style") {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// textDate is a date found in page text.
+type textDate struct {
+	raw                 string
+	y, mo, d, h, mi, s  int
+	hasTime, hasSeconds bool
+}
+
+var (
+	numericDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
+	monthNames  = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	englishMDY  = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?`)
+	englishDMY  = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`)
+)
+
+var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// findDate returns the first plausible calendar date (with its time of
+// day when given) in s; raw is "" when there is none.
+func findDate(s string) textDate {
+	best := textDate{}
+	bestAt := len(s) + 1
+	if m := numericDate.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
+		if d, ok := numericMatch(s, m); ok {
+			best, bestAt = d, m[0]
+		}
+	}
+	if m := englishMDY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
+		sub := groups(s, m)
+		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[1])], sub[2], sub[4], sub[5], "", sub[6]); ok {
+			best, bestAt = d, m[0]
+		}
+	}
+	if m := englishDMY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
+		sub := groups(s, m)
+		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[2])], sub[1], sub[4], sub[5], "", ""); ok {
+			best = d
+		}
+	}
+	return best
+}
+
+func groups(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}
+
+func numericMatch(s string, m []int) (textDate, bool) {
+	g := groups(s, m)
+	mo, _ := strconv.Atoi(g[2])
+	return build(g[0], g[1], mo, g[3], g[4], g[5], g[6], "")
+}
+
+// build validates the parts and returns the date.
+func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (textDate, bool) {
+	d := textDate{raw: raw, mo: mo}
+	d.y, _ = strconv.Atoi(year)
+	d.d, _ = strconv.Atoi(day)
+	if d.y < 1900 || d.y > 2200 || mo < 1 || mo > 12 || d.d < 1 || d.d > 31 {
+		return textDate{}, false
+	}
+	if hour != "" {
+		d.hasTime = true
+		d.h, _ = strconv.Atoi(hour)
+		d.mi, _ = strconv.Atoi(minute)
+		if ampm != "" && strings.EqualFold(ampm, "p") && d.h < 12 {
+			d.h += 12
+		} else if strings.EqualFold(ampm, "a") && d.h == 12 {
+			d.h = 0
+		}
+		if sec != "" {
+			d.hasSeconds = true
+			d.s, _ = strconv.Atoi(sec)
+		}
+		if d.h > 23 || d.mi > 59 || d.s > 59 {
+			return textDate{}, false
+		}
+	}
+	return d, true
+}
+
+// canonical writes the date as "2006-01-02 15:04[:05]" (no zone: the
+// source's zone applies), a form normalize.ParseDate reads.
+func (d textDate) canonical() string {
+	if d.raw == "" {
+		return ""
+	}
+	s := fmt.Sprintf("%04d-%02d-%02d", d.y, d.mo, d.d)
+	if d.hasTime {
+		s += fmt.Sprintf(" %02d:%02d", d.h, d.mi)
+		if d.hasSeconds {
+			s += fmt.Sprintf(":%02d", d.s)
+		}
+	}
+	return s
+}

@@ -1,0 +1,24 @@
+// Package extract owns the "extract" step of the flow for HTML sources:
+// a section list page becomes a feedsvc.ListPage of article links, and an
+// article page becomes one feedsvc.Article with typed news metadata and a
+// clean body. It does no I/O; the caller fetches and decodes to UTF-8.
+//
+// Evidence is read in a fixed order: JSON-LD NewsArticle/Article, then
+// OpenGraph, article:* and other <meta> tags, then per-source rules
+// (feedsvc.ArticleRules), then generic extraction from the page.
+//
+// The generic body candidate comes from codeberg.org/readeck/go-readability
+// (Mozilla Readability's scoring). Before scoring, every element of the page
+// is tagged with a private data attribute, so each element of the
+// readability output can be traced back to the page: that tells where the
+// body sits relative to the headline (the metadata zone between them) and
+// lets caption detection see classes and inline styles readability strips.
+// When readability finds nothing, a small paragraph-density scorer is the
+// fallback.
+//
+// Chinese and English newspaper metadata lines (来源, 作者, 记者, 摄,
+// 责任编辑, 原标题, 引题, 副题, "Source:", "Editor in charge:",
+// "Photographer/") are recognised by a data table of label patterns mapped
+// to fields (labels.go); lines made only of such labels are removed from
+// the body.
+package extract

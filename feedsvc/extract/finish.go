@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// keepAttrs are the attributes a cleaned body keeps, per element.
+var keepAttrs = map[string]map[string]bool{
+	"a":   {"href": true},
+	"img": {"src": true, "alt": true},
+	"td":  {"colspan": true, "rowspan": true},
+	"th":  {"colspan": true, "rowspan": true},
+}
+
+// finish strips presentational and tracking attributes, makes links
+// absolute (unwrapping script links) and renders the body as HTML and as
+// text with paragraphs separated by blank lines.
+func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
+	for _, n := range elements(root) {
+		if n.Data == "a" {
+			if u := resolve(base, attr(n, "href")); u != "" {
+				n.Attr = []html.Attribute{{Key: "href", Val: u}}
+			} else {
+				unwrap(n)
+				continue
+			}
+		}
+		if n.Data != "img" && n.Data != "a" {
+			keep := keepAttrs[n.Data]
+			attrs := n.Attr[:0]
+			for _, a := range n.Attr {
+				if keep[a.Key] {
+					attrs = append(attrs, a)
+				}
+			}
+			n.Attr = attrs
+		}
+	}
+	var b strings.Builder
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		_ = html.Render(&b, c)
+	}
+	var paras []string
+	for _, l := range textLines(root) {
+		if t := clean(l.text); t != "" {
+			paras = append(paras, t)
+		}
+	}
+	return strings.TrimSpace(b.String()), strings.Join(paras, "\n\n")
+}
+
+// unwrap replaces n by its children.
+func unwrap(n *html.Node) {
+	p := n.Parent
+	if p == nil {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		p.InsertBefore(c, n)
+		c = next
+	}
+	p.RemoveChild(n)
+}
+
+// crumbContainer finds breadcrumb trails by class, id or leading words.
+var (
+	crumbClass = regexp.MustCompile(`(?i)(crumb|breadcrumb|location|position|weizhi|daohang|mbx|^dh$|^path$|^where$|current)`)
+	crumbText  = regexp.MustCompile(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
+)
+
+// domSection is the last breadcrumb link before the article: the section.
+func domSection(doc *goquery.Document, title string) string {
+	var out string
+	doc.Find("nav, div, td, p, span, ol, ul").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		if !crumbClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "aria-label")) &&
+			!crumbText.MatchString(s.Text()) {
+			return true
+		}
+		links := s.Find("a")
+		if links.Length() == 0 || links.Length() > 8 {
+			return true
+		}
+		var names []string
+		links.Each(func(_ int, a *goquery.Selection) { names = append(names, clean(a.Text())) })
+		out = lastCrumb(names, title)
+		return out == ""
+	})
+	return out
+}
+
+// guessLanguage names the script of text when the page declares no
+// language: Han → zh, kana → ja, Hangul → ko; "" otherwise.
+func guessLanguage(text string) string {
+	var han, kana, hangul, letters int
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	switch {
+	case letters == 0:
+		return ""
+	case kana*10 > letters:
+		return "ja"
+	case hangul*3 > letters:
+		return "ko"
+	case han*3 > letters:
+		return "zh"
+	}
+	return ""
+}

@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// titleSep is what sites put between a headline and their name.
+const titleSep = `\s*(?:[-_|–—·»:：]|&gt;)+\s*`
+
+// stripSite removes a site name used as a <title>/og:title prefix or suffix.
+func stripSite(title, site string) string {
+	title, site = clean(title), clean(site)
+	if site == "" || title == site {
+		return title
+	}
+	q := regexp.QuoteMeta(site)
+	re := regexp.MustCompile(`^(?:` + q + titleSep + `)?(.*?)(?:` + titleSep + q + `)?$`)
+	if m := re.FindStringSubmatch(title); m != nil && m[1] != "" {
+		return m[1]
+	}
+	return title
+}
+
+// lastSegment splits "Headline_Site" when the site name is unknown: the
+// trailing segment is a site name when it is short next to the rest.
+var lastSegment = regexp.MustCompile(`^(.+?)(?:\s+[-|–—]\s+|\s*[_|]\s*)([^-_|–—]{1,30})$`)
+
+// siteFromTitle derives the site name from a <title> that wraps the
+// headline (h1) in a prefix or suffix.
+func siteFromTitle(docTitle, h1 string) string {
+	docTitle, h1 = clean(docTitle), clean(h1)
+	if h1 == "" || docTitle == h1 {
+		return ""
+	}
+	sep := regexp.MustCompile(`^` + titleSep + `|` + titleSep + `$`)
+	switch {
+	case strings.HasPrefix(docTitle, h1):
+		return clean(sep.ReplaceAllString(docTitle[len(h1):], ""))
+	case strings.HasSuffix(docTitle, h1):
+		return clean(sep.ReplaceAllString(docTitle[:len(docTitle)-len(h1)], ""))
+	}
+	return ""
+}
+
+// headline is the located web headline and its neighbours.
+type headline struct {
+	title, site string
+	node        *html.Node // the headline element, nil when not found
+	kicker      string
+	subtitle    string
+}
+
+// findHeadline picks the title by evidence order (JSON-LD, OpenGraph, the
+// page's h1, <title>) and locates its element.
+func findHeadline(doc *goquery.Document, m pageMeta) headline {
+	h1s := doc.Find("h1")
+	firstH1 := clean(h1s.First().Text())
+	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstH1))
+	h := headline{site: site}
+	docTitle := stripSite(m.title, site)
+	if site == "" {
+		if mm := lastSegment.FindStringSubmatch(docTitle); mm != nil && runeLen(mm[1]) > 2*runeLen(mm[2]) {
+			docTitle = mm[1]
+		}
+	}
+	h.title = firstNonEmpty(stripSite(m.ld.Headline, site), stripSite(m.first("og:title"), site),
+		stripSite(m.first("twitter:title"), site), firstH1, docTitle)
+	h.node = headlineNode(doc, h.title)
+	if h.node != nil && h.title == docTitle && firstH1 == "" {
+		h.title = clean(goquery.NewDocumentFromNode(h.node).Text())
+	}
+	return h
+}
+
+// headlineNode finds the element showing title: an h1/h2 or headline
+// element with that text, else the first h1.
+func headlineNode(doc *goquery.Document, title string) *html.Node {
+	var found *html.Node
+	doc.Find(`h1, [itemprop="headline"], h2, .title, .article-title`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if clean(s.Text()) == title && title != "" {
+			found = s.Get(0)
+			return false
+		}
+		return true
+	})
+	if found == nil {
+		found = doc.Find("h1").Get(0)
+	}
+	if found == nil {
+		return nil
+	}
+	return found
+}
+
+var (
+	kickerClass   = regexp.MustCompile(`(?i)^(yt|yinti|kicker|pre-?title|eyebrow|overline|supertitle|topline|article-kicker)$`)
+	subtitleClass = regexp.MustCompile(`(?i)^(ft|fbt|futi|sub-?title|sub-?head(line)?|dek|deck|standfirst|strapline|article-subtitle|article-dek)$`)
+)
+
+// neighbours fills kicker and subtitle from the elements just above and
+// below the headline element.
+func (h *headline) neighbours() {
+	if h.node == nil {
+		return
+	}
+	if n := adjacent(h.node, false); n != nil && titleLike(n, kickerClass) {
+		h.kicker = nodeText(n)
+	}
+	if n := adjacent(h.node, true); n != nil && titleLike(n, subtitleClass) {
+		h.subtitle = nodeText(n)
+	}
+}
+
+// titleLike reports whether n reads as a title line: a heading or an
+// element with a kicker/subtitle class, short, without links, labels or
+// dates.
+func titleLike(n *html.Node, classRe *regexp.Regexp) bool {
+	s := goquery.NewDocumentFromNode(n).Selection
+	heading := n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || n.Data == "h5" || n.Data == "h6"
+	if !heading && !hasClass(n, classRe) {
+		return false
+	}
+	t := clean(s.Text())
+	if t == "" || runeLen(t) > 120 || s.Find("a").Length() > 0 {
+		return false
+	}
+	return !isMetaLine(t)
+}
+
+// hasClass reports whether one of n's class tokens matches re.
+func hasClass(n *html.Node, re *regexp.Regexp) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		for _, c := range strings.Fields(a.Val) {
+			if re.MatchString(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adjacent returns the nearest element after (or before) n, climbing out
+// of wrappers that hold only n (table rows, header divs) and descending
+// into single-child wrappers.
+func adjacent(n *html.Node, next bool) *html.Node {
+	cur := n
+	for depth := 0; depth < 4 && cur != nil; depth++ {
+		if sib := elementSibling(cur, next); sib != nil {
+			return descendSingle(sib)
+		}
+		p := cur.Parent
+		if p == nil || p.Type != html.ElementNode || p.Data == "body" || elementChildren(p) != 1 {
+			return nil
+		}
+		cur = p
+	}
+	return nil
+}
+
+func elementSibling(n *html.Node, next bool) *html.Node {
+	for s := step(n, next); s != nil; s = step(s, next) {
+		if s.Type == html.ElementNode {
+			return s
+		}
+		if s.Type == html.TextNode && clean(s.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+func step(n *html.Node, next bool) *html.Node {
+	if next {
+		return n.NextSibling
+	}
+	return n.PrevSibling
+}
+
+func elementChildren(n *html.Node) int {
+	c := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode {
+			c++
+		}
+	}
+	return c
+}
+
+// descendSingle walks into wrappers (tr, td, div) that hold one element
+// and no text of their own.
+func descendSingle(n *html.Node) *html.Node {
+	for elementChildren(n) == 1 && ownText(n) == "" && (n.Data == "tr" || n.Data == "td" || n.Data == "div" || n.Data == "tbody") {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode {
+				n = ch
+				break
+			}
+		}
+	}
+	return n
+}
+
+func ownText(n *html.Node) string {
+	var b strings.Builder
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode {
+			b.WriteString(ch.Data)
+		}
+	}
+	return clean(b.String())
+}
+
+// nodeText is n's text with ASCII whitespace collapsed.
+func nodeText(n *html.Node) string {
+	return tidy(goquery.NewDocumentFromNode(n).Text())
+}

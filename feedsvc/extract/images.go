@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"golang.org/x/net/html"
+)
+
+var (
+	// lazyAttrs hold the real image URL on lazy-loading pages.
+	lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-actualsrc",
+		"data-original-src", "data-lazyload", "data-echo", "data-url", "original", "file"}
+	// placeholderSrc is a spacer or loading image standing in for the real one.
+	placeholderSrc = regexp.MustCompile(`(?i)(^data:|grey\.gif|gray\.gif|blank\.(gif|png)|spacer|placeholder|loading|lazy[-_]?load|pixel\.(gif|png)|transparent\.(gif|png)|1x1|default\.(gif|png|jpg))`)
+	// junkImage is a logo, QR code, share icon, avatar or other furniture.
+	junkImage = regexp.MustCompile(`(?i)(logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
+	// captionClass marks caption elements by class.
+	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
+	// captionStart opens typical caption sentences.
+	captionStart = regexp.MustCompile(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+)
+
+// imageURL picks the real picture URL: lazy attributes, then a src that
+// is not a placeholder, then the first srcset candidate.
+func imageURL(n *html.Node, base *url.URL) string {
+	for _, k := range lazyAttrs {
+		if u := resolve(base, attr(n, k)); u != "" && !placeholderSrc.MatchString(u) {
+			return u
+		}
+	}
+	if src := attr(n, "src"); src != "" && !placeholderSrc.MatchString(src) {
+		if u := resolve(base, src); u != "" {
+			return u
+		}
+	}
+	for _, k := range []string{"srcset", "data-srcset"} {
+		if f := strings.Fields(strings.Split(attr(n, k), ",")[0]); len(f) > 0 {
+			if u := resolve(base, f[0]); u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// isJunkImage reports furniture images and icons too small to be photos.
+func isJunkImage(n *html.Node, u string) bool {
+	if junkImage.MatchString(u) || junkImage.MatchString(attr(n, "class")) || junkImage.MatchString(attr(n, "id")) {
+		return true
+	}
+	for _, k := range []string{"width", "height"} {
+		if v, err := strconv.Atoi(strings.TrimSuffix(attr(n, k), "px")); err == nil && v > 0 && v < 50 {
+			return true
+		}
+	}
+	return false
+}
+
+// images collects the body's pictures with captions and rewrites each
+// <img> to a plain absolute src; furniture images are removed.
+func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
+	var out []feedsvc.Image
+	seen := map[string]bool{}
+	for _, n := range elements(root) {
+		if n.Data != "img" || n.Parent == nil {
+			continue
+		}
+		o := c.p.origin(n)
+		if o == nil {
+			o = n
+		}
+		u := imageURL(o, base)
+		if u == "" || isJunkImage(o, u) || hasAncestor(o, "a") && isJunkImage(o.Parent, u) {
+			n.Parent.RemoveChild(n)
+			continue
+		}
+		alt := tidy(attr(o, "alt"))
+		n.Attr = []html.Attribute{{Key: "src", Val: u}}
+		if alt != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "alt", Val: alt})
+		}
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: c.caption(n, root)})
+	}
+	return out
+}

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// roleWords are job titles that precede names in bylines.
+	roleWords = regexp.MustCompile(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
+	// nameTail cuts "of Network", "for Daily" and organisation tails.
+	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
+	hanSplit = regexp.MustCompile(`[\s、，,；;/|及和与]+`)
+	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
+	hanName  = regexp.MustCompile(`^[\p{Han}·•]{2,10}$`)
+	latName  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
+)
+
+// splitNames reads a byline value into names: role words are dropped,
+// Chinese names split on spaces and 、, Latin names on commas and "and".
+func splitNames(v string) []string {
+	v = clean(v)
+	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
+		// "Workers' Daily - reporter X": the part before the role is the outlet.
+		v = v[loc[0]:]
+	}
+	v = clean(roleWords.ReplaceAllString(v, " "))
+	v = clean(nameTail.ReplaceAllString(v, ""))
+	v = strings.Trim(v, "-–—:：/ ")
+	if v == "" {
+		return nil
+	}
+	var parts []string
+	if hanShare(v) >= 0.5 {
+		parts = hanSplit.Split(v, -1)
+	} else {
+		parts = latSplit.Split(v, -1)
+	}
+	var out []string
+	for _, p := range parts {
+		p = strings.Trim(clean(p), ".-–— ")
+		if p == "" {
+			continue
+		}
+		if !hanName.MatchString(p) && !latName.MatchString(p) {
+			return nil
+		}
+		out = append(out, p)
+	}
+	return uniq(out)
+}
+
+// creditBoundary ends the text before a "摄" credit.
+var creditBoundary = regexp.MustCompile(`.*(?:[。！？；;：:（(【\[]|[\x{3000}\x{a0}]|\s{2,})`)
+
+// notCreditBefore are characters that make 摄 part of a word (拍摄, 航摄).
+const notCreditBefore = "拍航抓自所跟特编"
+
+// creditNames reads a photo credit segment: "本报记者 陈思远 摄",
+// "李堃/摄", "摄影：X", "Photographer/X and Y", "Photo: X".
+// With whole set the segment must be the credit alone; otherwise the
+// credit may close a longer clause (a caption sentence).
+func creditNames(s string, whole bool) []string {
+	s = clean(s)
+	if m := photoLabel.FindStringSubmatch(s); m != nil {
+		return splitNames(m[1])
+	}
+	t := strings.TrimRight(s, "。.）)】] ")
+	if !strings.HasSuffix(t, "摄") {
+		return nil
+	}
+	t = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(t, "摄"), " /"), "/")
+	if r := []rune(t); len(r) == 0 || strings.ContainsRune(notCreditBefore, r[len(r)-1]) {
+		return nil
+	}
+	if loc := creditBoundary.FindStringIndex(t); loc != nil && !whole {
+		t = t[loc[1]:]
+	}
+	if runeLen(t) > 30 {
+		return nil
+	}
+	return splitNames(t)
+}
+
+// photoLabel is a labelled photo credit anywhere in a segment.
+var photoLabel = regexp.MustCompile(`(?i)[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+
+// findCredits returns photographers credited anywhere in a paragraph:
+// trailing "X 摄" after a sentence, or "(Photographer/X)".
+func findCredits(text string) []string {
+	var out []string
+	for _, part := range creditSplit.Split(text, -1) {
+		out = append(out, creditNames(part, false)...)
+	}
+	return out
+}
+
+// creditSplit separates candidate credit clauses in running text.
+var creditSplit = regexp.MustCompile(`[。！？!?]\s*|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// ruleValue evaluates one ArticleRules value: "meta:NAME" reads a <meta>
+// tag, "jsonld:FIELD" a field of the JSON-LD article, anything else is a
+// CSS selector whose first match's text (or datetime/content) is used.
+func ruleValue(doc *goquery.Document, m pageMeta, spec string) string {
+	vals := ruleValues(doc, m, spec)
+	if len(vals) == 0 {
+		return ""
+	}
+	return vals[0]
+}
+
+// ruleValues is ruleValue for every match (authors).
+func ruleValues(doc *goquery.Document, m pageMeta, spec string) []string {
+	spec = strings.TrimSpace(spec)
+	switch {
+	case spec == "":
+		return nil
+	case strings.HasPrefix(spec, "meta:"):
+		return m.tags[strings.ToLower(strings.TrimSpace(spec[5:]))]
+	case strings.HasPrefix(spec, "jsonld:"):
+		if m.ld.fields == nil {
+			return nil
+		}
+		return ldNames(m.ld.fields[strings.TrimSpace(spec[7:])])
+	}
+	var out []string
+	func() {
+		defer func() { _ = recover() }() // cascadia panics on some invalid selectors
+		doc.Find(spec).Each(func(_ int, s *goquery.Selection) {
+			v := firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), tidy(s.Text()))
+			if v != "" {
+				out = append(out, v)
+			}
+		})
+	}()
+	return out
+}
+
+// ruleNames reads an authors/editor rule into names, dropping labels.
+func ruleNames(doc *goquery.Document, m pageMeta, spec string) []string {
+	var out []string
+	for _, v := range ruleValues(doc, m, spec) {
+		if hits, ok := parseLine(v); ok {
+			for _, h := range hits {
+				if h.f == fAuthor || h.f == fEditor {
+					out = append(out, strings.Split(h.v, "\x00")...)
+				}
+			}
+			continue
+		}
+		out = append(out, splitNames(v)...)
+	}
+	return uniq(out)
+}
+
+// ruleLabelled reads a source rule, dropping a label such as 来源：.
+func ruleLabelled(doc *goquery.Document, m pageMeta, spec string, f field) string {
+	v := ruleValue(doc, m, spec)
+	if hits, ok := parseLine(v); ok {
+		for _, h := range hits {
+			if h.f == f {
+				return h.v
+			}
+		}
+	}
+	return strings.Trim(clean(v), "《》")
+}
+
+// removeSelectors deletes rule-listed elements before extraction.
+func removeSelectors(doc *goquery.Document, sels []string) {
+	for _, s := range sels {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		func() {
+			defer func() { _ = recover() }()
+			doc.Find(s).Remove()
+		}()
+	}
+}

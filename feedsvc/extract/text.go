@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wsRun matches runs of whitespace, including U+3000 and U+00A0.
+var wsRun = regexp.MustCompile(`[\s\x{3000}\x{a0}\x{200b}\x{feff}]+`)
+
+// clean collapses every whitespace run (ideographic and no-break spaces
+// included) into one ASCII space and trims the result.
+func clean(s string) string {
+	return strings.TrimSpace(wsRun.ReplaceAllString(s, " "))
+}
+
+// asciiWS matches runs of ASCII whitespace only.
+var asciiWS = regexp.MustCompile(`[ \t\r\n\f]+`)
+
+// tidy collapses ASCII whitespace runs but keeps ideographic spaces inside
+// the text, which Chinese captions use as visible separators.
+func tidy(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	s = asciiWS.ReplaceAllString(s, " ")
+	return strings.TrimFunc(s, unicode.IsSpace)
+}
+
+// runeLen is the number of characters in s.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// hanShare is the fraction of letters in s that are Han characters.
+func hanShare(s string) float64 {
+	var han, letters int
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(han) / float64(letters)
+}
+
+// resolve returns ref as an absolute http(s) URL against base, or "" when
+// it is empty, a fragment, a script or data URL, or unparsable.
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return ""
+	}
+	lower := strings.ToLower(ref)
+	for _, p := range []string{"javascript:", "data:", "mailto:", "about:", "vbscript:", "tel:"} {
+		if strings.HasPrefix(lower, p) {
+			return ""
+		}
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// parseBase parses an absolute http(s) page URL.
+func parseBase(s string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
+// firstNonEmpty returns the first argument that is not blank.
+func firstNonEmpty(vals ...string) string {
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// uniq returns vals without blanks and repeats, keeping the first of each.
+func uniq(vals []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range vals {
+		v = clean(v)
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,105 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
+	gjson "github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
+)
+
+// Feed parses a feed document. body must already be UTF-8 (run
+// fetch.DecodeUTF8 first); baseURL is where it was fetched from and is the
+// last resort for resolving relative links. Article URLs are absolute
+// http(s) URLs or empty. Items repeating an earlier item's GUID (or, when
+// they have none, its URL) are dropped. Errors wrap feedsvc.ErrUnknownKind
+// when the bytes are no feed and feedsvc.ErrInvalid when a feed cannot be
+// parsed even after repair.
+func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, error) {
+	gf, fixed, err := parseRepaired(body)
+	if err != nil {
+		return feedsvc.FeedInfo{}, nil, err
+	}
+	b := newBuilder(gf, fixed, baseURL)
+	var arts []feedsvc.Article
+	switch orig := gf.OriginalFeed().(type) {
+	case *rss.Feed:
+		arts = b.rssArticles(orig)
+	case *atom.Feed:
+		arts = b.atomArticles(orig)
+	case *gjson.Feed:
+		arts = b.jsonArticles(orig)
+	default:
+		return feedsvc.FeedInfo{}, nil, fmt.Errorf("parse feed: %w: unexpected feed type %T", feedsvc.ErrUnknownKind, orig)
+	}
+	return b.info(), dedupe(arts), nil
+}
+
+// parseRepaired runs gofeed on body and, when that fails, on a repaired
+// copy. It returns the bytes that parsed, for the xml:base scan.
+func parseRepaired(body []byte) (*gofeed.Feed, []byte, error) {
+	gf, err := parseGofeed(body)
+	if err == nil {
+		return gf, body, nil
+	}
+	fixed := repair(body)
+	if !bytes.Equal(fixed, body) {
+		if gf, err2 := parseGofeed(fixed); err2 == nil {
+			return gf, fixed, nil
+		}
+	}
+	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+		return nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrUnknownKind, err)
+	}
+	return nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrInvalid, err)
+}
+
+// parseGofeed parses with gofeed, turning its panics on hostile input
+// into errors so one bad feed cannot take the service down.
+func parseGofeed(body []byte) (gf *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			gf, err = nil, fmt.Errorf("gofeed panic: %v", r)
+		}
+	}()
+	p := gofeed.NewParser()
+	p.KeepOriginalFeed = true
+	return p.Parse(bytes.NewReader(body))
+}
+
+// dedupe drops empty items (nothing but a date) and items whose GUID, or
+// URL when they have no GUID, was seen earlier in the same feed; items
+// with neither are kept.
+func dedupe(arts []feedsvc.Article) []feedsvc.Article {
+	seen := make(map[string]bool, len(arts))
+	out := arts[:0]
+	for _, a := range arts {
+		if isEmpty(&a) {
+			continue
+		}
+		key := ""
+		switch {
+		case a.GUID != "":
+			key = "g\x00" + a.GUID
+		case a.URL != "":
+			key = "u\x00" + a.URL
+		}
+		if key != "" && seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// isEmpty reports whether an item has nothing a reader could show or
+// link to.
+func isEmpty(a *feedsvc.Article) bool {
+	return a.Title == "" && a.URL == "" && a.GUID == "" && a.ContentHTML == "" &&
+		a.Summary == "" && len(a.Images) == 0 && len(a.Attachments) == 0
+}

@@ -1,0 +1,148 @@
+package parse
+
+import (
+	"cmp"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
+)
+
+// media collects an item's pictures and other attachments, resolving
+// their URLs against the item's base and dropping ones that cannot be
+// made absolute.
+type media struct {
+	b      *builder
+	base   string
+	images []feedsvc.Image
+	files  []feedsvc.Attachment
+}
+
+// add files one media object under images or attachments by its type.
+func (m *media) add(rawURL, mimeType, medium, length, title, caption, credit string) {
+	u := m.b.resolve(rawURL, m.base)
+	if u == "" {
+		return
+	}
+	n, _ := strconv.ParseInt(strings.TrimSpace(length), 10, 64)
+	mimeType = strings.TrimSpace(mimeType)
+	if isImage(u, mimeType, medium) {
+		m.images = append(m.images, feedsvc.Image{URL: u, Alt: plainText(title),
+			Caption: plainText(caption), Credit: plainText(credit), Type: mimeType, Length: max(n, 0)})
+		return
+	}
+	m.files = append(m.files, feedsvc.Attachment{URL: u, Type: mimeType, Length: max(n, 0), Title: plainText(cmp.Or(title, caption))})
+}
+
+// isImage decides by MIME type, then by media:content's medium, then by
+// the file extension.
+func isImage(u, mimeType, medium string) bool {
+	if mimeType != "" {
+		return strings.HasPrefix(strings.ToLower(mimeType), "image/")
+	}
+	if medium != "" {
+		return strings.EqualFold(medium, "image")
+	}
+	p := u
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp":
+		return true
+	}
+	return false
+}
+
+// enclosures adds gofeed's enclosures (RSS enclosure, Atom rel=enclosure
+// links, JSON attachments).
+func (m *media) enclosures(encs []*gofeed.Enclosure) {
+	for _, e := range encs {
+		if e != nil {
+			m.add(e.URL, e.Type, "", e.Length, "", "", "")
+		}
+	}
+}
+
+// mediaRSS adds Media RSS objects: media:content and media:thumbnail at
+// item level and inside media:group, captioned by media:description and
+// credited by media:credit (the element's own, else its group's).
+func (m *media) mediaRSS(exts ext.Extensions) {
+	mr := exts["media"]
+	if mr == nil {
+		return
+	}
+	for _, g := range mr["group"] {
+		m.mediaObjects(g.Children, g.Children)
+	}
+	m.mediaObjects(mr, nil)
+}
+
+func (m *media) mediaObjects(els map[string][]ext.Extension, group map[string][]ext.Extension) {
+	for _, c := range els["content"] {
+		m.add(c.Attrs["url"], c.Attrs["type"], c.Attrs["medium"], c.Attrs["fileSize"],
+			childText(c.Children, group, "title"), childText(c.Children, group, "description"),
+			childText(c.Children, group, "credit"))
+		for _, th := range c.Children["thumbnail"] {
+			m.add(th.Attrs["url"], "", "image", "", "", "", "")
+		}
+	}
+	for _, th := range els["thumbnail"] {
+		m.add(th.Attrs["url"], "", "image", "", childText(nil, group, "title"),
+			childText(nil, group, "description"), childText(nil, group, "credit"))
+	}
+}
+
+// childText returns the text of the first named child of an element,
+// falling back to the enclosing group's.
+func childText(own, group map[string][]ext.Extension, name string) string {
+	for _, src := range []map[string][]ext.Extension{own, group} {
+		for _, e := range src[name] {
+			if v := strings.TrimSpace(e.Value); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// dedupeImages keeps the first image per URL, filling caption and credit
+// from later duplicates that have them.
+func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
+	var out []feedsvc.Image
+	idx := map[string]int{}
+	for _, im := range in {
+		if i, ok := idx[im.URL]; ok {
+			o := &out[i]
+			o.Caption = cmp.Or(o.Caption, im.Caption)
+			o.Credit = cmp.Or(o.Credit, im.Credit)
+			o.Alt = cmp.Or(o.Alt, im.Alt)
+			o.Type = cmp.Or(o.Type, im.Type)
+			o.Length = max(o.Length, im.Length)
+			continue
+		}
+		idx[im.URL] = len(out)
+		out = append(out, im)
+	}
+	return out
+}
+
+// dedupeAttachments keeps the first attachment per URL and drops ones
+// already listed as images.
+func dedupeAttachments(in []feedsvc.Attachment, imgs []feedsvc.Image) []feedsvc.Attachment {
+	seen := map[string]bool{}
+	for _, im := range imgs {
+		seen[im.URL] = true
+	}
+	var out []feedsvc.Attachment
+	for _, a := range in {
+		if !seen[a.URL] {
+			seen[a.URL] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

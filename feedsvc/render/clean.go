@@ -24,14 +24,18 @@ func xmlChar(r rune) bool {
 	}
 }
 
-// cleanText replaces invalid UTF-8 with U+FFFD and drops characters that
-// are illegal in XML 1.0. All three formats use the cleaned text so that
-// they carry the same strings.
+// newlines turns CR LF and lone CR into LF, as XML parsers do on input:
+// a CR inside CDATA could not survive a round trip otherwise.
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// cleanText replaces invalid UTF-8 with U+FFFD, normalizes line ends and
+// drops characters that are illegal in XML 1.0. All three formats use the
+// cleaned text so that they carry the same strings.
 func cleanText(s string) string {
 	if s == "" {
 		return s
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = newlines.Replace(strings.ToValidUTF8(s, "\uFFFD"))
 	if strings.IndexFunc(s, func(r rune) bool { return !xmlChar(r) }) < 0 {
 		return s
 	}
@@ -43,9 +47,9 @@ func cleanText(s string) string {
 	}, s)
 }
 
-// textEscaper escapes character data for XML. Carriage returns become
-// references so that parsers do not normalize them away.
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", "&#xD;")
+// textEscaper escapes character data for XML (cleanText has already
+// removed carriage returns and illegal characters).
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // escapeText escapes cleaned text for use as XML character data.
 func escapeText(s string) string { return textEscaper.Replace(s) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -147,6 +148,31 @@ func TestLinkHeaderAdvertisesHubAndSelf(t *testing.T) {
 	r := get(t, s.Handler(), "/sections/ent/atom?limit=5", nil)
 	want := `<https://hub.example/>; rel="hub", <http://feeds.test/sections/ent/atom?limit=5>; rel="self"`
 	if got := r.Header.Get("Link"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+type recObserver struct{ routes []string }
+
+func (o *recObserver) CacheLookup(bool)               {}
+func (o *recObserver) Rendered(string, time.Duration) {}
+func (o *recObserver) ServedStale()                   {}
+func (o *recObserver) Request(route string, status int, _ time.Duration) {
+	o.routes = append(o.routes, route+" "+strconv.Itoa(status))
+}
+
+func TestInstrumentAndURLLimit(t *testing.T) {
+	s, _, _ := newTestServer(t, 1)
+	o := &recObserver{}
+	s.Observe = o
+	h := s.Handler()
+	get(t, h, "/sections/ent/rss", nil)
+	get(t, h, "/nope", nil)
+	if r := get(t, h, "/sections/ent/rss?q="+strings.Repeat("a", 3000), nil); r.StatusCode != 414 {
+		t.Errorf("long URL: got %d, want 414", r.StatusCode)
+	}
+	want := "GET /sections/{slug}/{format} 200|unmatched 404|too_long 414"
+	if got := strings.Join(o.routes, "|"); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -35,6 +35,8 @@ type Server struct {
 	// Generator names the software in feeds.
 	Generator string
 
+	// Extra mounts more handlers by ServeMux pattern (metrics, admin, pages).
+	Extra map[string]http.Handler
 	// Observe receives metrics events (nil: none).
 	Observe Observer
 
@@ -61,7 +63,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /sections", s.sections)
 	mux.HandleFunc("GET /sections/{slug}/{format}", s.channel)
 	mux.HandleFunc("GET /sections/{slug}/archive/{month}/{format}", s.archive)
-	return mux
+	for pattern, h := range s.Extra {
+		mux.Handle(pattern, h)
+	}
+	return s.instrument(mux)
 }
 
 func (s *Server) obs() observer { return observer{s.Observe} }

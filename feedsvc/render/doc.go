@@ -21,7 +21,10 @@
 // prefixes, as gorilla writes content:encoded, and every prefix is
 // declared once on the root element.
 //
-// Small leaf types with no gorilla counterpart (media:content, an RSS
-// <source url>, Atom category and source, JSON Feed attachments and the
-// "_feedsvc" extension) are our own.
+// Small leaf types are our own where gorilla has none or its own cannot
+// express the element: media:content, an RSS <source url>, atom:link
+// inside RSS (feeds.AtomLink fixes the element name), Atom category and
+// source, Atom summary and content (written as pre-escaped inner XML so
+// HTML keeps its quotes and newlines instead of &#34; and &#xA;), JSON
+// Feed attachments and the "_feedsvc" extension.
 package render

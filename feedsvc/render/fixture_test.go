@@ -13,7 +13,28 @@ var beijing = time.FixedZone("CST", 8*3600)
 // kicker and subtitle, images with captions and credits, attachments,
 // categories, several authors, editor, source, hubs, paging and archive.
 func richChannel() *feedsvc.Channel {
-	arts := []feedsvc.Article{
+	arts := richArticles()
+	return &feedsvc.Channel{
+		Section: feedsvc.Section{Slug: "ent", Title: "中工娱乐",
+			Description: "中工网娱乐频道：文化、演出与职工文艺", Language: "zh-CN"},
+		SelfURL: "https://feeds.example.org/sections/ent/rss",
+		HomeURL: "https://feeds.example.org/sections/ent",
+		FeedURLs: map[string]string{"rss": "https://feeds.example.org/sections/ent/rss",
+			"atom": "https://feeds.example.org/sections/ent/atom", "json": "https://feeds.example.org/sections/ent/json"},
+		NextURL:        "https://feeds.example.org/sections/ent/rss?before=1699870000000-1122334455667788",
+		PrevArchiveURL: "https://feeds.example.org/sections/ent/archive/2023-10/rss",
+		Archive:        true,
+		Hubs:           []string{"https://pubsubhubbub.appspot.com/", "https://websub.example.org/hub"},
+		Generator:      "feedsvc/1.0",
+		Updated:        feedsvc.LatestChange(arts),
+		Articles:       arts,
+	}
+}
+
+// richArticles are three articles: a full Chinese one, an English one
+// with markup characters and no HTML or date, and one with only an image.
+func richArticles() []feedsvc.Article {
+	return []feedsvc.Article{
 		{
 			ID: "a1b2c3d4e5f60718", SourceID: "workercn-ent",
 			URL:        "https://www.workercn.cn/c/2023-11-15/8034745.shtml",
@@ -62,21 +83,6 @@ func richChannel() *feedsvc.Channel {
 			Images:      []feedsvc.Image{{URL: "https://img.example.org/a/b.webp?w=640", Type: "image/webp", Caption: "驿站内景"}},
 			ContentHTML: `<p>驿站提供热水、充电和休息座椅。</p><img src="https://img.example.org/a/b.webp?w=640" alt="">`,
 		},
-	}
-	return &feedsvc.Channel{
-		Section: feedsvc.Section{Slug: "ent", Title: "中工娱乐",
-			Description: "中工网娱乐频道：文化、演出与职工文艺", Language: "zh-CN"},
-		SelfURL: "https://feeds.example.org/sections/ent/rss",
-		HomeURL: "https://feeds.example.org/sections/ent",
-		FeedURLs: map[string]string{"rss": "https://feeds.example.org/sections/ent/rss",
-			"atom": "https://feeds.example.org/sections/ent/atom", "json": "https://feeds.example.org/sections/ent/json"},
-		NextURL:        "https://feeds.example.org/sections/ent/rss?before=1699870000000-1122334455667788",
-		PrevArchiveURL: "https://feeds.example.org/sections/ent/archive/2023-10/rss",
-		Archive:        true,
-		Hubs:           []string{"https://pubsubhubbub.appspot.com/", "https://websub.example.org/hub"},
-		Generator:      "feedsvc/1.0",
-		Updated:        feedsvc.LatestChange(arts),
-		Articles:       arts,
 	}
 }
 

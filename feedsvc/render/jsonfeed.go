@@ -92,9 +92,7 @@ func jsonItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *jsonItem {
 	}
 	it.DatePublished = rfc3339(a.SortTime())
 	it.DateModified = rfc3339(a.Updated)
-	if a.Language != ch.Section.Language {
-		it.Language = a.Language
-	}
+	it.Language = a.Language
 	for _, name := range a.Authors {
 		it.Authors = append(it.Authors, &feeds.JSONAuthor{Name: name})
 	}

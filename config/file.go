@@ -127,63 +127,87 @@ func Parse(b []byte) (File, error) {
 func validateSections(secs []feedsvc.Section) error {
 	seen := map[string]bool{}
 	for i, s := range secs {
-		switch {
-		case !slugRE.MatchString(s.Slug) || s.Slug == "all":
-			return fmt.Errorf("sections[%d].slug: %q is not a URL-safe slug (a-z, 0-9, - and _; \"all\" is reserved)", i, s.Slug)
-		case seen[s.Slug]:
-			return fmt.Errorf("sections[%d].slug: duplicate slug %q", i, s.Slug)
-		case strings.TrimSpace(s.Title) == "":
-			return fmt.Errorf("sections[%d].title: empty title for %q", i, s.Slug)
-		case s.Limit < 0 || s.Limit > 1000:
-			return fmt.Errorf("sections[%d].limit: %d is outside 0..1000", i, s.Limit)
+		if err := ValidateSection(s); err != nil {
+			return fmt.Errorf("sections[%d].%w", i, err)
 		}
-		if s.Timezone != "" {
-			if _, err := time.LoadLocation(s.Timezone); err != nil {
-				return fmt.Errorf("sections[%d].timezone: unknown zone %q", i, s.Timezone)
-			}
+		if seen[s.Slug] {
+			return fmt.Errorf("sections[%d].slug: duplicate slug %q", i, s.Slug)
 		}
 		seen[s.Slug] = true
 	}
 	return nil
 }
 
+// ValidateSection checks one section; the error starts with the field name.
+func ValidateSection(s feedsvc.Section) error {
+	switch {
+	case !slugRE.MatchString(s.Slug) || s.Slug == "all":
+		return fmt.Errorf("slug: %q is not a URL-safe slug (a-z, 0-9, - and _; \"all\" is reserved)", s.Slug)
+	case strings.TrimSpace(s.Title) == "":
+		return fmt.Errorf("title: empty title for %q", s.Slug)
+	case s.Limit < 0 || s.Limit > 1000:
+		return fmt.Errorf("limit: %d is outside 0..1000", s.Limit)
+	}
+	if s.Timezone != "" {
+		if _, err := time.LoadLocation(s.Timezone); err != nil {
+			return fmt.Errorf("timezone: unknown zone %q", s.Timezone)
+		}
+	}
+	return nil
+}
+
 func (rs sourceYAML) source(slugs map[string]bool) (feedsvc.Source, error) {
 	s := feedsvc.Source{ID: rs.ID, URL: rs.URL, Kind: rs.Kind, Sections: rs.Sections,
-		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article, Interval: DefaultInterval}
-	if !slugRE.MatchString(s.ID) {
-		return s, fmt.Errorf("id: %q is not a URL-safe id", s.ID)
+		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article}
+	if rs.Interval != "" {
+		d, err := time.ParseDuration(rs.Interval)
+		if err != nil {
+			return s, fmt.Errorf("interval: %q is not a duration like 15m", rs.Interval)
+		}
+		s.Interval = d
 	}
-	if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
-		return s, fmt.Errorf("url: %q is not an absolute http(s) or file URL", s.URL)
+	return s, ValidateSource(&s, slugs, true)
+}
+
+// ValidateSource checks one source against the known section slugs, fills
+// its defaults (Interval) and sets its Location. allowFile permits file:
+// URLs (configuration files may use them; the admin API may not). The
+// error starts with the field name.
+func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) error {
+	if !slugRE.MatchString(s.ID) {
+		return fmt.Errorf("id: %q is not a URL-safe id", s.ID)
+	}
+	u, err := url.Parse(s.URL)
+	okScheme := err == nil && ((u.Scheme == "http" || u.Scheme == "https") && u.Host != "" || allowFile && u.Scheme == "file")
+	if !okScheme {
+		return fmt.Errorf("url: %q is not an absolute http(s) URL", s.URL)
 	}
 	if s.Kind != "" && s.Kind != feedsvc.KindFeed && s.Kind != feedsvc.KindHTML {
-		return s, fmt.Errorf("kind: %q is not feed or html", s.Kind)
+		return fmt.Errorf("kind: %q is not feed or html", s.Kind)
 	}
 	if len(s.Sections) == 0 {
-		return s, errors.New("sections: a source must name at least one section")
+		return errors.New("sections: a source must name at least one section")
 	}
 	for _, sec := range s.Sections {
 		if !slugs[sec] {
-			return s, fmt.Errorf("sections: no section with slug %q", sec)
+			return fmt.Errorf("sections: no section with slug %q", sec)
 		}
 	}
 	loc, err := time.LoadLocation(or(s.Timezone, "UTC"))
 	if err != nil {
-		return s, fmt.Errorf("timezone: unknown zone %q", s.Timezone)
+		return fmt.Errorf("timezone: unknown zone %q", s.Timezone)
 	}
 	s.Location = loc
-	if rs.Interval != "" {
-		if s.Interval, err = time.ParseDuration(rs.Interval); err != nil {
-			return s, fmt.Errorf("interval: %q is not a duration like 15m", rs.Interval)
-		}
-		if s.Interval < 10*time.Second || s.Interval > 7*24*time.Hour {
-			return s, fmt.Errorf("interval: %s is outside 10s..168h", s.Interval)
-		}
+	if s.Interval == 0 {
+		s.Interval = DefaultInterval
+	}
+	if s.Interval < 10*time.Second || s.Interval > 7*24*time.Hour {
+		return fmt.Errorf("interval: %s is outside 10s..168h", s.Interval)
 	}
 	if s.List.Pages < 0 || s.List.Pages > 20 {
-		return s, fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)
+		return fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)
 	}
-	return s, nil
+	return nil
 }
 
 func absHTTP(raw string) bool {

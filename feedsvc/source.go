@@ -66,4 +66,30 @@ type SourceState struct {
 	Failures      int       `json:"consecutive_failures"`
 	NextPoll      time.Time `json:"next_poll,omitzero"`
 	ItemsLastPoll int       `json:"items_last_poll"`
+
+	// Health is the source's condition: HealthOK, HealthFailing,
+	// HealthGone (404/410 for a long time), HealthBlocked (401/403) or
+	// HealthDrift (see Alarms).
+	Health string `json:"health,omitempty"`
+	// Alarms explain drift: a source that used to yield items and now
+	// yields none, or whose articles suddenly lack a title, date or body.
+	Alarms []string `json:"alarms,omitempty"`
+	// NewestItem is the newest article date seen; its age is the lag.
+	NewestItem time.Time `json:"newest_item,omitzero"`
+	// PeakItems is the most items one poll yielded (the drift baseline).
+	PeakItems int `json:"peak_items,omitempty"`
+	// PeakCoverage is, per field (title, date, body), the highest percentage
+	// of a poll's articles that had it.
+	PeakCoverage map[string]int `json:"peak_coverage,omitempty"`
+	// FailingSince is the first failure of the current failure run.
+	FailingSince time.Time `json:"failing_since,omitzero"`
 }
+
+// Source health values.
+const (
+	HealthOK      = "ok"
+	HealthFailing = "failing"
+	HealthGone    = "gone"
+	HealthBlocked = "blocked"
+	HealthDrift   = "drift"
+)

@@ -1,0 +1,146 @@
+package normalize
+
+import (
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// lazyAttrs hold the real image URL on lazy-loading pages; they win over
+// src, which then usually holds a placeholder.
+var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-actualsrc",
+	"data-lazyload", "data-original-src", "data-echo", "data-url"}
+
+var lazySrcsetAttrs = []string{"data-srcset", "data-lazy-srcset", "srcset"}
+
+// placeholderRe matches file names used as lazy-load placeholders.
+var placeholderRe = regexp.MustCompile(`(?i)/(?:blank|spacer|pixel|1x1|transparent|trans|placeholder|loading|lazyload|lazy|clear|grey|gray|dot|s)\.(?:gif|png|svg)(?:$|\?)`)
+
+// trackerRe matches known tracking-pixel and web-beacon URLs.
+var trackerRe = regexp.MustCompile(`(?i)^https?://(?:[^/]*\.)?(?:feeds\.feedburner\.com/~r/|feedburner\.com/~ff/|` +
+	`feeds\.wordpress\.com/1\.0/|stats\.wordpress\.com/|pixel\.wp\.com/|pixel\.quantserve\.com/|` +
+	`google-analytics\.com/|doubleclick\.net/|scorecardresearch\.com/|statcounter\.com/|hm\.baidu\.com/|` +
+	`cnzz\.com/|c\.statcounter\.com/|analytics\.twitter\.com/|facebook\.com/tr|bat\.bing\.com/)` +
+	`|/(?:pixel|beacon|track|tracking|1x1)\.(?:gif|png)(?:$|\?)`)
+
+// usableImage reports whether an absolute image URL is worth keeping:
+// http(s), not a placeholder, not a tracker.
+func usableImage(u string) bool {
+	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
+		!placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
+}
+
+// imageURL resolves an image reference and vets it; "" when unusable.
+func imageURL(base *url.URL, ref string) string {
+	if u := Resolve(base, ref); usableImage(u) {
+		return u
+	}
+	return ""
+}
+
+// prepareImg picks the real source of an <img>, drops pixels and
+// placeholders, and keeps only the attributes the allow-list wants.
+func prepareImg(n *html.Node, base *url.URL) bool {
+	src := ""
+	for _, k := range append(lazyAttrs, "src") {
+		if src = imageURL(base, attr(n, k)); src != "" {
+			break
+		}
+	}
+	srcset := ""
+	for _, k := range lazySrcsetAttrs {
+		if srcset = resolveSrcset(base, attr(n, k)); srcset != "" {
+			break
+		}
+	}
+	if src == "" {
+		src = largestCandidate(srcset)
+	}
+	w, h := dimension(attr(n, "width")), dimension(attr(n, "height"))
+	if src == "" || (w >= 0 && w <= 1) || (h >= 0 && h <= 1) {
+		return false
+	}
+	attrs := []html.Attribute{{Key: "src", Val: src}}
+	if srcset != "" {
+		attrs = append(attrs, html.Attribute{Key: "srcset", Val: srcset})
+	}
+	for _, k := range []string{"alt", "title", "sizes"} {
+		if v, ok := lookupAttr(n, k); ok {
+			attrs = append(attrs, html.Attribute{Key: k, Val: v})
+		}
+	}
+	if w > 0 {
+		attrs = append(attrs, html.Attribute{Key: "width", Val: strconv.Itoa(w)})
+	}
+	if h > 0 {
+		attrs = append(attrs, html.Attribute{Key: "height", Val: strconv.Itoa(h)})
+	}
+	n.Attr = append(attrs, html.Attribute{Key: "referrerpolicy", Val: "no-referrer"})
+	return true
+}
+
+// dimension reads a width/height attribute ("300", "300px"); -1 when
+// absent or not a pixel count (percentages, junk).
+func dimension(s string) int {
+	s = strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "px")
+	if s == "" {
+		return -1
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f < 1e6 {
+		return int(f)
+	}
+	return -1
+}
+
+// resolveSrcset resolves every candidate of a srcset ("a.jpg 1x, b.jpg
+// 2x"), dropping unusable ones; "" when none is left.
+func resolveSrcset(base *url.URL, s string) string {
+	var out []string
+	for _, c := range splitSrcset(s) {
+		f := strings.Fields(c)
+		if len(f) == 0 {
+			continue
+		}
+		u := imageURL(base, f[0])
+		if u == "" || strings.ContainsAny(u, " ,") {
+			continue
+		}
+		if len(f) > 1 && descriptorRe.MatchString(f[1]) {
+			u += " " + f[1]
+		}
+		out = append(out, u)
+	}
+	return strings.Join(out, ", ")
+}
+
+var descriptorRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?[wx]$`)
+
+// splitSrcset splits on commas that end a candidate (followed by space),
+// so commas inside URLs survive.
+func splitSrcset(s string) []string {
+	return srcsetSepRe.Split(strings.TrimSpace(s), -1)
+}
+
+var srcsetSepRe = regexp.MustCompile(`,\s+|,$`)
+
+// largestCandidate returns the URL with the largest w/x descriptor.
+func largestCandidate(srcset string) string {
+	best, bestN := "", -1.0
+	for _, c := range strings.Split(srcset, ", ") {
+		f := strings.Fields(c)
+		if len(f) == 0 {
+			continue
+		}
+		n := 1.0
+		if len(f) > 1 {
+			n, _ = strconv.ParseFloat(f[1][:len(f[1])-1], 64)
+		}
+		if n > bestN {
+			best, bestN = f[0], n
+		}
+	}
+	return best
+}

@@ -1,0 +1,97 @@
+package normalize
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// videoHosts are the hosts whose <iframe> embeds survive Sanitize.
+var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
+
+var (
+	policyOnce sync.Once
+	policy     *bluemonday.Policy
+)
+
+// sanitizePolicy is bluemonday's UGC allow-list (semantic markup, lists,
+// tables, images, links; no script, style, forms or event handlers) plus
+// figures, media, allow-listed video iframes and the attributes the
+// pre-pass writes (srcset, referrerpolicy, rel).
+func sanitizePolicy() *bluemonday.Policy {
+	policyOnce.Do(func() {
+		p := bluemonday.UGCPolicy()
+		p.RequireNoFollowOnLinks(false)
+		p.AllowRelativeURLs(false) // the pre-pass made every kept URL absolute
+		p.AllowURLSchemes("http", "https", "mailto", "tel")
+		p.AllowElements("figure", "figcaption", "picture", "main", "header", "footer")
+		abs := regexp.MustCompile(`^https?://\S+$`)
+		srcset := regexp.MustCompile(`^https?://\S+(?: [0-9.]+[wx])?(?:, https?://\S+(?: [0-9.]+[wx])?)*$`)
+		p.AllowAttrs("title").OnElements("img")
+		p.AllowAttrs("srcset").Matching(srcset).OnElements("img", "source")
+		p.AllowAttrs("sizes", "media").Matching(bluemonday.Paragraph).OnElements("img", "source")
+		p.AllowAttrs("type").Matching(regexp.MustCompile(`^[a-z]+/[a-zA-Z0-9.+-]+$`)).OnElements("source", "video", "audio")
+		p.AllowAttrs("referrerpolicy").Matching(regexp.MustCompile(`^no-referrer$`)).OnElements("img", "video", "audio")
+		p.AllowAttrs("rel").Matching(regexp.MustCompile(`^noopener noreferrer$`)).OnElements("a")
+		p.AllowAttrs("src").OnElements("video", "audio", "source", "iframe")
+		p.AllowAttrs("poster").Matching(abs).OnElements("video")
+		p.AllowAttrs("controls", "preload", "loop", "muted", "playsinline").Matching(regexp.MustCompile(`^[a-z]*$`)).OnElements("video", "audio")
+		p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("video", "iframe")
+		p.AllowAttrs("allowfullscreen").Matching(regexp.MustCompile(`^[a-z]*$`)).OnElements("iframe")
+		p.AllowAttrs("frameborder").Matching(bluemonday.Integer).OnElements("iframe")
+		p.AllowElements("video", "audio", "source", "iframe")
+		policy = p
+	})
+	return policy
+}
+
+// Sanitize cleans article HTML for storage and feeds: URLs (href, src,
+// srcset, poster, cite) resolved against base, lazy-load attributes
+// (data-src, data-original, …) preferred over placeholder src, tracking
+// pixels and images without a usable source dropped, iframes kept only
+// from known video hosts, links given rel="noopener noreferrer" without
+// target, images given referrerpolicy="no-referrer", and finally
+// bluemonday's allow-list applied. base may be nil (relative URLs are then
+// dropped).
+func Sanitize(s string, base *url.URL) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
+	if err != nil {
+		return strings.TrimSpace(sanitizePolicy().Sanitize(s))
+	}
+	for _, n := range nodes {
+		ctx.AppendChild(n)
+	}
+	prepare(ctx, base)
+	var b strings.Builder
+	for n := ctx.FirstChild; n != nil; n = n.NextSibling {
+		if err := html.Render(&b, n); err != nil {
+			return ""
+		}
+	}
+	return strings.TrimSpace(sanitizePolicy().Sanitize(b.String()))
+}
+
+// allowedIframe reports whether src is an embed from a videoHosts host.
+func allowedIframe(src string) bool {
+	u, err := url.Parse(src)
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	for _, v := range videoHosts {
+		if h == v || strings.HasSuffix(h, "."+v) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,141 @@
+package normalize
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// droppedElems are removed with their content before the allow-list runs,
+// so none of their text leaks into the body.
+var droppedElems = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Object: true, atom.Embed: true, atom.Form: true, atom.Button: true,
+	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Base: true, atom.Head: true, atom.Title: true, atom.Frame: true, atom.Frameset: true,
+}
+
+// prepare rewrites the children of n in place (see Sanitize), dropping
+// comments and elements that prepareElem rejects.
+func prepare(n *html.Node, base *url.URL) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case c.Type == html.CommentNode:
+			n.RemoveChild(c)
+		case c.Type == html.ElementNode && !prepareElem(c, base):
+			n.RemoveChild(c)
+		default:
+			prepare(c, base)
+		}
+		c = next
+	}
+}
+
+// prepareElem fixes one element's attributes; false means drop it.
+func prepareElem(n *html.Node, base *url.URL) bool {
+	if droppedElems[n.DataAtom] || n.Type == html.ElementNode && n.DataAtom == 0 && strings.Contains(n.Data, ":") {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Img:
+		return prepareImg(n, base)
+	case atom.A:
+		href := Resolve(base, attr(n, "href"))
+		n.Attr = dropAttrs(n.Attr, "href", "rel", "target")
+		if href != "" {
+			n.Attr = append(n.Attr, html.Attribute{Key: "href", Val: href},
+				html.Attribute{Key: "rel", Val: "noopener noreferrer"})
+		}
+	case atom.Iframe:
+		src := Resolve(httpsBase(base), firstAttr(n, "data-src", "src"))
+		if src == "" || !allowedIframe(src) {
+			return false
+		}
+		setAttr(n, "src", src)
+		setAttr(n, "allowfullscreen", "")
+	case atom.Video, atom.Audio, atom.Source, atom.Track:
+		resolveAttr(n, base, "src")
+		resolveAttr(n, base, "poster")
+		if ss := resolveSrcset(base, attr(n, "srcset")); ss != "" || attr(n, "srcset") != "" {
+			n.Attr = dropAttrs(n.Attr, "srcset")
+			if ss != "" {
+				n.Attr = append(n.Attr, html.Attribute{Key: "srcset", Val: ss})
+			}
+		}
+		if n.DataAtom != atom.Source && n.DataAtom != atom.Track {
+			setAttr(n, "referrerpolicy", "no-referrer")
+		}
+	case atom.Blockquote, atom.Q, atom.Del, atom.Ins:
+		resolveAttr(n, base, "cite")
+	}
+	return true
+}
+
+// httpsBase makes protocol-relative embeds resolve to https even when the
+// page was http: the video hosts all serve https.
+func httpsBase(base *url.URL) *url.URL {
+	if base == nil {
+		return &url.URL{Scheme: "https", Host: "invalid.invalid"}
+	}
+	b := *base
+	b.Scheme = "https"
+	return &b
+}
+
+// resolveAttr resolves attribute key against base, dropping it when it
+// does not resolve.
+func resolveAttr(n *html.Node, base *url.URL, key string) {
+	v, ok := lookupAttr(n, key)
+	if !ok {
+		return
+	}
+	n.Attr = dropAttrs(n.Attr, key)
+	if r := Resolve(base, v); r != "" {
+		n.Attr = append(n.Attr, html.Attribute{Key: key, Val: r})
+	}
+}
+
+func lookupAttr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := lookupAttr(n, key)
+	return v
+}
+
+// firstAttr returns the first non-blank value among keys.
+func firstAttr(n *html.Node, keys ...string) string {
+	for _, k := range keys {
+		if v := strings.TrimSpace(attr(n, k)); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func setAttr(n *html.Node, key, val string) {
+	n.Attr = append(dropAttrs(n.Attr, key), html.Attribute{Key: key, Val: val})
+}
+
+func dropAttrs(attrs []html.Attribute, keys ...string) []html.Attribute {
+	out := attrs[:0]
+	for _, a := range attrs {
+		drop := false
+		for _, k := range keys {
+			drop = drop || a.Key == k
+		}
+		if !drop {
+			out = append(out, a)
+		}
+	}
+	return out
+}

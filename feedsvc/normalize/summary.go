@@ -1,0 +1,91 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SummaryMax is the summary length Articles uses, in runes.
+const SummaryMax = 300
+
+// ellipsis marks a cut summary.
+const ellipsis = "…"
+
+// Summary returns text on one line, at most max runes long (the ellipsis
+// included). When it has to cut, it cuts on a word boundary in spaced
+// scripts, or after a sentence end (or else between characters) in CJK
+// text, never inside a Latin word when a boundary is near, and appends
+// "…".
+func Summary(text string, max int) string {
+	s := collapse(text)
+	r := []rune(s)
+	if max <= 0 {
+		return ""
+	}
+	if len(r) <= max {
+		return s
+	}
+	if max == 1 {
+		return ellipsis
+	}
+	win := r[:max-1]
+	cut := cutPoint(win, r[max-1])
+	out := strings.TrimRightFunc(string(win[:cut]), func(c rune) bool {
+		return unicode.IsSpace(c) || strings.ContainsRune(",，、;；:：-—(（[【《“‘\"'", c)
+	})
+	return out + ellipsis
+}
+
+// cutPoint returns how many runes of win to keep; next is the first rune
+// after the window.
+func cutPoint(win []rune, next rune) int {
+	n := len(win)
+	floor := n / 2 // never throw away more than half
+	if isCJKText(win) {
+		for i := n - 1; i >= n*2/3; i-- {
+			if strings.ContainsRune("。！？!?；…", win[i]) {
+				return i + 1
+			}
+		}
+	}
+	if !inWord(win[n-1], next) {
+		return n
+	}
+	for i := n - 1; i >= floor; i-- {
+		if unicode.IsSpace(win[i]) || isCJK(win[i]) {
+			if isCJK(win[i]) {
+				return i + 1
+			}
+			return i
+		}
+	}
+	return n
+}
+
+// inWord reports whether a and b are both parts of one spaced-script word.
+func inWord(a, b rune) bool {
+	word := func(r rune) bool {
+		return (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’') && !isCJK(r)
+	}
+	return word(a) && word(b)
+}
+
+// isCJK reports Han, kana and Hangul characters and CJK punctuation.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// isCJKText reports whether CJK characters outnumber spaced-script letters.
+func isCJKText(rs []rune) bool {
+	cjk, other := 0, 0
+	for _, r := range rs {
+		switch {
+		case isCJK(r):
+			cjk++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return cjk*3 > other // one Han character carries about a word
+}

@@ -1,0 +1,114 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockElems separate paragraphs in Text. <br> counts as a break too:
+// many CMS bodies are <br><br>-separated runs of text.
+var blockElems = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Caption: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Section: true, atom.Article: true,
+	atom.Aside: true, atom.Header: true, atom.Footer: true, atom.Hr: true, atom.Address: true,
+	atom.Main: true, atom.Nav: true, atom.Details: true, atom.Summary: true, atom.Center: true,
+	atom.Form: true, atom.Fieldset: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
+}
+
+// hiddenElems hold no readable text.
+var hiddenElems = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Iframe: true, atom.Object: true, atom.Svg: true, atom.Math: true,
+	atom.Select: true, atom.Button: true, atom.Textarea: true, atom.Title: true,
+}
+
+// Text returns the whitespace-normalized plain text of an HTML fragment
+// (plain text passes through): entities decoded, block elements separated
+// by "\n\n", whitespace runs inside a block (including U+3000 and U+00A0)
+// collapsed to one space, zero-width characters removed.
+func Text(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return joinBlocks([]string{s})
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return joinBlocks([]string{s})
+	}
+	var blocks []string
+	var cur strings.Builder
+	flush := func() {
+		blocks = append(blocks, cur.String())
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if hiddenElems[n.DataAtom] {
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	flush()
+	return joinBlocks(blocks)
+}
+
+// joinBlocks collapses whitespace in each block and joins the non-empty
+// ones with a blank line.
+func joinBlocks(blocks []string) string {
+	out := make([]string, 0, len(blocks))
+	for _, b := range blocks {
+		if b = collapse(b); b != "" {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// collapse trims s and turns every whitespace run into one ASCII space;
+// zero-width spaces, joiners and BOMs are dropped, invalid UTF-8 repaired.
+func collapse(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+			continue
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,92 @@
+package redisstore
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// meta is what the store remembers about an article's last put, kept in
+// the {p}m:{id} hash so a re-put can undo the old index entries without
+// reading the article itself.
+type meta struct {
+	found     bool
+	sections  []string  // field "s": JSON list of indexed section slugs
+	url       string    // field "u"
+	firstSeen time.Time // field "f": RFC 3339 with nanoseconds
+	sum       string    // field "h": SHA-1 of the article JSON
+}
+
+// metaFields are the hash fields of meta, in HMGET order.
+var metaFields = []string{"s", "u", "f", "h"}
+
+// parseMeta reads an HMGET reply of metaFields.
+func parseMeta(vals []any) meta {
+	str := func(i int) string { v, _ := vals[i].(string); return v }
+	if len(vals) != len(metaFields) || str(3) == "" {
+		return meta{}
+	}
+	m := meta{found: true, url: str(1), sum: str(3)}
+	_ = json.Unmarshal([]byte(str(0)), &m.sections)
+	m.firstSeen, _ = time.Parse(time.RFC3339Nano, str(2))
+	return m
+}
+
+// fields returns m as HSET arguments.
+func (m meta) fields() []any {
+	secs, _ := json.Marshal(m.sections)
+	return []any{"s", string(secs), "u", m.url, "f", m.firstSeen.Format(time.RFC3339Nano), "h", m.sum}
+}
+
+// canonical returns a in the form the store keeps, encoded: times in UTC,
+// Published and Updated at the second precision of the JSON form (so the
+// index score matches CursorOf of the article read back), and FirstSeen the
+// earliest time the article was seen (now for a new article without one).
+func canonical(a feedsvc.Article, prev meta, now time.Time) (feedsvc.Article, []byte, error) {
+	a.Published = a.Published.UTC().Truncate(time.Second)
+	a.Updated = a.Updated.UTC().Truncate(time.Second)
+	a.FirstSeen = a.FirstSeen.UTC()
+	if !prev.firstSeen.IsZero() && (a.FirstSeen.IsZero() || prev.firstSeen.Before(a.FirstSeen)) {
+		a.FirstSeen = prev.firstSeen.UTC()
+	}
+	if a.FirstSeen.IsZero() {
+		a.FirstSeen = now.UTC()
+	}
+	a.PublishedRaw, a.UpdatedRaw, a.BaseURL = "", "", ""
+	b, err := json.Marshal(a)
+	return a, b, err
+}
+
+// decode reads stored article JSON, with every time in UTC.
+func decode(b []byte) (feedsvc.Article, error) {
+	var a feedsvc.Article
+	if err := json.Unmarshal(b, &a); err != nil {
+		return a, err
+	}
+	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()
+	return a, nil
+}
+
+// checksum identifies an article's stored form.
+func checksum(b []byte) string {
+	h := sha1.Sum(b)
+	return hex.EncodeToString(h[:])
+}
+
+// urlHash names the URL index key of a canonical URL.
+func urlHash(u string) string { return checksum([]byte(u)) }
+
+// sectionSet returns the distinct non-empty slugs of sections.
+func sectionSet(sections []string) []string {
+	out := make([]string, 0, len(sections))
+	for _, s := range sections {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package redisstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// scanCount is the COUNT hint of each SCAN step in DeleteBlobs.
+const scanCount = 500
+
+// SourceState returns the fetch state of sourceID, or ErrNotFound.
+func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.SourceState, error) {
+	var st feedsvc.SourceState
+	b, err := s.rdb.Get(ctx, s.key("st", sourceID)).Bytes()
+	if err != nil {
+		return st, s.fail("source state "+sourceID, err)
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		return st, fmt.Errorf("redisstore: decode source state %s: %w", sourceID, err)
+	}
+	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
+	return st, nil
+}
+
+// PutSourceState replaces the fetch state of st.SourceID.
+func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) error {
+	if st.SourceID == "" {
+		return fmt.Errorf("redisstore: put source state: missing source ID: %w", feedsvc.ErrInvalid)
+	}
+	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
+	b, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("redisstore: encode source state %s: %w", st.SourceID, err)
+	}
+	if err := s.rdb.Set(ctx, s.key("st", st.SourceID), b, 0).Err(); err != nil {
+		return s.fail("put source state "+st.SourceID, err)
+	}
+	return nil
+}
+
+// Blob returns the blob under key, or ErrNotFound (Redis drops expired
+// keys itself).
+func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
+	b, err := s.rdb.Get(ctx, s.key("b", key)).Bytes()
+	if err != nil {
+		return nil, s.fail("blob "+key, err)
+	}
+	return b, nil
+}
+
+// PutBlob stores b under key with a PX expiry when ttl > 0 (at least 1ms).
+func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
+	if ttl > 0 {
+		ttl = max(ttl.Round(time.Millisecond), time.Millisecond)
+	} else {
+		ttl = 0
+	}
+	if err := s.rdb.Set(ctx, s.key("b", key), b, ttl).Err(); err != nil {
+		return s.fail("put blob "+key, err)
+	}
+	return nil
+}
+
+// DeleteBlobs removes every blob whose key starts with prefix: SCAN MATCH
+// over the escaped key prefix, then UNLINK of each page of keys. On a
+// cluster every master is scanned.
+func (s *Store) DeleteBlobs(ctx context.Context, prefix string) error {
+	match := escapeGlob(s.key("b", prefix)) + "*"
+	var err error
+	if cc, ok := s.rdb.(*redis.ClusterClient); ok {
+		err = cc.ForEachMaster(ctx, func(ctx context.Context, c *redis.Client) error {
+			return scanUnlink(ctx, c, match)
+		})
+	} else {
+		err = scanUnlink(ctx, s.rdb, match)
+	}
+	if err != nil {
+		return s.fail("delete blobs "+prefix, err)
+	}
+	return nil
+}
+
+// scanUnlink unlinks every key of one node matching the glob match. Keys
+// are unlinked one per command, pipelined, as they may hash to different
+// cluster slots.
+func scanUnlink(ctx context.Context, c redis.Cmdable, match string) error {
+	var cursor uint64
+	for {
+		keys, next, err := c.Scan(ctx, cursor, match, scanCount).Result()
+		if err != nil {
+			return err
+		}
+		if len(keys) > 0 {
+			pipe := c.Pipeline()
+			for _, k := range keys {
+				pipe.Unlink(ctx, k)
+			}
+			if _, err := pipe.Exec(ctx); err != nil {
+				return err
+			}
+		}
+		if next == 0 {
+			return nil
+		}
+		cursor = next
+	}
+}
+
+// escapeGlob quotes the characters Redis glob patterns treat specially.
+func escapeGlob(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[]\^`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

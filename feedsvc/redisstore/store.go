@@ -1,0 +1,111 @@
+package redisstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+var _ feedsvc.Store = (*Store)(nil)
+
+// connectTimeout bounds the first Ping in New when ctx has no deadline.
+const connectTimeout = 5 * time.Second
+
+// Options configure New.
+type Options struct {
+	// URL is a redis:// or rediss:// URL (see redis.ParseURL); ignored when
+	// Client is set.
+	URL string
+	// Prefix starts every key; default "feedsvc:".
+	Prefix string
+	// Client, when set, is used instead of dialing URL: a Cluster, Sentinel
+	// or test client. The caller keeps ownership; Close does not close it.
+	Client redis.UniversalClient
+}
+
+// Store is a feedsvc.Store on Redis. It is safe for concurrent use.
+type Store struct {
+	rdb   redis.UniversalClient
+	p     string
+	owned bool // rdb was dialed by New and is closed by Close
+	now   func() time.Time
+}
+
+// New connects to Redis and pings it. Errors: ErrInvalid for a bad URL,
+// ErrUnavailable (wrapped) when the server cannot be reached.
+func New(ctx context.Context, o Options) (*Store, error) {
+	s := &Store{rdb: o.Client, p: o.Prefix, now: time.Now}
+	if s.p == "" {
+		s.p = "feedsvc:"
+	}
+	if s.rdb == nil {
+		opt, err := redis.ParseURL(o.URL)
+		if err != nil {
+			return nil, fmt.Errorf("redisstore: parse URL %s: %w: %w", redact(o.URL), feedsvc.ErrInvalid, err)
+		}
+		s.rdb, s.owned = redis.NewClient(opt), true
+	}
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, connectTimeout)
+		defer cancel()
+	}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("redisstore: connect %s: %w", redact(o.URL), err)
+	}
+	return s, nil
+}
+
+// Ping reports whether Redis answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.rdb.Ping(ctx).Err(); err != nil {
+		return s.fail("ping", err)
+	}
+	return nil
+}
+
+// Close closes the client New dialed; a caller's Options.Client stays open.
+func (s *Store) Close() error {
+	if !s.owned {
+		return nil
+	}
+	if err := s.rdb.Close(); err != nil {
+		return fmt.Errorf("redisstore: close: %w", err)
+	}
+	return nil
+}
+
+// key returns the key of name in the key space kind ("a", "s", ...).
+func (s *Store) key(kind, name string) string {
+	return s.p + kind + ":" + name
+}
+
+// fail wraps err from Redis for op: redis.Nil becomes ErrNotFound, and
+// anything that is not a server reply or a cancellation (connection
+// refused, timeouts, closed client) also wraps ErrUnavailable.
+func (s *Store) fail(op string, err error) error {
+	var reply redis.Error
+	switch {
+	case errors.Is(err, redis.Nil):
+		return fmt.Errorf("redisstore: %s: %w", op, feedsvc.ErrNotFound)
+	case errors.Is(err, context.Canceled), errors.As(err, &reply):
+		return fmt.Errorf("redisstore: %s: %w", op, err)
+	}
+	return fmt.Errorf("redisstore: %s: %w: %w", op, feedsvc.ErrUnavailable, err)
+}
+
+// redact hides a password in a Redis URL for error messages.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	return u.Redacted()
+}

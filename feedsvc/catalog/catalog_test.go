@@ -1,0 +1,102 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/feedsvc/feedsvc/config"
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
+)
+
+func newCatalog(st feedsvc.Store) *Catalog {
+	return &Catalog{Store: st, Validate: Validators{
+		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, false) },
+		Section: config.ValidateSection,
+	}}
+}
+
+var (
+	seedSections = []feedsvc.Section{{Slug: "ent", Title: "Ent"}}
+	seedSources  = []feedsvc.Source{{ID: "a", URL: "https://a.example/feed", Sections: []string{"ent"}, Timezone: "Asia/Shanghai"}}
+)
+
+func TestSeedThenStoreWins(t *testing.T) {
+	ctx := context.Background()
+	st := memstore.New()
+	c1 := newCatalog(st)
+	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	if got := c1.Sources(); len(got) != 1 || got[0].Loc().String() != "Asia/Shanghai" || got[0].Interval != config.DefaultInterval {
+		t.Fatalf("seeded sources: %+v", got)
+	}
+	if err := c1.PutSource(ctx, feedsvc.Source{ID: "b", URL: "https://b.example/", Sections: []string{"ent"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	// A restart with the same YAML keeps the stored catalog (store wins).
+	c2 := newCatalog(st)
+	if err := c2.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(c2.Sources()); got != 2 {
+		t.Errorf("after restart: %d sources, want the 2 stored", got)
+	}
+}
+
+func TestChangesReachOtherReplicas(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st := memstore.New()
+	c1, c2 := newCatalog(st), newCatalog(st)
+	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Load(ctx, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	go c2.Watch(ctx, 10*time.Millisecond)
+	if err := c1.PutSection(ctx, feedsvc.Section{Slug: "world", Title: "World"}, true); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for len(c2.Sections()) != 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if len(c2.Sections()) != 2 {
+		t.Fatalf("replica 2 did not see the new section: %+v", c2.Sections())
+	}
+}
+
+func TestValidationAndConflicts(t *testing.T) {
+	ctx := context.Background()
+	c := newCatalog(memstore.New())
+	if err := c.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	err := c.PutSource(ctx, feedsvc.Source{ID: "x", URL: "file:///etc/passwd", Sections: []string{"ent"}}, true)
+	var ve *ValidationError
+	if !errors.As(err, &ve) || ve.Field != "url" || !errors.Is(err, feedsvc.ErrInvalid) {
+		t.Errorf("file: URL through the API: got %v, want a validation error on url", err)
+	}
+	if err := c.PutSource(ctx, feedsvc.Source{ID: "y", URL: "https://y.example/", Sections: []string{"nope"}}, true); !errors.As(err, &ve) || ve.Field != "sections" {
+		t.Errorf("missing section: got %v", err)
+	}
+	if err := c.PutSource(ctx, seedSources[0], true); !errors.Is(err, ErrConflict) {
+		t.Errorf("duplicate id: got %v, want ErrConflict", err)
+	}
+	if err := c.DeleteSection(ctx, "ent"); !errors.Is(err, ErrConflict) {
+		t.Errorf("deleting a used section: got %v, want ErrConflict", err)
+	}
+	if err := c.DeleteSource(ctx, "nope"); !errors.Is(err, feedsvc.ErrNotFound) {
+		t.Errorf("deleting a missing source: got %v", err)
+	}
+	if err := c.DeleteSource(ctx, "a"); err != nil || len(c.Sources()) != 0 {
+		t.Errorf("delete: %v, %d left", err, len(c.Sources()))
+	}
+	if err := c.DeleteSection(ctx, "ent"); err != nil {
+		t.Errorf("deleting an unused section: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package memstore_test
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -23,11 +24,11 @@ func TestClosed(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	if err := s.Ping(t.Context()); err == nil {
-		t.Error("Ping after Close: got nil error")
+	if err := s.Ping(t.Context()); !errors.Is(err, feedsvc.ErrUnavailable) {
+		t.Errorf("Ping after Close: got %v, want ErrUnavailable", err)
 	}
-	if err := s.PutArticles(t.Context(), []feedsvc.Article{{ID: "x"}}); err == nil {
-		t.Error("PutArticles after Close: got nil error")
+	if err := s.PutArticles(t.Context(), []feedsvc.Article{{ID: "x"}}); !errors.Is(err, feedsvc.ErrUnavailable) {
+		t.Errorf("PutArticles after Close: got %v, want ErrUnavailable", err)
 	}
 }
 

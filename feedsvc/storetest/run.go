@@ -30,6 +30,7 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"SinceLowerBound", testSince},
 		{"DefaultLimit", testDefaultLimit},
 		{"MovedOutOfSection", testMovedOut},
+		{"DuplicateIDInBatchLastWins", testDuplicateInBatch},
 		{"SectionVersion", testVersion},
 		{"UnknownSectionEmpty", testUnknownSection},
 		{"ConcurrentPuts", testConcurrent},

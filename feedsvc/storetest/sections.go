@@ -42,6 +42,19 @@ func testMovedOut(t *testing.T, s feedsvc.Store) {
 	}
 }
 
+func testDuplicateInBatch(t *testing.T, s feedsvc.Store) {
+	first, last := article("dup", base, "x"), article("dup", base.Add(time.Hour), "y")
+	last.Title = "last"
+	put(t, s, first, last)
+	if got := page(t, s, "x", feedsvc.Query{}); len(got) != 0 {
+		t.Errorf("section of the overridden copy: got %q, want none", ids(got))
+	}
+	got := page(t, s, "y", feedsvc.Query{})
+	if len(got) != 1 || got[0].Title != "last" {
+		t.Errorf("section of the last copy: got %d articles %q, want the last copy", len(got), ids(got))
+	}
+}
+
 func testVersion(t *testing.T, s feedsvc.Store) {
 	if v := version(t, s, "never"); v != 0 {
 		t.Errorf("never written: got %d, want 0", v)

@@ -79,4 +79,13 @@ func testLookupURL(t *testing.T, s feedsvc.Store) {
 	if got, err := s.LookupURL(t.Context(), old); !errors.Is(err, feedsvc.ErrNotFound) {
 		t.Errorf("LookupURL(old URL) after the URL changed: got %q, %v; want ErrNotFound", got, err)
 	}
+	// u2 takes over u1's URL; u1 moving away again must not drop u2's entry.
+	b := article("u2", base, "news")
+	b.URL = a.URL
+	put(t, s, b)
+	a.URL = "https://news.example.org/third/u1"
+	put(t, s, a)
+	if got, err := s.LookupURL(t.Context(), b.URL); err != nil || got != "u2" {
+		t.Errorf("LookupURL of a URL taken over: got %q, %v; want %q", got, err, "u2")
+	}
 }

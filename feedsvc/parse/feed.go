@@ -15,7 +15,9 @@ import (
 // Feed parses a feed document. body must already be UTF-8 (run
 // fetch.DecodeUTF8 first); baseURL is where it was fetched from and is the
 // last resort for resolving relative links. Article URLs are absolute
-// http(s) URLs or empty. Items repeating an earlier item's GUID (or, when
+// http(s) URLs or empty. PublishedRaw and UpdatedRaw are the date strings
+// as written (RSS pubDate or dc:date; Atom published, else updated; JSON
+// date_published); normalize parses them. Items repeating an earlier item's GUID (or, when
 // they have none, its URL) are dropped. Errors wrap feedsvc.ErrUnknownKind
 // when the bytes are no feed and feedsvc.ErrInvalid when a feed cannot be
 // parsed even after repair.

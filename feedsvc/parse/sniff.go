@@ -10,8 +10,10 @@ const sniffLen = 8 << 10 // the root element is near the start of any feed
 var (
 	jsonFeedRE = regexp.MustCompile(`"version"\s*:\s*"https?:\\?/\\?/jsonfeed\.org`)
 	// An Atom or RSS root inside an (X)HTML wrapper still makes a feed.
-	embeddedRE = regexp.MustCompile(`<feed\s[^>]*xmlns\s*=\s*["']http://(?:www\.w3\.org/2005/Atom|purl\.org/atom/ns#)["']|<rss[\s>]`)
-	nameRE     = regexp.MustCompile(`^<([A-Za-z_][\w.:-]*)`)
+	embeddedRE   = regexp.MustCompile(`<feed\s[^>]*xmlns\s*=\s*["']http://(?:www\.w3\.org/2005/Atom|purl\.org/atom/ns#)["']|<rss[\s>]`)
+	jsonKeyRE    = regexp.MustCompile(`"version"\s*:`)
+	jsonURLKeyRE = regexp.MustCompile(`"(?:home_page_url|feed_url)"\s*:`)
+	nameRE       = regexp.MustCompile(`^<([A-Za-z_][\w.:-]*)`)
 )
 
 // IsFeed reports whether body (UTF-8) looks like an RSS, RDF, Atom or
@@ -24,7 +26,9 @@ func IsFeed(body []byte) bool {
 		return false
 	}
 	if head[0] == '{' {
-		return jsonFeedRE.Match(head) || bytes.Contains(head, []byte(`"items"`))
+		// "version" is required by JSON Feed; some feeds write "1.1"
+		// instead of the spec URL but still name their home or feed URL.
+		return jsonFeedRE.Match(head) || jsonKeyRE.Match(head) && jsonURLKeyRE.Match(head)
 	}
 	switch rootName(head) {
 	case "rss", "rdf", "feed":

@@ -1,0 +1,141 @@
+package admin
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/catalog"
+)
+
+// Catalog is the live set of sections and sources (*catalog.Catalog).
+type Catalog interface {
+	Sections() []feedsvc.Section
+	Sources() []feedsvc.Source
+	PutSource(ctx context.Context, src feedsvc.Source, create bool) error
+	DeleteSource(ctx context.Context, id string) error
+	PutSection(ctx context.Context, sec feedsvc.Section, create bool) error
+	DeleteSection(ctx context.Context, slug string) error
+}
+
+// Refresher polls a source soon (*ingest.Scheduler).
+type Refresher interface{ PollNow(id string) }
+
+// API serves /api/sources and /api/sections.
+type API struct {
+	Token   string // ADMIN_TOKEN; empty disables the API
+	Catalog Catalog
+	Refresh Refresher
+	Log     *slog.Logger
+}
+
+// maxBody bounds an admin request body.
+const maxBody = 64 << 10
+
+// Routes returns the admin handlers by ServeMux pattern.
+func (a *API) Routes() map[string]http.Handler {
+	h := map[string]http.HandlerFunc{
+		"GET /api/sources":               a.listSources,
+		"POST /api/sources":              a.createSource,
+		"GET /api/sources/{id}":          a.getSource,
+		"PUT /api/sources/{id}":          a.updateSource,
+		"DELETE /api/sources/{id}":       a.deleteSource,
+		"POST /api/sources/{id}/refresh": a.refreshSource,
+		"GET /api/sections":              a.listSections,
+		"POST /api/sections":             a.createSection,
+		"GET /api/sections/{slug}":       a.getSection,
+		"PUT /api/sections/{slug}":       a.updateSection,
+		"DELETE /api/sections/{slug}":    a.deleteSection,
+	}
+	out := make(map[string]http.Handler, len(h))
+	for p, f := range h {
+		out[p] = a.auth(f)
+	}
+	return out
+}
+
+// auth checks the bearer token in constant time.
+func (a *API) auth(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.Token == "" {
+			writeError(w, http.StatusNotFound, "admin API disabled: set ADMIN_TOKEN", "")
+			return
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(a.Token)) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc admin"`)
+			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", "")
+			return
+		}
+		next(w, r)
+	})
+}
+
+// decode reads a JSON body strictly (unknown fields are errors).
+func decode(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return &catalog.ValidationError{Field: "", Err: fmt.Errorf("request body: %w", err)}
+	}
+	return nil
+}
+
+// fail maps an error to a status: validation 400, not found 404,
+// conflict 409, anything else 500 (logged).
+func (a *API) fail(w http.ResponseWriter, err error) {
+	var ve *catalog.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		writeError(w, http.StatusBadRequest, err.Error(), ve.Field)
+	case errors.Is(err, feedsvc.ErrNotFound):
+		writeError(w, http.StatusNotFound, err.Error(), "")
+	case errors.Is(err, catalog.ErrConflict):
+		writeError(w, http.StatusConflict, err.Error(), "")
+	default:
+		a.log().Error("admin", slog.Any("error", err))
+		writeError(w, http.StatusInternalServerError, "internal error", "")
+	}
+}
+
+func writeError(w http.ResponseWriter, status int, msg, field string) {
+	body := map[string]string{"error": msg}
+	if field != "" {
+		body["field"] = field
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// httpOnly refuses source URLs other than absolute http(s): file: URLs
+// are for configuration files only.
+func httpOnly(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return &catalog.ValidationError{Field: "url", Err: fmt.Errorf("url: %q is not an absolute http(s) URL", raw)}
+	}
+	return nil
+}
+
+func (a *API) log() *slog.Logger {
+	if a.Log != nil {
+		return a.Log
+	}
+	return slog.Default()
+}

@@ -1,0 +1,68 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+func (a *API) listSections(w http.ResponseWriter, r *http.Request) {
+	out := a.Catalog.Sections()
+	if out == nil {
+		out = []feedsvc.Section{}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *API) getSection(w http.ResponseWriter, r *http.Request) {
+	for _, s := range a.Catalog.Sections() {
+		if s.Slug == r.PathValue("slug") {
+			writeJSON(w, http.StatusOK, s)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "no section "+r.PathValue("slug"), "")
+}
+
+func (a *API) createSection(w http.ResponseWriter, r *http.Request) {
+	a.putSection(w, r, "", true)
+}
+
+func (a *API) updateSection(w http.ResponseWriter, r *http.Request) {
+	a.putSection(w, r, r.PathValue("slug"), false)
+}
+
+func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, create bool) {
+	var sec feedsvc.Section
+	if err := decode(r, &sec); err != nil {
+		a.fail(w, err)
+		return
+	}
+	if !create {
+		if sec.Slug == "" {
+			sec.Slug = slug
+		}
+		if sec.Slug != slug {
+			writeError(w, http.StatusBadRequest, "slug: the body's slug differs from the URL's", "slug")
+			return
+		}
+	}
+	if err := a.Catalog.PutSection(r.Context(), sec, create); err != nil {
+		a.fail(w, err)
+		return
+	}
+	status := http.StatusOK
+	if create {
+		status = http.StatusCreated
+		w.Header().Set("Location", "/api/sections/"+sec.Slug)
+	}
+	writeJSON(w, status, sec)
+}
+
+func (a *API) deleteSection(w http.ResponseWriter, r *http.Request) {
+	if err := a.Catalog.DeleteSection(r.Context(), r.PathValue("slug")); err != nil {
+		a.fail(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

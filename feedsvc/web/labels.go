@@ -5,7 +5,7 @@ import "golang.org/x/text/language"
 // labels are the fixed words of the HTML pages in one language.
 type labels struct {
 	Feeds, Copy, Copied, Sections, AllSections, Empty string
-	Source, By, Photos, OPML, Older, Sep             string
+	Source, By, Photos, OPML, Older, Sep              string
 }
 
 var english = labels{

@@ -22,12 +22,12 @@ const pageLimit = 50
 // Pages serves the human-facing pages, the OPML list and the news
 // sitemaps. Its zero value is not usable: Store and Sections are required.
 type Pages struct {
-	Store    feedsvc.Store           // articles are read with SectionArticles
-	BaseURL  *url.URL                // public base, e.g. http://127.0.0.1:8080; nil: the request's host
+	Store    feedsvc.Store            // articles are read with SectionArticles
+	BaseURL  *url.URL                 // public base, e.g. http://127.0.0.1:8080; nil: the request's host
 	Sections func() []feedsvc.Section // the configured sections, in display order
-	Hubs     []string                // WebSub hubs advertised with rel="hub"
-	Now      func() time.Time        // clock for the sitemap window (default time.Now)
-	Log      *slog.Logger            // default slog.Default()
+	Hubs     []string                 // WebSub hubs advertised with rel="hub"
+	Now      func() time.Time         // clock for the sitemap window (default time.Now)
+	Log      *slog.Logger             // default slog.Default()
 }
 
 // errNoSection reports a slug that names no configured section.

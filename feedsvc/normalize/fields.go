@@ -1,0 +1,116 @@
+package normalize
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"golang.org/x/text/language"
+)
+
+// entityRe spots an HTML entity left after one round of decoding
+// (double-escaped feeds: "&amp;#8217;").
+var entityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+
+// cleanTexts trims and collapses the one-line text fields; title-like
+// fields also lose markup and entities.
+func cleanTexts(a *feedsvc.Article) {
+	for _, p := range []*string{&a.Title, &a.Kicker, &a.Subtitle, &a.PrintTitle} {
+		*p = plainTitle(*p)
+	}
+	for _, p := range []*string{&a.Editor, &a.Source, &a.Section, &a.Rights} {
+		*p = collapse(html.UnescapeString(*p))
+	}
+	a.GUID = strings.TrimSpace(a.GUID) // an identity: trimmed, never rewritten
+}
+
+// plainTitle decodes entities (twice for double-escaped feeds), strips
+// tags and collapses whitespace.
+func plainTitle(s string) string {
+	if strings.Contains(s, "<") {
+		s = strings.ReplaceAll(Text(s), "\n\n", " ")
+	} else {
+		s = html.UnescapeString(s)
+	}
+	for i := 0; i < 2 && entityRe.MatchString(s); i++ {
+		s = html.UnescapeString(s)
+	}
+	return collapse(s)
+}
+
+// paragraphs normalizes plain body text: every line collapsed, empty lines
+// dropped, paragraphs separated by "\n\n".
+func paragraphs(s string) string {
+	lines := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2029' })
+	return joinBlocks(lines)
+}
+
+// emailRe matches an e-mail address, optionally as a mailto: link.
+var emailRe = regexp.MustCompile(`(?i)(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}`)
+
+// personName strips e-mail noise from an author-like value:
+// "a@b (Name)" and "Name <a@b>" become "Name"; a bare address stays.
+func personName(s string) (name string, bareEmail bool) {
+	s = collapse(s)
+	if !emailRe.MatchString(s) {
+		return s, false
+	}
+	rest := emailRe.ReplaceAllString(s, "")
+	rest = strings.Trim(collapse(rest), " ()<>[]{}\"',;:-")
+	if rest == "" {
+		return strings.TrimPrefix(strings.Trim(s, " <>()"), "mailto:"), true
+	}
+	return rest, false
+}
+
+// cleanPeople trims names, strips e-mail noise, drops empties and
+// duplicates (case-insensitively, first spelling kept); bare addresses
+// are kept only when there is no name at all.
+func cleanPeople(in []string) []string {
+	var names, emails []string
+	for _, s := range in {
+		n, bare := personName(s)
+		if bare {
+			emails = append(emails, n)
+		} else {
+			names = append(names, n)
+		}
+	}
+	if out := cleanList(names); len(out) > 0 {
+		return out
+	}
+	return cleanList(emails)
+}
+
+// cleanList collapses whitespace, drops empty values and duplicates
+// (case-insensitively), preserving order. nil when nothing is left.
+func cleanList(in []string) []string {
+	var out []string
+	seen := make(map[string]bool, len(in))
+	for _, s := range in {
+		s = collapse(html.UnescapeString(s))
+		k := strings.ToLower(s)
+		if s == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// firstLanguage returns the first of tags that parses as BCP 47, in
+// canonical case ("zh-cn" → "zh-CN", "en_US" → "en-US"); "" when none.
+func firstLanguage(tags ...string) string {
+	for _, t := range tags {
+		t = strings.ReplaceAll(strings.TrimSpace(t), "_", "-")
+		if t == "" {
+			continue
+		}
+		if tag, err := language.Parse(t); err == nil && tag != language.Und {
+			return tag.String()
+		}
+	}
+	return ""
+}

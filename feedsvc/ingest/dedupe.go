@@ -1,0 +1,108 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+)
+
+// nearDupWindow is how many recent articles per section a new article is
+// compared with for near-duplicates.
+const nearDupWindow = 200
+
+// mergeSame carries stored facts over to a re-fetched article with the same
+// ID and reports whether it differs from what is stored. A changed article
+// without a source-given update time gets one, so its updated date and the
+// channel's ETag move.
+func mergeSame(prev, a *feedsvc.Article) bool {
+	a.FirstSeen = prev.FirstSeen
+	a.AlsoIn = prev.AlsoIn
+	for _, s := range prev.Sections {
+		if !slices.Contains(a.Sections, s) && len(prev.AlsoIn) > 0 {
+			a.Sections = append(a.Sections, s) // gained via another source
+		}
+	}
+	if a.Published.IsZero() {
+		a.Published = prev.Published
+	}
+	if a.Updated.IsZero() || a.Updated.Equal(prev.Updated) {
+		a.Updated = prev.Updated
+		if !sameContent(prev, a) {
+			a.Updated = time.Now().UTC().Truncate(time.Second)
+		}
+	}
+	return !sameContent(prev, a)
+}
+
+func sameContent(x, y *feedsvc.Article) bool {
+	bx, err1 := json.Marshal(x)
+	by, err2 := json.Marshal(y)
+	return err1 == nil && err2 == nil && string(bx) == string(by)
+}
+
+// findDuplicate returns the stored article from another source that carries
+// the same story as a (same canonical URL, or a near-identical SimHash of
+// title and body), or nil. A stored article of the same source under the
+// same URL but another ID (a changed guid) gives a its ID instead.
+func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *feedsvc.Article) (*feedsvc.Article, error) {
+	if a.URL != "" {
+		id, err := in.Store.LookupURL(ctx, a.URL)
+		switch {
+		case err == nil && id != a.ID:
+			arts, err := in.Store.Articles(ctx, []string{id})
+			if err != nil {
+				return nil, fmt.Errorf("load %s: %w", id, err)
+			}
+			if len(arts) == 1 {
+				if arts[0].SourceID == src.ID {
+					a.ID = id
+					mergeSame(&arts[0], a)
+					return nil, nil
+				}
+				return &arts[0], nil
+			}
+		case err != nil && !errors.Is(err, feedsvc.ErrNotFound):
+			return nil, fmt.Errorf("lookup %s: %w", a.URL, err)
+		}
+	}
+	if in.NearDupDistance < 0 || a.Fingerprint == 0 {
+		return nil, nil
+	}
+	for _, slug := range a.Sections {
+		recent, err := in.Store.SectionArticles(ctx, slug, feedsvc.Query{Limit: nearDupWindow})
+		if err != nil {
+			return nil, fmt.Errorf("recent %s: %w", slug, err)
+		}
+		for i := range recent {
+			r := &recent[i]
+			if r.SourceID != src.ID && r.Fingerprint != 0 &&
+				normalize.Distance(r.Fingerprint, a.Fingerprint) <= in.NearDupDistance {
+				return r, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// addAlsoIn records src's copy of the story on target; it reports whether
+// target changed.
+func addAlsoIn(target *feedsvc.Article, src *feedsvc.Source, a *feedsvc.Article) bool {
+	changed := false
+	if !slices.ContainsFunc(target.AlsoIn, func(r feedsvc.SourceRef) bool { return r.SourceID == src.ID }) {
+		target.AlsoIn = append(target.AlsoIn, feedsvc.SourceRef{SourceID: src.ID, URL: a.URL})
+		changed = true
+	}
+	for _, s := range a.Sections {
+		if !slices.Contains(target.Sections, s) {
+			target.Sections = append(target.Sections, s)
+			changed = true
+		}
+	}
+	return changed
+}

@@ -1,0 +1,188 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+)
+
+// Ingester polls a source into the store.
+type Ingester struct {
+	Pipeline *Pipeline
+	Store    feedsvc.Store
+	Log      *slog.Logger
+	// NearDupDistance is the largest SimHash distance at which two articles
+	// from different sources are one story; < 0 disables near-dup matching.
+	NearDupDistance int
+	// OnChange is called with the sections whose articles changed.
+	OnChange func(ctx context.Context, sections []string)
+	// Observe, when set, is told the outcome of every poll (metrics).
+	Observe func(source, outcome string, d time.Duration, written, dups int)
+	// MaxInterval caps the wait between two polls (default 6h).
+	MaxInterval time.Duration
+}
+
+// PollResult summarises one poll for logs and health.
+type PollResult struct {
+	Status      int
+	NotModified bool
+	Items       int // articles the source yielded
+	Changed     int // articles written (new or changed)
+	Duplicates  int // merged into another source's article
+	Next        time.Time
+}
+
+// Poll fetches src once and stores what changed. On error the stored
+// articles are untouched and the source state records the failure. The
+// state's NextPoll says when the source is due again.
+func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, error) {
+	start := time.Now()
+	st, err := in.Store.SourceState(ctx, src.ID)
+	if err != nil && !errors.Is(err, feedsvc.ErrNotFound) {
+		return PollResult{}, fmt.Errorf("source state %s: %w", src.ID, err)
+	}
+	st.SourceID = src.ID
+	st.LastAttempt = start.UTC()
+	res, err := in.Pipeline.Collect(ctx, src, st, in.known)
+	pr := PollResult{Status: res.Status, NotModified: res.NotModified, Items: len(res.Articles)}
+	if err == nil {
+		pr.Changed, pr.Duplicates, err = in.store(ctx, src, res.Articles)
+	}
+	st.LastStatus = res.Status
+	if err != nil {
+		assessFailure(&st, res.Status, err, start.UTC())
+		in.log().Error("poll failed", "source_id", src.ID, "status", res.Status, "health", st.Health,
+			"failures", st.Failures, "duration", time.Since(start), slogErr(err))
+	} else {
+		assessSuccess(&st, res.Articles, len(res.Articles)+res.Skipped, res.NotModified)
+		st.LastSuccess = st.LastAttempt
+		if !res.NotModified {
+			st.ItemsLastPoll = len(res.Articles) + res.Skipped
+			st.ETag, st.LastModified = res.ETag, res.LastMod
+		}
+		in.log().Info("poll", "source_id", src.ID, "status", res.Status, "not_modified", res.NotModified,
+			"kind", res.Kind, "charset", res.Charset, "items", pr.Items, "changed", pr.Changed,
+			"duplicates", pr.Duplicates, "skipped", res.Skipped, "page_errors", res.PageErrors,
+			"health", st.Health, "duration", time.Since(start))
+	}
+	st.NextPoll = start.Add(pollDelay(src, &st, &res, start, in.MaxInterval)).UTC()
+	pr.Next = st.NextPoll
+	if in.Observe != nil {
+		in.Observe(src.ID, outcome(err, res.NotModified), time.Since(start), pr.Changed, pr.Duplicates)
+	}
+	if perr := in.Store.PutSourceState(ctx, st); perr != nil && err == nil {
+		err = fmt.Errorf("source state %s: %w", src.ID, perr)
+	}
+	return pr, err
+}
+
+func outcome(err error, notModified bool) string {
+	switch {
+	case err != nil:
+		return "error"
+	case notModified:
+		return "not_modified"
+	}
+	return "ok"
+}
+
+// store merges arts with what is stored and writes what changed.
+func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feedsvc.Article) (changed, dups int, err error) {
+	if len(arts) == 0 {
+		return 0, 0, nil
+	}
+	ids := make([]string, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	old, err := in.Store.Articles(ctx, ids)
+	if err != nil {
+		return 0, 0, fmt.Errorf("load stored articles: %w", err)
+	}
+	byID := make(map[string]*feedsvc.Article, len(old))
+	for i := range old {
+		byID[old[i].ID] = &old[i]
+	}
+	var out []feedsvc.Article
+	touched := map[string]bool{}
+	for i := range arts {
+		a := &arts[i]
+		if prev, ok := byID[a.ID]; ok {
+			if !mergeSame(prev, a) {
+				continue
+			}
+			out = append(out, *a)
+		} else {
+			target, err := in.findDuplicate(ctx, src, a)
+			if err != nil {
+				return 0, 0, err
+			}
+			if target != nil {
+				dups++
+				if addAlsoIn(target, src, a) {
+					out = append(out, *target)
+					markSections(touched, target.Sections)
+				}
+				continue
+			}
+			out = append(out, *a)
+		}
+		markSections(touched, a.Sections)
+	}
+	if len(out) == 0 {
+		return 0, dups, nil
+	}
+	if err := in.Store.PutArticles(ctx, out); err != nil {
+		return 0, dups, fmt.Errorf("store articles: %w", err)
+	}
+	if in.OnChange != nil {
+		in.OnChange(ctx, keys(touched))
+	}
+	return len(out), dups, nil
+}
+
+// known is the Known hook for HTML sources: an article page is skipped
+// when its canonical URL is stored and the list date did not change.
+func (in *Ingester) known(ctx context.Context, src *feedsvc.Source, it feedsvc.ListItem) bool {
+	id, err := in.Store.LookupURL(ctx, normalize.CanonicalURL(it.URL))
+	if err != nil {
+		return false
+	}
+	if it.DateRaw == "" {
+		return true
+	}
+	arts, err := in.Store.Articles(ctx, []string{id})
+	if err != nil || len(arts) == 0 {
+		return false
+	}
+	t, ok := normalize.ParseDate(it.DateRaw, src.Loc(), time.Now())
+	return !ok || t.Equal(arts[0].Published)
+}
+
+func (in *Ingester) log() *slog.Logger {
+	if in.Log != nil {
+		return in.Log
+	}
+	return slog.Default()
+}
+
+func slogErr(err error) slog.Attr { return slog.Any("error", err) }
+
+func markSections(m map[string]bool, secs []string) {
+	for _, s := range secs {
+		m[s] = true
+	}
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

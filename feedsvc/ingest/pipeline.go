@@ -1,0 +1,157 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/fetch"
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+	"github.com/feedsvc/feedsvc/feedsvc/parse"
+)
+
+// Fetcher gets one URL; *fetch.Client implements it.
+type Fetcher interface {
+	Get(ctx context.Context, r fetch.Request) (*fetch.Response, error)
+}
+
+// Pipeline turns one poll of a source into normalized articles.
+type Pipeline struct {
+	Fetch    Fetcher
+	Sections map[string]feedsvc.Section // by slug: language fallback
+	Now      func() time.Time
+	Log      *slog.Logger
+	// HostDelay is the pause between two article-page requests to one host.
+	HostDelay time.Duration
+	// MaxArticlePages bounds how many article pages one HTML poll fetches.
+	MaxArticlePages int
+
+	hostMu   sync.Mutex
+	hostNext map[string]time.Time
+}
+
+// Result is the outcome of one poll.
+type Result struct {
+	Articles    []feedsvc.Article
+	Status      int
+	NotModified bool
+	ETag        string
+	LastMod     string
+	Charset     string
+	Kind        string
+	Feed        feedsvc.FeedInfo
+	Skipped     int // HTML article pages not fetched because already stored
+	PageErrors  int // HTML article pages that failed
+	// Header is the source's response header (caching hints); RetryAfter
+	// is the wait a 429/503 answer asked for.
+	Header     http.Header
+	RetryAfter time.Duration
+}
+
+// Known reports whether a list item is already stored unchanged (HTML
+// sources skip fetching those pages). It may be nil.
+type Known func(ctx context.Context, src *feedsvc.Source, it feedsvc.ListItem) bool
+
+// Collect fetches src once (conditionally, with the validators in st) and
+// returns its normalized articles. A 304 answer returns NotModified and no
+// articles.
+func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.SourceState, known Known) (Result, error) {
+	resp, err := p.Fetch.Get(ctx, fetch.Request{URL: src.URL, ETag: st.ETag, LastModified: st.LastModified})
+	if err != nil {
+		res := Result{}
+		var he *fetch.HTTPError
+		if errors.As(err, &he) {
+			res.Status, res.RetryAfter = he.StatusCode, he.RetryAfter
+		}
+		return res, fmt.Errorf("fetch %s: %w", src.URL, err)
+	}
+	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header}
+	if resp.NotModified {
+		return res, nil
+	}
+	body, cs, err := fetch.DecodeUTF8(resp.Body, resp.ContentType)
+	if err != nil {
+		return res, fmt.Errorf("decode %s: %w", resp.URL, err)
+	}
+	res.Charset = cs
+	res.Kind = src.Kind
+	if res.Kind == "" {
+		res.Kind = feedsvc.KindHTML
+		if parse.IsFeed(body) {
+			res.Kind = feedsvc.KindFeed
+		}
+	}
+	var arts []feedsvc.Article
+	if res.Kind == feedsvc.KindFeed {
+		res.Feed, arts, err = parse.Feed(body, resp.URL)
+		if err != nil {
+			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
+		}
+	} else {
+		arts, err = p.collectHTML(ctx, src, resp.URL, body, known, &res)
+		if err != nil {
+			return res, err
+		}
+	}
+	res.Articles = normalize.Articles(arts, normalize.Options{
+		Source: src, Language: p.language(src, res.Feed.Language), Now: p.now(),
+	})
+	return res, nil
+}
+
+func (p *Pipeline) language(src *feedsvc.Source, feedLang string) string {
+	if feedLang != "" {
+		return feedLang
+	}
+	for _, slug := range src.Sections {
+		if l := p.Sections[slug].Language; l != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+func (p *Pipeline) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now()
+}
+
+func (p *Pipeline) log() *slog.Logger {
+	if p.Log != nil {
+		return p.Log
+	}
+	return slog.Default()
+}
+
+// waitHost sleeps until a request to rawURL's host is allowed.
+func (p *Pipeline) waitHost(ctx context.Context, rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || p.HostDelay <= 0 {
+		return nil
+	}
+	p.hostMu.Lock()
+	if p.hostNext == nil {
+		p.hostNext = map[string]time.Time{}
+	}
+	now := time.Now()
+	at := p.hostNext[u.Host]
+	if at.Before(now) {
+		at = now
+	}
+	p.hostNext[u.Host] = at.Add(p.HostDelay)
+	p.hostMu.Unlock()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(time.Until(at)):
+		return nil
+	}
+}

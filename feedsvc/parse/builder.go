@@ -94,7 +94,7 @@ func (b *builder) common(i int, it *gofeed.Item) feedsvc.Article {
 		PublishedRaw: strings.TrimSpace(it.Published),
 		UpdatedRaw:   strings.TrimSpace(it.Updated),
 		Categories:   cleanList(it.Categories),
-		Language:     b.lang,
+		Language:     cmp.Or(ib.lang, b.lang),
 		Rights:       b.rights,
 	}
 	a.URL = b.resolve(strings.TrimSpace(it.Link), ib.item)

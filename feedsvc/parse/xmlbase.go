@@ -1,30 +1,39 @@
 package parse
 
 import (
+	"cmp"
 	"bytes"
 	"encoding/xml"
 	"io"
 	"strings"
 )
 
-// itemBase is the xml:base in scope for one item and for its content.
+// itemBase is the xml:base in scope for one item and for its content,
+// and the item's xml:lang.
 type itemBase struct {
 	item    string
 	content string // set only when the content element has its own xml:base
+	lang    string // xml:lang in scope for the item, "" when none
 }
 
+// scope is what an open element inherits: its xml:base and xml:lang.
+type scope struct{ base, lang string }
+
 // scanXMLBase walks the document once to find the xml:base in scope for
-// the feed and for each item or entry, in document order. gofeed applies
-// xml:base to links but does not report it, and content HTML needs it as
-// its base. Documents without xml:base are not scanned.
+// the feed and for each item or entry, in document order, and each item's
+// xml:lang. gofeed applies xml:base to links but does not report it, and
+// content HTML needs it as its base. Documents with neither attribute
+// are not scanned.
 func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase) {
-	if !bytes.Contains(body, []byte("xml:base")) {
+	if !bytes.Contains(body, []byte("xml:base")) && !bytes.Contains(body, []byte("xml:lang")) {
 		return "", nil
 	}
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	stack := []string{docURL}
+	// The document URL is only the fallback for a relative xml:base; an
+	// item with no xml:base in scope reports "" so its own URL wins.
+	stack := []scope{{}}
 	itemDepth := 0 // depth of the open item, 0 when outside items
 	for {
 		tok, err := d.RawToken()
@@ -33,19 +42,23 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			base := stack[len(stack)-1]
-			own := xmlBaseAttr(t)
+			sc := stack[len(stack)-1]
+			own := xmlAttr(t, "base")
 			if own != "" {
-				if r := absHTTP(own, base); r != "" {
-					base = r
+				if r := absHTTP(own, cmp.Or(sc.base, docURL)); r != "" {
+					sc.base = r
 				}
 			}
-			stack = append(stack, base)
+			if lang := xmlAttr(t, "lang"); lang != "" {
+				sc.lang = lang
+			}
+			stack = append(stack, sc)
+			base := sc.base
 			name := strings.ToLower(t.Name.Local)
 			switch {
 			case itemDepth == 0 && (name == "item" || name == "entry"):
 				itemDepth = len(stack)
-				items = append(items, itemBase{item: base})
+				items = append(items, itemBase{item: base, lang: sc.lang})
 			case itemDepth == 0 && own != "" && isContainer(name):
 				feedBase = base
 			case itemDepth > 0 && own != "" && isContent(name) && items[len(items)-1].content == "":
@@ -62,9 +75,10 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 	}
 }
 
-func xmlBaseAttr(t xml.StartElement) string {
+// xmlAttr returns the value of the xml:NAME attribute of t.
+func xmlAttr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
-		if a.Name.Space == "xml" && a.Name.Local == "base" {
+		if a.Name.Space == "xml" && a.Name.Local == name {
 			return strings.TrimSpace(a.Value)
 		}
 	}

@@ -26,6 +26,10 @@ type target struct {
 }
 
 func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
+	if s.HTML != nil && prefersHTML(r.Header.Get("Accept")) {
+		s.HTML(w, r) // a person in a browser: the section page
+		return
+	}
 	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), "")
 }
 

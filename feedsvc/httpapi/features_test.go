@@ -176,3 +176,18 @@ func TestInstrumentAndURLLimit(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPrefersHTML(t *testing.T) {
+	for accept, want := range map[string]bool{
+		"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8":       true,
+		"application/rss+xml, application/atom+xml, text/html;q=0.5, */*;q=0.1": false,
+		"*/*":                                  false,
+		"":                                     false,
+		"application/atom+xml":                 false,
+		"text/html;q=0.9, application/xml;q=1": false,
+	} {
+		if got := prefersHTML(accept); got != want {
+			t.Errorf("prefersHTML(%q) = %v, want %v", accept, got, want)
+		}
+	}
+}

@@ -35,6 +35,8 @@ type Server struct {
 	// Generator names the software in feeds.
 	Generator string
 
+	// HTML answers channel URLs requested with Accept: text/html (nil: the feed).
+	HTML http.HandlerFunc
 	// Extra mounts more handlers by ServeMux pattern (metrics, admin, pages).
 	Extra map[string]http.Handler
 	// Observe receives metrics events (nil: none).

@@ -24,7 +24,7 @@ type Fetcher interface {
 // Pipeline turns one poll of a source into normalized articles.
 type Pipeline struct {
 	Fetch    Fetcher
-	Sections map[string]feedsvc.Section // by slug: language fallback
+	Sections func() []feedsvc.Section // language fallback (may be nil)
 	Now      func() time.Time
 	Log      *slog.Logger
 	// HostDelay is the pause between two article-page requests to one host.
@@ -109,9 +109,15 @@ func (p *Pipeline) language(src *feedsvc.Source, feedLang string) string {
 	if feedLang != "" {
 		return feedLang
 	}
+	if p.Sections == nil {
+		return ""
+	}
+	secs := p.Sections()
 	for _, slug := range src.Sections {
-		if l := p.Sections[slug].Language; l != "" {
-			return l
+		for _, sec := range secs {
+			if sec.Slug == slug && sec.Language != "" {
+				return sec.Language
+			}
 		}
 	}
 	return ""

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// feedItem is one generated RSS item.
+type feedItem struct {
+	Title, Link, GUID, Creator, Description string
+	Categories                              []string
+	Published                               time.Time
+}
+
+// Description sizes in bytes: each item's HTML lands in [minDesc, maxDesc].
+const (
+	minDesc = 1024
+	maxDesc = 2048
+)
+
+// feedBase is the newest item's time; fixed so the output is deterministic.
+var feedBase = time.Date(2025, 11, 20, 18, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+// genFeedCmd implements `feedbench gen-feed -n N -o FILE`.
+func genFeedCmd(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gen-feed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("n", 60, "number of items")
+	seed := fs.Uint64("seed", 1, "random seed (same seed, same bytes)")
+	out := fs.String("o", "", "output file (required)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" || *n < 1 {
+		return fmt.Errorf("gen-feed: need -o FILE and -n >= 1")
+	}
+	var buf bytes.Buffer
+	if err := writeRSS(&buf, genItems(*n, *seed)); err != nil {
+		return fmt.Errorf("gen-feed: %w", err)
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("gen-feed: %w", err)
+	}
+	return nil
+}
+
+// genItems returns n items, newest first, determined by seed alone.
+func genItems(n int, seed uint64) []feedItem {
+	rng := rand.New(rand.NewPCG(seed, 0x6665656462656e63))
+	items := make([]feedItem, n)
+	t := feedBase
+	for i := range items {
+		items[i] = genItem(rng, i, t)
+		t = t.Add(-time.Duration(7+rng.IntN(50)) * time.Minute)
+	}
+	return items
+}
+
+func genItem(rng *rand.Rand, i int, t time.Time) feedItem {
+	topic := pick(rng, topics)
+	form := pick(rng, headlineForms)
+	title := strings.NewReplacer("{topic}", topic, "{n}", strconv.Itoa(2+rng.IntN(9))).Replace(form)
+	link := fmt.Sprintf("https://news.example.com/%s/content_%d.htm", t.Format("2006-01/02"), 7700000+i*13)
+	desk := pick(rng, desks)
+	cats := []string{desk, topic}
+	return feedItem{
+		Title: title, Link: link, GUID: link, Creator: pick(rng, bylines),
+		Categories: cats, Published: t, Description: genDescription(rng, i, t),
+	}
+}
+
+// genDescription builds an HTML body with a captioned picture and
+// paragraphs, sized between minDesc and maxDesc bytes.
+func genDescription(rng *rand.Rand, i int, t time.Time) string {
+	var b strings.Builder
+	subject := pick(rng, pictureSubjects)
+	fmt.Fprintf(&b, `<p><img src="https://img.example.com/%s/%d.jpg" alt="%s" width="640" height="427"/></p>`,
+		t.Format("2006/01/02"), 900100+i, subject)
+	fmt.Fprintf(&b, `<p class="caption">图为%s。（资料图）</p>`, subject)
+	target := minDesc + 100 + rng.IntN(maxDesc-minDesc-300)
+	for b.Len() < target {
+		var p strings.Builder
+		p.WriteString("<p>")
+		for range 1 + rng.IntN(3) {
+			p.WriteString(pick(rng, sentences))
+		}
+		p.WriteString("</p>")
+		if b.Len()+p.Len() > maxDesc {
+			break
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }
+
+// writeRSS writes items as an RSS 2.0 document with dc:creator and the
+// description HTML in CDATA.
+func writeRSS(w io.Writer, items []feedItem) error {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n<channel>\n")
+	b.WriteString("<title>Bench News</title>\n<link>https://news.example.com/</link>\n")
+	b.WriteString("<description>feedbench load-test fixture</description>\n<language>zh-CN</language>\n")
+	if len(items) > 0 {
+		element(&b, "lastBuildDate", items[0].Published.Format(time.RFC1123Z))
+	}
+	for _, it := range items {
+		b.WriteString("<item>\n")
+		element(&b, "title", it.Title)
+		element(&b, "link", it.Link)
+		b.WriteString(`<guid isPermaLink="true">` + escape(it.GUID) + "</guid>\n")
+		element(&b, "pubDate", it.Published.Format(time.RFC1123Z))
+		element(&b, "dc:creator", it.Creator)
+		for _, c := range it.Categories {
+			element(&b, "category", c)
+		}
+		b.WriteString("<description>" + cdata(it.Description) + "</description>\n")
+		b.WriteString("</item>\n")
+	}
+	b.WriteString("</channel>\n</rss>\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func element(b *bytes.Buffer, name, text string) {
+	b.WriteString("<" + name + ">" + escape(text) + "</" + name + ">\n")
+}
+
+// cdata wraps s in CDATA sections, splitting any "]]>" across two of them,
+// as many publishers send description HTML.
+func cdata(s string) string {
+	return "<![CDATA[" + strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>") + "]]>"
+}
+
+func escape(s string) string {
+	var b strings.Builder
+	_ = xml.EscapeText(&b, []byte(s)) // a strings.Builder never fails
+	return b.String()
+}

@@ -1,0 +1,41 @@
+// Command feedbench supports the HTTP load benchmark in .ci/bench-load: it
+// writes the deterministic RSS fixture the service ingests (gen-feed) and
+// turns wrk outputs into the feedsvc-versus-nginx table and JSON (report).
+//
+// Usage:
+//
+//	feedbench gen-feed [-n 60] [-seed 1] -o FILE
+//	feedbench report -dir DIR [-o FILE] [-meta key=value ...] CASE...
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "feedbench:", err)
+		os.Exit(1)
+	}
+}
+
+// errUsage reports a missing or unknown subcommand.
+var errUsage = errors.New("usage: feedbench gen-feed|report [flags]")
+
+// run dispatches one subcommand; main only maps its error to an exit code.
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return errUsage
+	}
+	switch args[0] {
+	case "gen-feed":
+		return genFeedCmd(args[1:], stderr)
+	case "report":
+		return reportCmd(args[1:], stdout, stderr)
+	default:
+		return fmt.Errorf("%w: unknown subcommand %q", errUsage, args[0])
+	}
+}

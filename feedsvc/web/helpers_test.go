@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -58,7 +59,8 @@ func newTestPages(t *testing.T, base *url.URL) *Pages {
 	}
 	return &Pages{Store: st, BaseURL: base, Hubs: []string{"https://hub.example/"},
 		Sections: func() []feedsvc.Section { return testSections },
-		Now:      func() time.Time { return testNow }}
+		Now:      func() time.Time { return testNow },
+		Log:      slog.New(slog.DiscardHandler)}
 }
 
 // testBase is the public base URL of the handler tests.

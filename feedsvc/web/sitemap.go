@@ -15,6 +15,9 @@ import (
 const (
 	sitemapWindow = 48 * time.Hour // only articles published in the last two days
 	sitemapMax    = 1000           // at most 1000 <news:news> entries per sitemap
+	// clockSkew tolerates a source's clock running slightly ahead; later
+	// dates are treated as wrong (or embargoed) and left out.
+	clockSkew = 10 * time.Minute
 )
 
 const (
@@ -49,7 +52,8 @@ type newsPublication struct {
 
 // NewsSitemap serves GET /sections/{slug}/news-sitemap.xml: a Google News
 // sitemap of the section's articles published in the last two days
-// (by Now), newest first, at most 1000.
+// (by Now), newest first, at most 1000. Articles without a known
+// publication date, or dated in the future, are left out.
 func (p *Pages) NewsSitemap(w http.ResponseWriter, r *http.Request) {
 	sec, slugs, err := p.section(r.PathValue("slug"))
 	if err != nil {
@@ -65,7 +69,7 @@ func (p *Pages) NewsSitemap(w http.ResponseWriter, r *http.Request) {
 	}
 	doc := urlset{XMLNS: nsSitemap, News: nsNews, URLs: []sitemapURL{}}
 	for i := range arts {
-		if u, ok := sitemapEntry(&arts[i], sec, since); ok {
+		if u, ok := sitemapEntry(&arts[i], sec, since, now.Add(clockSkew)); ok {
 			doc.URLs = append(doc.URLs, u)
 		}
 	}
@@ -78,10 +82,11 @@ func (p *Pages) NewsSitemap(w http.ResponseWriter, r *http.Request) {
 }
 
 // sitemapEntry returns a's <url> entry, or false when Google News would
-// reject it: no publication date inside the window, no title, or a URL
+// reject it: no publication date in [since, until], no title, or a URL
 // that is not absolute http(s).
-func sitemapEntry(a *feedsvc.Article, sec feedsvc.Section, since time.Time) (sitemapURL, bool) {
-	if a.Published.IsZero() || a.Published.Before(since) || a.Title == "" || !webURL(a.URL) {
+func sitemapEntry(a *feedsvc.Article, sec feedsvc.Section, since, until time.Time) (sitemapURL, bool) {
+	pub := a.Published
+	if pub.IsZero() || pub.Before(since) || pub.After(until) || a.Title == "" || !webURL(a.URL) {
 		return sitemapURL{}, false
 	}
 	name := sec.Title

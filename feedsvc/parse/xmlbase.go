@@ -1,8 +1,8 @@
 package parse
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"io"
 	"strings"

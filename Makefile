@@ -1,0 +1,35 @@
+# feedsvc — common tasks. `make test` is the one test command (CI runs it).
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+FUZZTIME ?= 10s
+
+.PHONY: test run build lint fuzz bench
+
+## test: all tests with the race detector, against a real redis-server
+## (installed and started on a free loopback port by .ci/with-redis).
+test:
+	bash .ci/with-redis $(GO) test -race -count=1 ./...
+
+## run: the service on the bundled offline example.
+run:
+	$(GO) run ./cmd/feedsvc serve -config examples/feedsvc.yaml
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o bin/feedsvc ./cmd/feedsvc
+
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
+
+## fuzz: run every fuzz target for FUZZTIME each.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## bench: Go benchmarks, then the HTTP load benchmark.
+bench:
+	bash .ci/with-redis $(GO) test -run '^$$' -bench . -benchmem ./...
+	bash .ci/bench-load

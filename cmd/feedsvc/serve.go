@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/feedsvc/feedsvc/config"
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/admin"
+	"github.com/feedsvc/feedsvc/feedsvc/catalog"
+	"github.com/feedsvc/feedsvc/feedsvc/fetch"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
+	"github.com/feedsvc/feedsvc/feedsvc/ingest"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
+	"github.com/feedsvc/feedsvc/feedsvc/metrics"
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
+	"github.com/feedsvc/feedsvc/feedsvc/render"
+	"github.com/feedsvc/feedsvc/feedsvc/status"
+	"github.com/feedsvc/feedsvc/feedsvc/web"
+	"github.com/feedsvc/feedsvc/feedsvc/websub"
+)
+
+func serveCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfgPath := fs.String("config", getenv("FEEDSVC_CONFIG"), "YAML file of sections and sources")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := config.Load(getenv)
+	if err != nil {
+		return err
+	}
+	if *cfgPath == "" {
+		return errors.New("serve: no config file: pass -config FILE or set FEEDSVC_CONFIG")
+	}
+	file, err := config.LoadFile(*cfgPath)
+	if err != nil {
+		return err
+	}
+	app := &App{Config: cfg, File: file, Log: newLogger(stderr, cfg.LogFormat, cfg.LogLevel.String()), Out: stdout}
+	return app.Run(ctx, nil)
+}
+
+// App is the wired service: store, ingest scheduler and HTTP server.
+type App struct {
+	Config config.Config
+	File   config.File
+	Log    *slog.Logger
+	Out    io.Writer // where the start banner goes (nil: none)
+	// Store overrides the store chosen from Config (tests).
+	Store feedsvc.Store
+}
+
+// Run serves until ctx is done, then shuts down gracefully. When ready is
+// non-nil the bound address is sent on it once the server listens.
+func (a *App) Run(ctx context.Context, ready chan<- string) error {
+	store, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	cat := &catalog.Catalog{Store: store, Log: a.Log.With("component", "catalog"), Validate: catalog.Validators{
+		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
+		Section: config.ValidateSection,
+	}}
+	if err := cat.Load(ctx, a.File.Sections, a.File.Sources); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", a.Config.ListenAddr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", a.Config.ListenAddr, err)
+	}
+	base := a.Config.BaseURL
+	if strings.HasSuffix(base.Host, ":0") { // tests listen on :0
+		base = base.JoinPath()
+		base.Host = ln.Addr().String()
+	}
+	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
+	w := a.wire(store, cat, base)
+	var wg sync.WaitGroup
+	for _, run := range []func(context.Context){w.sched.Run, func(c context.Context) { w.pub.Run(c, 2) },
+		func(c context.Context) { cat.Watch(c, 2*time.Second) }} {
+		wg.Add(1)
+		go func() { defer wg.Done(); run(bg) }()
+	}
+	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	a.banner(base.String(), cat.Sections())
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		a.Log.Info("shutting down")
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err = srv.Shutdown(sctx)
+		cancel()
+	}
+	stopBg()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// wired holds the long-lived parts Run starts.
+type wired struct {
+	api   *httpapi.Server
+	sched *ingest.Scheduler
+	pub   *websub.Publisher
+}
+
+// wire builds the HTTP server, the ingest scheduler and the WebSub
+// publisher around one store and catalog.
+func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL) *wired {
+	m := metrics.New()
+	pub := &websub.Publisher{Hubs: a.File.Hubs, Log: a.Log.With("component", "websub"), Result: m.WebSub}
+	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
+		Log: a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
+	pages := &web.Pages{Store: store, BaseURL: base, Sections: cat.Sections, Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
+	api.HTML = pages.Section
+	sched := a.scheduler(store, cat)
+	sched.Ingester.Observe = m.Poll
+	sched.Ingester.OnChange = func(ctx context.Context, slugs []string) {
+		api.Invalidate(ctx, slugs)
+		var topics []string
+		for _, slug := range append(slugs, httpapi.AllSlug) {
+			for _, f := range render.Formats() {
+				topics = append(topics, api.FeedURL(slug, f))
+			}
+		}
+		pub.Publish(topics)
+	}
+	st := &status.Handler{Store: store, Sources: cat.Sources, Sections: cat.Sections}
+	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin")}
+	api.Extra = map[string]http.Handler{
+		"GET /{$}":                              http.HandlerFunc(pages.Index),
+		"GET /sections/{slug}":                  http.HandlerFunc(pages.Section),
+		"GET /opml":                             http.HandlerFunc(pages.OPML),
+		"GET /sections/{slug}/news-sitemap.xml": http.HandlerFunc(pages.NewsSitemap),
+		"GET /metrics":                          m.Handler(),
+		"GET /status":                           http.HandlerFunc(st.HTML),
+		"GET /api/status":                       http.HandlerFunc(st.JSON),
+	}
+	for p, h := range adm.Routes() {
+		api.Extra[p] = h
+	}
+	return &wired{api: api, sched: sched, pub: pub}
+}
+
+func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {
+	if a.Store != nil {
+		return a.Store, nil
+	}
+	if a.Config.RedisURL == "" {
+		a.Log.Info("store: embedded (in-process); set REDIS_URL to use Redis")
+		return memstore.New(), nil
+	}
+	s, err := redisstore.New(ctx, redisstore.Options{URL: a.Config.RedisURL, Prefix: a.Config.RedisPrefix})
+	if err != nil {
+		return nil, fmt.Errorf("redis %s: %w", config.Redact(a.Config.RedisURL), err)
+	}
+	a.Log.Info("store: redis", "url", config.Redact(a.Config.RedisURL), "prefix", a.Config.RedisPrefix)
+	return s, nil
+}
+
+func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Scheduler {
+	client := fetch.New(fetch.Options{Timeout: a.Config.FetchTimeout, MaxBytes: a.Config.MaxBodyBytes,
+		AllowFile: true, AllowPrivate: a.Config.AllowPrivate})
+	log := a.Log.With("component", "ingest")
+	in := &ingest.Ingester{
+		Pipeline:        &ingest.Pipeline{Fetch: client, Sections: cat.Sections, Log: log, HostDelay: 500 * time.Millisecond},
+		Store:           store,
+		Log:             log,
+		NearDupDistance: normalize.DefaultNearDupDistance,
+	}
+	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources}
+}
+
+func (a *App) banner(base string, sections []feedsvc.Section) {
+	if a.Out == nil {
+		return
+	}
+	fmt.Fprintf(a.Out, "feedsvc %s listening on %s\n", version, base)
+	for _, s := range sections {
+		fmt.Fprintf(a.Out, "  %-12s point a feed reader at %s/sections/%s/atom (also /rss, /json; page: %s/sections/%s)\n", s.Slug, base, s.Slug, base, s.Slug)
+	}
+}
+
+// renderer adapts the render package to httpapi.Renderer.
+type renderer struct{}
+
+func (renderer) Render(format string, ch *feedsvc.Channel) ([]byte, error) {
+	return render.Render(format, ch)
+}
+func (renderer) ContentType(format string) string { return render.ContentType(format) }
+
+// newLogger builds the process logger: text or JSON, at level.
+func newLogger(w io.Writer, format, level string) *slog.Logger {
+	var lv slog.Level
+	_ = lv.UnmarshalText([]byte(level))
+	opts := &slog.HandlerOptions{Level: lv}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

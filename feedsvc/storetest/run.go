@@ -34,6 +34,7 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"SectionVersion", testVersion},
 		{"UnknownSectionEmpty", testUnknownSection},
 		{"ConcurrentPuts", testConcurrent},
+		{"ConcurrentPutsOfOneArticle", testConcurrentSameID},
 		{"SourceState", testSourceState},
 		{"Blobs", testBlobs},
 		{"BlobExpiry", testBlobExpiry},

@@ -115,3 +115,30 @@ func testConcurrent(t *testing.T, s feedsvc.Store) {
 		t.Errorf("after concurrent puts: got %d articles, want %d\n got %q\nwant %q", len(got), len(want), got, want)
 	}
 }
+
+// testConcurrentSameID puts one article from several goroutines, each
+// moving it to its own section; afterwards it must be indexed in exactly
+// the sections its stored copy lists.
+func testConcurrentSameID(t *testing.T, s feedsvc.Store) {
+	const workers, rounds = 6, 15
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for r := range rounds {
+				a := article("hot", base.Add(time.Duration(r)*time.Second), fmt.Sprint("s", w))
+				if err := s.PutArticles(t.Context(), []feedsvc.Article{a}); err != nil {
+					t.Errorf("worker %d: PutArticles: %v", w, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	stored := one(t, s, "hot")
+	for w := range workers {
+		slug := fmt.Sprint("s", w)
+		got := ids(page(t, s, slug, feedsvc.Query{}))
+		if want := slices.Contains(stored.Sections, slug); slices.Contains(got, "hot") != want {
+			t.Errorf("section %s lists %q; stored article is in %q", slug, got, stored.Sections)
+		}
+	}
+}

@@ -22,7 +22,9 @@ func Article(doc []byte, pageURL string, rules feedsvc.ArticleRules) (feedsvc.Ar
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return feedsvc.Article{}, fmt.Errorf("extract article %s: empty document: %w", pageURL, feedsvc.ErrInvalid)
 	}
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(doc))
+	// Decoding is the caller's job; stray invalid bytes become U+FFFD here
+	// so every string downstream is valid UTF-8.
+	gq, err := goquery.NewDocumentFromReader(strings.NewReader(strings.ToValidUTF8(string(doc), "\uFFFD")))
 	if err != nil {
 		return feedsvc.Article{}, fmt.Errorf("extract article %s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
 	}

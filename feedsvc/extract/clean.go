@@ -77,7 +77,11 @@ func (c *cleaner) dropChrome(root *html.Node) {
 // metadata, keeping what they say.
 func (c *cleaner) dropLines(root *html.Node) {
 	for _, n := range elements(root) {
-		if n.Parent == nil || !blockTags[n.Data] || hasBlockChild(n) || hasImage(n) {
+		if n.Parent == nil || hasBlockChild(n) || hasImage(n) {
+			continue
+		}
+		if !blockTags[n.Data] {
+			c.dropBrLines(n)
 			continue
 		}
 		if c.titles[clean(textOf(n))] {
@@ -96,6 +100,7 @@ func (c *cleaner) dropLines(root *html.Node) {
 // dropBrLines handles legacy blocks that separate lines with <br>.
 func (c *cleaner) dropBrLines(n *html.Node) {
 	var group []*html.Node
+	var lastBr *html.Node
 	check := func() {
 		var b strings.Builder
 		for _, g := range group {
@@ -105,6 +110,9 @@ func (c *cleaner) dropBrLines(n *html.Node) {
 			c.hits = append(c.hits, hits...)
 			for _, g := range group {
 				n.RemoveChild(g)
+			}
+			if lastBr != nil && lastBr.Parent == n {
+				n.RemoveChild(lastBr) // the break that introduced the removed line
 			}
 		}
 		group = group[:0]
@@ -120,6 +128,7 @@ func (c *cleaner) dropBrLines(n *html.Node) {
 		next := ch.NextSibling
 		if ch.Type == html.ElementNode && ch.Data == "br" {
 			check()
+			lastBr = ch
 		} else {
 			group = append(group, ch)
 		}

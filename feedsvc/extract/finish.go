@@ -10,6 +10,9 @@ import (
 	"golang.org/x/net/html"
 )
 
+// validTag is a well-formed HTML element name.
+var validTag = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
 // keepAttrs are the attributes a cleaned body keeps, per element.
 var keepAttrs = map[string]map[string]bool{
 	"a":   {"href": true},
@@ -23,6 +26,10 @@ var keepAttrs = map[string]map[string]bool{
 // text with paragraphs separated by blank lines.
 func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
 	for _, n := range elements(root) {
+		if n != root && !validTag.MatchString(n.Data) {
+			unwrap(n) // malformed markup such as <a<script>
+			continue
+		}
 		if n.Data == "a" {
 			if u := resolve(base, attr(n, "href")); u != "" {
 				n.Attr = []html.Attribute{{Key: "href", Val: u}}

@@ -8,26 +8,32 @@ import (
 	"golang.org/x/net/html"
 )
 
-// titleSep is what sites put between a headline and their name.
-const titleSep = `\s*(?:[-_|–—·»:：]|&gt;)+\s*`
+// sepChars are what sites put between a headline and their name.
+const sepChars = "-_|–—·»>:： "
 
-// stripSite removes a site name used as a <title>/og:title prefix or suffix.
+// stripSite removes a site name used as a <title>/og:title prefix or
+// suffix, with its separator.
 func stripSite(title, site string) string {
 	title, site = clean(title), clean(site)
 	if site == "" || title == site {
 		return title
 	}
-	q := regexp.QuoteMeta(site)
-	re := regexp.MustCompile(`^(?:` + q + titleSep + `)?(.*?)(?:` + titleSep + q + `)?$`)
-	if m := re.FindStringSubmatch(title); m != nil && m[1] != "" {
-		return m[1]
+	if rest, ok := strings.CutSuffix(title, site); ok {
+		if r := strings.TrimRight(rest, sepChars); r != "" && r != rest {
+			title = r
+		}
+	}
+	if rest, ok := strings.CutPrefix(title, site); ok {
+		if r := strings.TrimLeft(rest, sepChars); r != "" && r != rest {
+			title = r
+		}
 	}
 	return title
 }
 
 // lastSegment splits "Headline_Site" when the site name is unknown: the
 // trailing segment is a site name when it is short next to the rest.
-var lastSegment = regexp.MustCompile(`^(.+?)(?:\s+[-|–—]\s+|\s*[_|]\s*)([^-_|–—]{1,30})$`)
+var lastSegment = regexp.MustCompile(`^(.+?)\s*[-_|–—]\s*([^-_|–—]{1,30})$`)
 
 // siteFromTitle derives the site name from a <title> that wraps the
 // headline (h1) in a prefix or suffix.
@@ -36,12 +42,11 @@ func siteFromTitle(docTitle, h1 string) string {
 	if h1 == "" || docTitle == h1 {
 		return ""
 	}
-	sep := regexp.MustCompile(`^` + titleSep + `|` + titleSep + `$`)
 	switch {
 	case strings.HasPrefix(docTitle, h1):
-		return clean(sep.ReplaceAllString(docTitle[len(h1):], ""))
+		return clean(strings.Trim(docTitle[len(h1):], sepChars))
 	case strings.HasSuffix(docTitle, h1):
-		return clean(sep.ReplaceAllString(docTitle[:len(docTitle)-len(h1)], ""))
+		return clean(strings.Trim(docTitle[:len(docTitle)-len(h1)], sepChars))
 	}
 	return ""
 }
@@ -70,30 +75,47 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	h.title = firstNonEmpty(stripSite(m.ld.Headline, site), stripSite(m.first("og:title"), site),
 		stripSite(m.first("twitter:title"), site), firstH1, docTitle)
 	h.node = headlineNode(doc, h.title)
-	if h.node != nil && h.title == docTitle && firstH1 == "" {
-		h.title = clean(goquery.NewDocumentFromNode(h.node).Text())
-	}
 	return h
 }
 
-// headlineNode finds the element showing title: an h1/h2 or headline
-// element with that text, else the first h1.
+// headlineNode finds the element showing title: a heading or headline
+// element with that text, else the deepest element with exactly that text
+// (legacy pages use <font><b>), else the first h1.
 func headlineNode(doc *goquery.Document, title string) *html.Node {
+	if title == "" {
+		return firstNode(doc.Find("h1"))
+	}
 	var found *html.Node
-	doc.Find(`h1, [itemprop="headline"], h2, .title, .article-title`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if clean(s.Text()) == title && title != "" {
+	doc.Find(`h1, [itemprop="headline"], h2, h3`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if clean(s.Text()) == title {
 			found = s.Get(0)
-			return false
 		}
-		return true
+		return found == nil
+	})
+	if found != nil {
+		return found
+	}
+	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		if n.Data == "a" || n.Data == "title" || s.Closest("a").Length() > 0 || clean(s.Text()) != title {
+			return
+		}
+		if found == nil || isInside(n, found) {
+			found = n
+		}
 	})
 	if found == nil {
-		found = doc.Find("h1").Get(0)
-	}
-	if found == nil {
-		return nil
+		return firstNode(doc.Find("h1"))
 	}
 	return found
+}
+
+// firstNode is the selection's first node, nil when it is empty.
+func firstNode(s *goquery.Selection) *html.Node {
+	if s.Length() == 0 {
+		return nil
+	}
+	return s.Get(0)
 }
 
 var (

@@ -53,7 +53,7 @@ func textLines(n *html.Node) []line {
 		case n.Type == html.ElementNode && skipTags[n.Data]:
 			return
 		case n.Type == html.ElementNode && n.Data == "br":
-			b.WriteString("\n")
+			flush()
 			return
 		case n.Type == html.ElementNode && blockTags[n.Data]:
 			flush()

@@ -25,7 +25,9 @@ func List(doc []byte, pageURL string, rules feedsvc.ListRules) (feedsvc.ListPage
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return feedsvc.ListPage{}, fmt.Errorf("extract list %s: empty document: %w", pageURL, feedsvc.ErrInvalid)
 	}
-	gq, err := goquery.NewDocumentFromReader(bytes.NewReader(doc))
+	// Decoding is the caller's job; stray invalid bytes become U+FFFD here
+	// so every string downstream is valid UTF-8.
+	gq, err := goquery.NewDocumentFromReader(strings.NewReader(strings.ToValidUTF8(string(doc), "\uFFFD")))
 	if err != nil {
 		return feedsvc.ListPage{}, fmt.Errorf("extract list %s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
 	}

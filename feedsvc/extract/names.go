@@ -83,7 +83,7 @@ func creditNames(s string, whole bool) []string {
 }
 
 // photoLabel is a labelled photo credit anywhere in a segment.
-var photoLabel = regexp.MustCompile(`(?i)[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+var photoLabel = regexp.MustCompile(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
 
 // findCredits returns photographers credited anywhere in a paragraph:
 // trailing "X 摄" after a sentence, or "(Photographer/X)".
@@ -96,4 +96,4 @@ func findCredits(text string) []string {
 }
 
 // creditSplit separates candidate credit clauses in running text.
-var creditSplit = regexp.MustCompile(`[。！？!?]\s*|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)
+var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)

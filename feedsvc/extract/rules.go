@@ -56,7 +56,15 @@ func ruleNames(doc *goquery.Document, m pageMeta, spec string) []string {
 			}
 			continue
 		}
-		out = append(out, splitNames(v)...)
+		if i := strings.IndexAny(v, ":："); i >= 0 && runeLen(v[:i]) <= 20 {
+			v = v[i:]
+			v = strings.TrimLeft(v, ":：")
+		}
+		if names := splitNames(v); len(names) > 0 {
+			out = append(out, names...)
+		} else if v = clean(v); v != "" {
+			out = append(out, v) // the operator chose this element: trust it
+		}
 	}
 	return uniq(out)
 }

@@ -73,13 +73,13 @@ func genItem(rng *rand.Rand, i int, t time.Time) feedItem {
 	cats := []string{desk, topic}
 	return feedItem{
 		Title: title, Link: link, GUID: link, Creator: pick(rng, bylines),
-		Categories: cats, Published: t, Description: genDescription(rng, i, t),
+		Categories: cats, Published: t, Description: genDescription(rng, i, t, topic),
 	}
 }
 
 // genDescription builds an HTML body with a captioned picture and
 // paragraphs, sized between minDesc and maxDesc bytes.
-func genDescription(rng *rand.Rand, i int, t time.Time) string {
+func genDescription(rng *rand.Rand, i int, t time.Time, topic string) string {
 	var b strings.Builder
 	subject := pick(rng, pictureSubjects)
 	fmt.Fprintf(&b, `<p><img src="https://img.example.com/%s/%d.jpg" alt="%s" width="640" height="427"/></p>`,
@@ -90,7 +90,7 @@ func genDescription(rng *rand.Rand, i int, t time.Time) string {
 		var p strings.Builder
 		p.WriteString("<p>")
 		for range 1 + rng.IntN(3) {
-			p.WriteString(pick(rng, sentences))
+			p.WriteString(fillSentence(rng, topic))
 		}
 		p.WriteString("</p>")
 		if b.Len()+p.Len() > maxDesc {
@@ -99,6 +99,55 @@ func genDescription(rng *rand.Rand, i int, t time.Time) string {
 		b.WriteString(p.String())
 	}
 	return b.String()
+}
+
+// fillSentence fills one sentence form; most sentences stay on the item's
+// topic, as a story's would.
+func fillSentence(rng *rand.Rand, topic string) string {
+	return fillForm(rng, pick(rng, sentenceForms), topic)
+}
+
+// fillForm replaces each {slot} of form; an unknown or unclosed one stays.
+func fillForm(rng *rand.Rand, form, topic string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(form, '{')
+		if i < 0 {
+			b.WriteString(form)
+			return b.String()
+		}
+		j := strings.IndexByte(form[i:], '}') + i
+		if j < i {
+			b.WriteString(form)
+			return b.String()
+		}
+		b.WriteString(form[:i])
+		b.WriteString(slot(rng, form[i+1:j], topic))
+		form = form[j+1:]
+	}
+}
+
+func slot(rng *rand.Rand, name, topic string) string {
+	switch name {
+	case "place":
+		return pick(rng, places)
+	case "org":
+		return pick(rng, orgs)
+	case "person":
+		return pick(rng, bylines)
+	case "topic":
+		if rng.IntN(4) == 0 {
+			return pick(rng, topics)
+		}
+		return topic
+	case "num":
+		return strconv.Itoa(2 + rng.IntN(9998))
+	case "pct":
+		return strconv.FormatFloat(float64(rng.IntN(600))/10, 'f', 1, 64)
+	case "month":
+		return strconv.Itoa(1 + rng.IntN(12))
+	}
+	return "{" + name + "}"
 }
 
 func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }

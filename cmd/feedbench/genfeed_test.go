@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,12 +73,33 @@ func checkItems(t *testing.T, items []*gofeed.Item) {
 		if len(it.Categories) < 2 || len(it.Authors) != 1 || it.Authors[0].Name == "" {
 			t.Errorf("item %d: got categories %q, authors %v", i, it.Categories, it.Authors)
 		}
-		if strings.Contains(it.Title, "{") {
-			t.Errorf("item %d: unfilled placeholder in %q", i, it.Title)
+		if strings.ContainsAny(it.Title+it.Description, "{}") {
+			t.Errorf("item %d: unfilled placeholder in %q", i, it.Title+it.Description)
 		}
 		if i > 0 && !it.PublishedParsed.Before(*items[i-1].PublishedParsed) {
 			t.Errorf("item %d: %v is not older than item %d", i, it.PublishedParsed, i-1)
 		}
+	}
+}
+
+func TestSentenceFormsFilled(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, form := range sentenceForms {
+		got := fillForm(rng, form, "体育赛事")
+		if strings.ContainsAny(got, "{}") || got == form && strings.Contains(form, "{") {
+			t.Errorf("got %q, want every slot of %q filled", got, form)
+		}
+	}
+	tests := []struct{ name, form string }{
+		{"unknown slot", "a{nope}b"},
+		{"unclosed", "a{place"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fillForm(rng, tt.form, "x"); got != tt.form {
+				t.Errorf("got %q, want %q", got, tt.form)
+			}
+		})
 	}
 }
 

@@ -58,11 +58,13 @@ func absolute(u *url.URL) string {
 	return out
 }
 
+var refStrip = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // cleanRef strips what browsers ignore in attribute URLs: surrounding
 // spaces, and tabs and newlines anywhere. Backslashes in the path part
 // read as slashes, as browsers read them.
 func cleanRef(ref string) string {
-	ref = strings.TrimSpace(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(ref))
+	ref = strings.TrimSpace(refStrip.Replace(ref))
 	if i := strings.IndexAny(ref, "?#"); i >= 0 {
 		return strings.ReplaceAll(ref[:i], `\`, "/") + ref[i:]
 	}

@@ -89,7 +89,7 @@ func domSection(doc *goquery.Document, title string) string {
 	doc.Find("nav, div, td, p, span, ol, ul").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		if !crumbClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "aria-label")) &&
-			!crumbText.MatchString(s.Text()) {
+			!crumbText.MatchString(s.Text()) || runeLen(clean(s.Text())) > 200 {
 			return true
 		}
 		links := s.Find("a")

@@ -36,11 +36,13 @@ var labelTable = []labelRule{
 	{regexp.MustCompile(`^(?:引题|肩题)\s*[:：]\s*`), fKicker},
 	{regexp.MustCompile(`^(?:副题|副标题)\s*[:：]\s*`), fSubtitle},
 	{regexp.MustCompile(`(?i)^(?:文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
-	{regexp.MustCompile(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|edited by|editor|responsible editor)\s*[:：]?\s*`), fEditor},
+	{regexp.MustCompile(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), fEditor},
+	{regexp.MustCompile(`(?i)^(?:edited by|editor in charge)\s+`), fEditor},
 	{regexp.MustCompile(`^(?:摄影|图片|摄)\s*[:：/]\s*`), fPhotographer},
 	{regexp.MustCompile(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), fPhotographer},
 	{regexp.MustCompile(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), fAuthor},
-	{regexp.MustCompile(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)\s*[:：]?\s*`), fAuthor},
+	// Without a colon a space must follow the role: "记者手记" is a heading.
+	{regexp.MustCompile(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), fAuthor},
 	{regexp.MustCompile(`^By\s+`), fAuthor},
 	{regexp.MustCompile(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), fUpdated},
 	{regexp.MustCompile(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), fPublished},
@@ -126,6 +128,11 @@ func parseSegment(seg string) ([]hit, bool) {
 	if seg == "" {
 		return nil, true
 	}
+	if strings.HasSuffix(strings.TrimRight(seg, "。.）)】] "), "摄") {
+		if names := creditNames(seg, true); len(names) > 0 {
+			return []hit{{fPhotographer, strings.Join(names, "\x00")}}, true
+		}
+	}
 	for _, r := range labelTable {
 		loc := r.re.FindStringIndex(seg)
 		if loc == nil {
@@ -137,7 +144,7 @@ func parseSegment(seg string) ([]hit, bool) {
 		return []hit{{fPublished, d.canonical()}}, true
 	}
 	if names := creditNames(seg, true); len(names) > 0 {
-		return []hit{{fPhotographer, strings.Join(names, "\x00")}}, true
+		return []hit{{fPhotographer, strings.Join(names, "\x00")}}, true // Photo: X
 	}
 	return nil, false
 }

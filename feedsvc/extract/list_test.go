@@ -69,3 +69,48 @@ func TestListPage(t *testing.T) {
 		t.Errorf("next: got %q, want %q", got.Next, deref(exp.NextPage))
 	}
 }
+
+// TestListOtherTemplate checks the generic path on a card layout split in
+// two streams with a longer "most read" sidebar and a rel=next link.
+func TestListOtherTemplate(t *testing.T) {
+	got, err := List(localPage(t, "list-blog.html"), "https://citypost.example/business/", feedsvc.ListRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []feedsvc.ListItem{
+		{URL: "https://citypost.example/business/2024/03/05/port-expansion-approved/", Title: "Port expansion approved", DateRaw: "March 5, 2024"},
+		{URL: "https://citypost.example/business/2024/03/04/bakery-chain-opens-tenth-shop/", Title: "Bakery chain opens tenth shop", DateRaw: "March 4, 2024"},
+		{URL: "https://citypost.example/business/2024/03/04/fuel-prices-fall/", Title: "Fuel prices fall for third week", DateRaw: "March 4, 2024"},
+		{URL: "https://citypost.example/business/2024/03/03/startup-raises-funds/", Title: "Startup raises funds for solar roofs", DateRaw: "March 3, 2024"},
+		{URL: "https://citypost.example/business/2024/03/02/market-hall-restored/", Title: "Market hall restored", DateRaw: "March 2, 2024"},
+	}
+	if !slices.Equal(got.Items, want) {
+		t.Errorf("items:\ngot  %q\nwant %q", got.Items, want)
+	}
+	if w := "https://citypost.example/business/page/2/"; got.Next != w {
+		t.Errorf("next: got %q, want %q", got.Next, w)
+	}
+}
+
+// TestListRules checks that selectors replace the generic detection.
+func TestListRules(t *testing.T) {
+	rules := feedsvc.ListRules{Item: ".sidebar li", Title: "a", Next: "footer a[href$='.html']"}
+	got, err := List(localPage(t, "list-blog.html"), "https://citypost.example/business/", rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Items) != 6 || got.Items[0].URL != "https://citypost.example/sport/2024/03/01/derby-result/" ||
+		got.Items[0].Title != "Derby result stuns fans" {
+		t.Errorf("items: got %q, want the 6 sidebar links", got.Items)
+	}
+	if w := "https://citypost.example/2024/privacy-policy.html"; got.Next != w {
+		t.Errorf("next: got %q, want %q", got.Next, w)
+	}
+	linkOnly, err := List(localPage(t, "list-blog.html"), "https://citypost.example/business/", feedsvc.ListRules{Link: ".stream h3 a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(linkOnly.Items) != 5 || linkOnly.Items[4].Title != "Market hall restored" {
+		t.Errorf("link rule: got %q, want the 5 stream links", linkOnly.Items)
+	}
+}

@@ -12,8 +12,10 @@ var (
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
 	hanSplit = regexp.MustCompile(`[\s、，,；;/|及和与]+`)
 	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
-	hanName  = regexp.MustCompile(`^[\p{Han}·•]{2,10}$`)
-	latName  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
+	// hanName is a Chinese name: 2-4 characters, or a transliterated name
+	// joined by middle dots (阿依古丽·买买提).
+	hanName = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,8}(?:[·•]\p{Han}{1,8}){1,2})$`)
+	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
 )
 
 // splitNames reads a byline value into names: role words are dropped,

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseLine(t *testing.T) {
+	tests := []struct {
+		name    string
+		line    string
+		want    []hit
+		allMeta bool
+	}{
+		{"cms info line", "2023-11-15 06:58　来源：工人日报　作者：王喆　打印　关闭",
+			[]hit{{fPublished, "2023-11-15 06:58"}, {fSource, "工人日报"}, {fAuthor, "王喆"}}, true},
+		{"bracketed editor", "【责任编辑：刘雨晴】", []hit{{fEditor, "刘雨晴"}}, true},
+		{"english source and font size", "Source: Daily - Wire\n  2023-11-15 07:24\n Font size: Large Medium Small",
+			[]hit{{fSource, "Daily - Wire"}, {fPublished, "2023-11-15 07:24"}}, true},
+		{"labels after single spaces", "发布时间：2024年3月5日 10:20 稿源：《某某日报》",
+			[]hit{{fPublished, "2024-03-05 10:20"}, {fSource, "某某日报"}}, true},
+		{"byline without colon", "本报记者 赵雅琪 孙建伟", []hit{{fAuthor, "赵雅琪\x00孙建伟"}}, true},
+		{"edited by", "Edited by Louise Michel", []hit{{fEditor, "Louise Michel"}}, true},
+		{"print title marker", "Original title: Opening of the seminar (introduction)", []hit{{fKicker, "Opening of the seminar"}}, true},
+		{"chinese marker", "学思践悟促提升（引题）", []hit{{fKicker, "学思践悟促提升"}}, true},
+		{"single-line 原标题", "原标题：冬季读书季启动", []hit{{fPrintTitle, "冬季读书季启动"}}, true},
+		{"photo credit line", "李堃 摄", []hit{{fPhotographer, "李堃"}}, true},
+		{"heading is not a byline", "记者手记", nil, false},
+		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
+		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []hit{{fPhotographer, "陈思远"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := parseLine(tt.line)
+			if ok != tt.allMeta || !slices.Equal(got, tt.want) {
+				t.Errorf("parseLine(%q): got %+v (all=%v), want %+v (all=%v)", tt.line, got, ok, tt.want, tt.allMeta)
+			}
+		})
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"chinese roles", "记者 陈思远 通讯员 刘晓静", []string{"陈思远", "刘晓静"}},
+		{"chinese list", "张伟、李娜", []string{"张伟", "李娜"}},
+		{"english and", "Marie Curie and Pierre Dupont", []string{"Marie Curie", "Pierre Dupont"}},
+		{"english by", "By Ada Lovelace, Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
+		{"outlet before role", "Workers' Daily - reporter Zheng Li of China Industrial Network", []string{"Zheng Li"}},
+		{"not a name", "从市总工会获悉，活动将持续", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := splitNames(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindCredits(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"caption credit", "外卖送餐员在服务站点内休息。本报记者 孙建伟 摄", []string{"孙建伟"}},
+		{"english photographer", "… sub classrooms. (Photographer/Wang Xin and Yu Ziying)", []string{"Wang Xin", "Yu Ziying"}},
+		{"photo label", "The new hall. Photo: Jean Martin", []string{"Jean Martin"}},
+		{"slash credit", "红墙白雪。王强/摄", []string{"王强"}},
+		{"verb is not a credit", "他们正在拍摄。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := findCredits(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"cms", "2023-11-15 07:24 来源", "2023-11-15 07:24"},
+		{"chinese unpadded", "发布时间：2024年3月5日 10:20", "2024-03-05 10:20"},
+		{"slashes with seconds", "2009/06/18 15:32:07", "2009-06-18 15:32:07"},
+		{"date only", "[2023.11.15]", "2023-11-15"},
+		{"english", "Posted March 5, 2024 at 3:04 pm", "2024-03-05 15:04"},
+		{"english dmy", "5 March 2024", "2024-03-05"},
+		{"impossible month", "2023-13-01", ""},
+		{"no year", "11月14日电", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := findDate(tt.in).canonical(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripSite(t *testing.T) {
+	tests := []struct {
+		name, title, site, want string
+	}{
+		{"underscore suffix", "首都职工冬季读书季启动_中工网", "中工网", "首都职工冬季读书季启动"},
+		{"dash suffix", "北京：服务站点推出暖心服务 - 中工网", "中工网", "北京：服务站点推出暖心服务"},
+		{"bar prefix", "City Post | Port expansion approved", "City Post", "Port expansion approved"},
+		{"site inside title stays", "中工网发布年度报告", "中工网", "中工网发布年度报告"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripSite(tt.title, tt.site); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticleLike(t *testing.T) {
+	base, _ := url.Parse("https://www.workercn.cn/c/zgyl/")
+	tests := []struct {
+		u    string
+		want bool
+	}{
+		{"https://www.workercn.cn/c/2023-11-15/8034712.shtml", true},
+		{"https://news.workercn.cn/32843/202311/15/231115072458812.shtml", true},
+		{"https://www.workercn.cn/2023/1115/c1001-123.html", true},
+		{"https://www.workercn.cn/c/zgyl/index_1.shtml", false},
+		{"https://www.workercn.cn/zt/2023/gh18/", false},
+		{"https://www.workercn.cn/c/yw/", false},
+		{"https://www.other.cn/c/2023-11-15/8034712.shtml", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.u, func(t *testing.T) {
+			u, _ := url.Parse(tt.u)
+			if got := articleLike(u, base); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if strings.Contains(siteKey("a.b.com.cn"), "a.") {
+		t.Errorf("siteKey(a.b.com.cn) = %q, want b.com.cn", siteKey("a.b.com.cn"))
+	}
+}

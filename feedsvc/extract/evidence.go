@@ -34,19 +34,6 @@ func (e *evidence) names(f field) []string {
 	return nil
 }
 
-// allNames returns every name found for f, in zone order.
-func (e *evidence) allNames(f field) []string {
-	var out []string
-	for _, zone := range [][]hit{e.header, e.body, e.tail} {
-		for _, h := range zone {
-			if h.f == f && h.v != "" {
-				out = append(out, strings.Split(h.v, "\x00")...)
-			}
-		}
-	}
-	return out
-}
-
 // photographers lists photo credits in page order: header lines, body
 // credits (captions, end credits), then the lines after the body.
 func (e *evidence) photographers() []string {

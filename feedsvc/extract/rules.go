@@ -31,16 +31,13 @@ func ruleValues(doc *goquery.Document, m pageMeta, spec string) []string {
 		}
 		return ldNames(m.ld.fields[strings.TrimSpace(spec[7:])])
 	}
-	var out []string
-	func() {
-		defer func() { _ = recover() }() // cascadia panics on some invalid selectors
-		doc.Find(spec).Each(func(_ int, s *goquery.Selection) {
-			v := firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), tidy(s.Text()))
-			if v != "" {
-				out = append(out, v)
-			}
-		})
-	}()
+	var out []string // an invalid selector matches nothing (goquery)
+	doc.Find(spec).Each(func(_ int, s *goquery.Selection) {
+		v := firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), tidy(s.Text()))
+		if v != "" {
+			out = append(out, v)
+		}
+	})
 	return out
 }
 
@@ -88,9 +85,6 @@ func removeSelectors(doc *goquery.Document, sels []string) {
 		if s = strings.TrimSpace(s); s == "" {
 			continue
 		}
-		func() {
-			defer func() { _ = recover() }()
-			doc.Find(s).Remove()
-		}()
+		doc.Find(s).Remove()
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
@@ -69,5 +70,34 @@ func TestArticleRulesJSONLDAndRemove(t *testing.T) {
 	}
 	if got.PublishedRaw != "2024-05-01T08:00:00Z" {
 		t.Errorf("published: got %q, want JSON-LD datePublished", got.PublishedRaw)
+	}
+}
+
+// TestInvalidRulesAreIgnored checks that a broken selector falls back to
+// the generic path instead of failing.
+func TestInvalidRulesAreIgnored(t *testing.T) {
+	doc := localPage(t, "wire-article.html")
+	got, err := Article(doc, "https://www.example.cn/tech/2024-04/01/c_1130.htm",
+		feedsvc.ArticleRules{Title: "h1[", Body: "div[", Remove: []string{"::bad"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "我国成功发射一颗新型卫星" || !strings.Contains(got.BodyText, "预定轨道") {
+		t.Errorf("got title %q body %q", got.Title, got.BodyText)
+	}
+}
+
+// TestDensestFallback checks the paragraph-density scorer used when
+// readability yields nothing.
+func TestDensestFallback(t *testing.T) {
+	gq, err := goquery.NewDocumentFromReader(strings.NewReader(`<div id="nav"><p><a href="/">home</a></p></div>
+<div id="story"><p>First paragraph of the story, long enough to count.</p><p>Second paragraph of the story, also long enough.</p></div>
+<div id="side"><p>A single sidebar line that is long enough.</p></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := densest(gq)
+	if n == nil || attr(n, "id") != "story" {
+		t.Errorf("got %v, want the #story element", n)
 	}
 }

@@ -189,3 +189,27 @@ func BenchmarkArticles(b *testing.B) {
 		}
 	}
 }
+
+func TestCleanPeople(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"email then name", []string{"jo@e.org (Jo Smith)"}, []string{"Jo Smith"}},
+		{"name then angle email", []string{"Jo Smith <jo@e.org>"}, []string{"Jo Smith"}},
+		{"mailto in parentheses", []string{"Jo (mailto:jo@e.org)"}, []string{"Jo"}},
+		{"bare email alone kept", []string{"jo@e.org"}, []string{"jo@e.org"}},
+		{"bare email dropped beside a name", []string{"jo@e.org", "Ann"}, []string{"Ann"}},
+		{"byline label", []string{"By Jo Smith", "作者：王喆"}, []string{"Jo Smith", "王喆"}},
+		{"dedupe case-insensitive", []string{"Jo", " jo ", "JO"}, []string{"Jo"}},
+		{"empties dropped", []string{"", "  ", "\u3000"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if d := cmp.Diff(tt.want, cleanPeople(tt.in)); d != "" {
+				t.Errorf("cleanPeople(%q) (-want +got):\n%s", tt.in, d)
+			}
+		})
+	}
+}

@@ -116,7 +116,7 @@ var dateRules = []dateRule{
 	{"unix", regexp.MustCompile(`^(?P<unix>\d{9,10}|\d{13})$`), buildUnix},
 	{"iso-basic", regexp.MustCompile(`^(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?:T(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?(?:[.,]\d+)?` + zone + `)?$`), buildFields},
 	{"ymd", regexp.MustCompile(pre + `(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?` + cnWeek + `(?:(?:T|\s*)` + clockAll + `)?` + post), buildFields},
-	{"d-mon-y", regexp.MustCompile(pre + `(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+` + monName + `,?[\s-]+(?P<y>\d{4}|\d{2})(?:[,\s]+(?:at\s+)?` + clockAll + `)?` + post), buildFields},
+	{"d-mon-y", regexp.MustCompile(pre + `(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+` + monName + `,?[\s-]+(?P<y>\d{4}|\d{2})(?:[,\s]+(?:at\s+)?` + clockAll + `)?` + post), buildFields},
 	{"mon-d-y", regexp.MustCompile(`(?:^|[^A-Za-z])` + monName + `\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:[,\s]+(?:at\s+)?` + clockAll + `)?` + post), buildFields},
 	{"ctime", regexp.MustCompile(`(?:^|[^A-Za-z])` + monName + `\s+(?P<d>\d{1,2})\s+` + clock + zone + `\s+(?P<y>\d{4})` + post), buildFields},
 	{"mdy", regexp.MustCompile(pre + `(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?:[,\s]+` + clockAll + `)?` + post), buildMDY},

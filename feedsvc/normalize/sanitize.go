@@ -14,6 +14,9 @@ import (
 // videoHosts are the hosts whose <iframe> embeds survive Sanitize.
 var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
 
+// videoSrcRe matches https embed URLs on videoHosts.
+var videoSrcRe = regexp.MustCompile(`^https://(?:[a-z0-9-]+\.)*(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com)(?:[/?#]\S*)?$`)
+
 var (
 	policyOnce sync.Once
 	policy     *bluemonday.Policy
@@ -38,7 +41,10 @@ func sanitizePolicy() *bluemonday.Policy {
 		p.AllowAttrs("type").Matching(regexp.MustCompile(`^[a-z]+/[a-zA-Z0-9.+-]+$`)).OnElements("source", "video", "audio")
 		p.AllowAttrs("referrerpolicy").Matching(regexp.MustCompile(`^no-referrer$`)).OnElements("img", "video", "audio")
 		p.AllowAttrs("rel").Matching(regexp.MustCompile(`^noopener noreferrer$`)).OnElements("a")
-		p.AllowAttrs("src").OnElements("video", "audio", "source", "iframe")
+		p.AllowAttrs("src").OnElements("video", "audio", "source")
+		// Checked again here, not only in the pre-pass: bluemonday re-reads
+		// the rendered markup and must never let another embed through.
+		p.AllowAttrs("src").Matching(videoSrcRe).OnElements("iframe")
 		p.AllowAttrs("poster").Matching(abs).OnElements("video")
 		p.AllowAttrs("controls", "preload", "loop", "muted", "playsinline").Matching(regexp.MustCompile(`^[a-z]*$`)).OnElements("video", "audio")
 		p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("video", "iframe")

@@ -29,9 +29,41 @@ func prepare(n *html.Node, base *url.URL) {
 			n.RemoveChild(c)
 		default:
 			prepare(c, base)
+			if c.Type == html.ElementNode && dropWhenEmpty[c.DataAtom] && isEmpty(c) {
+				n.RemoveChild(c)
+			}
 		}
 		c = next
 	}
+}
+
+// dropWhenEmpty are wrappers that mean nothing once their content is gone
+// (a <p> that held only a tracking pixel, an <a> around a removed image).
+var dropWhenEmpty = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Span: true, atom.Section: true, atom.Figure: true,
+	atom.A: true, atom.Strong: true, atom.B: true, atom.Em: true, atom.I: true, atom.Font: true,
+	atom.Center: true, atom.Figcaption: true,
+}
+
+// isEmpty reports whether n has no text and no embedded content.
+func isEmpty(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if collapse(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Img, atom.Iframe, atom.Video, atom.Audio, atom.Picture, atom.Hr, atom.Table, atom.Svg:
+				return false
+			}
+			if !isEmpty(c) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // prepareElem fixes one element's attributes; false means drop it.
@@ -53,6 +85,9 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 		src := Resolve(httpsBase(base), firstAttr(n, "data-src", "src"))
 		if src == "" || !allowedIframe(src) {
 			return false
+		}
+		if rest, ok := strings.CutPrefix(src, "http://"); ok {
+			src = "https://" + rest // the video hosts all serve https
 		}
 		setAttr(n, "src", src)
 		setAttr(n, "allowfullscreen", "")

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -8,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -19,6 +22,9 @@ type caseResult struct {
 	Nginx   wrkResult `json:"nginx"`
 	// Ratio is feedsvc req/s divided by nginx req/s.
 	Ratio float64 `json:"ratio"`
+	// FeedsvcRuns and NginxRuns count the wrk runs the medians come from.
+	FeedsvcRuns int `json:"feedsvc_runs"`
+	NginxRuns   int `json:"nginx_runs"`
 }
 
 // report is the JSON document the benchmark writes.
@@ -41,8 +47,8 @@ func (m metaFlag) Set(s string) error {
 	return nil
 }
 
-// reportCmd implements `feedbench report`: for each CASE it reads
-// DIR/CASE.feedsvc.txt and DIR/CASE.nginx.txt (wrk --latency outputs),
+// reportCmd implements `feedbench report`: for each CASE it reads the wrk
+// --latency outputs DIR/CASE.feedsvc[.N].txt and DIR/CASE.nginx[.N].txt,
 // prints the comparison table and writes the JSON report to -o.
 func reportCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -81,26 +87,64 @@ func reportCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// loadCase parses both wrk outputs of one case.
+// loadCase parses the wrk outputs of one case: DIR/CASE.SERVER.txt or,
+// for repeated rounds, DIR/CASE.SERVER.*.txt, keeping each server's
+// median run by req/s.
 func loadCase(dir, name string) (caseResult, error) {
 	c := caseResult{Case: name}
 	for _, side := range []struct {
 		server string
 		dst    *wrkResult
-	}{{"feedsvc", &c.Feedsvc}, {"nginx", &c.Nginx}} {
-		path := filepath.Join(dir, name+"."+side.server+".txt")
-		f, err := os.Open(path)
+		runs   *int
+	}{{"feedsvc", &c.Feedsvc, &c.FeedsvcRuns}, {"nginx", &c.Nginx, &c.NginxRuns}} {
+		runs, err := loadRuns(dir, name, side.server)
 		if err != nil {
 			return c, fmt.Errorf("case %s: %w", name, err)
 		}
-		*side.dst, err = parseWrk(f)
-		f.Close()
-		if err != nil {
-			return c, fmt.Errorf("case %s: %s: %w", name, path, err)
-		}
+		*side.dst, *side.runs = median(runs), len(runs)
 	}
 	c.Ratio = ratio(c.Feedsvc.RequestsPerSec, c.Nginx.RequestsPerSec)
 	return c, nil
+}
+
+// loadRuns parses every wrk output of one case and server.
+func loadRuns(dir, name, server string) ([]wrkResult, error) {
+	prefix := filepath.Join(dir, name+"."+server)
+	paths, err := filepath.Glob(globEscape(prefix) + ".*.txt")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(prefix + ".txt"); err == nil {
+		paths = append(paths, prefix+".txt")
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no %s.txt or %s.*.txt: %w", prefix, prefix, os.ErrNotExist)
+	}
+	var runs []wrkResult
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		r, err := parseWrk(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		runs = append(runs, r)
+	}
+	return runs, nil
+}
+
+// median returns the run with the median req/s (the upper one of two).
+func median(runs []wrkResult) wrkResult {
+	s := slices.Clone(runs)
+	slices.SortFunc(s, func(a, b wrkResult) int { return cmp.Compare(a.RequestsPerSec, b.RequestsPerSec) })
+	return s[len(s)/2]
+}
+
+// globEscape quotes the glob metacharacters of a literal path.
+func globEscape(p string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(p)
 }
 
 // ratio is a/b rounded to three decimals, 0 when b is 0.

@@ -82,3 +82,33 @@ func TestRatio(t *testing.T) {
 		})
 	}
 }
+
+func TestReportCmdRounds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a[1]*") // glob metacharacters stay literal
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	withRPS := func(rps string) string {
+		return strings.Replace(wrkSample, "Requests/sec:  28261.44", "Requests/sec:  "+rps, 1)
+	}
+	files := map[string]string{
+		"304.feedsvc.1.txt": withRPS("100"), "304.feedsvc.2.txt": withRPS("300"), "304.feedsvc.3.txt": withRPS("200"),
+		"304.nginx.1.txt": withRPS("400"), "304.nginx.2.txt": withRPS("500"),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := loadCase(dir, "304")
+	if err != nil {
+		t.Fatalf("loadCase: %v", err)
+	}
+	if c.Feedsvc.RequestsPerSec != 200 || c.FeedsvcRuns != 3 {
+		t.Errorf("feedsvc: got %v req/s over %d runs, want the median 200 over 3", c.Feedsvc.RequestsPerSec, c.FeedsvcRuns)
+	}
+	if c.Nginx.RequestsPerSec != 500 || c.NginxRuns != 2 || c.Ratio != 0.4 {
+		t.Errorf("nginx: got %v req/s over %d runs, ratio %v, want 500 over 2, ratio 0.4",
+			c.Nginx.RequestsPerSec, c.NginxRuns, c.Ratio)
+	}
+}

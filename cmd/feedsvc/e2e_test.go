@@ -59,7 +59,7 @@ func testFile(srcURL string) config.File {
 	return config.File{
 		Sections: []feedsvc.Section{{Slug: "ent", Title: "中工娱乐", Language: "zh-CN"}, {Slug: "world", Title: "World", Language: "en"}},
 		Sources: []feedsvc.Source{
-			{ID: "gbk", URL: srcURL + "/feed.xml", Kind: "feed", Sections: []string{"ent"}, Location: loc, Interval: time.Hour},
+			{ID: "gbk", URL: srcURL + "/feed.xml", Kind: "feed", Sections: []string{"ent"}, Location: loc, Timezone: "Asia/Shanghai", Interval: time.Hour},
 			{ID: "world", URL: srcURL + "/world.xml", Sections: []string{"world"}, Location: time.UTC, Interval: time.Hour},
 		},
 	}

@@ -60,9 +60,9 @@ func TestServiceEndToEndHTMLSource(t *testing.T) {
 	deadline := time.Now().Add(30 * time.Second)
 	var feed struct {
 		Items []struct {
-			Title, URL, Image    string
-			DatePublished string `json:"date_published"`
-			Ext           struct {
+			Title, URL, Image string
+			DatePublished     string `json:"date_published"`
+			Ext               struct {
 				Source string `json:"source"`
 			} `json:"_feedsvc"`
 		} `json:"items"`
@@ -75,10 +75,10 @@ func TestServiceEndToEndHTMLSource(t *testing.T) {
 		}
 	}
 	want := map[string]string{ // title prefix → published (UTC)
-		"The seminar on":  "2023-11-14T23:24:00Z",
+		"The seminar on": "2023-11-14T23:24:00Z",
 		"丰台区总工会举办基层工会主席": "2023-11-14T23:24:00Z",
-		"首都职工冬季读书季启动":     "2023-11-14T22:58:00Z",
-		"北京：户外劳动者服务站点":    "2023-11-14T22:30:00Z",
+		"首都职工冬季读书季启动":    "2023-11-14T22:58:00Z",
+		"北京：户外劳动者服务站点":   "2023-11-14T22:30:00Z",
 	}
 	if len(feed.Items) != len(want) {
 		t.Fatalf("got %d items, want %d (the 4 article pages the site serves)", len(feed.Items), len(want))

@@ -68,6 +68,9 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 		a.FirstSeen = o.Now.UTC()
 	}
 	a.ContentHTML = Sanitize(a.ContentHTML, base)
+	if len(a.Images) == 0 {
+		a.Images = contentImages(a.ContentHTML)
+	}
 	a.Images = cleanImages(a.Images, base)
 	a.Attachments = cleanAttachments(a.Attachments, base)
 	if a.BodyText == "" {

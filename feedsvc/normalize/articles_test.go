@@ -213,3 +213,28 @@ func TestCleanPeople(t *testing.T) {
 		})
 	}
 }
+
+func TestArticlesContentImages(t *testing.T) {
+	body := `<p>t</p><figure><img src="../img/a.jpg" alt="A"><figcaption> 图一 说明 </figcaption></figure>` +
+		`<p><img src="https://www.workercn.cn/img/b.jpg"><img src="/x.gif" width="1" height="1"></p>`
+	tests := []struct {
+		name   string
+		images []feedsvc.Image
+		want   []feedsvc.Image
+	}{
+		{"inline pictures when none listed", nil, []feedsvc.Image{
+			{URL: "https://www.workercn.cn/c/img/a.jpg", Alt: "A", Caption: "图一 说明"},
+			{URL: "https://www.workercn.cn/img/b.jpg"}}},
+		{"listed images kept as given", []feedsvc.Image{{URL: "/img/b.jpg", Caption: "B"}}, []feedsvc.Image{
+			{URL: "https://www.workercn.cn/img/b.jpg", Caption: "B"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := feedsvc.Article{Title: "t", ContentHTML: body, Images: tt.images, BaseURL: "https://www.workercn.cn/c/2023-11-15/1.shtml"}
+			got := Articles([]feedsvc.Article{in}, Options{Source: testSource(), Now: testNow})[0]
+			if d := cmp.Diff(tt.want, got.Images); d != "" {
+				t.Errorf("images (-want +got):\n%s", d)
+			}
+		})
+	}
+}

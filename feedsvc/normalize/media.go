@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // cleanImages resolves image URLs, drops empty, placeholder and tracking
@@ -75,4 +77,48 @@ func mergeMissing[T any](dst, src *T) {
 			f.Set(s.Field(i))
 		}
 	}
+}
+
+// contentImages lists the pictures of sanitized body HTML in document
+// order, with the caption of an enclosing <figure>. Articles uses them when
+// the producer listed no images (feeds whose only pictures are inline).
+func contentImages(body string) []feedsvc.Image {
+	if !strings.Contains(body, "<img") {
+		return nil
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil
+	}
+	var out []feedsvc.Image
+	var walk func(n *html.Node, caption string)
+	walk = func(n *html.Node, caption string) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Figure {
+			caption = figcaption(n)
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+			out = append(out, feedsvc.Image{URL: attr(n, "src"), Alt: attr(n, "alt"), Caption: caption})
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, caption)
+		}
+	}
+	for _, n := range nodes {
+		walk(n, "")
+	}
+	return out
+}
+
+// figcaption returns the text of a figure's <figcaption>, "" when none.
+func figcaption(fig *html.Node) string {
+	for c := fig.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption {
+			var b strings.Builder
+			if err := html.Render(&b, c); err != nil {
+				return ""
+			}
+			return strings.ReplaceAll(Text(b.String()), "\n\n", " ")
+		}
+	}
+	return ""
 }

@@ -79,6 +79,8 @@ func TestParseDateForms(t *testing.T) {
 		{"too old", "1901-01-01", sh, ref, nil},
 		{"plain number", "12345", sh, ref, nil},
 		{"bad offset", "2023-11-15T07:24:00+99:00", sh, ref, nil},
+		{"day-of-month before is not relative", "截至15日前", sh, ref, nil},
+		{"months ago", "2个月前", sh, ref, s("2023-09-15T04:00:00Z")},
 		{"whitespace only", " \u3000 ", sh, ref, nil},
 	}
 	for _, tt := range tests {

@@ -8,8 +8,10 @@ import (
 
 // Relative forms: "3小时前", "半小时前", "3 hours ago", "刚刚", "just now",
 // "昨天 07:24", "yesterday at 7:24 PM", "今天". They count back from ref.
+// "N日前" and "N月前" are left out on purpose: in running text they mean
+// "before the Nth" / "before month N", not "N days/months ago".
 var relativeRe = regexp.MustCompile(
-	`(?P<n>\d+|[一二两三四五六七八九十半]+)\s*(?P<unit>秒钟|秒|分钟|分|个小时|小时|钟头|天|日|周|星期|个月|月|年)\s*之?前` +
+	`(?P<n>\d+|[一二两三四五六七八九十半]+)\s*(?P<unit>秒钟|秒|分钟|分|个小时|小时|钟头|天|周|星期|个月|年)\s*之?前` +
 		`|(?i:(?P<en>\d+|an?|one)\s+(?P<eunit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)` +
 		`|(?P<now>刚刚|刚才|(?i:just now))` +
 		`|(?P<day>今天|昨天|前天|(?i:today|yesterday))(?:\s*(?:at\s+)?` + clockAll + `)?`)
@@ -18,7 +20,7 @@ var relativeRe = regexp.MustCompile(
 var unitDur = map[string]time.Duration{
 	"秒钟": time.Second, "秒": time.Second, "分钟": time.Minute, "分": time.Minute,
 	"个小时": time.Hour, "小时": time.Hour, "钟头": time.Hour,
-	"天": 24 * time.Hour, "日": 24 * time.Hour, "周": 7 * 24 * time.Hour, "星期": 7 * 24 * time.Hour,
+	"天": 24 * time.Hour, "周": 7 * 24 * time.Hour, "星期": 7 * 24 * time.Hour,
 	"second": time.Second, "sec": time.Second, "minute": time.Minute, "min": time.Minute,
 	"hour": time.Hour, "hr": time.Hour, "day": 24 * time.Hour, "week": 7 * 24 * time.Hour,
 }
@@ -53,7 +55,7 @@ func ago(n float64, unit string, ref time.Time) (time.Time, outcome) {
 		return time.Time{}, noMatch
 	}
 	switch unit {
-	case "个月", "月", "month":
+	case "个月", "month":
 		return ref.AddDate(0, -int(n), 0), matched
 	case "年", "year":
 		return ref.AddDate(-int(n), 0, 0), matched

@@ -69,17 +69,30 @@ func resolve(base *url.URL, ref string) string {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !absURL(u) || (u.Scheme == "file" && (base == nil || base.Scheme != "file")) {
 		return ""
 	}
 	u.Fragment = ""
 	return u.String()
 }
 
-// parseBase parses an absolute http(s) page URL.
+// absURL reports an absolute http(s) URL, or a file: URL with a path
+// (local sites such as the bundled example; only a file: page resolves
+// links to file: URLs).
+func absURL(u *url.URL) bool {
+	switch u.Scheme {
+	case "http", "https":
+		return u.Host != ""
+	case "file":
+		return strings.HasPrefix(u.Path, "/")
+	}
+	return false
+}
+
+// parseBase parses an absolute page URL (see absURL).
 func parseBase(s string) (*url.URL, bool) {
 	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || !absURL(u) {
 		return nil, false
 	}
 	return u, true

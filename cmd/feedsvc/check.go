@@ -23,7 +23,7 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tz := fs.String("timezone", "UTC", "IANA zone for dates that carry none (e.g. Asia/Shanghai)")
-	kind := fs.String("kind", "", "source kind: feed or html (detected when empty)")
+	kind := fs.String("kind", "", "source kind: feed, html (a section list page) or article (one article page); detected when empty")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

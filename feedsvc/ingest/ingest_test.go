@@ -225,15 +225,13 @@ func TestNextDelayBacksOffWithCap(t *testing.T) {
 	if d := NextDelay(iv, 0, limit); d != iv {
 		t.Errorf("success: got %v, want %v", d, iv)
 	}
-	prev := time.Duration(0)
 	for n := 1; n <= 10; n++ {
-		d := NextDelay(iv, n, limit)
-		if d < iv/10 || d > limit+limit/5 {
-			t.Errorf("failures=%d: %v out of range", n, d)
+		want := min(iv<<(n-1), limit) // before ±20% jitter
+		for range 20 {
+			d := NextDelay(iv, n, limit)
+			if d < want*8/10 || d > want*12/10 {
+				t.Errorf("failures=%d: %v outside %v ± 20%%", n, d, want)
+			}
 		}
-		if n <= 5 && d < prev*3/2 {
-			t.Errorf("failures=%d: %v does not grow from %v", n, d, prev)
-		}
-		prev = d
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/extract"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/parse"
@@ -80,20 +81,21 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		return res, fmt.Errorf("decode %s: %w", resp.URL, err)
 	}
 	res.Charset = cs
-	res.Kind = src.Kind
-	if res.Kind == "" {
-		res.Kind = feedsvc.KindHTML
-		if parse.IsFeed(body) {
-			res.Kind = feedsvc.KindFeed
-		}
-	}
+	res.Kind = detectKind(src.Kind, body, resp.URL)
 	var arts []feedsvc.Article
-	if res.Kind == feedsvc.KindFeed {
+	switch res.Kind {
+	case feedsvc.KindFeed:
 		res.Feed, arts, err = parse.Feed(body, resp.URL)
 		if err != nil {
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
-	} else {
+	case KindArticle:
+		a, err := extract.Article(body, resp.URL, src.Article)
+		if err != nil {
+			return res, fmt.Errorf("extract %s: %w", resp.URL, err)
+		}
+		arts = []feedsvc.Article{a}
+	default:
 		arts, err = p.collectHTML(ctx, src, resp.URL, body, known, &res)
 		if err != nil {
 			return res, err
@@ -103,6 +105,24 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		Source: src, Language: p.language(src, res.Feed.Language), Now: p.now(),
 	})
 	return res, nil
+}
+
+// KindArticle is a source that is one article page (`feedsvc check` on an
+// article URL); configured HTML sources are always list pages.
+const KindArticle = "article"
+
+// detectKind returns the declared kind, or for an undeclared one: a feed,
+// a single article page, or an HTML list page.
+func detectKind(kind string, body []byte, pageURL string) string {
+	switch {
+	case kind != "":
+		return kind
+	case parse.IsFeed(body):
+		return feedsvc.KindFeed
+	case extract.IsArticlePage(body, pageURL):
+		return KindArticle
+	}
+	return feedsvc.KindHTML
 }
 
 func (p *Pipeline) language(src *feedsvc.Source, feedLang string) string {

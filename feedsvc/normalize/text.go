@@ -87,26 +87,34 @@ func joinBlocks(blocks []string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// collapse trims s and turns every whitespace run into one ASCII space;
+// collapse trims s and turns every whitespace run into one ASCII space,
+// except that a lone ideographic space (U+3000, the separator Chinese
+// typesetting puts between the parts of a headline or caption) is kept;
 // zero-width spaces, joiners and BOMs are dropped, invalid UTF-8 repaired.
 func collapse(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length
 	for _, r := range s {
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
 			continue
 		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
-			space = b.Len() > 0
+			if b.Len() > 0 {
+				run, runes = r, runes+1
+			}
 			continue
 		case unicode.IsControl(r):
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		if runes > 0 {
+			if runes == 1 && run == '\u3000' {
+				b.WriteRune(run)
+			} else {
+				b.WriteByte(' ')
+			}
+			runes = 0
 		}
 		b.WriteRune(r)
 	}

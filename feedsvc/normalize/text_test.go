@@ -10,7 +10,8 @@ func TestText(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"paragraphs", "<p>One  two</p>\n<p>three</p>", "One two\n\nthree"},
 		{"entities", "<p>A &amp; B &lt;c&gt; &nbsp;d&#x4e2d;</p>", "A & B <c> d中"},
-		{"ideographic space", "<p>\u3000\u3000中国\u3000工人</p>", "中国 工人"},
+		{"lone ideographic space kept", "<p>\u3000\u3000中国\u3000工人</p>", "中国\u3000工人"},
+		{"ideographic run collapsed", "<p>中国\u3000\u3000工人 \u3000会</p>", "中国 工人 会"},
 		{"br separates", "a<br>b<br/><br/>c", "a\n\nb\n\nc"},
 		{"inline joins", "<p>x<b>y</b><i> z</i></p>", "xy z"},
 		{"script hidden", "<p>k</p><script>var a=1</script><style>p{}</style>", "k"},

@@ -24,6 +24,7 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	tz := fs.String("timezone", "UTC", "IANA zone for dates that carry none (e.g. Asia/Shanghai)")
 	kind := fs.String("kind", "", "source kind: feed, html (a section list page) or article (one article page); detected when empty")
+	list := fs.Bool("list", false, "print an HTML section list page's items (url, title, published) and next page instead of articles")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,6 +40,19 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 		Fetch: fetch.New(fetch.Options{AllowFile: true, AllowPrivate: true, Timeout: 30 * time.Second}),
 		Log:   newLogger(stderr, "text", "warn"),
 	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if *list {
+		items, next, err := p.List(ctx, &src)
+		if err != nil {
+			return fmt.Errorf("check %s: %w", src.URL, err)
+		}
+		return enc.Encode(struct {
+			Items []ingest.ListEntry `json:"items"`
+			Next  *string            `json:"next_page"`
+		}{items, nullable(next)})
+	}
 	res, err := p.Collect(ctx, &src, feedsvc.SourceState{}, nil)
 	if err != nil {
 		return fmt.Errorf("check %s: %w", src.URL, err)
@@ -47,10 +61,14 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	if arts == nil {
 		arts = []feedsvc.Article{}
 	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	return enc.Encode(arts)
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // sourceURL turns a local path into a file:// URL; URLs pass unchanged.

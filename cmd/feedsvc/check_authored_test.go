@@ -15,7 +15,7 @@ func TestCheckAuthoredFeed(t *testing.T) {
 	var want struct {
 		Items []struct {
 			Title, Link, PublishedUTC, Source, FirstImage string
-			Authors, Categories                         []string
+			Authors, Categories                           []string
 		}
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "workercn-zgyl-gbk-rss20.expected.json"))
@@ -57,4 +57,3 @@ func TestCheckAuthoredFeed(t *testing.T) {
 		}
 	}
 }
-

@@ -125,6 +125,40 @@ func detectKind(kind string, body []byte, pageURL string) string {
 	return feedsvc.KindHTML
 }
 
+// ListEntry is a list page item with its date read in the source's zone.
+type ListEntry struct {
+	URL       string    `json:"url"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// List fetches an HTML section list page (following src.List.Pages next
+// links) and returns its items without fetching the articles, plus the
+// first page's next-page URL.
+func (p *Pipeline) List(ctx context.Context, src *feedsvc.Source) ([]ListEntry, string, error) {
+	body, pageURL, err := p.getPage(ctx, src.URL)
+	if err != nil {
+		return nil, "", err
+	}
+	first, err := extract.List(body, pageURL, src.List)
+	if err != nil {
+		return nil, "", fmt.Errorf("list %s: %w", pageURL, err)
+	}
+	items, err := p.listItems(ctx, src, pageURL, body)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]ListEntry, 0, len(items))
+	for _, it := range items {
+		e := ListEntry{URL: it.URL, Title: it.Title}
+		if t, ok := normalize.ParseDate(it.DateRaw, src.Loc(), p.now()); ok {
+			e.Published = t
+		}
+		out = append(out, e)
+	}
+	return out, first.Next, nil
+}
+
 func (p *Pipeline) language(src *feedsvc.Source, feedLang string) string {
 	if feedLang != "" {
 		return feedLang

@@ -94,12 +94,9 @@ func (p *Pipeline) articlePage(ctx context.Context, src *feedsvc.Source, it feed
 	return a, nil
 }
 
-// getPage fetches and decodes one HTML page after the per-host delay.
+// getPage fetches and decodes one HTML page.
 func (p *Pipeline) getPage(ctx context.Context, rawURL string) ([]byte, string, error) {
-	if err := p.waitHost(ctx, rawURL); err != nil {
-		return nil, "", err
-	}
-	resp, err := p.Fetch.Get(ctx, fetch.Request{URL: rawURL})
+	resp, err := p.get(ctx, fetch.Request{URL: rawURL})
 	if err != nil {
 		return nil, "", fmt.Errorf("fetch %s: %w", rawURL, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -33,8 +32,11 @@ type Pipeline struct {
 	// MaxArticlePages bounds how many article pages one HTML poll fetches.
 	MaxArticlePages int
 
-	hostMu   sync.Mutex
-	hostNext map[string]time.Time
+	// HostConcurrency bounds parallel requests to one host (default 2).
+	HostConcurrency int
+
+	hostsOnce sync.Once
+	hosts     *hostGate
 }
 
 // Result is the outcome of one poll.
@@ -63,7 +65,7 @@ type Known func(ctx context.Context, src *feedsvc.Source, it feedsvc.ListItem) b
 // returns its normalized articles. A 304 answer returns NotModified and no
 // articles.
 func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.SourceState, known Known) (Result, error) {
-	resp, err := p.Fetch.Get(ctx, fetch.Request{URL: src.URL, ETag: st.ETag, LastModified: st.LastModified})
+	resp, err := p.get(ctx, fetch.Request{URL: src.URL, ETag: st.ETag, LastModified: st.LastModified})
 	if err != nil {
 		res := Result{}
 		var he *fetch.HTTPError
@@ -189,29 +191,4 @@ func (p *Pipeline) log() *slog.Logger {
 		return p.Log
 	}
 	return slog.Default()
-}
-
-// waitHost sleeps until a request to rawURL's host is allowed.
-func (p *Pipeline) waitHost(ctx context.Context, rawURL string) error {
-	u, err := url.Parse(rawURL)
-	if err != nil || p.HostDelay <= 0 {
-		return nil
-	}
-	p.hostMu.Lock()
-	if p.hostNext == nil {
-		p.hostNext = map[string]time.Time{}
-	}
-	now := time.Now()
-	at := p.hostNext[u.Host]
-	if at.Before(now) {
-		at = now
-	}
-	p.hostNext[u.Host] = at.Add(p.HostDelay)
-	p.hostMu.Unlock()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(time.Until(at)):
-		return nil
-	}
 }

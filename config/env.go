@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
 // Config holds the settings read from the environment.
@@ -24,6 +26,9 @@ type Config struct {
 	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
 	Concurrency  int           // INGEST_CONCURRENCY, default 4
 	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+	// NearDupDistance is the largest SimHash distance at which articles of
+	// two sources are one story (NEAR_DUP_DISTANCE, default 3; -1 disables).
+	NearDupDistance int
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and
@@ -39,6 +44,8 @@ func Load(getenv func(string) string) (Config, error) {
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
+
+		NearDupDistance: normalize.DefaultNearDupDistance,
 	}
 	var err error
 	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {
@@ -64,6 +71,11 @@ func Load(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("INGEST_CONCURRENCY %q: want a whole number", v)
 		}
 	}
+	if v := getenv("NEAR_DUP_DISTANCE"); v != "" {
+		if c.NearDupDistance, err = strconv.Atoi(v); err != nil {
+			return c, fmt.Errorf("NEAR_DUP_DISTANCE %q: want a whole number (-1 disables)", v)
+		}
+	}
 	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
 		return c, err
 	}
@@ -86,6 +98,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1024 {
 		return fmt.Errorf("FETCH_MAX_BYTES %d: want at least 1024", c.MaxBodyBytes)
+	}
+	if c.NearDupDistance < -1 || c.NearDupDistance > 32 {
+		return fmt.Errorf("NEAR_DUP_DISTANCE %d: want -1 (off) to 32", c.NearDupDistance)
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)

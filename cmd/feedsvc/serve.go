@@ -21,9 +21,9 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
+	"github.com/feedsvc/feedsvc/feedsvc/media"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/metrics"
-	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/render"
 	"github.com/feedsvc/feedsvc/feedsvc/status"
@@ -71,6 +71,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		return err
 	}
 	defer store.Close()
+	m := metrics.New()
+	store = m.Store(store)
 	cat := &catalog.Catalog{Store: store, Log: a.Log.With("component", "catalog"), Validate: catalog.Validators{
 		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
 		Section: config.ValidateSection,
@@ -88,7 +90,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		base.Host = ln.Addr().String()
 	}
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
-	w := a.wire(store, cat, base)
+	w := a.wire(store, cat, base, m)
 	var wg sync.WaitGroup
 	for _, run := range []func(context.Context){w.sched.Run, func(c context.Context) { w.pub.Run(c, 2) },
 		func(c context.Context) { cat.Watch(c, 2*time.Second) }} {
@@ -128,8 +130,7 @@ type wired struct {
 
 // wire builds the HTTP server, the ingest scheduler and the WebSub
 // publisher around one store and catalog.
-func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL) *wired {
-	m := metrics.New()
+func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *metrics.Metrics) *wired {
 	pub := &websub.Publisher{Hubs: a.File.Hubs, Log: a.Log.With("component", "websub"), Result: m.WebSub}
 	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
 		Log: a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
@@ -184,11 +185,13 @@ func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Sched
 	client := fetch.New(fetch.Options{Timeout: a.Config.FetchTimeout, MaxBytes: a.Config.MaxBodyBytes,
 		AllowFile: true, AllowPrivate: a.Config.AllowPrivate})
 	log := a.Log.With("component", "ingest")
+	prober := &media.Prober{Head: client.Head, Store: store, Log: log}
 	in := &ingest.Ingester{
 		Pipeline:        &ingest.Pipeline{Fetch: client, Sections: cat.Sections, Log: log, HostDelay: 500 * time.Millisecond},
 		Store:           store,
 		Log:             log,
-		NearDupDistance: normalize.DefaultNearDupDistance,
+		NearDupDistance: a.Config.NearDupDistance,
+		Enrich:          prober.Enrich,
 	}
 	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources}
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,6 +32,7 @@ func mergeSame(prev, a *feedsvc.Article) bool {
 	if a.Published.IsZero() {
 		a.Published = prev.Published
 	}
+	carryMedia(prev, a)
 	if a.Updated.IsZero() || a.Updated.Equal(prev.Updated) {
 		a.Updated = prev.Updated
 		if !sameContent(prev, a) {
@@ -105,4 +107,30 @@ func addAlsoIn(target *feedsvc.Article, src *feedsvc.Source, a *feedsvc.Article)
 		}
 	}
 	return changed
+}
+
+// carryMedia keeps media types and lengths learned earlier (by enrichment)
+// for the same URLs, so a re-poll without them is not a change.
+func carryMedia(prev, a *feedsvc.Article) {
+	type meta struct {
+		typ string
+		n   int64
+	}
+	known := map[string]meta{}
+	for _, im := range prev.Images {
+		known[im.URL] = meta{im.Type, im.Length}
+	}
+	for _, at := range prev.Attachments {
+		known[at.URL] = meta{at.Type, at.Length}
+	}
+	for i := range a.Images {
+		if k, ok := known[a.Images[i].URL]; ok {
+			a.Images[i].Type, a.Images[i].Length = cmp.Or(a.Images[i].Type, k.typ), cmp.Or(a.Images[i].Length, k.n)
+		}
+	}
+	for i := range a.Attachments {
+		if k, ok := known[a.Attachments[i].URL]; ok {
+			a.Attachments[i].Type, a.Attachments[i].Length = cmp.Or(a.Attachments[i].Type, k.typ), cmp.Or(a.Attachments[i].Length, k.n)
+		}
+	}
 }

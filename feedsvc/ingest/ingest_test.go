@@ -235,3 +235,38 @@ func TestNextDelayBacksOffWithCap(t *testing.T) {
 		}
 	}
 }
+
+func TestEnrichedMediaIsNotAChangeOnRepoll(t *testing.T) {
+	ctx := context.Background()
+	fs := newFeedServer(t)
+	st := memstore.New()
+	in := newIngester(st)
+	heads := 0
+	in.Enrich = func(_ context.Context, arts []feedsvc.Article) {
+		for i := range arts {
+			for j := range arts[i].Images {
+				heads++
+				arts[i].Images[j].Type, arts[i].Images[j].Length = "image/jpeg", 999
+			}
+		}
+	}
+	src := source("a", fs.URL+"/a.xml")
+	doc := func(title string) string {
+		return rss(item{"g1", title, "https://news.example/1", "Wed, 15 Nov 2023 07:24:00 +0800", `<p>x<img src="https://news.example/i.jpg"></p>`})
+	}
+	fs.set("/a.xml", doc("One"), 0)
+	if _, err := in.Poll(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	fs.set("/a.xml", doc("One")+" ", 0) // new bytes and ETag, same item
+	pr, err := in.Poll(ctx, src)
+	if err != nil || pr.Changed != 0 {
+		t.Fatalf("re-poll of an unchanged item: %+v %v; want no change", pr, err)
+	}
+	if got := section(t, st)[0].Images[0]; got.Length != 999 {
+		t.Errorf("stored image lost its enrichment: %+v", got)
+	}
+	if heads != 1 {
+		t.Errorf("enrich ran %d times, want once", heads)
+	}
+}

@@ -25,6 +25,9 @@ type Ingester struct {
 	Observe func(source, outcome string, d time.Duration, written, dups int)
 	// MaxInterval caps the wait between two polls (default 6h).
 	MaxInterval time.Duration
+	// Enrich, when set, completes new or changed articles before they are
+	// stored (media types and lengths).
+	Enrich func(ctx context.Context, arts []feedsvc.Article)
 }
 
 // PollResult summarises one poll for logs and health.
@@ -136,6 +139,9 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 	}
 	if len(out) == 0 {
 		return 0, dups, nil
+	}
+	if in.Enrich != nil {
+		in.Enrich(ctx, out)
 	}
 	if err := in.Store.PutArticles(ctx, out); err != nil {
 		return 0, dups, fmt.Errorf("store articles: %w", err)

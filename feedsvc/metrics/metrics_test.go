@@ -1,11 +1,18 @@
 package metrics
 
 import (
+	"context"
+	"errors"
 	"io"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 )
 
 func TestExposition(t *testing.T) {
@@ -39,5 +46,24 @@ func TestExposition(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q", want)
 		}
+	}
+}
+
+func TestStoreErrorsCounted(t *testing.T) {
+	m := New()
+	st := m.Store(memstore.New())
+	ctx := context.Background()
+	if _, err := st.SourceState(ctx, "missing"); !errors.Is(err, feedsvc.ErrNotFound) {
+		t.Fatal(err)
+	}
+	if err := st.PutSourceState(ctx, feedsvc.SourceState{}); err == nil { // no SourceID: invalid
+		t.Fatal("want an error")
+	}
+	_ = st.Close()
+	if err := st.Ping(ctx); err == nil {
+		t.Fatal("closed store answered")
+	}
+	if got := testutil.ToFloat64(m.storeErrors); got != 2 {
+		t.Errorf("store errors: got %v, want 2 (not-found is not an error)", got)
 	}
 }

@@ -22,6 +22,7 @@ const (
 // pageQuery is every request parameter that shapes a channel's output.
 type pageQuery struct {
 	limit    int
+	defLimit int // the section's default: omitted from canonical URLs
 	before   feedsvc.Cursor
 	since    time.Time
 	include  []string // q: every term must occur in title or body
@@ -37,6 +38,7 @@ func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
 	if q.limit <= 0 {
 		q.limit = DefaultLimit
 	}
+	q.defLimit = q.limit
 	for k := range v {
 		switch k {
 		case "limit", "before", "since", "q", "exclude", "author", "category":
@@ -125,7 +127,7 @@ func (q *pageQuery) match(a *feedsvc.Article) bool {
 // cursor before.
 func (q *pageQuery) values(before feedsvc.Cursor) url.Values {
 	v := url.Values{}
-	if q.limit != DefaultLimit {
+	if q.limit != q.defLimit {
 		v.Set("limit", strconv.Itoa(q.limit))
 	}
 	if !before.IsZero() {

@@ -29,6 +29,12 @@ type Config struct {
 	// NearDupDistance is the largest SimHash distance at which articles of
 	// two sources are one story (NEAR_DUP_DISTANCE, default 3; -1 disables).
 	NearDupDistance int
+	// LeaseTTL is how long a replica's poll lease on a source lasts
+	// (POLL_LEASE_TTL, default 30s): a dead replica's sources move on after it.
+	LeaseTTL time.Duration
+	// MaxInterval caps the wait between two polls of a source, backoff
+	// included (MAX_POLL_INTERVAL, default 6h).
+	MaxInterval time.Duration
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and
@@ -46,6 +52,8 @@ func Load(getenv func(string) string) (Config, error) {
 		Concurrency:  4,
 
 		NearDupDistance: normalize.DefaultNearDupDistance,
+		LeaseTTL:        30 * time.Second,
+		MaxInterval:     6 * time.Hour,
 	}
 	var err error
 	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {
@@ -69,6 +77,13 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("INGEST_CONCURRENCY"); v != "" {
 		if c.Concurrency, err = strconv.Atoi(v); err != nil {
 			return c, fmt.Errorf("INGEST_CONCURRENCY %q: want a whole number", v)
+		}
+	}
+	for name, dst := range map[string]*time.Duration{"POLL_LEASE_TTL": &c.LeaseTTL, "MAX_POLL_INTERVAL": &c.MaxInterval} {
+		if v := getenv(name); v != "" {
+			if *dst, err = time.ParseDuration(v); err != nil {
+				return c, fmt.Errorf("%s %q: %w", name, v, err)
+			}
 		}
 	}
 	if v := getenv("NEAR_DUP_DISTANCE"); v != "" {
@@ -98,6 +113,12 @@ func (c Config) Validate() error {
 	}
 	if c.MaxBodyBytes < 1024 {
 		return fmt.Errorf("FETCH_MAX_BYTES %d: want at least 1024", c.MaxBodyBytes)
+	}
+	if c.LeaseTTL < 3*time.Second || c.LeaseTTL > time.Hour {
+		return fmt.Errorf("POLL_LEASE_TTL %s: want 3s..1h", c.LeaseTTL)
+	}
+	if c.MaxInterval < time.Minute || c.MaxInterval > 7*24*time.Hour {
+		return fmt.Errorf("MAX_POLL_INTERVAL %s: want 1m..168h", c.MaxInterval)
 	}
 	if c.NearDupDistance < -1 || c.NearDupDistance > 32 {
 		return fmt.Errorf("NEAR_DUP_DISTANCE %d: want -1 (off) to 32", c.NearDupDistance)

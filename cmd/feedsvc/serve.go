@@ -191,9 +191,11 @@ func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Sched
 		Store:           store,
 		Log:             log,
 		NearDupDistance: a.Config.NearDupDistance,
+		MaxInterval:     a.Config.MaxInterval,
 		Enrich:          prober.Enrich,
 	}
-	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources}
+	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources,
+		LeaseTTL: a.Config.LeaseTTL}
 }
 
 func (a *App) banner(base string, sections []feedsvc.Section) {

@@ -11,10 +11,10 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// Lease timing: a replica holds a source's poll lease for leaseTTL and
-// renews it every leaseTTL/3 while the poll runs, so a replica that dies
-// mid-fetch loses the source within leaseTTL and another picks it up.
-const leaseTTL = 30 * time.Second
+// DefaultLeaseTTL is how long a replica holds a source's poll lease; it
+// renews it every third of that while the poll runs, so a replica that
+// dies mid-fetch loses the source within the TTL and another picks it up.
+const DefaultLeaseTTL = 30 * time.Second
 
 // Scheduler polls every source when it is due, with bounded concurrency.
 // When is "due" lives in the store (SourceState.NextPoll), and each poll
@@ -28,6 +28,8 @@ type Scheduler struct {
 	Log         *slog.Logger
 	// Owner names this replica in leases (default: random).
 	Owner string
+	// LeaseTTL is the poll lease's lifetime (default DefaultLeaseTTL).
+	LeaseTTL time.Duration
 
 	mu      sync.Mutex
 	next    map[string]time.Time
@@ -126,7 +128,7 @@ func (s *Scheduler) done(id string, next time.Time) {
 func (s *Scheduler) poll(ctx context.Context, src *feedsvc.Source) time.Time {
 	store := s.Ingester.Store
 	lease := "poll:" + src.ID
-	ok, err := store.TryLock(ctx, lease, s.Owner, leaseTTL)
+	ok, err := store.TryLock(ctx, lease, s.Owner, s.leaseTTL())
 	if err != nil || !ok {
 		return time.Time{} // store down or another replica polls it: look again soon
 	}
@@ -147,14 +149,14 @@ func (s *Scheduler) poll(ctx context.Context, src *feedsvc.Source) time.Time {
 
 // renew extends the lease until ctx ends; losing it cancels the poll.
 func (s *Scheduler) renew(ctx context.Context, cancel context.CancelFunc, lease string) {
-	t := time.NewTicker(leaseTTL / 3)
+	t := time.NewTicker(s.leaseTTL() / 3)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			ok, err := s.Ingester.Store.TryLock(ctx, lease, s.Owner, leaseTTL)
+			ok, err := s.Ingester.Store.TryLock(ctx, lease, s.Owner, s.leaseTTL())
 			if err == nil && !ok {
 				s.log().Warn("poll lease lost; abandoning poll", "lease", lease)
 				cancel()
@@ -162,6 +164,13 @@ func (s *Scheduler) renew(ctx context.Context, cancel context.CancelFunc, lease 
 			}
 		}
 	}
+}
+
+func (s *Scheduler) leaseTTL() time.Duration {
+	if s.LeaseTTL > 0 {
+		return s.LeaseTTL
+	}
+	return DefaultLeaseTTL
 }
 
 func (s *Scheduler) log() *slog.Logger {

@@ -31,6 +31,7 @@ type entry struct {
 	lastMod      time.Time
 	archive      bool   // a complete monthly archive: long-cacheable
 	self         string // the document's canonical URL (Link rel=self)
+	hdr          headers
 }
 
 // entry returns the rendered document for t at the sections' current
@@ -155,6 +156,7 @@ func (s *Server) lastGood(base string) *entry {
 }
 
 func (s *Server) remember(key, base string, e *entry) {
+	s.prepare(e)
 	s.cacheMu.Lock()
 	defer s.cacheMu.Unlock()
 	if s.cache == nil || len(s.cache) >= maxCacheEntries {
@@ -169,6 +171,7 @@ func (s *Server) remember(key, base string, e *entry) {
 // Invalidate drops the stored rendered documents of the sections (and of
 // the combined channel) after ingest changed them.
 func (s *Server) Invalidate(ctx context.Context, slugs []string) {
+	s.forgetVersions(slugs)
 	for _, slug := range append(slugs, AllSlug) {
 		if err := s.Store.DeleteBlobs(ctx, blobPrefix+slug+"|"); err != nil {
 			s.log().Warn("render cache: invalidate failed", "section", slug, slog.Any("error", err))

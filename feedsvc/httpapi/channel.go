@@ -89,17 +89,52 @@ func (s *Server) resolve(r *http.Request, slug, format, month string) (target, i
 }
 
 // version is the sum of the sections' change counters: it grows whenever
-// any of them changes.
+// any of them changes. Each counter is read from the store at most once
+// per VersionTTL; Invalidate (this replica's ingest) forgets them at once.
 func (s *Server) version(ctx context.Context, slugs []string) (int64, error) {
 	var v int64
+	now := time.Now()
 	for _, slug := range slugs {
-		n, err := s.Store.SectionVersion(ctx, slug)
-		if err != nil {
-			return 0, fmt.Errorf("section version %s: %w", slug, err)
+		s.verMu.Lock()
+		c, ok := s.versions[slug]
+		s.verMu.Unlock()
+		if !ok || now.Sub(c.at) > s.versionTTL() {
+			n, err := s.Store.SectionVersion(ctx, slug)
+			if err != nil {
+				return 0, fmt.Errorf("section version %s: %w", slug, err)
+			}
+			c = cachedVersion{n: n, at: now}
+			s.verMu.Lock()
+			if s.versions == nil {
+				s.versions = map[string]cachedVersion{}
+			}
+			s.versions[slug] = c
+			s.verMu.Unlock()
 		}
-		v += n
+		v += c.n
 	}
 	return v, nil
+}
+
+// cachedVersion is a section counter and when it was read.
+type cachedVersion struct {
+	n  int64
+	at time.Time
+}
+
+func (s *Server) versionTTL() time.Duration {
+	if s.VersionTTL != 0 {
+		return s.VersionTTL
+	}
+	return time.Second
+}
+
+func (s *Server) forgetVersions(slugs []string) {
+	s.verMu.Lock()
+	defer s.verMu.Unlock()
+	for _, slug := range slugs {
+		delete(s.versions, slug)
+	}
 }
 
 // buildChannel reads the target's page and the links around it.

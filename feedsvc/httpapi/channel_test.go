@@ -47,7 +47,7 @@ func newTestServer(t *testing.T, n int) (*Server, *fakeRenderer, feedsvc.Store) 
 	}
 	fr := &fakeRenderer{}
 	u, _ := url.Parse("http://feeds.test")
-	s := &Server{Store: st, Render: fr, BaseURL: u,
+	s := &Server{Store: st, Render: fr, BaseURL: u, VersionTTL: -1,
 		Sections: func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}} }}
 	return s, fr, st
 }

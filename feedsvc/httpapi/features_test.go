@@ -191,3 +191,20 @@ func TestPrefersHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionCacheAndInvalidate(t *testing.T) {
+	s, fr, st := newTestServer(t, 1)
+	s.VersionTTL = time.Hour
+	h := s.Handler()
+	get(t, h, "/sections/ent/rss", nil)
+	putArticles(t, st, feedsvc.Article{ID: "late", Published: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), Sections: []string{"ent"}})
+	get(t, h, "/sections/ent/rss", nil)
+	if fr.calls != 1 {
+		t.Errorf("within the TTL the counter is trusted: rendered %d times, want 1", fr.calls)
+	}
+	s.Invalidate(context.Background(), []string{"ent"})
+	_, got, _ := ids(t, s, "/sections/ent/rss")
+	if fr.calls != 2 || got[0] != "late" {
+		t.Errorf("after Invalidate: rendered %d times, first %v; want a fresh render with the new article", fr.calls, got)
+	}
+}

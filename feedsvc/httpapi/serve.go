@@ -10,18 +10,14 @@ import (
 // archiveMaxAge is the Cache-Control max-age of complete monthly archives.
 const archiveMaxAge = 30 * 24 * time.Hour
 
-// serveEntry writes e with validators, answering conditional requests
-// with 304 and gzip-capable clients with the precompressed copy.
-func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
-	body, etag := e.body, e.etag
-	h := w.Header()
-	h.Set("Vary", "Accept-Encoding")
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		body, etag = e.gz, e.gzEtag
-		h.Set("Content-Encoding", "gzip")
-	}
-	h.Set("Content-Type", e.contentType)
-	h.Set("ETag", etag)
+// headers are an entry's precomputed response headers (identity and
+// gzip), assigned without canonicalisation on the hot path.
+type headers struct {
+	plain, gzip http.Header
+}
+
+// prepare computes e's response headers once (the entry is immutable).
+func (s *Server) prepare(e *entry) {
 	maxAge := s.MaxAge
 	if maxAge <= 0 {
 		maxAge = 5 * time.Minute
@@ -29,20 +25,44 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	if e.archive {
 		maxAge = archiveMaxAge
 	}
-	h.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(maxAge.Seconds())))
-	h.Set("X-Content-Type-Options", "nosniff")
+	common := http.Header{
+		"Vary":                   {"Accept-Encoding"},
+		"Content-Type":           {e.contentType},
+		"Cache-Control":          {"public, max-age=" + strconv.Itoa(int(maxAge.Seconds()))},
+		"X-Content-Type-Options": {"nosniff"},
+	}
 	if link := s.linkHeader(e.self); link != "" {
-		h.Set("Link", link)
+		common["Link"] = []string{link}
 	}
 	if !e.lastMod.IsZero() {
-		h.Set("Last-Modified", e.lastMod.Format(http.TimeFormat))
+		common["Last-Modified"] = []string{e.lastMod.Format(http.TimeFormat)}
+	}
+	plain, gz := common.Clone(), common.Clone()
+	plain["Etag"] = []string{e.etag}
+	gz["Etag"] = []string{e.gzEtag}
+	gz["Content-Encoding"] = []string{"gzip"}
+	plain["Content-Length"] = []string{strconv.Itoa(len(e.body))}
+	gz["Content-Length"] = []string{strconv.Itoa(len(e.gz))}
+	e.hdr = headers{plain: plain, gzip: gz}
+}
+
+// serveEntry writes e with validators, answering conditional requests
+// with 304 and gzip-capable clients with the precompressed copy.
+func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
+	body, etag, src := e.body, e.etag, e.hdr.plain
+	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		body, etag, src = e.gz, e.gzEtag, e.hdr.gzip
+	}
+	h := w.Header()
+	for k, v := range src {
+		h[k] = v
 	}
 	if notModified(r, etag, e.lastMod) {
-		h.Del("Content-Encoding")
+		delete(h, "Content-Encoding")
+		delete(h, "Content-Length")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)

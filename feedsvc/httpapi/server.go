@@ -39,9 +39,15 @@ type Server struct {
 	HTML http.HandlerFunc
 	// Extra mounts more handlers by ServeMux pattern (metrics, admin, pages).
 	Extra map[string]http.Handler
+	// VersionTTL is how long a section's change counter read from the store
+	// is trusted (default 1s; < 0: read it on every request). Other
+	// replicas' changes show within it; this replica's at once.
+	VersionTTL time.Duration
 	// Observe receives metrics events (nil: none).
 	Observe Observer
 
+	verMu     sync.Mutex
+	versions  map[string]cachedVersion
 	cacheMu   sync.Mutex
 	cache     map[string]*entry // by cache key (with version)
 	good      map[string]*entry // last good entry by document (without version)

@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 10s
 
-.PHONY: test run build lint fuzz bench
+.PHONY: test run build lint fuzz bench load
 
 ## test: all tests with the race detector, against a real redis-server
 ## (installed and started on a free loopback port by .ci/with-redis).
@@ -33,3 +33,8 @@ fuzz:
 bench:
 	bash .ci/with-redis $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash .ci/bench-load
+
+## load: the mixed soak test (reads, 304s, filters, admin writes while
+## ingest runs) against a freshly built service; LOAD_DURATION=3m.
+load:
+	bash .ci/load-mixed

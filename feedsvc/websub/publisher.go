@@ -16,7 +16,7 @@ import (
 // Publisher queues publish pings and sends them to the hubs.
 type Publisher struct {
 	Hubs    []string
-	Client  *http.Client  // default: 10s timeout
+	Client  *http.Client // default: 10s timeout
 	Log     *slog.Logger
 	Retries int           // attempts after the first; default 4
 	Backoff time.Duration // first retry delay, doubled each time; default 1s

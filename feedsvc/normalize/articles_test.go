@@ -138,6 +138,22 @@ func TestArticlesDedupe(t *testing.T) {
 	}
 }
 
+// TestArticlesUntitledKeptApart: items with neither GUID, link nor title
+// (RSS allows an item with only a description or an enclosure) are not
+// merged into one.
+func TestArticlesUntitledKeptApart(t *testing.T) {
+	arts := []feedsvc.Article{
+		{Summary: "first note"}, {Summary: "second note"},
+		{Attachments: []feedsvc.Attachment{{URL: "https://e.org/1.mp3"}}},
+		{Attachments: []feedsvc.Attachment{{URL: "https://e.org/2.mp3"}}},
+		{Summary: "first note"},
+	}
+	got := Articles(arts, Options{Source: testSource(), Now: testNow})
+	if len(got) != 4 {
+		t.Fatalf("got %d articles, want 4 (the last repeats the first)", len(got))
+	}
+}
+
 func TestArticlesStableAcrossPolls(t *testing.T) {
 	a := feedsvc.Article{URL: "https://e.org/a?utm_source=x", Title: "T", PublishedRaw: "2023-11-15"}
 	first := Articles([]feedsvc.Article{a}, Options{Source: testSource(), Now: testNow})[0]
@@ -202,6 +218,8 @@ func TestCleanPeople(t *testing.T) {
 		{"bare email alone kept", []string{"jo@e.org"}, []string{"jo@e.org"}},
 		{"bare email dropped beside a name", []string{"jo@e.org", "Ann"}, []string{"Ann"}},
 		{"byline label", []string{"By Jo Smith", "作者：王喆"}, []string{"Jo Smith", "王喆"}},
+		{"author label", []string{"Author: Luke", "Written by Ann Lee", "posted by: Bo"}, []string{"Luke", "Ann Lee", "Bo"}},
+		{"label word inside a name kept", []string{"Authority Jones", "Byron Smith"}, []string{"Authority Jones", "Byron Smith"}},
 		{"dedupe case-insensitive", []string{"Jo", " jo ", "JO"}, []string{"Jo"}},
 		{"empties dropped", []string{"", "  ", "\u3000"}, nil},
 	}

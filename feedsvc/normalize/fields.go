@@ -50,11 +50,11 @@ func paragraphs(s string) string {
 var emailRe = regexp.MustCompile(`(?i)(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}`)
 
 // bylineRe matches a byline label in front of a name.
-var bylineRe = regexp.MustCompile(`^(?:(?i:by)\s*:?\s+|作者\s*[:：]\s*)`)
+var bylineRe = regexp.MustCompile(`^(?:(?i:(?:(?:written|posted)\s+)?by)\s*:?\s+|(?i:authors?)\s*:\s*|作者\s*[:：]\s*)`)
 
 // personName strips e-mail noise from an author-like value:
 // "a@b (Name)" and "Name <a@b>" become "Name"; a bare address stays; a
-// leading "By " or "作者：" goes.
+// leading "By ", "Written by ", "Author: " or "作者：" goes.
 func personName(s string) (name string, bareEmail bool) {
 	s = bylineRe.ReplaceAllString(collapse(html.UnescapeString(s)), "")
 	if !emailRe.MatchString(s) {

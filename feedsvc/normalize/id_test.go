@@ -37,6 +37,13 @@ func TestID(t *testing.T) {
 		{"no guid no link: same hash", "s", feedsvc.Article{Title: "T", PublishedRaw: "x"}, "s", feedsvc.Article{Title: " T ", PublishedRaw: "x"}, true},
 		{"no guid no link: title matters", "s", feedsvc.Article{Title: "T", PublishedRaw: "x"}, "s", feedsvc.Article{Title: "U", PublishedRaw: "x"}, false},
 		{"no guid no link: date matters", "s", feedsvc.Article{Title: "T", PublishedRaw: "x"}, "s", feedsvc.Article{Title: "T", PublishedRaw: "y"}, false},
+		{"untitled: text tells items apart", "s", feedsvc.Article{BodyText: "don’t"}, "s", feedsvc.Article{BodyText: "년"}, false},
+		{"untitled: same text same id", "s", feedsvc.Article{BodyText: "a  b"}, "s", feedsvc.Article{BodyText: "a b"}, true},
+		{"untitled: enclosure tells items apart", "s", feedsvc.Article{Attachments: []feedsvc.Attachment{{URL: "https://e.org/1.mp3"}}},
+			"s", feedsvc.Article{Attachments: []feedsvc.Attachment{{URL: "https://e.org/2.mp3"}}}, false},
+		{"untitled: image tells items apart", "s", feedsvc.Article{Images: []feedsvc.Image{{URL: "https://e.org/1.jpg"}}},
+			"s", feedsvc.Article{Images: []feedsvc.Image{{URL: "https://e.org/2.jpg"}}}, false},
+		{"titled: text does not change id", "s", feedsvc.Article{Title: "T", BodyText: "a"}, "s", feedsvc.Article{Title: "T", BodyText: "b"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

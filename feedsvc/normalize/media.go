@@ -3,6 +3,7 @@ package normalize
 import (
 	"net/url"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -10,15 +11,20 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// cleanImages resolves image URLs, drops empty, placeholder and tracking
-// ones, trims their text and keeps each URL once (first wins, later
+// avatarRe matches profile pictures (Gravatar, GitHub avatars, /avatar/
+// paths): feeds list the author's face beside the article's pictures, but
+// it is not one of them.
+var avatarRe = regexp.MustCompile(`(?i)^https?://(?:[^/]*\.)?(?:gravatar\.com|avatars\d*\.githubusercontent\.com)/|^https?://[^?#]*/avatars?/`)
+
+// cleanImages resolves image URLs, drops empty, placeholder, tracking and
+// avatar ones, trims their text and keeps each URL once (first wins, later
 // copies fill its missing alt/caption/credit).
 func cleanImages(in []feedsvc.Image, base *url.URL) []feedsvc.Image {
 	var out []feedsvc.Image
 	at := map[string]int{}
 	for _, im := range in {
 		im.URL = imageURL(base, im.URL)
-		if im.URL == "" {
+		if im.URL == "" || avatarRe.MatchString(im.URL) {
 			continue
 		}
 		im.Alt, im.Caption, im.Credit = collapse(im.Alt), collapse(im.Caption), collapse(im.Credit)

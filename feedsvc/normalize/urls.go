@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -15,10 +16,12 @@ var trackingParams = map[string]bool{
 	"spm": true, "spm_id_from": true, "vd_source": true, "share_source": true, "share_medium": true,
 	"vero_id": true, "vero_conv": true, "oly_anon_id": true, "oly_enc_id": true, "_openstat": true,
 	"rb_clickid": true, "wickedid": true, "s_cid": true, "isappinstalled": true,
+	"wt_mc": true, "wt_zmc": true, "xtor": true, "at_medium": true, "at_campaign": true, "ncid": true, "cmpid": true,
 }
 
 // trackingPrefixes are key prefixes of tracking families (Google Analytics,
-// Matomo, Piwik, HubSpot cookies).
+// Matomo, Piwik, HubSpot cookies). Webtrekk (wt_mc) and AT Internet
+// (xtor, at_*) campaign keys are listed above.
 var trackingPrefixes = []string{"utm_", "mtm_", "pk_", "__hs"}
 
 // shareFrom are values of WeChat's "from" parameter added when sharing.
@@ -41,9 +44,44 @@ func isTracking(key, value string) bool {
 // CanonicalURL returns the identity form of an absolute http(s) URL:
 // lower-case scheme and host, no default port, no fragment, no empty
 // query, tracking parameters (utm_*, mtm_*, fbclid, gclid, …) removed and
-// the other parameters kept in their order and spelling. It returns "" for
-// unparseable, relative or non-http(s) input.
+// the other parameters kept in their order and spelling. A Google redirect
+// (google.com/url?url=…, as Google Alerts links are) becomes its target.
+// It returns "" for unparseable, relative or non-http(s) input.
 func CanonicalURL(raw string) string {
+	c := canonical(raw)
+	for c != "" {
+		next := canonical(redirectTarget(c))
+		// Each step must shorten the URL, so the loop ends and the result
+		// is a fixed point (CanonicalURL is idempotent).
+		if next == "" || len(next) >= len(c) {
+			return c
+		}
+		c = next
+	}
+	return c
+}
+
+// googleHostRe matches Google search hosts (google.com, www.google.co.uk, …).
+var googleHostRe = regexp.MustCompile(`^(?:www\.)?google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$`)
+
+// redirectTarget returns the http(s) URL a Google /url redirect points
+// to, "" when c is not one.
+func redirectTarget(c string) string {
+	u, err := url.Parse(c)
+	if err != nil || u.Path != "/url" || !googleHostRe.MatchString(u.Host) {
+		return ""
+	}
+	q := u.Query()
+	for _, k := range []string{"url", "q"} {
+		if v := q.Get(k); strings.HasPrefix(v, "https://") || strings.HasPrefix(v, "http://") {
+			return v
+		}
+	}
+	return ""
+}
+
+// canonical is CanonicalURL without redirect unwrapping.
+func canonical(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Opaque != "" {
 		return ""

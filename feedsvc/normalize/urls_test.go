@@ -29,6 +29,12 @@ func TestCanonicalURL(t *testing.T) {
 		{"javascript", "javascript:alert(1)", ""},
 		{"unparseable", "http://e.org/%zz", ""},
 		{"empty", "", ""},
+		{"webtrekk and xiti campaigns", "https://www.heise.de/a.html?wt_mc=rss.ho.beitrag.rdf&xtor=RSS-1", "https://www.heise.de/a.html"},
+		{"google redirect unwrapped", "https://www.google.com/url?rct=j&sa=t&url=https://e.org/a%3Fid%3D1&ct=ga&usg=X", "https://e.org/a?id=1"},
+		{"google redirect q, target cleaned", "http://google.co.uk/url?q=https://E.org/a?utm_source=x", "https://e.org/a"},
+		{"google redirect to non-http kept", "https://www.google.com/url?q=javascript:x", "https://www.google.com/url?q=javascript:x"},
+		{"other google path kept", "https://www.google.com/search?q=https://e.org/", "https://www.google.com/search?q=https://e.org/"},
+		{"lookalike host kept", "https://google.com.evil.io/url?url=https://e.org/", "https://google.com.evil.io/url?url=https://e.org/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,7 +86,8 @@ func TestResolve(t *testing.T) {
 
 func FuzzCanonicalURL(f *testing.F) {
 	for _, s := range []string{"https://E.org:443/a?utm_source=x&b=1#f", "http://e.org", "/rel", "http://[::1]:80/",
-		"https://e.org/%E4%B8%AD?a=%zz&utm_x=1", "https://e.org/a?&&x", "HTTP://e.org./", "ftp://e.org/a"} {
+		"https://e.org/%E4%B8%AD?a=%zz&utm_x=1", "https://e.org/a?&&x", "HTTP://e.org./", "ftp://e.org/a",
+		"https://www.google.com/url?url=https://www.google.com/url?url%3Dhttps://e.org/%26utm_source%3Dx"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

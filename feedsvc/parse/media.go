@@ -96,6 +96,33 @@ func (m *media) mediaObjects(els map[string][]ext.Extension, group map[string][]
 	}
 }
 
+// mediaDescriptionHTML is the item's own media:description, else its
+// first media:group's, as HTML (plain text is escaped): YouTube and other
+// video feeds carry an entry's only text there. "" when none.
+func mediaDescriptionHTML(exts ext.Extensions) string {
+	mr := exts["media"]
+	if mr == nil {
+		return ""
+	}
+	sources := []map[string][]ext.Extension{mr}
+	for _, g := range mr["group"] {
+		sources = append(sources, g.Children)
+	}
+	for _, src := range sources {
+		for _, d := range src["description"] {
+			v := strings.TrimSpace(d.Value)
+			switch {
+			case v == "":
+				continue
+			case strings.EqualFold(d.Attrs["type"], "html"):
+				return v
+			}
+			return textToHTML(v)
+		}
+	}
+	return ""
+}
+
 // childText returns the text of the first named child of an element,
 // falling back to the enclosing group's.
 func childText(own, group map[string][]ext.Extension, name string) string {

@@ -42,6 +42,9 @@ func (b *builder) rssArticles(f *rss.Feed) []feedsvc.Article {
 		m.mediaRSS(it.Extensions)
 		m.enclosures(it.Enclosures)
 		a.Images, a.Attachments = m.images, m.files
+		if a.Summary == "" && a.ContentHTML == "" {
+			a.ContentHTML = mediaDescriptionHTML(it.Extensions)
+		}
 		finish(&a)
 		arts = append(arts, a)
 	}

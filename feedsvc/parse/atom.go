@@ -37,9 +37,7 @@ func (b *builder) atomArticles(f *atom.Feed) []feedsvc.Article {
 		m.mediaRSS(e.Extensions)
 		m.enclosures(it.Enclosures)
 		a.Images, a.Attachments = m.images, m.files
-		if a.Summary == "" && a.ContentHTML == "" {
-			a.ContentHTML = mediaDescriptionHTML(e.Extensions)
-		}
+		useMediaDescription(&a, e.Extensions)
 		finish(&a)
 		arts = append(arts, a)
 	}

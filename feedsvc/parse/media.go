@@ -96,14 +96,16 @@ func (m *media) mediaObjects(els map[string][]ext.Extension, group map[string][]
 	}
 }
 
-// mediaDescriptionHTML is the item's own media:description, else its
-// first media:group's, as HTML (plain text is escaped): YouTube and other
-// video feeds carry an entry's only text there. "" when none.
-func mediaDescriptionHTML(exts ext.Extensions) string {
-	mr := exts["media"]
-	if mr == nil {
-		return ""
+// useMediaDescription gives an entry with no text of its own its Media RSS
+// description (its own, else its first media:group's) as content:
+// YouTube and other video feeds carry an entry's only text there. The
+// pictures it captioned lose that caption, which is the entry's text,
+// not a caption.
+func useMediaDescription(a *feedsvc.Article, exts ext.Extensions) {
+	if a.Summary != "" || a.ContentHTML != "" || exts["media"] == nil {
+		return
 	}
+	mr := exts["media"]
 	sources := []map[string][]ext.Extension{mr}
 	for _, g := range mr["group"] {
 		sources = append(sources, g.Children)
@@ -111,16 +113,21 @@ func mediaDescriptionHTML(exts ext.Extensions) string {
 	for _, src := range sources {
 		for _, d := range src["description"] {
 			v := strings.TrimSpace(d.Value)
-			switch {
-			case v == "":
+			if v == "" {
 				continue
-			case strings.EqualFold(d.Attrs["type"], "html"):
-				return v
 			}
-			return textToHTML(v)
+			a.ContentHTML = textToHTML(v)
+			if strings.EqualFold(d.Attrs["type"], "html") {
+				a.ContentHTML = v
+			}
+			for i := range a.Images {
+				if a.Images[i].Caption == v {
+					a.Images[i].Caption = ""
+				}
+			}
+			return
 		}
 	}
-	return ""
 }
 
 // childText returns the text of the first named child of an element,

@@ -13,6 +13,14 @@ second line</media:description></media:group></item>`, "<p>a &lt; b<br>second li
 		{"own description wins", `<item><title>v</title><description>own</description><media:description>m</media:description></item>`, "own"},
 		{"content description is a caption only", `<item><title>v</title><media:content url="https://e.org/a.jpg" medium="image"><media:description>cap</media:description></media:content></item>`, ""},
 	}
+	const video = `<item><title>v</title><media:group><media:thumbnail url="https://e.org/t.jpg"/><media:description>words</media:description></media:group></item>`
+	_, arts, err := Feed([]byte(head+video+`</channel></rss>`), "https://e.org/feed")
+	if err != nil || len(arts) != 1 || len(arts[0].Images) != 1 {
+		t.Fatalf("video entry: got %+v, err %v", arts, err)
+	}
+	if got := arts[0].Images[0].Caption; got != "" {
+		t.Errorf("thumbnail caption: got %q, want it moved to the content", got)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, arts, err := Feed([]byte(head+tt.item+`</channel></rss>`), "https://e.org/feed")

@@ -42,9 +42,7 @@ func (b *builder) rssArticles(f *rss.Feed) []feedsvc.Article {
 		m.mediaRSS(it.Extensions)
 		m.enclosures(it.Enclosures)
 		a.Images, a.Attachments = m.images, m.files
-		if a.Summary == "" && a.ContentHTML == "" {
-			a.ContentHTML = mediaDescriptionHTML(it.Extensions)
-		}
+		useMediaDescription(&a, it.Extensions)
 		finish(&a)
 		arts = append(arts, a)
 	}

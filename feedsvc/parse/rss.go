@@ -22,7 +22,10 @@ func (b *builder) rssArticles(f *rss.Feed) []feedsvc.Article {
 		}
 		a := b.common(i, it)
 		base := b.itemBase(i)
-		if u := b.rssLink(it, orig, base.item); u != "" {
+		// An RSS 1.0 item's rdf:about is its URI: its identity, and its
+		// link when it has no <link>.
+		a.GUID = cmp.Or(a.GUID, base.about)
+		if u := cmp.Or(b.rssLink(it, orig, base.item), absHTTP(base.about, "")); u != "" {
 			a.URL = u
 			a.BaseURL = b.contentBase(base, u)
 		}

@@ -9,11 +9,12 @@ import (
 )
 
 // itemBase is the xml:base in scope for one item and for its content,
-// and the item's xml:lang.
+// the item's xml:lang and its rdf:about.
 type itemBase struct {
 	item    string
 	content string // set only when the content element has its own xml:base
 	lang    string // xml:lang in scope for the item, "" when none
+	about   string // RSS 1.0 item URI (rdf:about), "" when none
 }
 
 // scope is what an open element inherits: its xml:base and xml:lang.
@@ -21,11 +22,13 @@ type scope struct{ base, lang string }
 
 // scanXMLBase walks the document once to find the xml:base in scope for
 // the feed and for each item or entry, in document order, and each item's
-// xml:lang. gofeed applies xml:base to links but does not report it, and
-// content HTML needs it as its base. Documents with neither attribute
+// xml:lang and rdf:about. gofeed applies xml:base to links but does not
+// report it, and content HTML needs it as its base; it ignores rdf:about,
+// an RSS 1.0 item's identity. Documents with none of these attributes
 // are not scanned.
 func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase) {
-	if !bytes.Contains(body, []byte("xml:base")) && !bytes.Contains(body, []byte("xml:lang")) {
+	if !bytes.Contains(body, []byte("xml:base")) && !bytes.Contains(body, []byte("xml:lang")) &&
+		!bytes.Contains(body, []byte(":about")) {
 		return "", nil
 	}
 	d := xml.NewDecoder(bytes.NewReader(body))
@@ -58,7 +61,7 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 			switch {
 			case itemDepth == 0 && (name == "item" || name == "entry"):
 				itemDepth = len(stack)
-				items = append(items, itemBase{item: base, lang: sc.lang})
+				items = append(items, itemBase{item: base, lang: sc.lang, about: rdfAbout(t)})
 			case itemDepth == 0 && own != "" && isContainer(name):
 				feedBase = base
 			case itemDepth > 0 && own != "" && isContent(name) && items[len(items)-1].content == "":
@@ -79,6 +82,16 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 func xmlAttr(t xml.StartElement, name string) string {
 	for _, a := range t.Attr {
 		if a.Name.Space == "xml" && a.Name.Local == name {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// rdfAbout returns the rdf:about attribute of t (any prefix), trimmed.
+func rdfAbout(t xml.StartElement) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == "about" && a.Name.Space != "" && a.Name.Space != "xmlns" {
 			return strings.TrimSpace(a.Value)
 		}
 	}

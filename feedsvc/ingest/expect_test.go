@@ -79,6 +79,7 @@ func TestShippedExpectations(t *testing.T) {
 		{"big5 declared", "feedparser/rss-big5-declared.xml", charset, "big5"},
 		{"undeclared gb2312 detected", "feedparser/rss-gb2312-undeclared.xml", charset, "gb18030"},
 		{"undeclared gb2312 title", "feedparser/rss-gb2312-undeclared.xml", item(0, title), "不归移民漫画系列：专业工作"},
+		{"undeclared gb2312 language from script", "feedparser/rss-gb2312-undeclared.xml", item(0, lang), "zh"},
 		{"utf-16le bom", "feedparser/rss-utf16le-bom.xml", charset, "utf-16le"},
 		{"cp1252 smart quote in summary", "feedparser/rss20-cp1252-smart-quote.xml", item(0, summary), "don\u2019t"},
 		{"cp1252 smart quote in body", "feedparser/rss20-cp1252-smart-quote.xml", item(0, body), "don\u2019t"},

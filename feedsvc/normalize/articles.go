@@ -87,6 +87,9 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	a.Photographers = cleanPeople(a.Photographers)
 	a.Categories = cleanList(a.Categories)
 	a.Language = firstLanguage(a.Language, o.Language)
+	if a.Language == "" {
+		a.Language = scriptLanguage(a.Title + " " + a.BodyText)
+	}
 	if len(a.Sections) == 0 && len(o.Source.Sections) > 0 {
 		a.Sections = append([]string(nil), o.Source.Sections...)
 	}

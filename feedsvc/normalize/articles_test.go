@@ -165,16 +165,18 @@ func TestArticlesStableAcrossPolls(t *testing.T) {
 }
 
 func TestArticlesLanguage(t *testing.T) {
-	tests := []struct{ name, item, fallback, want string }{
-		{"item lower case", "zh-cn", "en", "zh-CN"},
-		{"underscore", "en_US", "", "en-US"},
-		{"fallback", "", "zh-CN", "zh-CN"},
-		{"garbage falls back", "not a language!", "en", "en"},
-		{"none", "", "", ""},
+	tests := []struct{ name, item, fallback, title, want string }{
+		{"item lower case", "zh-cn", "en", "t", "zh-CN"},
+		{"underscore", "en_US", "", "t", "en-US"},
+		{"fallback", "", "zh-CN", "t", "zh-CN"},
+		{"garbage falls back", "not a language!", "en", "t", "en"},
+		{"none", "", "", "t", ""},
+		{"script when nothing declared", "", "", "首都职工冬季读书季启动", "zh"},
+		{"declared wins over script", "", "ja", "首都职工冬季读书季启动", "ja"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Articles([]feedsvc.Article{{Title: "t", Language: tt.item}}, Options{Source: testSource(), Now: testNow, Language: tt.fallback})[0]
+			got := Articles([]feedsvc.Article{{Title: tt.title, Language: tt.item}}, Options{Source: testSource(), Now: testNow, Language: tt.fallback})[0]
 			if got.Language != tt.want {
 				t.Errorf("got %q, want %q", got.Language, tt.want)
 			}

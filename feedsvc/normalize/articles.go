@@ -85,7 +85,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	}
 	a.Authors = cleanPeople(a.Authors)
 	a.Photographers = cleanPeople(a.Photographers)
-	a.Categories = cleanList(a.Categories)
+	a.Categories = cleanCategories(a.Categories)
 	a.Language = firstLanguage(a.Language, o.Language)
 	if a.Language == "" {
 		a.Language = scriptLanguage(a.Title + " " + a.BodyText)

@@ -208,6 +208,26 @@ func BenchmarkArticles(b *testing.B) {
 	}
 }
 
+func TestCleanCategories(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"slug of a name", []string{"Muslim women", "News", "muslim-women", "news", "NEWS"}, []string{"Muslim women", "News"}},
+		{"underscore slug", []string{"tom_petty", "Tom Petty"}, []string{"tom_petty"}},
+		{"different words kept", []string{"e-mail", "mail", "email"}, []string{"e-mail", "mail", "email"}},
+		{"chinese kept", []string{"中工娱乐", " 中工娱乐 ", "文化"}, []string{"中工娱乐", "文化"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if d := cmp.Diff(tt.want, cleanCategories(tt.in)); d != "" {
+				t.Errorf("cleanCategories(%q) (-want +got):\n%s", tt.in, d)
+			}
+		})
+	}
+}
+
 func TestCleanPeople(t *testing.T) {
 	tests := []struct {
 		name string

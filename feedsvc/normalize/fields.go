@@ -90,11 +90,27 @@ func cleanPeople(in []string) []string {
 // cleanList collapses whitespace, drops empty values and duplicates
 // (case-insensitively), preserving order. nil when nothing is left.
 func cleanList(in []string) []string {
+	return cleanListBy(in, strings.ToLower)
+}
+
+// slugSepRe matches the separators a slug puts between words.
+var slugSepRe = regexp.MustCompile(`[-_\s]+`)
+
+// cleanCategories is cleanList where a slug equals its name: publishers
+// often list both "Muslim women" and "muslim-women".
+func cleanCategories(in []string) []string {
+	return cleanListBy(in, func(s string) string {
+		return slugSepRe.ReplaceAllString(strings.ToLower(s), " ")
+	})
+}
+
+// cleanListBy is cleanList with the duplicate key computed by key.
+func cleanListBy(in []string, key func(string) string) []string {
 	var out []string
 	seen := make(map[string]bool, len(in))
 	for _, s := range in {
 		s = collapse(html.UnescapeString(s))
-		k := strings.ToLower(s)
+		k := key(s)
 		if s == "" || seen[k] {
 			continue
 		}

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -29,26 +28,28 @@ func Fingerprint(title, body string) uint64 {
 		return 0
 	}
 	const n = 3
-	var v [64]int
+	// ones[i] counts the grams whose hash has bit i set; bit i of the
+	// fingerprint is set when more than half do (SimHash's +1/-1 vote,
+	// counted without a branch per bit).
+	var ones [64]int
 	add := func(g []rune) {
 		h := mix(hashRunes(g))
-		for i := range 64 {
-			if h&(1<<i) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+		for i := range ones {
+			ones[i] += int(h >> i & 1)
 		}
 	}
+	grams := 1
 	if len(rs) < n {
 		add(rs)
-	}
-	for i := 0; i+n <= len(rs); i++ {
-		add(rs[i : i+n])
+	} else {
+		grams = len(rs) - n + 1
+		for i := 0; i+n <= len(rs); i++ {
+			add(rs[i : i+n])
+		}
 	}
 	var fp uint64
-	for i := range 64 {
-		if v[i] > 0 {
+	for i, c := range ones {
+		if 2*c > grams {
 			fp |= 1 << i
 		}
 	}
@@ -73,14 +74,18 @@ func fingerprintRunes(s string) []rune {
 	return out
 }
 
+// hashRunes is 64-bit FNV-1a over the runes' little-endian bytes,
+// written out to avoid hash.Hash's allocation per gram.
 func hashRunes(g []rune) uint64 {
-	h := fnv.New64a()
-	var buf [4]byte
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
 	for _, r := range g {
-		buf[0], buf[1], buf[2], buf[3] = byte(r), byte(r>>8), byte(r>>16), byte(r>>24)
-		h.Write(buf[:])
+		for _, b := range [4]byte{byte(r), byte(r >> 8), byte(r >> 16), byte(r >> 24)} {
+			h ^= uint64(b)
+			h *= prime
+		}
 	}
-	return h.Sum64()
+	return h
 }
 
 // mix is the splitmix64 finalizer: FNV's high bits are weak for short

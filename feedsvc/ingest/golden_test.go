@@ -5,17 +5,21 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
 	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -177,4 +181,99 @@ func decodeAny(t testing.TB, b []byte) any {
 		t.Fatalf("golden is not JSON: %v", err)
 	}
 	return v
+}
+
+// TestNormalizedInvariants checks, on every shared feed's normalized
+// articles, what must hold whatever the feed: decodable text, canonical
+// absolute URLs, unique ids and media, UTC dates in the plausible range,
+// bounded plain-text summaries and people without e-mail noise.
+func TestNormalizedInvariants(t *testing.T) {
+	dir, files := feedFixtures(t)
+	for _, rel := range files {
+		t.Run(rel, func(t *testing.T) {
+			ids := map[string]bool{}
+			for _, a := range collectFixture(t, dir, rel).Articles {
+				if ids[a.ID] || !hexID.MatchString(a.ID) {
+					t.Errorf("id %q: duplicate or not 32 hex digits", a.ID)
+				}
+				ids[a.ID] = true
+				for _, msg := range articleProblems(&a) {
+					t.Errorf("article %s (%q): %s", a.ID, a.Title, msg)
+				}
+			}
+		})
+	}
+}
+
+var hexID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// articleProblems lists the invariants a normalized article breaks.
+func articleProblems(a *feedsvc.Article) []string {
+	var out []string
+	for _, s := range []string{a.Title, a.Summary, a.BodyText, a.ContentHTML, strings.Join(a.Authors, " ")} {
+		if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+			out = append(out, "invalid UTF-8 or U+FFFD in "+strconv.Quote(s))
+		}
+	}
+	if a.URL != "" && a.URL != normalize.CanonicalURL(a.URL) {
+		out = append(out, "url not canonical: "+a.URL)
+	}
+	seen := map[string]bool{}
+	for _, u := range mediaURLs(a) {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") || seen[u] {
+			out = append(out, "media url relative or repeated: "+u)
+		}
+		seen[u] = true
+	}
+	for _, d := range []time.Time{a.Published, a.Updated} {
+		if !d.IsZero() && (d.Location() != time.UTC || d.Year() < 1995 || d.After(goldenNow.Add(normalize.DefaultMaxSkew))) {
+			out = append(out, "date not UTC or implausible: "+d.String())
+		}
+	}
+	if n := utf8.RuneCountInString(a.Summary); n > normalize.SummaryMax || strings.ContainsAny(a.Summary, "\n\t") {
+		out = append(out, fmt.Sprintf("summary of %d runes or not one line", n))
+	}
+	for _, p := range append(append([]string{}, a.Authors...), a.Photographers...) {
+		// A bare address is kept when it is all a feed gives; an address
+		// beside a name is noise.
+		if strings.Contains(p, "@") && strings.ContainsAny(p, " <>()") || p != strings.TrimSpace(p) || p == "" {
+			out = append(out, "person with e-mail or spaces: "+strconv.Quote(p))
+		}
+	}
+	return out
+}
+
+func mediaURLs(a *feedsvc.Article) []string {
+	var us []string
+	for _, im := range a.Images {
+		us = append(us, im.URL)
+	}
+	for _, at := range a.Attachments {
+		us = append(us, at.URL)
+	}
+	return us
+}
+
+// TestArticleProblemsDetects keeps the invariant checker honest: each
+// broken article must be reported.
+func TestArticleProblemsDetects(t *testing.T) {
+	tests := []struct {
+		name string
+		a    feedsvc.Article
+	}{
+		{"replacement char", feedsvc.Article{Title: "caf\ufffd"}},
+		{"tracking url", feedsvc.Article{URL: "https://e.org/a?utm_source=x"}},
+		{"relative image", feedsvc.Article{Images: []feedsvc.Image{{URL: "/a.jpg"}}}},
+		{"repeated enclosure", feedsvc.Article{Attachments: []feedsvc.Attachment{{URL: "https://e.org/a.mp3"}, {URL: "https://e.org/a.mp3"}}}},
+		{"zoned date", feedsvc.Article{Published: goldenNow}},
+		{"long summary", feedsvc.Article{Summary: strings.Repeat("x", normalize.SummaryMax+1)}},
+		{"e-mail beside a name", feedsvc.Article{Authors: []string{"Jo <jo@e.org>"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := articleProblems(&tt.a); len(got) == 0 {
+				t.Errorf("got no problem for %+v, want one", tt.a)
+			}
+		})
+	}
 }

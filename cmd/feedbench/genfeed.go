@@ -29,6 +29,9 @@ const (
 // feedBase is the newest item's time; fixed so the output is deterministic.
 var feedBase = time.Date(2025, 11, 20, 18, 30, 0, 0, time.FixedZone("CST", 8*3600))
 
+// defaultHost is the host of generated links.
+const defaultHost = "news.example.com"
+
 // genFeedCmd implements `feedbench gen-feed -n N -o FILE`.
 func genFeedCmd(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("gen-feed", flag.ContinueOnError)
@@ -36,20 +39,33 @@ func genFeedCmd(args []string, stderr io.Writer) error {
 	n := fs.Int("n", 60, "number of items")
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same bytes)")
 	out := fs.String("o", "", "output file (required)")
+	host := fs.String("host", defaultHost, "host of item links (feeds on different hosts share no article)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *out == "" || *n < 1 {
-		return fmt.Errorf("gen-feed: need -o FILE and -n >= 1")
+	if *out == "" || *n < 1 || *host == "" || strings.ContainsAny(*host, "/?#@ ") {
+		return fmt.Errorf("gen-feed: need -o FILE, -n >= 1 and a bare -host")
+	}
+	items := genItems(*n, *seed)
+	if *host != defaultHost {
+		onHost(items, *host)
 	}
 	var buf bytes.Buffer
-	if err := writeRSS(&buf, genItems(*n, *seed)); err != nil {
+	if err := writeRSS(&buf, items); err != nil {
 		return fmt.Errorf("gen-feed: %w", err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("gen-feed: %w", err)
 	}
 	return nil
+}
+
+// onHost moves the items' links and GUIDs to host.
+func onHost(items []feedItem, host string) {
+	r := strings.NewReplacer("https://"+defaultHost+"/", "https://"+host+"/")
+	for i := range items {
+		items[i].Link, items[i].GUID = r.Replace(items[i].Link), r.Replace(items[i].GUID)
+	}
 }
 
 // genItems returns n items, newest first, determined by seed alone.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -156,4 +157,40 @@ func xmlText(s string) bool {
 		}
 	}
 	return true
+}
+
+func TestGenFeedHost(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, host string
+	}{
+		{"default", defaultHost},
+		{"own host", "site2.example.com"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, tc.name+".xml")
+			if err := genFeedCmd([]string{"-n", "30", "-seed", "4", "-host", tc.host, "-o", out}, os.Stderr); err != nil {
+				t.Fatal(err)
+			}
+			raw, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			feed, err := gofeed.NewParser().ParseString(string(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range feed.Items {
+				if !strings.HasPrefix(it.Link, "https://"+tc.host+"/") || it.GUID != it.Link {
+					t.Errorf("item link %q guid %q, want both on %s", it.Link, it.GUID, tc.host)
+				}
+			}
+			if tc.host == defaultHost && !bytes.Equal(raw, genBytes(t, 30, 4)) {
+				t.Error("the default host changed the bytes")
+			}
+		})
+	}
+	if err := genFeedCmd([]string{"-host", "a/b", "-o", filepath.Join(dir, "x.xml")}, io.Discard); err == nil {
+		t.Error("a host with a path was accepted")
+	}
 }

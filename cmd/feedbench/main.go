@@ -1,11 +1,17 @@
 // Command feedbench supports the HTTP load benchmark in .ci/bench-load: it
 // writes the deterministic RSS fixture the service ingests (gen-feed) and
 // turns wrk outputs into the feedsvc-versus-nginx table and JSON (report).
+// For the mixed soak test in .ci/load-mixed it serves generated feeds over
+// HTTP (serve-dir) and drives a running service with a weighted mix of
+// channel reads, 304s, gzip, filtered and archive reads and admin writes
+// while watching its goroutines and memory (load).
 //
 // Usage:
 //
 //	feedbench gen-feed [-n 60] [-seed 1] -o FILE
 //	feedbench report -dir DIR [-o FILE] [-meta key=value ...] CASE...
+//	feedbench serve-dir -dir DIR -addr 127.0.0.1:PORT
+//	feedbench load -base URL [-token T] [-c 64] [-d 3m] [-o FILE] [-mix KIND=N,...]
 package main
 
 import (
@@ -23,7 +29,7 @@ func main() {
 }
 
 // errUsage reports a missing or unknown subcommand.
-var errUsage = errors.New("usage: feedbench gen-feed|report [flags]")
+var errUsage = errors.New("usage: feedbench gen-feed|report|serve-dir|load [flags]")
 
 // run dispatches one subcommand; main only maps its error to an exit code.
 func run(args []string, stdout, stderr io.Writer) error {
@@ -35,6 +41,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return genFeedCmd(args[1:], stderr)
 	case "report":
 		return reportCmd(args[1:], stdout, stderr)
+	case "serve-dir":
+		return serveDirCmd(args[1:], stderr)
+	case "load":
+		return loadCmd(args[1:], stdout, stderr)
 	default:
 		return fmt.Errorf("%w: unknown subcommand %q", errUsage, args[0])
 	}

@@ -178,11 +178,12 @@ func openStore(t *testing.T, prefix string) *redisstore.Store {
 // keeps the other replicas off that source until the lease expires, after
 // which one of them fetches it.
 func TestReplicaCrashMidPollLeaseExpires(t *testing.T) {
-	const leaseTTL = 30 * time.Second // ingest.leaseTTL
+	const leaseTTL = 4 * time.Second // POLL_LEASE_TTL below (default 30s)
 	srv, started := stallFirstFetch(t)
 	file := replicaFile(srv.URL, "stall")
 	prefix := uniquePrefix("crash")
 	env := replicaEnv(t, prefix)
+	env["POLL_LEASE_TTL"] = leaseTTL.String()
 	crashing := &killableStore{Store: openStore(t, prefix)}
 	begin := time.Now()
 	victim := startAppEnv(t, crashing, file, env)

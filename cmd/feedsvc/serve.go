@@ -173,6 +173,7 @@ func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {
 		a.Log.Info("store: embedded (in-process); set REDIS_URL to use Redis")
 		return memstore.New(), nil
 	}
+	redisstore.SetLogger(a.Log)
 	s, err := redisstore.New(ctx, redisstore.Options{URL: a.Config.RedisURL, Prefix: a.Config.RedisPrefix})
 	if err != nil {
 		return nil, fmt.Errorf("redis %s: %w", config.Redact(a.Config.RedisURL), err)

@@ -72,7 +72,7 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		if errors.As(err, &he) {
 			res.Status, res.RetryAfter = he.StatusCode, he.RetryAfter
 		}
-		return res, fmt.Errorf("fetch %s: %w", src.URL, err)
+		return res, err // fetch names the URL
 	}
 	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header}
 	if resp.NotModified {

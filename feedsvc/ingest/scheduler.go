@@ -116,6 +116,10 @@ func (s *Scheduler) done(id string, next time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.running[id] = false
+	if s.force[id] { // a refresh asked for while this poll ran
+		s.next[id] = time.Time{}
+		return
+	}
 	if next.IsZero() {
 		next = time.Now().Add(5 * time.Second)
 	}

@@ -22,7 +22,7 @@ func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.Sourc
 	if !ok {
 		return feedsvc.SourceState{}, fmt.Errorf("memstore: source state %s: %w", sourceID, feedsvc.ErrNotFound)
 	}
-	return st, nil
+	return cloneState(st), nil
 }
 
 // PutSourceState replaces the fetch state of st.SourceID (times kept in UTC).
@@ -38,7 +38,7 @@ func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) erro
 	st.LastAttempt = st.LastAttempt.UTC()
 	st.LastSuccess = st.LastSuccess.UTC()
 	st.NextPoll = st.NextPoll.UTC()
-	s.states[st.SourceID] = st
+	s.states[st.SourceID] = cloneState(st)
 	return nil
 }
 
@@ -124,4 +124,12 @@ func (s *Store) Unlock(ctx context.Context, name, owner string) error {
 		delete(s.locks, name)
 	}
 	return nil
+}
+
+// cloneState copies the state's map and slice so neither the caller nor
+// the store can change the other's copy.
+func cloneState(st feedsvc.SourceState) feedsvc.SourceState {
+	st.Alarms = slices.Clone(st.Alarms)
+	st.PeakCoverage = maps.Clone(st.PeakCoverage)
+	return st
 }

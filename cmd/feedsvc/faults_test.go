@@ -59,10 +59,9 @@ func faultCases(t *testing.T) []faultCase {
 		{name: "gzip-bomb", fault: gzipBombFault(gzipBomb(t)), health: feedsvc.HealthFailing, errHas: "too large"},
 		{name: "invalid-xml", kind: feedsvc.KindFeed, health: feedsvc.HealthFailing, errHas: "parse",
 			fault: bodyFault([]byte("\x00\x01 {this is not XML} <<< & >>> \xff\xfe"), "application/rss+xml")},
-		// Malformed XML under an RSS root: the lenient parser recovers no
-		// items and no error, so the poll counts as a success with a
-		// "no items" drift alarm.
-		{name: "malformed-xml", kind: feedsvc.KindFeed, health: feedsvc.HealthDrift,
+		// Malformed XML under an RSS root: repair gets past the syntax
+		// error but recovers no item, so the poll fails with the XML error.
+		{name: "malformed-xml", kind: feedsvc.KindFeed, health: feedsvc.HealthFailing, errHas: "malformed",
 			fault: bodyFault([]byte("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>x</title><item><title>a\x00\x01 < & </wrong></channel>"), "application/rss+xml")},
 		{name: "invalid-html", kind: feedsvc.KindHTML, health: feedsvc.HealthDrift,
 			fault: bodyFault([]byte("\x00\xff<<html<<body>>>\x1b</div></table><a href=>%%%"), "text/html; charset=utf-8")},

@@ -26,6 +26,7 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 	if err != nil {
 		return feedsvc.FeedInfo{}, nil, err
 	}
+	repaired := !bytes.Equal(fixed, body)
 	b := newBuilder(gf, fixed, baseURL)
 	var arts []feedsvc.Article
 	switch orig := gf.OriginalFeed().(type) {
@@ -38,7 +39,14 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 	default:
 		return feedsvc.FeedInfo{}, nil, fmt.Errorf("parse feed: %w: unexpected feed type %T", feedsvc.ErrUnknownKind, orig)
 	}
-	return b.info(), dedupe(arts), nil
+	arts = dedupe(arts)
+	if repaired && len(arts) == 0 {
+		// Repair got past the syntax errors but found nothing: report the
+		// broken document rather than an empty feed.
+		_, origErr := parseGofeed(body)
+		return feedsvc.FeedInfo{}, nil, fmt.Errorf("parse feed: %w: malformed document with no readable item: %v", feedsvc.ErrInvalid, origErr)
+	}
+	return b.info(), arts, nil
 }
 
 // parseRepaired runs gofeed on body and, when that fails, on a repaired

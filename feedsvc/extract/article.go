@@ -106,6 +106,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.UpdatedRaw = firstNonEmpty(x.meta.updated(), x.timeAttr("dateModified"), x.ev.first(fUpdated))
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
+	a.Categories = x.meta.categories()
 	if x.body.root != nil {
 		a.Images = x.images
 		a.ContentHTML, a.BodyText = finish(x.body.root, x.base)

@@ -21,6 +21,7 @@ type ldData struct {
 	Authors     []string
 	Crumbs      []string // BreadcrumbList names in position order
 	SiteName    string   // Organization or WebSite name
+	Keywords    []string
 	fields      map[string]any
 }
 
@@ -67,6 +68,7 @@ func readLDObject(m map[string]any, ld *ldData) {
 		ld.Language = ldString(m["inLanguage"])
 		ld.Publisher = ldName(m["publisher"])
 		ld.Authors = ldNames(m["author"])
+		ld.Keywords = ldKeywords(m["keywords"])
 	case hasType(types, func(t string) bool { return t == "BreadcrumbList" }) && ld.Crumbs == nil:
 		ld.Crumbs = ldCrumbs(m["itemListElement"])
 	case hasType(types, func(t string) bool { return t == "Organization" || t == "NewsMediaOrganization" || t == "WebSite" }):
@@ -182,4 +184,19 @@ func ldCrumbs(v any) []string {
 		out = append(out, c.name)
 	}
 	return out
+}
+
+// ldKeywords reads schema.org keywords: a list, or one comma-separated text.
+func ldKeywords(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return splitKeywords(t)
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, splitKeywords(ldString(e))...)
+		}
+		return out
+	}
+	return nil
 }

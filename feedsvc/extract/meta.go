@@ -117,3 +117,37 @@ func lastCrumb(crumbs []string, title string) string {
 	}
 	return ""
 }
+
+// categories are the page's own tags: JSON-LD keywords, article:tag, else
+// news_keywords or keywords (comma- or 、-separated, at most 10).
+func (m pageMeta) categories() []string {
+	var out []string
+	switch {
+	case len(m.ld.Keywords) > 0:
+		out = m.ld.Keywords
+	case len(m.all("article:tag")) > 0:
+		for _, t := range m.all("article:tag") {
+			out = append(out, splitKeywords(t)...)
+		}
+	default:
+		out = splitKeywords(m.first("news_keywords", "keywords"))
+	}
+	out = uniq(out)
+	if len(out) > 10 {
+		out = out[:10]
+	}
+	return out
+}
+
+// splitKeywords splits a keywords text on commas (ASCII or full-width),
+// 、 and semicolons.
+func splitKeywords(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' })
+	var out []string
+	for _, k := range f {
+		if k = clean(k); k != "" && len([]rune(k)) <= 64 {
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -72,7 +72,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	}
 	defer store.Close()
 	m := metrics.New()
-	store = m.Store(store)
+	store = m.Store(store) // counts errors; embedded() sees through it
 	cat := &catalog.Catalog{Store: store, Log: a.Log.With("component", "catalog"), Validate: catalog.Validators{
 		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
 		Section: config.ValidateSection,
@@ -133,7 +133,8 @@ type wired struct {
 func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *metrics.Metrics) *wired {
 	pub := &websub.Publisher{Hubs: a.File.Hubs, Log: a.Log.With("component", "websub"), Result: m.WebSub}
 	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
-		Log: a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
+		Shared: !embedded(store),
+		Log:    a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
 	pages := &web.Pages{Store: store, BaseURL: base, Sections: cat.Sections, Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
 	api.HTML = pages.Section
 	sched := a.scheduler(store, cat)
@@ -207,6 +208,16 @@ func (a *App) banner(base string, sections []feedsvc.Section) {
 	for _, s := range sections {
 		fmt.Fprintf(a.Out, "  %-12s point a feed reader at %s/sections/%s/atom (also /rss, /json; page: %s/sections/%s)\n", s.Slug, base, s.Slug, base, s.Slug)
 	}
+}
+
+// embedded reports whether store lives in this process (then rendered
+// documents are not copied into it: the in-process cache holds them).
+func embedded(store feedsvc.Store) bool {
+	if u, ok := store.(interface{ Unwrap() feedsvc.Store }); ok {
+		store = u.Unwrap()
+	}
+	_, ok := store.(*memstore.Store)
+	return ok
 }
 
 // renderer adapts the render package to httpapi.Renderer.

@@ -16,11 +16,11 @@ import (
 
 // Render cache tuning.
 const (
-	maxCacheEntries = 4096            // in-process entries; the map is cleared when full
-	blobTTL         = time.Hour       // rendered documents kept in the store
-	renderLockTTL   = 5 * time.Second // cross-replica render lock
-	lockWait        = 2 * time.Second // how long a replica waits for another's render
-	blobPrefix      = "r:"            // store blob keys of rendered documents
+	blobTTL        = time.Hour       // subscription documents kept in the store
+	blobTTLVariant = 5 * time.Minute // filtered and later pages: many, rarely re-read
+	renderLockTTL  = 5 * time.Second // cross-replica render lock
+	lockWait       = 2 * time.Second // how long a replica waits for another's render
+	blobPrefix     = "r:"            // store blob keys of rendered documents
 )
 
 // entry is a rendered document with its gzip copy and validators.
@@ -51,7 +51,7 @@ func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	}
 	complete := !t.q.month.IsZero() && !t.q.month.AddDate(0, 1, 0).After(time.Now())
 	key := cacheKey(t, ver, complete)
-	if e := s.cached(key); e != nil {
+	if e, current := s.docs().get(base, key); e != nil && current {
 		s.obs().cacheHit(true)
 		return e, nil
 	}
@@ -98,6 +98,9 @@ func (s *Server) setRendering(key string, on bool) {
 
 // fill loads key from the store or renders it, then caches it locally.
 func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry, error) {
+	if !s.Shared {
+		return s.render(ctx, t, key, base)
+	}
 	e, err := s.loadBlob(ctx, key)
 	if err == nil {
 		s.remember(key, base, e)
@@ -116,6 +119,12 @@ func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry,
 	if locked {
 		defer func() { _ = s.Store.Unlock(ctx, blobPrefix+key, s.owner()) }()
 	}
+	return s.render(ctx, t, key, base)
+}
+
+// render builds and renders t, shares it through the store when Shared,
+// and keeps it in process.
+func (s *Server) render(ctx context.Context, t *target, key, base string) (*entry, error) {
 	start := time.Now()
 	chn, err := s.buildChannel(ctx, t)
 	if err != nil {
@@ -125,11 +134,17 @@ func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry,
 	if err != nil {
 		return nil, fmt.Errorf("render %s %s: %w", t.sec.Slug, t.format, err)
 	}
-	e = newEntry(body, s.Render.ContentType(t.format), chn.Updated, chn.Archive)
+	e := newEntry(body, s.Render.ContentType(t.format), chn.Updated, chn.Archive)
 	e.self = chn.SelfURL
 	s.obs().rendered(t.format, time.Since(start))
-	if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), blobTTL); err != nil {
-		s.log().Warn("render cache: store write failed", "channel", key, slog.Any("error", err))
+	if s.Shared {
+		ttl := blobTTL
+		if t.q.filtered() || !t.q.before.IsZero() || !t.q.since.IsZero() {
+			ttl = blobTTLVariant
+		}
+		if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), ttl); err != nil {
+			s.log().Warn("render cache: store write failed", "channel", key, slog.Any("error", err))
+		}
 	}
 	s.remember(key, base, e)
 	return e, nil
@@ -143,29 +158,21 @@ func (s *Server) loadBlob(ctx context.Context, key string) (*entry, error) {
 	return decodeEntry(b)
 }
 
-func (s *Server) cached(key string) *entry {
-	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	return s.cache[key]
+func (s *Server) docs() *docCache {
+	s.docsOnce.Do(func() { s.cache = newDocCache(s.CacheBytes) })
+	return s.cache
 }
 
+// lastGood returns the newest rendered entry of a document, whatever its
+// version.
 func (s *Server) lastGood(base string) *entry {
-	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	return s.good[base]
+	e, _ := s.docs().get(base, "")
+	return e
 }
 
 func (s *Server) remember(key, base string, e *entry) {
 	s.prepare(e)
-	s.cacheMu.Lock()
-	defer s.cacheMu.Unlock()
-	if s.cache == nil || len(s.cache) >= maxCacheEntries {
-		s.cache = map[string]*entry{}
-	}
-	if s.good == nil || len(s.good) >= maxCacheEntries {
-		s.good = map[string]*entry{}
-	}
-	s.cache[key], s.good[base] = e, e
+	s.docs().put(base, key, e)
 }
 
 // Invalidate drops the stored rendered documents of the sections (and of

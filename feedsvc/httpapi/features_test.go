@@ -125,7 +125,8 @@ func TestServesLastGoodBytesWhenStoreFails(t *testing.T) {
 
 func TestReplicasShareRenderedBytes(t *testing.T) {
 	s1, fr1, st := newTestServer(t, 3)
-	s2 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections}
+	s1.Shared = true
+	s2 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections, Shared: true}
 	r1 := get(t, s1.Handler(), "/sections/ent/json", nil)
 	r2 := get(t, s2.Handler(), "/sections/ent/json", nil)
 	if fr1.calls != 1 || s2.Render.(*fakeRenderer).calls != 0 {
@@ -135,7 +136,7 @@ func TestReplicasShareRenderedBytes(t *testing.T) {
 		t.Errorf("replicas disagree on the ETag")
 	}
 	s1.Invalidate(context.Background(), []string{"ent"})
-	s3 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections}
+	s3 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections, Shared: true}
 	get(t, s3.Handler(), "/sections/ent/json", nil)
 	if n := s3.Render.(*fakeRenderer).calls; n != 1 {
 		t.Errorf("after Invalidate a fresh replica rendered %d times, want 1", n)
@@ -206,5 +207,48 @@ func TestVersionCacheAndInvalidate(t *testing.T) {
 	_, got, _ := ids(t, s, "/sections/ent/rss")
 	if fr.calls != 2 || got[0] != "late" {
 		t.Errorf("after Invalidate: rendered %d times, first %v; want a fresh render with the new article", fr.calls, got)
+	}
+}
+
+func TestDocCacheKeepsOneVersionPerDocumentWithinBudget(t *testing.T) {
+	mk := func(n int) *entry { return newEntryFrom(make([]byte, n), nil, "x", time.Time{}, false) }
+	c := newDocCache(12_000)
+	c.put("a", "a|v1", mk(3000))
+	c.put("a", "a|v2", mk(3000)) // replaces v1
+	if e, cur := c.get("a", "a|v2"); e == nil || !cur {
+		t.Fatalf("current version not found")
+	}
+	if _, cur := c.get("a", "a|v1"); cur {
+		t.Errorf("old version still current")
+	}
+	c.put("b", "b|v1", mk(3000))
+	c.put("c", "c|v1", mk(3000)) // 3 docs ≈ 10.5 KB: fits
+	c.get("a", "")               // a is now most recently used
+	c.put("d", "d|v1", mk(3000)) // over budget: evicts b, the least recently used
+	if e, _ := c.get("b", ""); e != nil {
+		t.Errorf("least recently used document not evicted")
+	}
+	for _, doc := range []string{"a", "c", "d"} {
+		if e, _ := c.get(doc, ""); e == nil {
+			t.Errorf("%s evicted", doc)
+		}
+	}
+	if c.size > c.budget {
+		t.Errorf("size %d over budget %d", c.size, c.budget)
+	}
+}
+
+func TestFilteredPagesDoNotPileUp(t *testing.T) {
+	s, _, st := newTestServer(t, 5)
+	s.CacheBytes = 4096
+	h := s.Handler()
+	for i := range 200 {
+		get(t, h, "/sections/ent/json?q=t"+strconv.Itoa(i), nil)
+	}
+	if s.cache.size > 4096+1024 || s.cache.order.Len() > 10 {
+		t.Errorf("in-process cache holds %d bytes in %d documents after 200 distinct filters", s.cache.size, s.cache.order.Len())
+	}
+	if _, err := st.Blob(context.Background(), blobPrefix+"ent|json|q=t1|v1|false"); err == nil {
+		t.Errorf("an unshared server wrote rendered blobs to the store")
 	}
 }

@@ -43,14 +43,21 @@ type Server struct {
 	// is trusted (default 1s; < 0: read it on every request). Other
 	// replicas' changes show within it; this replica's at once.
 	VersionTTL time.Duration
+	// Shared keeps rendered documents in the store too, so replicas on one
+	// store render each once (set it with Redis; the embedded store is in
+	// this process already).
+	Shared bool
+	// CacheBytes bounds the rendered documents kept in process
+	// (default DefaultCacheBytes).
+	CacheBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
 
 	verMu     sync.Mutex
 	versions  map[string]cachedVersion
-	cacheMu   sync.Mutex
-	cache     map[string]*entry // by cache key (with version)
-	good      map[string]*entry // last good entry by document (without version)
+	cacheMu   sync.Mutex // guards inflight
+	docsOnce  sync.Once
+	cache     *docCache
 	flight    singleflight.Group
 	inflight  map[string]bool // keys being rendered
 	ownerOnce sync.Once

@@ -20,6 +20,9 @@ var _ feedsvc.Store = countingStore{}
 // Store wraps s so that its failures are counted in feedsvc_store_errors_total.
 func (m *Metrics) Store(s feedsvc.Store) feedsvc.Store { return countingStore{Store: s, m: m} }
 
+// Unwrap returns the wrapped store.
+func (c countingStore) Unwrap() feedsvc.Store { return c.Store }
+
 func (c countingStore) count(err error) error {
 	if err != nil && !errors.Is(err, feedsvc.ErrNotFound) && !errors.Is(err, context.Canceled) {
 		c.m.StoreError()

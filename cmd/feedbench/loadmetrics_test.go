@@ -97,7 +97,7 @@ func TestCheckGrowth(t *testing.T) {
 		{"alloc used without in-use", metricSample{Goroutines: 20, HeapAlloc: 37 * mb}, true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			g := checkGrowth(start, tc.end)
+			g := checkGrowth(start, start, tc.end)
 			if g.GoroutinesOK != tc.goOK || g.HeapOK != tc.heap {
 				t.Errorf("got goroutines ok %t, heap ok %t; want %t, %t (%+v)", g.GoroutinesOK, g.HeapOK, tc.goOK, tc.heap, g)
 			}
@@ -105,6 +105,25 @@ func TestCheckGrowth(t *testing.T) {
 				t.Errorf("limits %v/%v, want 40/%v", g.GoroutineLimit, g.HeapLimit, 36*mb)
 			}
 		})
+	}
+}
+
+func TestCheckGrowthAfterWarmUp(t *testing.T) {
+	const mb = 1 << 20
+	start := metricSample{Goroutines: 20, HeapInuse: 10 * mb}
+	mid := []metricSample{{AtSec: 5, HeapInuse: 200 * mb}, {AtSec: 15, HeapInuse: 100 * mb}, {AtSec: 30, HeapInuse: 150 * mb}}
+	warm := warmSample(start, mid)
+	if warm.AtSec != 15 {
+		t.Fatalf("warm sample at %v s, want the first at >= 15 s", warm.AtSec)
+	}
+	if g := checkGrowth(start, warm, metricSample{Goroutines: 20, HeapInuse: 160 * mb}); !g.HeapOK {
+		t.Errorf("a filled cache (100 -> 160 MiB) flagged as growth: %+v", g)
+	}
+	if g := checkGrowth(start, warm, metricSample{Goroutines: 20, HeapInuse: 170 * mb}); g.HeapOK {
+		t.Errorf("growth past 1.5x the warmed-up heap not flagged: %+v", g)
+	}
+	if got := warmSample(start, nil); got != start {
+		t.Errorf("no samples: got %+v, want start", got)
 	}
 }
 

@@ -54,7 +54,7 @@ func buildReport(o loadOptions, t *tally, elapsed time.Duration, errs *errLog, s
 		r.FirstErrors = []string{}
 	}
 	r.Peak = peak(slices.Concat([]metricSample{start}, mid, []metricSample{end}))
-	r.Growth = checkGrowth(start, end)
+	r.Growth = checkGrowth(start, warmSample(start, mid), end)
 	r.Pass = r.Errors == 0 && r.Growth.GoroutinesOK && r.Growth.HeapOK
 	return r
 }

@@ -2,8 +2,12 @@
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 10s
+# Build and test with the patched toolchain go.mod names (fetched through
+# the Go module proxy when the local Go is older); override to use another.
+GOTOOLCHAIN ?= go1.26.11+auto
+export GOTOOLCHAIN
 
-.PHONY: test run build lint fuzz bench load
+.PHONY: test run build lint fuzz bench load vulncheck
 
 ## test: all tests with the race detector, against a real redis-server
 ## (installed and started on a free loopback port by .ci/with-redis).
@@ -20,6 +24,10 @@ build:
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
+
+## vulncheck: govulncheck against a database built from golang.org/x/vulndb.
+vulncheck:
+	bash .ci/vulncheck
 
 ## fuzz: run every fuzz target for FUZZTIME each.
 fuzz:

@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // TestCheckAuthoredFeed asserts the authored GBK feed's shipped
 // expectations on the whole pipeline's output.
 func TestCheckAuthoredFeed(t *testing.T) {
-	dir := filepath.Join(sharedTestdata(t), "feeds", "authored")
+	dir := filepath.Join(testenv.Shared(t), "feeds", "authored")
 	var want struct {
 		Items []struct {
 			Title, Link, PublishedUTC, Source, FirstImage string

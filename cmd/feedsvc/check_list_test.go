@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // TestCheckListPage runs the shared section list page through
@@ -18,7 +20,7 @@ import (
 // site) and asserts list.expected.json: items, order, dedupe, dates,
 // next page and excluded URLs.
 func TestCheckListPage(t *testing.T) {
-	pages := filepath.Join(sharedTestdata(t), "pages")
+	pages := filepath.Join(testenv.Shared(t), "pages")
 	var want struct {
 		URL   string
 		Items []struct {

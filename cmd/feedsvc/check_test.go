@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // checkJSON runs `feedsvc check args...` and decodes its JSON array.
@@ -34,7 +36,7 @@ func checkJSON(t *testing.T, args ...string) ([]map[string]any, string) {
 // on a local file server: none may fail or panic, every article has the
 // documented keys, absolute URLs and valid UTF-8 without U+FFFD.
 func TestCheckEveryFeedFixture(t *testing.T) {
-	root := filepath.Join(sharedTestdata(t), "feeds")
+	root := filepath.Join(testenv.Shared(t), "feeds")
 	srv := httptest.NewServer(http.FileServer(http.Dir(root)))
 	defer srv.Close()
 	keys := strings.Fields("id url title kicker subtitle print_title authors photographers editor source published updated section language categories images summary content_html body_text")

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
@@ -20,7 +22,7 @@ import (
 // under their paths, with the list's absolute links pointed at itself.
 func siteServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	pages := filepath.Join(sharedTestdata(t), "pages")
+	pages := filepath.Join(testenv.Shared(t), "pages")
 	var srv *httptest.Server
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /c/zgyl/", func(w http.ResponseWriter, r *http.Request) {

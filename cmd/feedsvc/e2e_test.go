@@ -21,14 +21,15 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // fixtureServer serves the shared GBK feed, the example Atom feed, and
 // the shared HTML list and article pages under one origin.
 func fixtureServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	shared := sharedTestdata(t)
-	root := repoRoot(t)
+	shared := testenv.Shared(t)
+	root := testenv.RepoRoot(t)
 	files := map[string]struct{ path, ctype string }{
 		"/feed.xml":  {filepath.Join(shared, "feeds/authored/workercn-zgyl-gbk-rss20.xml"), "application/rss+xml; charset=gb2312"},
 		"/world.xml": {filepath.Join(root, "examples/feeds/world-atom.xml"), "application/atom+xml"},
@@ -264,7 +265,7 @@ func TestServiceEndToEndMemstore(t *testing.T) {
 }
 
 func TestServiceEndToEndRedis(t *testing.T) {
-	url := redisURL(t)
+	url := testenv.RedisURL(t)
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	st, err := redisstore.New(context.Background(), redisstore.Options{URL: url, Prefix: "e2e:" + hex.EncodeToString(b) + ":"})
@@ -272,40 +273,4 @@ func TestServiceEndToEndRedis(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkService(t, st)
-}
-
-// The helpers below mirror feedsvc/internal/testenv, which this package
-// (outside feedsvc/) may not import.
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func sharedTestdata(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("FEEDSVC_SHARED_TESTDATA")
-	if dir == "" {
-		dir = filepath.Join(repoRoot(t), "..", "shared", "testdata")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
-		t.Fatalf("shared test data not found at %s: %v", dir, err)
-	}
-	return dir
-}
-
-func redisURL(t *testing.T) string {
-	t.Helper()
-	u := os.Getenv("REDIS_URL")
-	if u == "" {
-		if testing.Short() {
-			t.Skip("REDIS_URL not set (-short)")
-		}
-		t.Fatal("REDIS_URL not set: run tests through `make test`, which starts redis-server")
-	}
-	return u
 }

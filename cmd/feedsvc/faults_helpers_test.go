@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // faultServer serves a good source until Break, then its fault handler at
@@ -188,7 +190,7 @@ func bodyFault(body []byte, contentType string) faultFunc {
 // four article pages it links to, with the list's links pointed at origin().
 func siteHandler(t *testing.T, origin func() string) http.Handler {
 	t.Helper()
-	pages := filepath.Join(sharedTestdata(t), "pages")
+	pages := filepath.Join(testenv.Shared(t), "pages")
 	list, err := os.ReadFile(filepath.Join(pages, "list.html"))
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
@@ -28,7 +30,7 @@ func replicaFile(srcURL string, ids ...string) config.File {
 // replicaEnv points an App at the shared Redis under prefix; all replicas
 // publish under one BASE_URL so their documents can be byte-identical.
 func replicaEnv(t *testing.T, prefix string) map[string]string {
-	return map[string]string{"REDIS_URL": redisURL(t), "REDIS_PREFIX": prefix, "BASE_URL": "http://feeds.example.test"}
+	return map[string]string{"REDIS_URL": testenv.RedisURL(t), "REDIS_PREFIX": prefix, "BASE_URL": "http://feeds.example.test"}
 }
 
 // TestReplicasShareOneRedis runs three Apps on one Redis key space with
@@ -166,7 +168,7 @@ func pollsSince(t *testing.T, logs *syncBuffer, id string, since time.Time) int 
 // openStore opens a redisstore on the shared Redis under prefix.
 func openStore(t *testing.T, prefix string) *redisstore.Store {
 	t.Helper()
-	st, err := redisstore.New(context.Background(), redisstore.Options{URL: redisURL(t), Prefix: prefix})
+	st, err := redisstore.New(context.Background(), redisstore.Options{URL: testenv.RedisURL(t), Prefix: prefix})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // seedPages adds the fixture and hand-written pages to a fuzz corpus.

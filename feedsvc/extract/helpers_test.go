@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // cst is the zone of the fixtures' source (Beijing time).

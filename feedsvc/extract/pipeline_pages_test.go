@@ -13,7 +13,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/extract"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // fileFetcher answers each URL with a fixture file, as a site would.

@@ -10,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 type manifestFile struct {

@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
-	"github.com/mmcdole/gofeed"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // benchFeed is the largest real feed fixture (TechCrunch, ~207 KB).

@@ -15,12 +15,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
-	"github.com/google/go-cmp/cmp"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the normalized golden files under testdata/golden")

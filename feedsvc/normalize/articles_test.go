@@ -7,9 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 var (

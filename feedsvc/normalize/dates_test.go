@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 type datesFile struct {

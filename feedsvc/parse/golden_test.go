@@ -9,10 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
-	"github.com/google/go-cmp/cmp"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

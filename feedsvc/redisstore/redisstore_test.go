@@ -13,9 +13,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/internal/testenv"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/storetest"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // client returns a raw client on REDIS_URL, closed at cleanup.

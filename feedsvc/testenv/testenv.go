@@ -1,4 +1,5 @@
-// Package testenv locates shared test fixtures and services for tests.
+// Package testenv locates the shared test fixtures (../shared/testdata) and
+// the Redis server (REDIS_URL) for tests of every package, cmd/ included.
 package testenv
 
 import (

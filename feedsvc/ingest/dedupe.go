@@ -52,7 +52,7 @@ func sameContent(x, y *feedsvc.Article) bool {
 // the same story as a (same canonical URL, or a near-identical SimHash of
 // title and body), or nil. A stored article of the same source under the
 // same URL but another ID (a changed guid) gives a its ID instead.
-func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *feedsvc.Article) (*feedsvc.Article, error) {
+func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *feedsvc.Article, recent recentCache) (*feedsvc.Article, error) {
 	if a.URL != "" {
 		id, err := in.Store.LookupURL(ctx, a.URL)
 		switch {
@@ -77,12 +77,12 @@ func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *f
 		return nil, nil
 	}
 	for _, slug := range a.Sections {
-		recent, err := in.Store.SectionArticles(ctx, slug, feedsvc.Query{Limit: nearDupWindow})
+		arts, err := recent.get(ctx, in.Store, slug)
 		if err != nil {
-			return nil, fmt.Errorf("recent %s: %w", slug, err)
+			return nil, err
 		}
-		for i := range recent {
-			r := &recent[i]
+		for i := range arts {
+			r := &arts[i]
 			if r.SourceID != src.ID && r.Fingerprint != 0 &&
 				normalize.Distance(r.Fingerprint, a.Fingerprint) <= in.NearDupDistance {
 				return r, nil
@@ -133,4 +133,20 @@ func carryMedia(prev, a *feedsvc.Article) {
 			a.Attachments[i].Type, a.Attachments[i].Length = cmp.Or(a.Attachments[i].Type, k.typ), cmp.Or(a.Attachments[i].Length, k.n)
 		}
 	}
+}
+
+// recentCache holds each section's newest articles, read once per batch
+// for near-duplicate matching.
+type recentCache map[string][]feedsvc.Article
+
+func (c recentCache) get(ctx context.Context, st feedsvc.Store, slug string) ([]feedsvc.Article, error) {
+	if arts, ok := c[slug]; ok {
+		return arts, nil
+	}
+	arts, err := st.SectionArticles(ctx, slug, feedsvc.Query{Limit: nearDupWindow})
+	if err != nil {
+		return nil, fmt.Errorf("recent %s: %w", slug, err)
+	}
+	c[slug] = arts
+	return arts, nil
 }

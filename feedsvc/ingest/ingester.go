@@ -113,6 +113,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 	}
 	var out []feedsvc.Article
 	touched := map[string]bool{}
+	recent := recentCache{}
 	for i := range arts {
 		a := &arts[i]
 		if prev, ok := byID[a.ID]; ok {
@@ -121,7 +122,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 			}
 			out = append(out, *a)
 		} else {
-			target, err := in.findDuplicate(ctx, src, a)
+			target, err := in.findDuplicate(ctx, src, a, recent)
 			if err != nil {
 				return 0, 0, err
 			}

@@ -145,8 +145,8 @@ func ValidateSection(s feedsvc.Section) error {
 		return fmt.Errorf("slug: %q is not a URL-safe slug (a-z, 0-9, - and _; \"all\" is reserved)", s.Slug)
 	case strings.TrimSpace(s.Title) == "":
 		return fmt.Errorf("title: empty title for %q", s.Slug)
-	case s.Limit < 0 || s.Limit > 1000:
-		return fmt.Errorf("limit: %d is outside 0..1000", s.Limit)
+	case s.Limit < 0 || s.Limit > 500:
+		return fmt.Errorf("limit: %d is outside 0..500", s.Limit)
 	}
 	if s.Timezone != "" {
 		if _, err := time.LoadLocation(s.Timezone); err != nil {

@@ -15,7 +15,7 @@ type textDate struct {
 }
 
 var (
-	numericDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
+	numericDate = labelRE(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
 	monthNames  = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
 	englishMDY  = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?`)
 	englishDMY  = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -67,7 +66,7 @@ func parseLines(ls []line) []hit {
 
 // datelineRe is the reporters' parenthesis that opens wire and newspaper
 // copy: "（记者 陈思远 通讯员 刘晓静）", "(Daily - reporter X of Y)".
-var datelineRe = regexp.MustCompile(`(?i)[（(]([^（）()]{0,80}?(?:记者|通讯员|实习生|reporters?|correspondents?)[^（）()]{1,80})[)）]`)
+var datelineRe = labelRE(`(?i)[（(]([^（）()]{0,80}?(?:记者|通讯员|实习生|reporters?|correspondents?)[^（）()]{1,80})[)）]`)
 
 // datelineAuthors reads authors from the first lines of the body.
 func datelineAuthors(ls []line) []string {

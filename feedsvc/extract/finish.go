@@ -80,7 +80,7 @@ func unwrap(n *html.Node) {
 // crumbContainer finds breadcrumb trails by class, id or leading words.
 var (
 	crumbClass = regexp.MustCompile(`(?i)(crumb|breadcrumb|location|position|weizhi|daohang|mbx|^dh$|^path$|^where$|current)`)
-	crumbText  = regexp.MustCompile(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
+	crumbText  = labelRE(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
 )
 
 // domSection is the last breadcrumb link before the article: the section.

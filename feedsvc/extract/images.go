@@ -21,7 +21,7 @@ var (
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
 	// captionStart opens typical caption sentences.
-	captionStart = regexp.MustCompile(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	captionStart = labelRE(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
 	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 

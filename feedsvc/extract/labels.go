@@ -32,30 +32,30 @@ type labelRule struct {
 // labelTable is the data table of metadata labels; order matters only
 // where two labels share a prefix (longest first).
 var labelTable = []labelRule{
-	{regexp.MustCompile(`(?i)^(?:原标题|原题|original (?:title|headline))\s*[:：]\s*`), fPrintTitle},
-	{regexp.MustCompile(`^(?:引题|肩题)\s*[:：]\s*`), fKicker},
-	{regexp.MustCompile(`^(?:副题|副标题)\s*[:：]\s*`), fSubtitle},
-	{regexp.MustCompile(`(?i)^(?:文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
-	{regexp.MustCompile(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), fEditor},
-	{regexp.MustCompile(`(?i)^(?:edited by|editor in charge)\s+`), fEditor},
-	{regexp.MustCompile(`^(?:摄影|图片|摄)\s*[:：/]\s*`), fPhotographer},
-	{regexp.MustCompile(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), fPhotographer},
-	{regexp.MustCompile(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), fAuthor},
+	{labelRE(`(?i)^(?:原标题|原题|original (?:title|headline))\s*[:：]\s*`), fPrintTitle},
+	{labelRE(`^(?:引题|肩题)\s*[:：]\s*`), fKicker},
+	{labelRE(`^(?:副题|副标题)\s*[:：]\s*`), fSubtitle},
+	{labelRE(`(?i)^(?:文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
+	{labelRE(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), fEditor},
+	{labelRE(`(?i)^(?:edited by|editor in charge)\s+`), fEditor},
+	{labelRE(`^(?:摄影|图片|摄)\s*[:：/]\s*`), fPhotographer},
+	{labelRE(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), fPhotographer},
+	{labelRE(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), fAuthor},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
-	{regexp.MustCompile(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), fAuthor},
-	{regexp.MustCompile(`^By\s+`), fAuthor},
-	{regexp.MustCompile(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), fUpdated},
-	{regexp.MustCompile(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), fPublished},
-	{regexp.MustCompile(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), fChrome},
-	{regexp.MustCompile(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), fChrome},
+	{labelRE(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), fAuthor},
+	{labelRE(`^By\s+`), fAuthor},
+	{labelRE(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), fUpdated},
+	{labelRE(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), fPublished},
+	{labelRE(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), fChrome},
+	{labelRE(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), fChrome},
 }
 
 // markerRule recognises a print-edition title part marked at the end of
 // a line: "… (introduction)", "…（主题）".
 var markerTable = []labelRule{
-	{regexp.MustCompile(`(?i)\s*[（(]\s*(?:introduction|intro|引题|肩题|kicker)\s*[)）]\s*$`), fKicker},
-	{regexp.MustCompile(`(?i)\s*[（(]\s*(?:theme|main title|主题|正题)\s*[)）]\s*$`), fPrintTitle},
-	{regexp.MustCompile(`(?i)\s*[（(]\s*(?:subtitle|sub-title|副题|副标题)\s*[)）]\s*$`), fSubtitle},
+	{labelRE(`(?i)\s*[（(]\s*(?:introduction|intro|引题|肩题|kicker)\s*[)）]\s*$`), fKicker},
+	{labelRE(`(?i)\s*[（(]\s*(?:theme|main title|主题|正题)\s*[)）]\s*$`), fPrintTitle},
+	{labelRE(`(?i)\s*[（(]\s*(?:subtitle|sub-title|副题|副标题)\s*[)）]\s*$`), fSubtitle},
 }
 
 // hit is one field value found on a line.
@@ -128,7 +128,7 @@ func parseSegment(seg string) ([]hit, bool) {
 	if seg == "" {
 		return nil, true
 	}
-	if strings.HasSuffix(strings.TrimRight(seg, "。.）)】] "), "摄") {
+	if t := strings.TrimRight(seg, "。.）)】] "); strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝") {
 		if names := creditNames(seg, true); len(names) > 0 {
 			return []hit{{fPhotographer, strings.Join(names, "\x00")}}, true
 		}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -118,4 +117,4 @@ func tailLines(all []line, last int) []line {
 }
 
 // crumbPlaceholder names the current page in a breadcrumb trail.
-var crumbPlaceholder = regexp.MustCompile(`(?i)^(正文|内容|详情|文章|内容页|详细内容|正文内容|text|article|content|details?|body|story)$`)
+var crumbPlaceholder = labelRE(`(?i)^(正文|内容|详情|文章|内容页|详细内容|正文内容|text|article|content|details?|body|story)$`)

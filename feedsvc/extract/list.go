@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -98,11 +97,11 @@ func linkTitle(a *goquery.Selection) string {
 
 var (
 	// partialDate is a list date without a year ("11-15 07:24", "11月15日").
-	partialDate = regexp.MustCompile(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
+	partialDate = labelRE(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
 	// relativeDate is "3小时前", "5 minutes ago".
-	relativeDate = regexp.MustCompile(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
+	relativeDate = labelRE(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
 	// nextText is the label of a next-page link.
-	nextText = regexp.MustCompile(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
+	nextText = labelRE(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
 )
 
 // entryDate is the raw date printed in a list entry outside its link.

@@ -7,10 +7,10 @@ import (
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = regexp.MustCompile(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
+	roleWords = labelRE(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = regexp.MustCompile(`[\s、，,；;/|及和与]+`)
+	hanSplit = labelRE(`[\s、，,；;/|及和与]+`)
 	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
@@ -68,10 +68,13 @@ func creditNames(s string, whole bool) []string {
 		return splitNames(m[1])
 	}
 	t := strings.TrimRight(s, "。.）)】] ")
-	if !strings.HasSuffix(t, "摄") {
+	suffix := "摄"
+	if strings.HasSuffix(t, "攝") {
+		suffix = "攝"
+	} else if !strings.HasSuffix(t, "摄") {
 		return nil
 	}
-	t = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(t, "摄"), " /"), "/")
+	t = strings.TrimSuffix(strings.TrimRight(strings.TrimSuffix(t, suffix), " /"), "/")
 	if r := []rune(t); len(r) == 0 || strings.ContainsRune(notCreditBefore, r[len(r)-1]) {
 		return nil
 	}
@@ -85,7 +88,7 @@ func creditNames(s string, whole bool) []string {
 }
 
 // photoLabel is a labelled photo credit anywhere in a segment.
-var photoLabel = regexp.MustCompile(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+var photoLabel = labelRE(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
 
 // findCredits returns photographers credited anywhere in a paragraph:
 // trailing "X 摄" after a sentence, or "(Photographer/X)".

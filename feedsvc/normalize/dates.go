@@ -74,11 +74,17 @@ func ParseDate(s string, loc *time.Location, ref time.Time) (t time.Time, ok boo
 
 // cleanDate folds full-width forms (０-９, ：, （）) to ASCII and collapses
 // whitespace, including U+3000 and U+00A0.
+// traditionalDate folds the Traditional characters of date words into the
+// Simplified forms the rules use (時 点 鐘 個 週 兩 剛 後 …); only the
+// parser sees the folded text.
+var traditionalDate = strings.NewReplacer("時", "时", "點", "点", "鐘", "钟", "個", "个", "週", "周",
+	"兩", "两", "剛", "刚", "後", "后", "禮拜", "礼拜", "發", "发", "佈", "布", "間", "间", "來", "来")
+
 func cleanDate(s string) string {
 	if len(s) > 512 { // dates are short; bound the regexp work on junk
 		s = s[:512]
 	}
-	s = width.Fold.String(s)
+	s = traditionalDate.Replace(width.Fold.String(s))
 	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
 		if r == '\u00a0' || r == '\u3000' {
 			return ' '
@@ -105,7 +111,7 @@ const (
 	pmPre    = `(?:(?P<pre>上午|下午|中午|晚上|凌晨|早上|早晨|傍晚)\s*)?`
 	clock    = `(?P<H>\d{1,2})\s*[:时点]\s*(?P<M>\d{2})(?:\s*分(?:\s*(?P<Sc>\d{1,2})\s*秒)?|:(?P<S>\d{2})(?:[.,]\d+)?)?`
 	ampm     = `(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?`
-	zone     = `(?:\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC|UT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,5})\b)?`
+	zone     = `(?:\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC|UT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{1,5})(?:$|[\s,;.)\]）】」]))?`
 	clockAll = pmPre + clock + ampm + zone
 	cnWeek   = `(?:\s*\(?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)?)?`
 	monName  = `(?P<mon>[A-Za-z]{3,9})\.?`
@@ -118,7 +124,7 @@ var dateRules = []dateRule{
 	{"ymd", regexp.MustCompile(pre + `(?P<y>\d{4})\s*[-/.年]\s*(?P<mo>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?` + cnWeek + `(?:(?:T|\s*)` + clockAll + `)?` + post), buildFields},
 	{"d-mon-y", regexp.MustCompile(pre + `(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+` + monName + `,?[\s-]+(?P<y>\d{4}|\d{2})(?:[,\s]+(?:at\s+)?` + clockAll + `)?` + post), buildFields},
 	{"mon-d-y", regexp.MustCompile(`(?:^|[^A-Za-z])` + monName + `\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?:[,\s]+(?:at\s+)?` + clockAll + `)?` + post), buildFields},
-	{"ctime", regexp.MustCompile(`(?:^|[^A-Za-z])` + monName + `\s+(?P<d>\d{1,2})\s+` + clock + zone + `\s+(?P<y>\d{4})` + post), buildFields},
+	{"ctime", regexp.MustCompile(`(?:^|[^A-Za-z])` + monName + `\s+(?P<d>\d{1,2})\s+` + clock + zone + `\s*(?P<y>\d{4})` + post), buildFields},
 	{"mdy", regexp.MustCompile(pre + `(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?:[,\s]+` + clockAll + `)?` + post), buildMDY},
 	{"md-cn", regexp.MustCompile(pre + `(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日` + cnWeek + `(?:\s*` + clockAll + `)?` + post), buildNoYear},
 	{"md-dash", regexp.MustCompile(`(?:^|[^\d/.-])(?P<mo>\d{1,2})[-/](?P<d>\d{1,2})(?:\s+|T)` + clockAll + post), buildNoYear},

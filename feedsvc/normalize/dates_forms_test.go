@@ -97,3 +97,29 @@ func TestParseDateNilLocation(t *testing.T) {
 		t.Errorf("got %q (ok=%v), want %q", got.Format(time.RFC3339), ok, want)
 	}
 }
+
+func TestParseDateTraditionalAndGluedText(t *testing.T) {
+	sh, _ := time.LoadLocation("Asia/Shanghai")
+	taipei, _ := time.LoadLocation("Asia/Taipei")
+	ref := time.Date(2024, 3, 5, 20, 0, 0, 0, sh)
+	for _, tt := range []struct {
+		name, in string
+		loc      *time.Location
+		want     string
+	}{
+		{"traditional clock", "2024年3月5日 14時30分", taipei, "2024-03-05T06:30:00Z"},
+		{"traditional label", "發佈時間：2024/03/05 14:30", taipei, "2024-03-05T06:30:00Z"},
+		{"traditional hours ago", "3小時前", sh, "2024-03-05T09:00:00Z"},
+		{"weekday and afternoon", "2024年3月5日 星期二 下午2:30", sh, "2024-03-05T06:30:00Z"},
+		{"capital letter glued to text is no zone", "2024-03-05 14:30 A股收盘", sh, "2024-03-05T06:30:00Z"},
+		{"zone before text", "2024-03-05 14:30 Z 收盘", sh, "2024-03-05T14:30:00Z"},
+		{"ctime with zone", "Tue Mar  5 14:30:00 EST 2024", sh, "2024-03-05T19:30:00Z"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := ParseDate(tt.in, tt.loc, ref)
+			if !ok || got.Format(time.RFC3339) != tt.want {
+				t.Errorf("ParseDate(%q) = %v, %v; want %s", tt.in, got.Format(time.RFC3339), ok, tt.want)
+			}
+		})
+	}
+}

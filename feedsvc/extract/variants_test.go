@@ -1,0 +1,23 @@
+package extract
+
+import "testing"
+
+func TestWithTraditional(t *testing.T) {
+	for _, tt := range []struct{ in, out string }{
+		{`^来源\s*[:：]`, `^[来來]源\s*[:：]`},
+		{`[:：时]`, `[:：时時]`},
+		{`\d{2}时`, `\d{2}[时時]`},
+		{`[\]来]`, `[\]来來]`},
+	} {
+		if got := withTraditional(tt.in); got != tt.out {
+			t.Errorf("withTraditional(%q) = %q, want %q", tt.in, got, tt.out)
+		}
+	}
+	hits, ok := parseLine("發布時間：2024/03/05 14:30　來源：中央社")
+	if !ok || len(hits) != 2 || hits[0].f != fPublished || hits[1].f != fSource || hits[1].v != "中央社" {
+		t.Errorf("traditional labels: %+v %v", hits, ok)
+	}
+	if got := creditNames("記者 林大華 攝", true); len(got) != 1 || got[0] != "林大華" {
+		t.Errorf("traditional photo credit: %q", got)
+	}
+}

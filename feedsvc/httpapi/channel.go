@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -88,11 +89,13 @@ func (s *Server) resolve(r *http.Request, slug, format, month string) (target, i
 	return t, 0, nil
 }
 
-// version is the sum of the sections' change counters: it grows whenever
-// any of them changes. Each counter is read from the store at most once
-// per VersionTTL; Invalidate (this replica's ingest) forgets them at once.
-func (s *Server) version(ctx context.Context, slugs []string) (int64, error) {
-	var v int64
+// version names the state of the sections' articles: each section's
+// change counter ("ent:12,world:7"), so no two states share a name (a sum
+// could repeat after a section is removed). Each counter is read from the
+// store at most once per VersionTTL; Invalidate (this replica's ingest)
+// forgets them at once.
+func (s *Server) version(ctx context.Context, slugs []string) (string, error) {
+	var b strings.Builder
 	now := time.Now()
 	for _, slug := range slugs {
 		s.verMu.Lock()
@@ -101,7 +104,7 @@ func (s *Server) version(ctx context.Context, slugs []string) (int64, error) {
 		if !ok || now.Sub(c.at) > s.versionTTL() {
 			n, err := s.Store.SectionVersion(ctx, slug)
 			if err != nil {
-				return 0, fmt.Errorf("section version %s: %w", slug, err)
+				return "", fmt.Errorf("section version %s: %w", slug, err)
 			}
 			c = cachedVersion{n: n, at: now}
 			s.verMu.Lock()
@@ -111,9 +114,9 @@ func (s *Server) version(ctx context.Context, slugs []string) (int64, error) {
 			s.versions[slug] = c
 			s.verMu.Unlock()
 		}
-		v += c.n
+		fmt.Fprintf(&b, "%s:%d,", slug, c.n)
 	}
-	return v, nil
+	return b.String(), nil
 }
 
 // cachedVersion is a section counter and when it was read.
@@ -186,7 +189,11 @@ func (s *Server) archiveURL(slug, format string, month time.Time) string {
 	return s.BaseURL.JoinPath("sections", slug, "archive", month.Format("2006-01"), format).String()
 }
 
-// cacheKey names a target's rendered document at a version.
-func cacheKey(t *target, ver int64, complete bool) string {
-	return t.sec.Slug + "|" + t.format + "|" + t.q.key() + "|v" + strconv.FormatInt(ver, 10) + "|" + strconv.FormatBool(complete)
+// cacheKey names a target's rendered document at a version of its
+// articles and of its section's settings (a renamed section or a new
+// default limit is a new document).
+func cacheKey(t *target, ver string, complete bool) string {
+	sec := t.sec
+	return strings.Join([]string{sec.Slug, t.format, t.q.key(), "v" + ver, strconv.FormatBool(complete),
+		sec.Title, sec.Description, sec.Language, sec.Timezone, strconv.Itoa(sec.Limit)}, "|")
 }

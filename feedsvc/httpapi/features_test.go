@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -250,5 +251,48 @@ func TestFilteredPagesDoNotPileUp(t *testing.T) {
 	}
 	if _, err := st.Blob(context.Background(), blobPrefix+"ent|json|q=t1|v1|false"); err == nil {
 		t.Errorf("an unshared server wrote rendered blobs to the store")
+	}
+}
+
+func TestSectionEditIsANewDocument(t *testing.T) {
+	s, fr, _ := newTestServer(t, 5)
+	sec := feedsvc.Section{Slug: "ent", Title: "Old title"}
+	s.Sections = func() []feedsvc.Section { return []feedsvc.Section{sec} }
+	s.VersionTTL = time.Hour
+	h := s.Handler()
+	get(t, h, "/sections/ent/rss", nil)
+	sec.Title, sec.Limit = "New title", 2
+	_, got, _ := ids(t, s, "/sections/ent/rss")
+	if fr.calls != 2 || len(got) != 2 {
+		t.Errorf("after a section edit: %d renders, %d items; want a fresh render with the new limit of 2", fr.calls, len(got))
+	}
+}
+
+func TestCombinedChannelVersionsDoNotCollide(t *testing.T) {
+	s, _, st := newTestServer(t, 0)
+	secs := []feedsvc.Section{{Slug: "a", Title: "A"}, {Slug: "b", Title: "B"}}
+	s.Sections = func() []feedsvc.Section { return secs }
+	day := time.Date(2023, 11, 15, 0, 0, 0, 0, time.UTC)
+	putArticles(t, st, feedsvc.Article{ID: "a1", Published: day, Sections: []string{"a"}},
+		feedsvc.Article{ID: "b1", Published: day.Add(time.Hour), Sections: []string{"b"}})
+	if _, got, _ := ids(t, s, "/sections/all/json"); strings.Join(got, " ") != "b1 a1" {
+		t.Fatalf("combined: %v", got)
+	}
+	secs = secs[:1]                                                                                           // section b removed: the counters' sum drops by one ...
+	putArticles(t, st, feedsvc.Article{ID: "a2", Published: day.Add(2 * time.Hour), Sections: []string{"a"}}) // ... and is back
+	if _, got, _ := ids(t, s, "/sections/all/json"); strings.Join(got, " ") != "a2 a1" {
+		t.Errorf("combined after removing b and adding a2: %v, want [a2 a1]", got)
+	}
+}
+
+func TestVaryAcceptWhenHTMLIsServed(t *testing.T) {
+	s, _, _ := newTestServer(t, 1)
+	s.HTML = func(w http.ResponseWriter, r *http.Request) { plain(w, 200, "page") }
+	r := get(t, s.Handler(), "/sections/ent/atom", nil)
+	if v := r.Header.Get("Vary"); v != "Accept, Accept-Encoding" {
+		t.Errorf("Vary %q", v)
+	}
+	if r := get(t, s.Handler(), "/sections/ent/atom", map[string]string{"Accept": "text/html"}); r.StatusCode != 200 {
+		t.Errorf("html: %d", r.StatusCode)
 	}
 }

@@ -71,7 +71,7 @@ func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
 		if err != nil {
 			return q, fmt.Errorf("since %q: want an RFC 3339 time", s)
 		}
-		q.since = t
+		q.since = t.Truncate(time.Second) // the precision the cache key and self link carry
 	}
 	var err error
 	if q.include, err = terms("q", v.Get("q")); err != nil {

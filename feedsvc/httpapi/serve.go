@@ -25,8 +25,12 @@ func (s *Server) prepare(e *entry) {
 	if e.archive {
 		maxAge = archiveMaxAge
 	}
+	vary := "Accept-Encoding"
+	if s.HTML != nil {
+		vary = "Accept, Accept-Encoding" // browsers get the HTML page at the same URL
+	}
 	common := http.Header{
-		"Vary":                   {"Accept-Encoding"},
+		"Vary":                   {vary},
 		"Content-Type":           {e.contentType},
 		"Cache-Control":          {"public, max-age=" + strconv.Itoa(int(maxAge.Seconds()))},
 		"X-Content-Type-Options": {"nosniff"},

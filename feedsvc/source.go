@@ -57,6 +57,7 @@ type ArticleRules struct {
 // SourceState is what feedsvc remembers about a source between polls.
 type SourceState struct {
 	SourceID      string    `json:"source_id"`
+	URL           string    `json:"url,omitempty"` // the URL ETag and LastModified belong to
 	ETag          string    `json:"etag,omitempty"`
 	LastModified  string    `json:"last_modified,omitempty"`
 	LastAttempt   time.Time `json:"last_attempt,omitzero"`

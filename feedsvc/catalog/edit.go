@@ -101,7 +101,10 @@ func (c *Catalog) update(ctx context.Context, change func(*snapshot) error) erro
 	if err := c.check(&s); err != nil {
 		return err
 	}
-	ver, _ := c.storedVersion(ctx)
+	ver, err := c.storedVersion(ctx)
+	if err != nil && !errors.Is(err, feedsvc.ErrNotFound) {
+		return fmt.Errorf("catalog: version: %w", err)
+	}
 	ver++
 	if b, err = json.Marshal(s); err != nil {
 		return fmt.Errorf("catalog: %w", err)

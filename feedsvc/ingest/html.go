@@ -26,6 +26,7 @@ func (p *Pipeline) collectHTML(ctx context.Context, src *feedsvc.Source, pageURL
 	var arts []feedsvc.Article
 	for _, it := range items {
 		if len(arts) >= max {
+			res.Truncated = true
 			break
 		}
 		if known != nil && known(ctx, src, it) {

@@ -51,6 +51,9 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	}
 	st.SourceID = src.ID
 	st.LastAttempt = start.UTC()
+	if st.URL != src.URL { // a source moved: the old URL's validators mean nothing
+		st.ETag, st.LastModified, st.URL = "", "", src.URL
+	}
 	res, err := in.Pipeline.Collect(ctx, src, st, in.known)
 	pr := PollResult{Status: res.Status, NotModified: res.NotModified, Items: len(res.Articles)}
 	if err == nil {
@@ -67,6 +70,11 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 		if !res.NotModified {
 			st.ItemsLastPoll = len(res.Articles) + res.Skipped
 			st.ETag, st.LastModified = res.ETag, res.LastMod
+			if res.PageErrors > 0 || res.Truncated {
+				// Article pages are missing: the next poll must read the
+				// list again rather than get a 304 and never fetch them.
+				st.ETag, st.LastModified = "", ""
+			}
 		}
 		in.log().Info("poll", "source_id", src.ID, "status", res.Status, "not_modified", res.NotModified,
 			"kind", res.Kind, "charset", res.Charset, "items", pr.Items, "changed", pr.Changed,
@@ -168,7 +176,16 @@ func (in *Ingester) known(ctx context.Context, src *feedsvc.Source, it feedsvc.L
 		return false
 	}
 	t, ok := normalize.ParseDate(it.DateRaw, src.Loc(), time.Now())
-	return !ok || t.Equal(arts[0].Published)
+	return !ok || t.Equal(arts[0].Published) || sameDayOnly(t, arts[0].Published, src.Loc())
+}
+
+// sameDayOnly reports whether a list date without a time of day (local
+// midnight) names the day of a stored time: list pages often show only
+// the date, article pages the minute.
+func sameDayOnly(list, stored time.Time, loc *time.Location) bool {
+	l, s := list.In(loc), stored.In(loc)
+	return l.Hour() == 0 && l.Minute() == 0 && l.Second() == 0 &&
+		l.Year() == s.Year() && l.YearDay() == s.YearDay()
 }
 
 func (in *Ingester) log() *slog.Logger {

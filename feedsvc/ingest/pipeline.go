@@ -49,8 +49,9 @@ type Result struct {
 	Charset     string
 	Kind        string
 	Feed        feedsvc.FeedInfo
-	Skipped     int // HTML article pages not fetched because already stored
-	PageErrors  int // HTML article pages that failed
+	Skipped     int  // HTML article pages not fetched because already stored
+	PageErrors  int  // HTML article pages that failed
+	Truncated   bool // HTML article pages left for the next poll (MaxArticlePages)
 	// Header is the source's response header (caching hints); RetryAfter
 	// is the wait a 429/503 answer asked for.
 	Header     http.Header

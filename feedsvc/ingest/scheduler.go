@@ -101,12 +101,21 @@ func (s *Scheduler) due(now time.Time) []feedsvc.Source {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []feedsvc.Source
+	live := map[string]bool{}
 	for _, src := range s.Sources() {
+		live[src.ID] = true
 		if s.running[src.ID] || now.Before(s.next[src.ID]) {
 			continue
 		}
 		s.running[src.ID] = true
 		out = append(out, src)
+	}
+	for id := range s.next { // forget deleted sources
+		if !live[id] && !s.running[id] {
+			delete(s.next, id)
+			delete(s.running, id)
+			delete(s.force, id)
+		}
 	}
 	return out
 }

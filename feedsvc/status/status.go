@@ -7,7 +7,9 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -70,7 +72,9 @@ func (h *Handler) Build(ctx context.Context) (Report, error) {
 		case st.Health == "":
 			st.Health = "unknown"
 		}
-		ss := SourceStatus{ID: src.ID, URL: src.URL, Sections: src.Sections, SourceState: st, LagSeconds: -1}
+		st.URL = ""
+		st.LastError = strings.ReplaceAll(st.LastError, src.URL, redact(src.URL))
+		ss := SourceStatus{ID: src.ID, URL: redact(src.URL), Sections: src.Sections, SourceState: st, LagSeconds: -1}
 		if !st.NewestItem.IsZero() {
 			ss.LagSeconds = int64(now.Sub(st.NewestItem).Seconds())
 		}
@@ -94,6 +98,22 @@ func (h *Handler) Build(ctx context.Context) (Report, error) {
 	}
 	slices.SortStableFunc(rep.Sources, func(a, b SourceStatus) int { return rank[b.Health] - rank[a.Health] })
 	return rep, nil
+}
+
+// redact hides credentials and query parameters (API keys) of a source
+// URL on the public status views.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable URL)"
+	}
+	if u.User != nil {
+		u.User = url.User("…")
+	}
+	if u.RawQuery != "" {
+		u.RawQuery = "…"
+	}
+	return u.String()
 }
 
 // JSON serves GET /api/status.

@@ -69,3 +69,18 @@ func TestSectionHealthIsWorstOfSources(t *testing.T) {
 		t.Errorf("html page lacks alarms or does not escape errors")
 	}
 }
+
+func TestStatusRedactsSecrets(t *testing.T) {
+	st := memstore.New()
+	src := "https://user:pw@feeds.example/rss?key=SECRET"
+	if err := st.PutSourceState(context.Background(), feedsvc.SourceState{SourceID: "s", Health: feedsvc.HealthFailing, LastError: "fetch " + src + ": 500"}); err != nil {
+		t.Fatal(err)
+	}
+	h := &Handler{Store: st, Sections: func() []feedsvc.Section { return nil },
+		Sources: func() []feedsvc.Source { return []feedsvc.Source{{ID: "s", URL: src}} }}
+	rec := httptest.NewRecorder()
+	h.JSON(rec, httptest.NewRequest("GET", "/api/status", nil))
+	if body := rec.Body.String(); strings.Contains(body, "SECRET") || strings.Contains(body, "pw@") {
+		t.Errorf("status leaks credentials: %s", body)
+	}
+}

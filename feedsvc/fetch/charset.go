@@ -54,6 +54,11 @@ func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, er
 	if enc == nil {
 		return finish(body), name, nil
 	}
+	if name == "windows-1252" && looksGB(body[:min(len(body), sniffScan)]) {
+		// Latin by label or by default, GB2312 pairs by content: a
+		// server default charset over an undeclared Chinese page.
+		enc, name = lookup("gb18030")
+	}
 	if out, err = decodeWith(enc, body); err != nil {
 		return nil, "", fmt.Errorf("decode %s: %w", name, err)
 	}

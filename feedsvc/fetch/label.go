@@ -26,24 +26,65 @@ var (
 )
 
 // declaredLabel returns the charset named by the Content-Type header, else
-// by the document's XML declaration or HTML <meta>, else "".
+// by the document's XML declaration or HTML <meta>, else "". A Latin
+// header charset (iso-8859-1, windows-1252, us-ascii: the defaults many
+// web servers add to every page) yields to a different charset the
+// document itself declares.
 func declaredLabel(body []byte, contentType string) string {
-	if contentType != "" {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
-			return params["charset"]
-		}
-		if m := ctRE.FindStringSubmatch(contentType); m != nil {
-			return m[1]
-		}
-	}
+	header := headerLabel(contentType)
 	head := body[:min(len(body), declScan)]
+	doc := ""
 	if m := xmlDeclRE.FindSubmatch(head); m != nil {
-		return string(m[1])
+		doc = string(m[1])
+	} else if m := metaRE.FindSubmatch(head); m != nil {
+		doc = string(m[1])
 	}
-	if m := metaRE.FindSubmatch(head); m != nil {
-		return string(m[1])
+	if header != "" && !(isLatinDefault(header) && doc != "" && !strings.EqualFold(doc, header)) {
+		return header
+	}
+	return doc
+}
+
+func headerLabel(contentType string) string {
+	if contentType == "" {
+		return ""
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		return params["charset"]
+	}
+	if m := ctRE.FindStringSubmatch(contentType); m != nil {
+		return m[1]
 	}
 	return ""
+}
+
+// isLatinDefault reports a label servers send by default.
+func isLatinDefault(label string) bool {
+	switch strings.ToLower(strings.TrimSpace(label)) {
+	case "iso-8859-1", "iso8859-1", "latin1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii":
+		return true
+	}
+	return false
+}
+
+// looksGB reports whether the non-ASCII bytes of b come almost all as
+// GB2312 pairs (both bytes in 0xA1–0xFE), as Chinese text in GBK does and
+// Latin text, whose accented letters stand alone, does not.
+func looksGB(b []byte) bool {
+	pairs, stray := 0, 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if c >= 0xA1 && c <= 0xFE && i+1 < len(b) && b[i+1] >= 0xA1 && b[i+1] <= 0xFE {
+			pairs++
+			i++
+			continue
+		}
+		stray++
+	}
+	return pairs >= 8 && stray*20 <= pairs
 }
 
 // sniff guesses the encoding of undeclared, non-UTF-8 bytes with a

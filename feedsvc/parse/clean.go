@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"regexp"
+	"strconv"
 )
 
 var (
@@ -21,8 +22,38 @@ var (
 // truncated download are closed.
 func repair(body []byte) []byte {
 	out := extractRoot(body)
+	out = dropBadCharRefs(out)
 	out = escapeBareAmps(out)
 	return closeOpen(out)
+}
+
+// charRefRE matches a numeric character reference.
+var charRefRE = regexp.MustCompile(`&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));`)
+
+// dropBadCharRefs removes references to characters XML 1.0 forbids
+// (&#1;, &#xB;, &#xFFFE;, surrogates…): one of them makes the whole
+// document unparsable, and they stand for nothing readable.
+func dropBadCharRefs(b []byte) []byte {
+	return charRefRE.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := charRefRE.FindSubmatch(m)
+		var n uint64
+		var err error
+		if len(sub[1]) > 0 {
+			n, err = strconv.ParseUint(string(sub[1]), 16, 32)
+		} else {
+			n, err = strconv.ParseUint(string(sub[2]), 10, 32)
+		}
+		if err != nil || !xmlChar(rune(n)) {
+			return nil
+		}
+		return m
+	})
+}
+
+// xmlChar reports whether r is allowed in XML 1.0 documents.
+func xmlChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // extractRoot cuts the document down to the first feed root element and

@@ -255,3 +255,16 @@ func BenchmarkGofeedOnly(b *testing.B) {
 		}
 	}
 }
+
+func TestBadCharRefDoesNotLoseTheFeed(t *testing.T) {
+	doc := `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>` +
+		`<item><title>Bad &#x1; ref&#11;</title><link>https://e.example/1</link></item>` +
+		`<item><title>Good &#233;t&#xE9;</title><link>https://e.example/2</link></item></channel></rss>`
+	_, arts, err := Feed([]byte(doc), "https://e.example/")
+	if err != nil || len(arts) != 2 {
+		t.Fatalf("got %d articles, %v; want both items", len(arts), err)
+	}
+	if arts[0].Title != "Bad  ref" && arts[0].Title != "Bad ref" || arts[1].Title != "Good été" {
+		t.Errorf("titles %q %q", arts[0].Title, arts[1].Title)
+	}
+}

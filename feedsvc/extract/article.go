@@ -63,7 +63,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	x.head.neighbours()
 	x.body = locateBody(x.page, rules.Body, x.base)
 	all := textLines(gq.Nodes[0])
-	x.ev.header = parseLines(headerLines(all, x.head.node, x.body.first))
+	x.ev.header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.tail = parseLines(tailLines(all, x.body.last))
 	x.c = &cleaner{p: x.page, titles: map[string]bool{}}
 	for _, t := range []string{x.head.title, x.head.kicker, x.head.subtitle, x.meta.ld.AltHeadline} {

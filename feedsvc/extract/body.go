@@ -65,6 +65,10 @@ func (p *page) origin(n *html.Node) *html.Node {
 type bodyPart struct {
 	root        *html.Node
 	first, last int
+	// textFirst is the page position of the body's first element with
+	// text of its own: where the header zone (byline, time) ends even when
+	// the body's container also wraps the headline (<article><header><h1>).
+	textFirst int
 }
 
 // locateBody finds the body by rule selector, else readability, else
@@ -88,12 +92,12 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 		root.AppendChild(cloneNode(n))
 		return span(root)
 	}
-	return bodyPart{first: -1, last: -1}
+	return bodyPart{first: -1, last: -1, textFirst: -1}
 }
 
 // span computes the page positions a copied body covers.
 func span(root *html.Node) bodyPart {
-	b := bodyPart{root: root, first: -1, last: -1}
+	b := bodyPart{root: root, first: -1, last: -1, textFirst: -1}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if i := index(n); i >= 0 {
@@ -102,6 +106,9 @@ func span(root *html.Node) bodyPart {
 			}
 			if i > b.last {
 				b.last = i
+			}
+			if ownText(n) != "" && (b.textFirst < 0 || i < b.textFirst) {
+				b.textFirst = i
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
@@ -162,10 +163,24 @@ func dropEmpty(root *html.Node) {
 		if n == root || n.Parent == nil || n.Data == "br" || n.Data == "img" || n.Data == "hr" {
 			continue
 		}
-		if clean(textOf(n)) == "" && !hasImage(n) {
+		if t := clean(textOf(n)); (t == "" || isCode(t) && n.Data == "p") && !hasImage(n) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// isCode reports a short paragraph without a letter: a CMS code or stamp
+// ("1130305", "——", "(0305)") that no reader wants in the body.
+func isCode(t string) bool {
+	if runeLen(t) > 16 {
+		return false
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // fixTables renames table parts readability lifted out of their table.

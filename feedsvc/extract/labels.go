@@ -37,7 +37,8 @@ var labelTable = []labelRule{
 	{labelRE(`^(?:副题|副标题)\s*[:：]\s*`), fSubtitle},
 	{labelRE(`(?i)^(?:文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
 	{labelRE(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), fEditor},
-	{labelRE(`(?i)^(?:edited by|editor in charge)\s+`), fEditor},
+	{labelRE(`(?i)^(?:edited by|editing by|editor in charge)\s+`), fEditor},
+	{labelRE(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), fAuthor},
 	{labelRE(`^(?:摄影|图片|摄)\s*[:：/]\s*`), fPhotographer},
 	{labelRE(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), fPhotographer},
 	{labelRE(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), fAuthor},
@@ -66,7 +67,7 @@ type hit struct {
 
 // segSep splits a metadata line into segments: hard whitespace (newline,
 // tab, ideographic or no-break space, double spaces) and bars/brackets.
-var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜【】\[\]]`)
+var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜【】\[\];；]`)
 
 // innerLabel finds a label that starts inside a segment after a space.
 var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+){0,2})\s*[:：]`)

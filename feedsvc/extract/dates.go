@@ -15,10 +15,13 @@ type textDate struct {
 }
 
 var (
-	numericDate = labelRE(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
-	monthNames  = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	englishMDY  = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?`)
-	englishDMY  = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`)
+	// numericDate: 2024-03-05 14:30, 2024年3月5日 14时30分, 2024年3月5日（星期二）下午2:30.
+	numericDate = labelRE(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` +
+		`(?:\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?` +
+		`(?:\s*T?\s*(上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
+	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	englishMDY = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?`)
+	englishDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`)
 )
 
 var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -62,7 +65,16 @@ func groups(s string, m []int) []string {
 func numericMatch(s string, m []int) (textDate, bool) {
 	g := groups(s, m)
 	mo, _ := strconv.Atoi(g[2])
-	return build(g[0], g[1], mo, g[3], g[4], g[5], g[6], "")
+	ampm := ""
+	switch g[4] {
+	case "下午", "晚上", "傍晚":
+		ampm = "p"
+	case "中午":
+		if h, _ := strconv.Atoi(g[5]); h < 11 {
+			ampm = "p"
+		}
+	}
+	return build(g[0], g[1], mo, g[3], g[5], g[6], g[7], ampm)
 }
 
 // build validates the parts and returns the date.

@@ -21,3 +21,16 @@ func TestWithTraditional(t *testing.T) {
 		t.Errorf("traditional photo credit: %q", got)
 	}
 }
+
+func TestFindDateWeekdayAndHalfDay(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024年3月5日 星期二 下午2:30":  "2024-03-05 14:30",
+		"2024年3月5日（星期二）上午9时05分": "2024-03-05 09:05",
+		"2024年3月5日 14時30分":       "2024-03-05 14:30",
+		"2024-03-05 07:24":         "2024-03-05 07:24",
+	} {
+		if got := findDate(in).canonical(); got != want {
+			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -92,6 +92,9 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		if err != nil {
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
+		for i := range arts {
+			extract.Content(&arts[i]) // metadata lines inside feed content
+		}
 	case KindArticle:
 		a, err := extract.Article(body, resp.URL, src.Article)
 		if err != nil {

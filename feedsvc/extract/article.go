@@ -99,7 +99,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
 		strings.Join(x.ev.names(fEditor), " "))
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, fSource), x.ev.first(fSource),
-		x.meta.ld.Publisher, x.head.site)
+		x.meta.ld.Publisher, publisher(x.head.site))
 	a.Source = strings.Trim(clean(a.Source), "《》")
 	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.first(fPublished))

@@ -140,7 +140,7 @@ func (c *cleaner) dropBrLines(n *html.Node) {
 
 // inlineMeta is a bracketed label inside running text: "（来源：新华社）",
 // "【责任编辑：X】", "(Editor: X)".
-var inlineMeta = labelRE(`(?i)[（(【\[]\s*((?:文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`)
+var inlineMeta = labelRE(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`)
 
 // dropInline removes bracketed source/editor labels from text nodes.
 func (c *cleaner) dropInline(root *html.Node) {

@@ -51,6 +51,22 @@ func siteFromTitle(docTitle, h1 string) string {
 	return ""
 }
 
+// siteSep separates the parts of a title suffix ("政治 | 中央社 CNA",
+// "港聞 - 明報新聞網").
+var siteSep = regexp.MustCompile(`\s*[|｜_–—»]\s*|\s+-\s+`)
+
+// publisher is the site's own name in a title suffix: its last part
+// (the parts before it are channels).
+func publisher(site string) string {
+	parts := siteSep.Split(clean(site), -1)
+	for i := len(parts) - 1; i >= 0; i-- {
+		if p := clean(parts[i]); p != "" {
+			return p
+		}
+	}
+	return clean(site)
+}
+
 // headline is the located web headline and its neighbours.
 type headline struct {
 	title, site string

@@ -35,7 +35,7 @@ var labelTable = []labelRule{
 	{labelRE(`(?i)^(?:原标题|原题|original (?:title|headline))\s*[:：]\s*`), fPrintTitle},
 	{labelRE(`^(?:引题|肩题)\s*[:：]\s*`), fKicker},
 	{labelRE(`^(?:副题|副标题)\s*[:：]\s*`), fSubtitle},
-	{labelRE(`(?i)^(?:文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
+	{labelRE(`(?i)^(?:本文来源|本稿来源|文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), fSource},
 	{labelRE(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), fEditor},
 	{labelRE(`(?i)^(?:edited by|editing by|editor in charge)\s+`), fEditor},
 	{labelRE(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), fAuthor},
@@ -129,6 +129,9 @@ func parseSegment(seg string) ([]hit, bool) {
 	if seg == "" {
 		return nil, true
 	}
+	if inner, ok := bracketed(seg); ok {
+		seg = inner // "（原标题：…）", "(Source: …)"
+	}
 	if t := strings.TrimRight(seg, "。.）)】] "); strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝") {
 		if names := creditNames(seg, true); len(names) > 0 {
 			return []hit{{fPhotographer, strings.Join(names, "\x00")}}, true
@@ -187,4 +190,18 @@ func labelValue(f field, v string) ([]hit, bool) {
 func isMetaLine(raw string) bool {
 	_, ok := parseLine(raw)
 	return ok
+}
+
+// bracketed returns the inside of a segment wrapped in one pair of
+// round brackets.
+func bracketed(seg string) (string, bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(seg, p[0]) && strings.HasSuffix(seg, p[1]) {
+			inner := seg[len(p[0]) : len(seg)-len(p[1])]
+			if !strings.ContainsAny(inner, "()（）") {
+				return clean(inner), true
+			}
+		}
+	}
+	return seg, false
 }

@@ -20,6 +20,9 @@ var (
 
 // splitNames reads a byline value into names: role words are dropped,
 // Chinese names split on spaces and 、, Latin names on commas and "and".
+// cmsCode is a staff code some CMSs append to names: "李四_NE0011".
+var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
+
 func splitNames(v string) []string {
 	v = clean(v)
 	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
@@ -40,7 +43,7 @@ func splitNames(v string) []string {
 	}
 	var out []string
 	for _, p := range parts {
-		p = strings.Trim(clean(p), ".-–— ")
+		p = strings.Trim(clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
 		if p == "" {
 			continue
 		}

@@ -26,11 +26,33 @@ func TestFindDateWeekdayAndHalfDay(t *testing.T) {
 	for in, want := range map[string]string{
 		"2024年3月5日 星期二 下午2:30":  "2024-03-05 14:30",
 		"2024年3月5日（星期二）上午9时05分": "2024-03-05 09:05",
-		"2024年3月5日 14時30分":       "2024-03-05 14:30",
-		"2024-03-05 07:24":         "2024-03-05 07:24",
+		"2024年3月5日 14時30分":      "2024-03-05 14:30",
+		"2024-03-05 07:24":      "2024-03-05 07:24",
 	} {
 		if got := findDate(in).canonical(); got != want {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBracketedAndPrefixedLabels(t *testing.T) {
+	for in, want := range map[string]hit{
+		"（原标题：老厂房变身文化园）":   {fPrintTitle, "老厂房变身文化园"},
+		"本文来源：澎湃新闻":         {fSource, "澎湃新闻"},
+		"责任编辑：李四_NE0011":     {fEditor, "李四"},
+		"(Source: Xinhua)":    {fSource, "Xinhua"},
+	} {
+		hits, ok := parseLine(in)
+		if !ok || len(hits) == 0 || hits[0] != want {
+			t.Errorf("parseLine(%q) = %+v %v, want %+v", in, hits, ok, want)
+		}
+	}
+}
+
+func TestPublisherFromTitleSuffix(t *testing.T) {
+	for in, want := range map[string]string{"港聞 - 明報新聞網": "明報新聞網", "政治 | 中央社 CNA": "中央社 CNA", "中工网": "中工网", "China Industrial Network": "China Industrial Network"} {
+		if got := publisher(in); got != want {
+			t.Errorf("publisher(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

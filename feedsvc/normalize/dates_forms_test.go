@@ -114,6 +114,7 @@ func TestParseDateTraditionalAndGluedText(t *testing.T) {
 		{"capital letter glued to text is no zone", "2024-03-05 14:30 A股收盘", sh, "2024-03-05T06:30:00Z"},
 		{"zone before text", "2024-03-05 14:30 Z 收盘", sh, "2024-03-05T14:30:00Z"},
 		{"ctime with zone", "Tue Mar  5 14:30:00 EST 2024", sh, "2024-03-05T19:30:00Z"},
+		{"dash before the time", "Tuesday, March 5, 2024 - 09:30", time.UTC, "2024-03-05T09:30:00Z"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := ParseDate(tt.in, tt.loc, ref)

@@ -38,9 +38,9 @@ func TestFindDateWeekdayAndHalfDay(t *testing.T) {
 func TestBracketedAndPrefixedLabels(t *testing.T) {
 	for in, want := range map[string]hit{
 		"（原标题：老厂房变身文化园）":   {fPrintTitle, "老厂房变身文化园"},
-		"本文来源：澎湃新闻":         {fSource, "澎湃新闻"},
-		"责任编辑：李四_NE0011":     {fEditor, "李四"},
-		"(Source: Xinhua)":    {fSource, "Xinhua"},
+		"本文来源：澎湃新闻":        {fSource, "澎湃新闻"},
+		"责任编辑：李四_NE0011":   {fEditor, "李四"},
+		"(Source: Xinhua)": {fSource, "Xinhua"},
 	} {
 		hits, ok := parseLine(in)
 		if !ok || len(hits) == 0 || hits[0] != want {

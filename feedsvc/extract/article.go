@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
@@ -15,18 +16,9 @@ import (
 // and <meta> evidence come first. The error wraps feedsvc.ErrInvalid for
 // an empty page, a relative page URL or a page with neither title nor body.
 func Article(doc []byte, pageURL string, rules feedsvc.ArticleRules) (feedsvc.Article, error) {
-	base, ok := parseBase(pageURL)
-	if !ok {
-		return feedsvc.Article{}, fmt.Errorf("extract article %q: page URL is not absolute: %w", pageURL, feedsvc.ErrInvalid)
-	}
-	if len(bytes.TrimSpace(doc)) == 0 {
-		return feedsvc.Article{}, fmt.Errorf("extract article %s: empty document: %w", pageURL, feedsvc.ErrInvalid)
-	}
-	// Decoding is the caller's job; stray invalid bytes become U+FFFD here
-	// so every string downstream is valid UTF-8.
-	gq, err := goquery.NewDocumentFromReader(strings.NewReader(strings.ToValidUTF8(string(doc), "\uFFFD")))
+	gq, base, err := load(doc, pageURL)
 	if err != nil {
-		return feedsvc.Article{}, fmt.Errorf("extract article %s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
+		return feedsvc.Article{}, fmt.Errorf("extract article: %w", err)
 	}
 	removeSelectors(gq, rules.Remove)
 	x := newExtraction(gq, base, rules)
@@ -162,4 +154,23 @@ func (x *extraction) timeAttr(prop string) string {
 		return v
 	}
 	return ""
+}
+
+// load parses a UTF-8 page fetched from pageURL. Decoding is the caller's
+// job; stray invalid bytes become U+FFFD here so every string downstream
+// is valid UTF-8. Errors wrap feedsvc.ErrInvalid: a relative page URL or
+// an empty document.
+func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
+	base, ok := parseBase(pageURL)
+	if !ok {
+		return nil, nil, fmt.Errorf("%q: page URL is not absolute: %w", pageURL, feedsvc.ErrInvalid)
+	}
+	if len(bytes.TrimSpace(doc)) == 0 {
+		return nil, nil, fmt.Errorf("%s: empty document: %w", pageURL, feedsvc.ErrInvalid)
+	}
+	gq, err := goquery.NewDocumentFromReader(strings.NewReader(strings.ToValidUTF8(string(doc), "\uFFFD")))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
+	}
+	return gq, base, nil
 }

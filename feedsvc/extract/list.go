@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
@@ -17,18 +17,9 @@ import (
 // generically. The error wraps feedsvc.ErrInvalid for an empty page or a
 // relative page URL.
 func List(doc []byte, pageURL string, rules feedsvc.ListRules) (feedsvc.ListPage, error) {
-	base, ok := parseBase(pageURL)
-	if !ok {
-		return feedsvc.ListPage{}, fmt.Errorf("extract list %q: page URL is not absolute: %w", pageURL, feedsvc.ErrInvalid)
-	}
-	if len(bytes.TrimSpace(doc)) == 0 {
-		return feedsvc.ListPage{}, fmt.Errorf("extract list %s: empty document: %w", pageURL, feedsvc.ErrInvalid)
-	}
-	// Decoding is the caller's job; stray invalid bytes become U+FFFD here
-	// so every string downstream is valid UTF-8.
-	gq, err := goquery.NewDocumentFromReader(strings.NewReader(strings.ToValidUTF8(string(doc), "\uFFFD")))
+	gq, base, err := load(doc, pageURL)
 	if err != nil {
-		return feedsvc.ListPage{}, fmt.Errorf("extract list %s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
+		return feedsvc.ListPage{}, fmt.Errorf("extract list: %w", err)
 	}
 	if href, ok := gq.Find("base[href]").First().Attr("href"); ok {
 		if b := resolve(base, href); b != "" {

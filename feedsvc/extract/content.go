@@ -16,7 +16,7 @@ import (
 // article's fields the feed left empty. Feeds from newspaper CMSs carry
 // these lines in content:encoded as their pages do.
 func Content(a *feedsvc.Article) {
-	if !strings.ContainsAny(a.ContentHTML, ":：摄攝") && !strings.Contains(a.ContentHTML, " by ") {
+	if !mayHaveLabels(a.ContentHTML) {
 		return // no label can match: skip the parse
 	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
@@ -44,6 +44,20 @@ func Content(a *feedsvc.Article) {
 	fill(a, &evidence{body: c.hits})
 }
 
+// labelHints are substrings every metadata label contains one of; content
+// without any is left alone without parsing it.
+var labelHints = []string{"：", ": ", "摄", "攝", "来源", "來源", "编辑", "編輯", "记者", "記者", "通讯员", "通訊員",
+	"By ", "by ", "Photo", "photo", "Source", "Editor", "editor"}
+
+func mayHaveLabels(s string) bool {
+	for _, h := range labelHints {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // Content lines read as metadata only at the edges of the content, where
 // CMSs print bylines and editor lines; inside the text "By …" is prose.
 const (
@@ -56,7 +70,7 @@ const (
 func dropEdgeLines(root *html.Node, title string, hits *[]hit) {
 	var blocks []*html.Node
 	for _, n := range elements(root) {
-		if n != root && blockTags[n.Data] && !hasBlockChild(n) && !hasImage(n) && clean(textOf(n)) != "" {
+		if n != root && blockTags[n.Data] && !hasBlockChild(n) && !hasImage(n) && strings.TrimSpace(textOf(n)) != "" {
 			blocks = append(blocks, n)
 		}
 	}

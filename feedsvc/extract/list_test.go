@@ -10,6 +10,7 @@ import (
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // expectedList is the README's list.expected.json schema.
@@ -65,8 +66,8 @@ func TestListPage(t *testing.T) {
 			t.Errorf("item %q must not be listed", it.URL)
 		}
 	}
-	if got.Next != deref(exp.NextPage) {
-		t.Errorf("next: got %q, want %q", got.Next, deref(exp.NextPage))
+	if got.Next != testenv.Deref(exp.NextPage) {
+		t.Errorf("next: got %q, want %q", got.Next, testenv.Deref(exp.NextPage))
 	}
 }
 

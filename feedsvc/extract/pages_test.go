@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // expectedImage is one entry of an .expected.json images list.
@@ -120,11 +122,11 @@ func checkArticle(t *testing.T, exp expectedArticle, got feedsvc.Article, score 
 		check(field, ok, "got %q, want %q", got, want)
 	}
 	str("title", got.Title, exp.Title)
-	str("kicker", got.Kicker, deref(exp.Kicker))
-	str("subtitle", got.Subtitle, deref(exp.Subtitle))
+	str("kicker", got.Kicker, testenv.Deref(exp.Kicker))
+	str("subtitle", got.Subtitle, testenv.Deref(exp.Subtitle))
 	str("source", got.Source, exp.Source)
 	str("section", got.Section, exp.Section)
-	str("editor", got.Editor, deref(exp.Editor))
+	str("editor", got.Editor, testenv.Deref(exp.Editor))
 	if exp.PrintTitle != nil {
 		str("print_title", got.PrintTitle, *exp.PrintTitle)
 	}
@@ -166,7 +168,7 @@ func checkImages(t *testing.T, check func(string, bool, string, ...any), exp exp
 	for i := 0; ok && i < len(got); i++ {
 		w := exp.Images[i]
 		ok = (got[i].URL == w.URL || slices.Contains(w.Alternates, got[i].URL)) &&
-			got[i].Alt == w.Alt && got[i].Caption == deref(w.Caption)
+			got[i].Alt == w.Alt && got[i].Caption == testenv.Deref(w.Caption)
 	}
 	check("images", ok, "got %+v, want %+v", got, exp.Images)
 	bad := ""
@@ -234,13 +236,6 @@ func acceptList(alts []json.RawMessage, got []string) bool {
 		}
 	}
 	return false
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 func primary(tag string) string {

@@ -1,9 +1,6 @@
 package ingest_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +9,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // getter reads one fact from a pipeline result; "<missing item N>" when
@@ -161,26 +159,8 @@ func TestShippedExpectations(t *testing.T) {
 // five date shapes in the source's zone, links, people, ids.
 func TestAuthoredFeedNormalized(t *testing.T) {
 	dir, _ := feedFixtures(t)
-	const rel = "authored/workercn-zgyl-gbk-rss20.xml"
-	raw, err := os.ReadFile(filepath.Join(dir, strings.TrimSuffix(rel, ".xml")+".expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exp struct {
-		Feed  struct{ Language string }
-		Items []struct {
-			GUID, Title, Link string
-			PublishedUTC      string   `json:"published_utc"`
-			Authors           []string `json:"authors"`
-			Categories        []string `json:"categories"`
-			Source            *string  `json:"source"`
-			FirstImage        *string  `json:"first_image"`
-		}
-		ItemCount int `json:"item_count"`
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
+	const rel = testenv.AuthoredFeedPath
+	exp, _ := testenv.AuthoredFeed(t)
 	res := collectFixture(t, dir, rel)
 	if len(res.Articles) != exp.ItemCount {
 		t.Fatalf("got %d articles, want %d", len(res.Articles), exp.ItemCount)
@@ -202,8 +182,8 @@ func TestAuthoredFeedNormalized(t *testing.T) {
 				{"published", utc(a.Published), want.PublishedUTC},
 				{"authors", strings.Join(a.Authors, "|"), strings.Join(want.Authors, "|")},
 				{"categories", strings.Join(a.Categories, "|"), strings.Join(want.Categories, "|")},
-				{"source", a.Source, deref(want.Source)},
-				{"first image", firstImage, deref(want.FirstImage)},
+				{"source", a.Source, testenv.Deref(want.Source)},
+				{"first image", firstImage, testenv.Deref(want.FirstImage)},
 				{"language", a.Language, exp.Feed.Language},
 				{"id", a.ID, normalize.ID("golden", &idKey)},
 			} {
@@ -213,11 +193,4 @@ func TestAuthoredFeedNormalized(t *testing.T) {
 			}
 		})
 	}
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

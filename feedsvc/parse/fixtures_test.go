@@ -10,31 +10,14 @@ import (
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // TestAuthoredExpectations checks the GBK feed against its expected.json.
 func TestAuthoredExpectations(t *testing.T) {
 	dir, _ := feedFixtures(t)
-	const rel = "authored/workercn-zgyl-gbk-rss20.xml"
-	raw, err := os.ReadFile(filepath.Join(dir, "authored/workercn-zgyl-gbk-rss20.expected.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exp struct {
-		Feed  struct{ Title, Link, Language string }
-		Items []struct {
-			GUID, Title, Link string
-			PublishedRaw      string   `json:"published_raw"`
-			Authors           []string `json:"authors"`
-			Categories        []string `json:"categories"`
-			Source            *string  `json:"source"`
-			FirstImage        *string  `json:"first_image"`
-		}
-		ItemCount int `json:"item_count"`
-	}
-	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatal(err)
-	}
+	const rel = testenv.AuthoredFeedPath
+	exp, _ := testenv.AuthoredFeed(t)
 	_, fi, arts, err := parseFixture(t, dir, rel)
 	if err != nil {
 		t.Fatal(err)
@@ -54,8 +37,8 @@ func TestAuthoredExpectations(t *testing.T) {
 				t.Errorf("guid: got %q, want %q", a.GUID, want.GUID)
 			}
 			for _, c := range [][2]string{{a.Title, want.Title}, {a.URL, want.Link},
-				{a.PublishedRaw, want.PublishedRaw}, {a.Source, deref(want.Source)},
-				{firstImage(a), deref(want.FirstImage)}} {
+				{a.PublishedRaw, want.PublishedRaw}, {a.Source, testenv.Deref(want.Source)},
+				{firstImage(a), testenv.Deref(want.FirstImage)}} {
 				if c[0] != c[1] {
 					t.Errorf("got %q, want %q", c[0], c[1])
 				}
@@ -68,13 +51,6 @@ func TestAuthoredExpectations(t *testing.T) {
 			}
 		})
 	}
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 var imgSrcRE = regexp.MustCompile(`(?i)<img[^>]+src\s*=\s*["']([^"']+)["']`)

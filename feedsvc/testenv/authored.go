@@ -24,7 +24,7 @@ type AuthoredItem struct {
 }
 
 // AuthoredExpect is the schema of feeds/authored/*.expected.json
-// (shared/testdata/README.md).
+// (testdata/shared/README.md).
 type AuthoredExpect struct {
 	Feed struct {
 		Title, Link, Language string

@@ -1,4 +1,6 @@
-// Package testenv locates the shared test fixtures (../shared/testdata) and
+// Package testenv locates the repository's test fixtures (testdata/shared,
+// copied from the project's shared reference data with their source and
+// licence notes) and
 // the Redis server (REDIS_URL) for tests of every package, cmd/ included.
 package testenv
 
@@ -28,17 +30,16 @@ func RepoRoot(t testing.TB) string {
 	}
 }
 
-// Shared returns the path of ../shared/testdata beside the repository
-// (override with FEEDSVC_SHARED_TESTDATA). It fails the test, never skips,
-// when the fixtures are missing.
+// Shared returns the path of testdata/shared inside the repository: the
+// feeds, pages and dates copied from the project's reference data (see
+// testdata/shared/NOTICE.md). Tests read only these copies, so a fresh clone
+// with nothing beside it passes. It fails the test, never skips, when the
+// fixtures are missing.
 func Shared(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("FEEDSVC_SHARED_TESTDATA")
-	if dir == "" {
-		dir = filepath.Join(RepoRoot(t), "..", "shared", "testdata")
-	}
+	dir := filepath.Join(RepoRoot(t), "testdata", "shared")
 	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
-		t.Fatalf("testenv: shared test data not found at %s: %v", dir, err)
+		t.Fatalf("testenv: test data not found at %s: %v", dir, err)
 	}
 	return dir
 }

@@ -17,12 +17,32 @@ var entityRe = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z
 // fields also lose markup and entities.
 func cleanTexts(a *feedsvc.Article) {
 	for _, p := range []*string{&a.Title, &a.Kicker, &a.Subtitle, &a.PrintTitle} {
-		*p = plainTitle(*p)
+		*p = capLine(plainTitle(*p))
 	}
 	for _, p := range []*string{&a.Editor, &a.Source, &a.Section, &a.Rights} {
-		*p = collapse(html.UnescapeString(*p))
+		*p = capLine(collapse(html.UnescapeString(*p)))
 	}
 	a.GUID = strings.TrimSpace(a.GUID) // an identity: trimmed, never rewritten
+}
+
+// MaxLineRunes caps every one-line field (title, kicker, subtitle, names,
+// categories, source, editor, rights): a 1 MB "title" is an attack or a
+// broken source, never a headline.
+const MaxLineRunes = 1000
+
+// capLine cuts s to MaxLineRunes characters, on a character boundary.
+func capLine(s string) string {
+	if len(s) <= MaxLineRunes { // bytes ≥ runes: nothing to count
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == MaxLineRunes {
+			return strings.TrimRight(s[:i], " ")
+		}
+		n++
+	}
+	return s
 }
 
 // plainTitle decodes entities (twice for double-escaped feeds), strips
@@ -109,7 +129,7 @@ func cleanListBy(in []string, key func(string) string) []string {
 	var out []string
 	seen := make(map[string]bool, len(in))
 	for _, s := range in {
-		s = collapse(html.UnescapeString(s))
+		s = capLine(collapse(html.UnescapeString(s)))
 		k := key(s)
 		if s == "" || seen[k] {
 			continue

@@ -87,10 +87,19 @@ func joinBlocks(blocks []string) string {
 	return strings.Join(out, "\n\n")
 }
 
+// bidiControl reports the explicit embedding, override and isolate
+// controls (U+202A–U+202E, U+2066–U+2069): in a title or name they reorder
+// what follows ("…\u202egnp.exe" shows as "…exe.png"). The implicit marks
+// (U+200E, U+200F, U+061C) stay: they cannot reorder other characters.
+func bidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
 // collapse trims s and turns every whitespace run into one ASCII space,
 // except that a lone ideographic space (U+3000, the separator Chinese
 // typesetting puts between the parts of a headline or caption) is kept;
-// zero-width spaces, joiners and BOMs are dropped, invalid UTF-8 repaired.
+// zero-width spaces, joiners, BOMs and bidi embedding/override/isolate
+// controls are dropped, invalid UTF-8 repaired.
 func collapse(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
@@ -99,6 +108,8 @@ func collapse(s string) string {
 	for _, r := range s {
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+			continue
+		case bidiControl(r):
 			continue
 		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
 			if b.Len() > 0 {

@@ -14,6 +14,7 @@ var (
 	jsonKeyRE    = regexp.MustCompile(`"version"\s*:`)
 	jsonURLKeyRE = regexp.MustCompile(`"(?:home_page_url|feed_url)"\s*:`)
 	nameRE       = regexp.MustCompile(`^<([A-Za-z_][\w.:-]*)`)
+	subsetEndRE  = regexp.MustCompile(`\]\s*>`)
 )
 
 // IsFeed reports whether body (UTF-8) looks like an RSS, RDF, Atom or
@@ -53,6 +54,16 @@ func rootName(b []byte) string {
 			end = []byte("-->")
 		case bytes.HasPrefix(b, []byte("<!")):
 			end = []byte(">")
+			// A DOCTYPE's internal subset ([<!ENTITY …>]) holds '>'s of
+			// its own: the declaration ends at "]" and then ">".
+			if open, gt := bytes.IndexByte(b, '['), bytes.IndexByte(b, '>'); open >= 0 && (gt < 0 || open < gt) {
+				loc := subsetEndRE.FindIndex(b[open:])
+				if loc == nil {
+					return ""
+				}
+				b = b[open+loc[1]:]
+				continue
+			}
 		default:
 			m := nameRE.FindSubmatch(b)
 			if m == nil {

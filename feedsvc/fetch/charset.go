@@ -20,7 +20,8 @@ import (
 // as GB18030 and ISO-8859-1 as windows-1252 (WHATWG). The output has no
 // BOM and its XML declaration, if any, says encoding="utf-8". charset is
 // the canonical name of the encoding used ("utf-8", "gb18030", "big5",
-// "windows-1252", ...). The output is always valid UTF-8.
+// "windows-1252", ...). The output is always valid UTF-8. A document that
+// is mostly valid UTF-8 stays UTF-8; its invalid bytes become U+FFFD.
 func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, err error) {
 	if enc, name, n := bomEncoding(body); enc != nil || name == "utf-8" {
 		out, charset = body[n:], name
@@ -48,6 +49,10 @@ func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, er
 		// Pure ASCII decodes identically under any ASCII-compatible
 		// label, so the declared name is reported as the one used.
 		return finish(body), name, nil
+	case mostlyUTF8(body, enc == nil || name == "utf-8"):
+		// One stray byte in a UTF-8 document must not turn every other
+		// character into mojibake: it becomes U+FFFD (in finish).
+		return finish(body), "utf-8", nil
 	case enc == nil || name == "utf-8":
 		enc, name = sniff(body)
 	}

@@ -35,6 +35,9 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
+	// UserAgent is sent with every outbound request (USER_AGENT; empty:
+	// the service's name and version, set by main).
+	UserAgent string
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and
@@ -47,6 +50,7 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
 		ConfigFile:   getenv("FEEDSVC_CONFIG"),
 		AdminToken:   getenv("ADMIN_TOKEN"),
+		UserAgent:    getenv("USER_AGENT"),
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
@@ -122,6 +126,9 @@ func (c Config) Validate() error {
 	}
 	if c.NearDupDistance < -1 || c.NearDupDistance > 32 {
 		return fmt.Errorf("NEAR_DUP_DISTANCE %d: want -1 (off) to 32", c.NearDupDistance)
+	}
+	if strings.ContainsFunc(c.UserAgent, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return fmt.Errorf("USER_AGENT %q: control characters are not allowed", c.UserAgent)
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)

@@ -37,8 +37,9 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	src := feedsvc.Source{ID: "check", URL: sourceURL(fs.Arg(0)), Kind: *kind, Location: loc, Timezone: *tz}
 	p := &ingest.Pipeline{
-		Fetch: fetch.New(fetch.Options{AllowFile: true, AllowPrivate: true, Timeout: 30 * time.Second}),
-		Log:   newLogger(stderr, "text", "warn"),
+		Fetch: fetch.New(fetch.Options{AllowFile: true, AllowPrivate: true, Timeout: 30 * time.Second,
+			UserAgent: userAgent(getenv("USER_AGENT"))}),
+		Log: newLogger(stderr, "text", "warn"),
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)

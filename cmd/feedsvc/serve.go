@@ -185,7 +185,7 @@ func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {
 
 func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Scheduler {
 	client := fetch.New(fetch.Options{Timeout: a.Config.FetchTimeout, MaxBytes: a.Config.MaxBodyBytes,
-		AllowFile: true, AllowPrivate: a.Config.AllowPrivate})
+		AllowFile: true, AllowPrivate: a.Config.AllowPrivate, UserAgent: userAgent(a.Config.UserAgent)})
 	log := a.Log.With("component", "ingest")
 	prober := &media.Prober{Head: client.Head, Store: store, Log: log}
 	in := &ingest.Ingester{

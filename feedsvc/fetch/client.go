@@ -1,10 +1,14 @@
 package fetch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
+	"net/url"
+	"os"
 	"time"
 )
 
@@ -27,6 +31,19 @@ type Options struct {
 	// and metadata addresses. When false they are refused at dial time,
 	// which also covers redirects and DNS rebinding.
 	AllowPrivate bool
+	// Proxy chooses the proxy of a request (nil URL: direct), as
+	// http.Transport.Proxy; default ProxyFromEnv(os.Getenv). When private
+	// addresses are refused, a proxied request's destination is resolved
+	// and checked before the proxy is asked.
+	Proxy func(*http.Request) (*url.URL, error)
+	// Resolver resolves proxied destinations for that check; default
+	// net.DefaultResolver.
+	Resolver Resolver
+}
+
+// Resolver looks up a host's addresses (*net.Resolver implements it).
+type Resolver interface {
+	LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error)
 }
 
 // Client fetches sources. It is safe for concurrent use; share one.
@@ -53,6 +70,12 @@ func New(o Options) *Client {
 	if o.MaxRedirects <= 0 {
 		o.MaxRedirects = DefaultMaxRedirects
 	}
+	if o.Proxy == nil {
+		o.Proxy = ProxyFromEnv(os.Getenv)
+	}
+	if o.Resolver == nil {
+		o.Resolver = net.DefaultResolver
+	}
 	c := &Client{opts: o}
 	c.http = &http.Client{
 		Transport:     newTransport(o),
@@ -62,26 +85,35 @@ func New(o Options) *Client {
 	return c
 }
 
-func newTransport(o Options) *http.Transport {
+// newTransport returns the route of every request: direct, or through
+// the proxy o.Proxy names for it. A direct connection is dialled through
+// the private-address guard (unless AllowPrivate); a proxied request has
+// its destination resolved and checked first, since the dial then goes
+// to the proxy, which the operator chose and may well be internal.
+func newTransport(o Options) http.RoundTripper {
+	direct := baseTransport(o.Timeout)
+	if !o.AllowPrivate {
+		direct.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second,
+			Control: refusePrivate}).DialContext
+	}
+	proxied := baseTransport(o.Timeout)
+	proxied.Proxy = o.Proxy
+	proxied.ProxyConnectHeader = http.Header{"User-Agent": {o.UserAgent}}
+	return &router{proxy: o.Proxy, direct: direct, proxied: proxied, guard: !o.AllowPrivate, resolver: o.Resolver}
+}
+
+func baseTransport(timeout time.Duration) *http.Transport {
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
-	t := &http.Transport{
+	return &http.Transport{
 		DialContext:           dialer.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   4,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: o.Timeout,
+		ResponseHeaderTimeout: timeout,
 		ExpectContinueTimeout: time.Second,
 	}
-	if o.AllowPrivate {
-		t.Proxy = http.ProxyFromEnvironment
-	} else {
-		// A proxy would make the dial-time check see the proxy's address
-		// instead of the target's, so the guarded client dials directly.
-		dialer.Control = refusePrivate
-	}
-	return t
 }
 
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -82,6 +84,9 @@ func (c *Client) getHTTP(ctx context.Context, r Request) (*Response, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err // Get adds the URL itself
 		}
+		if isTimeout(err) && !strings.Contains(strings.ToLower(err.Error()), "timeout") {
+			err = fmt.Errorf("timeout: %w", err)
+		}
 		return nil, err
 	}
 	defer hr.Body.Close()
@@ -118,6 +123,9 @@ func (c *Client) getHTTP(ctx context.Context, r Request) (*Response, error) {
 // returning a truncated body) when r holds more than limit bytes.
 func readCapped(r io.Reader, limit int64) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if isTimeout(err) {
+		return nil, fmt.Errorf("read body: timeout: %w", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
@@ -125,4 +133,11 @@ func readCapped(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", feedsvc.ErrTooLarge, limit)
 	}
 	return b, nil
+}
+
+// isTimeout reports a deadline (the client's or the caller's) that ended
+// a request, so that its error says "timeout".
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
 }

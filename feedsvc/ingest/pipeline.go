@@ -79,6 +79,9 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 	if resp.NotModified {
 		return res, nil
 	}
+	if err := fetch.CheckDocument(resp.Body, resp.ContentType); err != nil {
+		return res, fmt.Errorf("%s: %w", resp.URL, err) // only feeds and pages are articles
+	}
 	body, cs, err := fetch.DecodeUTF8(resp.Body, resp.ContentType)
 	if err != nil {
 		return res, fmt.Errorf("decode %s: %w", resp.URL, err)

@@ -5,8 +5,11 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"math/rand/v2"
+	"net/netip"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -29,29 +32,31 @@ const (
 // feedBase is the newest item's time; fixed so the output is deterministic.
 var feedBase = time.Date(2025, 11, 20, 18, 30, 0, 0, time.FixedZone("CST", 8*3600))
 
-// defaultHost is the host of generated links.
-const defaultHost = "news.example.com"
-
-// genFeedCmd implements `feedbench gen-feed -n N -o FILE`.
+// genFeedCmd implements `feedbench gen-feed -base URL -n N -o FILE`.
+// Every URL it writes (links, GUIDs, images, the channel link) starts with
+// -base, the loopback server that will serve the feed and its images
+// (`feedbench serve-dir`), so that nothing a load run fetches or probes
+// leaves the machine.
 func genFeedCmd(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("gen-feed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 60, "number of items")
-	seed := fs.Uint64("seed", 1, "random seed (same seed, same bytes)")
+	seed := fs.Uint64("seed", 1, "random seed (same seed and base, same bytes)")
 	out := fs.String("o", "", "output file (required)")
-	host := fs.String("host", defaultHost, "host of item links (feeds on different hosts share no article)")
+	base := fs.String("base", "", "URL the feed is served from, e.g. http://127.0.0.1:8081/site1/ (required; loopback unless -remote)")
+	remote := fs.Bool("remote", false, "allow a -base that is not on loopback")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *out == "" || *n < 1 || *host == "" || strings.ContainsAny(*host, "/?#@ ") {
-		return fmt.Errorf("gen-feed: need -o FILE, -n >= 1 and a bare -host")
+	if *out == "" || *n < 1 {
+		return fmt.Errorf("gen-feed: need -o FILE and -n >= 1")
 	}
-	items := genItems(*n, *seed)
-	if *host != defaultHost {
-		onHost(items, *host)
+	b, err := feedBaseURL(*base, *remote)
+	if err != nil {
+		return fmt.Errorf("gen-feed: %w", err)
 	}
 	var buf bytes.Buffer
-	if err := writeRSS(&buf, items); err != nil {
+	if err := writeRSS(&buf, genItems(*n, *seed, b), b); err != nil {
 		return fmt.Errorf("gen-feed: %w", err)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
@@ -60,46 +65,52 @@ func genFeedCmd(args []string, stderr io.Writer) error {
 	return nil
 }
 
-// onHost moves the items' links and GUIDs to host.
-func onHost(items []feedItem, host string) {
-	r := strings.NewReplacer("https://"+defaultHost+"/", "https://"+host+"/")
-	for i := range items {
-		items[i].Link, items[i].GUID = r.Replace(items[i].Link), r.Replace(items[i].GUID)
+// feedBaseURL checks -base: an absolute http(s) URL without query or
+// fragment, on a loopback host unless remote; it returns it ending in "/".
+func feedBaseURL(raw string, remote bool) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return "", fmt.Errorf("-base %q: want an absolute http(s) URL such as http://127.0.0.1:8081/", raw)
 	}
+	if ip, err := netip.ParseAddr(u.Hostname()); !remote && u.Hostname() != "localhost" && (err != nil || !ip.IsLoopback()) {
+		return "", fmt.Errorf("-base %q: not a loopback address (pass -remote to allow)", raw)
+	}
+	return strings.TrimSuffix(u.String(), "/") + "/", nil
 }
 
-// genItems returns n items, newest first, determined by seed alone.
-func genItems(n int, seed uint64) []feedItem {
+// genItems returns n items, newest first, determined by seed and base
+// (which every URL starts with).
+func genItems(n int, seed uint64, base string) []feedItem {
 	rng := rand.New(rand.NewPCG(seed, 0x6665656462656e63))
 	items := make([]feedItem, n)
 	t := feedBase
 	for i := range items {
-		items[i] = genItem(rng, i, t)
+		items[i] = genItem(rng, i, t, base)
 		t = t.Add(-time.Duration(7+rng.IntN(50)) * time.Minute)
 	}
 	return items
 }
 
-func genItem(rng *rand.Rand, i int, t time.Time) feedItem {
+func genItem(rng *rand.Rand, i int, t time.Time, base string) feedItem {
 	topic := pick(rng, topics)
 	form := pick(rng, headlineForms)
 	title := strings.NewReplacer("{topic}", topic, "{n}", strconv.Itoa(2+rng.IntN(9))).Replace(form)
-	link := fmt.Sprintf("https://news.example.com/%s/content_%d.htm", t.Format("2006-01/02"), 7700000+i*13)
+	link := fmt.Sprintf("%s%s/content_%d.htm", base, t.Format("2006-01/02"), 7700000+i*13)
 	desk := pick(rng, desks)
 	cats := []string{desk, topic}
 	return feedItem{
 		Title: title, Link: link, GUID: link, Creator: pick(rng, bylines),
-		Categories: cats, Published: t, Description: genDescription(rng, i, t, topic),
+		Categories: cats, Published: t, Description: genDescription(rng, i, t, topic, base),
 	}
 }
 
-// genDescription builds an HTML body with a captioned picture and
-// paragraphs, sized between minDesc and maxDesc bytes.
-func genDescription(rng *rand.Rand, i int, t time.Time, topic string) string {
+// genDescription builds an HTML body with a captioned picture (under
+// base/img/) and paragraphs, sized between minDesc and maxDesc bytes.
+func genDescription(rng *rand.Rand, i int, t time.Time, topic, base string) string {
 	var b strings.Builder
 	subject := pick(rng, pictureSubjects)
-	fmt.Fprintf(&b, `<p><img src="https://img.example.com/%s/%d.jpg" alt="%s" width="640" height="427"/></p>`,
-		t.Format("2006/01/02"), 900100+i, subject)
+	fmt.Fprintf(&b, `<p><img src="%simg/%s/%d.jpg" alt="%s" width="640" height="427"/></p>`,
+		html.EscapeString(base), t.Format("2006/01/02"), 900100+i, subject)
 	fmt.Fprintf(&b, `<p class="caption">图为%s。（资料图）</p>`, subject)
 	target := minDesc + 100 + rng.IntN(maxDesc-minDesc-300)
 	for b.Len() < target {
@@ -168,13 +179,14 @@ func slot(rng *rand.Rand, name, topic string) string {
 
 func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }
 
-// writeRSS writes items as an RSS 2.0 document with dc:creator and the
-// description HTML in CDATA.
-func writeRSS(w io.Writer, items []feedItem) error {
+// writeRSS writes items as an RSS 2.0 document linking to base, with
+// dc:creator and the description HTML in CDATA.
+func writeRSS(w io.Writer, items []feedItem, base string) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">` + "\n<channel>\n")
-	b.WriteString("<title>Bench News</title>\n<link>https://news.example.com/</link>\n")
+	b.WriteString("<title>Bench News</title>\n")
+	element(&b, "link", base)
 	b.WriteString("<description>feedbench load-test fixture</description>\n<language>zh-CN</language>\n")
 	if len(items) > 0 {
 		element(&b, "lastBuildDate", items[0].Published.Format(time.RFC1123Z))

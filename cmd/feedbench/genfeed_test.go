@@ -14,10 +14,13 @@ import (
 	"github.com/mmcdole/gofeed"
 )
 
+// testBase is the loopback base URL of the feeds these tests generate.
+const testBase = "http://127.0.0.1:8081/"
+
 func genBytes(t *testing.T, n int, seed uint64) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := writeRSS(&b, genItems(n, seed)); err != nil {
+	if err := writeRSS(&b, genItems(n, seed, testBase), testBase); err != nil {
 		t.Fatalf("writeRSS: %v", err)
 	}
 	return b.Bytes()
@@ -68,7 +71,7 @@ func checkItems(t *testing.T, items []*gofeed.Item) {
 		if n := len(it.Description); n < minDesc || n > maxDesc {
 			t.Errorf("item %d: description is %d bytes, want %d..%d", i, n, minDesc, maxDesc)
 		}
-		if !strings.Contains(it.Description, "<img src=\"https://") {
+		if !strings.Contains(it.Description, "<img src=\""+testBase+"img/") {
 			t.Errorf("item %d: description has no image: %q", i, it.Description[:80])
 		}
 		if len(it.Categories) < 2 || len(it.Authors) != 1 || it.Authors[0].Name == "" {
@@ -106,7 +109,7 @@ func TestSentenceFormsFilled(t *testing.T) {
 
 func TestGenFeedCmd(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "feed.xml")
-	if err := run([]string{"gen-feed", "-n", "5", "-o", out}, nil, os.Stderr); err != nil {
+	if err := run([]string{"gen-feed", "-n", "5", "-base", testBase, "-o", out}, nil, os.Stderr); err != nil {
 		t.Fatalf("gen-feed: %v", err)
 	}
 	got, err := os.ReadFile(out)
@@ -116,8 +119,11 @@ func TestGenFeedCmd(t *testing.T) {
 	if want := genBytes(t, 5, 1); !bytes.Equal(got, want) {
 		t.Errorf("file differs from genItems(5, 1): got %d bytes, want %d", len(got), len(want))
 	}
-	if err := run([]string{"gen-feed", "-n", "5"}, nil, os.Stderr); err == nil {
+	if err := run([]string{"gen-feed", "-n", "5", "-base", testBase}, nil, io.Discard); err == nil {
 		t.Error("gen-feed without -o: got nil error")
+	}
+	if err := run([]string{"gen-feed", "-n", "5", "-o", out}, nil, io.Discard); err == nil {
+		t.Error("gen-feed without -base: got nil error")
 	}
 }
 
@@ -159,17 +165,37 @@ func xmlText(s string) bool {
 	return true
 }
 
-func TestGenFeedHost(t *testing.T) {
+func TestGenFeedBase(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
-		name, host string
+		name, base string
+		remote     bool
+		want       string // "" refuses
 	}{
-		{"default", defaultHost},
-		{"own host", "site2.example.com"},
+		{"test base", testBase, false, testBase},
+		{"own path", "http://127.0.0.1:8081/site2", false, "http://127.0.0.1:8081/site2/"},
+		{"localhost", "http://localhost:9/", false, "http://localhost:9/"},
+		{"ipv6 loopback", "http://[::1]:8081/", false, "http://[::1]:8081/"},
+		{"public host", "https://img.example.com/", false, ""},
+		{"public host with -remote", "https://news.example.com/", true, "https://news.example.com/"},
+		{"not http", "ftp://127.0.0.1/", false, ""},
+		{"relative", "/feeds/", false, ""},
+		{"query", "http://127.0.0.1/?a=b", false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(dir, tc.name+".xml")
-			if err := genFeedCmd([]string{"-n", "30", "-seed", "4", "-host", tc.host, "-o", out}, os.Stderr); err != nil {
+			out := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".xml")
+			args := []string{"-n", "30", "-seed", "4", "-base", tc.base, "-o", out}
+			if tc.remote {
+				args = append(args, "-remote")
+			}
+			err := genFeedCmd(args, io.Discard)
+			if tc.want == "" {
+				if err == nil {
+					t.Fatalf("-base %q accepted", tc.base)
+				}
+				return
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			raw, err := os.ReadFile(out)
@@ -180,17 +206,17 @@ func TestGenFeedHost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if feed.Link != tc.want {
+				t.Errorf("channel link %q, want %q", feed.Link, tc.want)
+			}
 			for _, it := range feed.Items {
-				if !strings.HasPrefix(it.Link, "https://"+tc.host+"/") || it.GUID != it.Link {
-					t.Errorf("item link %q guid %q, want both on %s", it.Link, it.GUID, tc.host)
+				if !strings.HasPrefix(it.Link, tc.want) || it.GUID != it.Link || !strings.Contains(it.Description, `src="`+tc.want+"img/") {
+					t.Errorf("item link %q guid %q, want both and the image under %s", it.Link, it.GUID, tc.want)
 				}
 			}
-			if tc.host == defaultHost && !bytes.Equal(raw, genBytes(t, 30, 4)) {
-				t.Error("the default host changed the bytes")
+			if tc.want == testBase && !bytes.Equal(raw, genBytes(t, 30, 4)) {
+				t.Error("gen-feed -base differs from genItems with the same base")
 			}
 		})
-	}
-	if err := genFeedCmd([]string{"-host", "a/b", "-o", filepath.Join(dir, "x.xml")}, io.Discard); err == nil {
-		t.Error("a host with a path was accepted")
 	}
 }

@@ -8,9 +8,9 @@
 //
 // Usage:
 //
-//	feedbench gen-feed [-n 60] [-seed 1] -o FILE
+//	feedbench gen-feed -base http://127.0.0.1:PORT/ [-n 60] [-seed 1] -o FILE
 //	feedbench report -dir DIR [-o FILE] [-meta key=value ...] CASE...
-//	feedbench serve-dir -dir DIR -addr 127.0.0.1:PORT
+//	feedbench serve-dir -dir DIR -addr 127.0.0.1:PORT   (missing .jpg: a placeholder)
 //	feedbench load -base URL [-token T] [-c 64] [-d 3m] [-o FILE] [-mix KIND=N,...]
 package main
 

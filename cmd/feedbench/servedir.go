@@ -17,7 +17,8 @@ import (
 // serveDirCmd implements `feedbench serve-dir -dir D -addr 127.0.0.1:PORT`:
 // a static file server for generated feeds, so that the service fetches
 // them over HTTP (ETag-less, Last-Modified from the file) as it would a
-// publisher's. It serves until interrupted.
+// publisher's, and a placeholder picture for any missing .jpg (the
+// images gen-feed links to). It serves until interrupted.
 func serveDirCmd(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve-dir", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -58,7 +59,7 @@ func listenLoopback(addr string, remote bool) (net.Listener, error) {
 
 // serveDir serves dir on ln until ctx ends, then shuts down.
 func serveDir(ctx context.Context, ln net.Listener, dir string) error {
-	srv := &http.Server{Handler: http.FileServer(http.Dir(dir)), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: withPlaceholders(dir, http.FileServer(http.Dir(dir))), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	var err error

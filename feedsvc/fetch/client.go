@@ -39,6 +39,10 @@ type Options struct {
 	// Resolver resolves proxied destinations for that check; default
 	// net.DefaultResolver.
 	Resolver Resolver
+	// BeforeDial, when set, sees every host:port the client connects to
+	// (a destination, or a proxy), before any DNS lookup; an error refuses
+	// the connection. Load runs and tests use it to prove where they go.
+	BeforeDial func(network, address string) error
 }
 
 // Resolver looks up a host's addresses (*net.Resolver implements it).
@@ -91,27 +95,37 @@ func New(o Options) *Client {
 // its destination resolved and checked first, since the dial then goes
 // to the proxy, which the operator chose and may well be internal.
 func newTransport(o Options) http.RoundTripper {
-	direct := baseTransport(o.Timeout)
-	if !o.AllowPrivate {
-		direct.DialContext = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second,
-			Control: refusePrivate}).DialContext
-	}
-	proxied := baseTransport(o.Timeout)
+	direct := baseTransport(o, !o.AllowPrivate)
+	proxied := baseTransport(o, false)
 	proxied.Proxy = o.Proxy
 	proxied.ProxyConnectHeader = http.Header{"User-Agent": {o.UserAgent}}
 	return &router{proxy: o.Proxy, direct: direct, proxied: proxied, guard: !o.AllowPrivate, resolver: o.Resolver}
 }
 
-func baseTransport(timeout time.Duration) *http.Transport {
+// baseTransport has dial, TLS and header timeouts and transparent gzip;
+// guard refuses internal addresses at dial time.
+func baseTransport(o Options, guard bool) *http.Transport {
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	if guard {
+		dialer.Control = refusePrivate
+	}
+	dial := dialer.DialContext
+	if o.BeforeDial != nil {
+		dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if err := o.BeforeDial(network, addr); err != nil {
+				return nil, fmt.Errorf("dial %s: %w", addr, err)
+			}
+			return dialer.DialContext(ctx, network, addr)
+		}
+	}
 	return &http.Transport{
-		DialContext:           dialer.DialContext,
+		DialContext:           dial,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          100,
 		MaxIdleConnsPerHost:   4,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: timeout,
+		ResponseHeaderTimeout: o.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}
 }

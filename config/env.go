@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -35,7 +36,19 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
+	// DataDir holds the embedded store's data file (DATA_DIR, default ./data).
+	DataDir string
+	// Store selects the store (STORE): "disk" (the default without
+	// REDIS_URL), "redis" (the default with it) or "memory" (throwaway runs).
+	Store string
 }
+
+// Store kinds of Config.Store.
+const (
+	StoreDisk   = "disk"
+	StoreRedis  = "redis"
+	StoreMemory = "memory"
+)
 
 // Load reads the configuration from getenv (os.Getenv in main) and
 // validates it.
@@ -54,6 +67,14 @@ func Load(getenv func(string) string) (Config, error) {
 		NearDupDistance: normalize.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
 		MaxInterval:     6 * time.Hour,
+		DataDir:         or(getenv("DATA_DIR"), "./data"),
+		Store:           strings.ToLower(getenv("STORE")),
+	}
+	if c.Store == "" {
+		c.Store = StoreDisk
+		if c.RedisURL != "" {
+			c.Store = StoreRedis
+		}
 	}
 	var err error
 	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {
@@ -108,6 +129,9 @@ func (c Config) Validate() error {
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
 		return fmt.Errorf("REDIS_URL %q: want redis://, rediss:// or unix://", Redact(c.RedisURL))
 	}
+	if err := c.validateStore(); err != nil {
+		return err
+	}
 	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
 		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
 	}
@@ -125,6 +149,26 @@ func (c Config) Validate() error {
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)
+	}
+	return nil
+}
+
+// validateStore checks STORE against REDIS_URL and DATA_DIR.
+func (c Config) validateStore() error {
+	switch c.Store {
+	case StoreRedis:
+		if c.RedisURL == "" {
+			return errors.New("STORE=redis needs REDIS_URL")
+		}
+	case StoreDisk, StoreMemory:
+		if c.RedisURL != "" {
+			return fmt.Errorf("STORE=%s and REDIS_URL are exclusive: unset one", c.Store)
+		}
+		if c.Store == StoreDisk && c.DataDir == "" {
+			return errors.New("DATA_DIR: want a directory for the disk store")
+		}
+	default:
+		return fmt.Errorf("STORE %q: want disk, redis or memory", c.Store)
 	}
 	return nil
 }

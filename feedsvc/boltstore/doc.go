@@ -21,6 +21,20 @@
 //	b               blob key -> 8-byte expiry (Unix ns, 0 none) + bytes
 //	bx              8-byte expiry + blob key -> "" (expired blobs are swept)
 //
-// Why bbolt: see the engine comparison in the commit that follows; it is
-// a single pure-Go file with fsync'd transactions and ordered cursors.
+// Why bbolt. The candidates were bbolt (B+tree, one file, pure Go,
+// maintained by etcd), pebble (LSM, RocksDB-like) and modernc.org/sqlite.
+// A quick benchmark on this project's access pattern (2 vCPU, shared;
+// 5 KB articles, 100,000 in one index; go test -bench, 2026-12) gave:
+//
+//	                          bbolt      pebble v2.1.7
+//	put 50 articles (fsync)   15.4 ms    9.1 ms
+//	page of 50 (seek+50 gets) 0.13 ms    2.8 ms
+//
+// Readers page far more often than ingest writes (a poll writes one
+// batch; every feed request reads pages), so bbolt's 20x faster ordered
+// reads outweigh pebble's faster commits; its single file is trivial to
+// back up when stopped, and it brings one small dependency instead of
+// pebble's ~30 modules (sqlite via modernc is a far larger build still).
+// The store-level comparison with Redis and memstore is
+// feedsvc/storebench (make bench).
 package boltstore

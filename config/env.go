@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
@@ -35,6 +36,10 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
+	// Retain and RetainItems are the defaults of each section's retain and
+	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
+	Retain      feedsvc.Age
+	RetainItems int
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and
@@ -90,6 +95,9 @@ func Load(getenv func(string) string) (Config, error) {
 		if c.NearDupDistance, err = strconv.Atoi(v); err != nil {
 			return c, fmt.Errorf("NEAR_DUP_DISTANCE %q: want a whole number (-1 disables)", v)
 		}
+	}
+	if err = retainEnv(getenv, &c); err != nil {
+		return c, err
 	}
 	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
 		return c, err

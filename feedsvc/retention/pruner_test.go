@@ -115,7 +115,10 @@ func TestPrunerPolicies(t *testing.T) {
 // section leaves the short one but stays stored and listed in the long
 // one; once past both it is deleted.
 func TestPrunerSharedArticle(t *testing.T) {
-	st := memstore.New()
+	sharedArticle(t, memstore.New())
+}
+
+func sharedArticle(t *testing.T, st feedsvc.Store) {
 	arts := daily("x", 30, "short", "long")
 	put(t, st, arts)
 	short := feedsvc.Section{Slug: "short", Retain: feedsvc.Age(5 * day)}

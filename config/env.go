@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
@@ -41,6 +42,10 @@ type Config struct {
 	// Store selects the store (STORE): "disk" (the default without
 	// REDIS_URL), "redis" (the default with it) or "memory" (throwaway runs).
 	Store string
+	// Retain and RetainItems are the defaults of each section's retain and
+	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
+	Retain      feedsvc.Age
+	RetainItems int
 }
 
 // Store kinds of Config.Store.
@@ -111,6 +116,9 @@ func Load(getenv func(string) string) (Config, error) {
 		if c.NearDupDistance, err = strconv.Atoi(v); err != nil {
 			return c, fmt.Errorf("NEAR_DUP_DISTANCE %q: want a whole number (-1 disables)", v)
 		}
+	}
+	if err = retainEnv(getenv, &c); err != nil {
+		return c, err
 	}
 	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
 		return c, err

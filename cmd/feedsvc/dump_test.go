@@ -59,7 +59,8 @@ func TestExportImportToRedis(t *testing.T) {
 	redisEnv := map[string]string{"REDIS_URL": redisURL, "REDIS_PREFIX": prefix}
 	runOK(t, []string{"import", "-in", export}, redisEnv)
 
-	red := startAppEnv(t, nil, file, map[string]string{"LISTEN_ADDR": addr, "REDIS_URL": redisURL, "REDIS_PREFIX": prefix})
+	// The test feeds are dated 2025: keep them past Redis's default retention.
+	red := startAppEnv(t, nil, file, map[string]string{"LISTEN_ADDR": addr, "REDIS_URL": redisURL, "REDIS_PREFIX": prefix, "RETAIN": "forever"})
 	after := fetchDocuments(t, red.Base)
 	for _, path := range crashChannels {
 		b, a := before[path], after[path]

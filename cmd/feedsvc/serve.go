@@ -97,6 +97,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		wg.Add(1)
 		go func() { defer wg.Done(); run(bg) }()
 	}
+	wg.Add(1)
+	go func() { defer wg.Done(); a.pruner(store, cat, w.api).Run(bg) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)

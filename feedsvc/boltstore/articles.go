@@ -82,10 +82,8 @@ func unindex(tx *bolt.Tx, prev *feedsvc.Article, next string, changed map[string
 	key := entryKey(feedsvc.CursorOf(prev))
 	for _, slug := range sectionSet(prev.Sections) {
 		changed[slug] = true
-		if b := tx.Bucket(bSections).Bucket([]byte(slug)); b != nil {
-			if err := b.Delete(key); err != nil {
-				return err
-			}
+		if err := delEntry(tx, slug, key); err != nil {
+			return err
 		}
 	}
 	if prev.URL == "" || prev.URL == next {
@@ -103,11 +101,7 @@ func index(tx *bolt.Tx, c *feedsvc.Article, changed map[string]bool) error {
 	key := entryKey(feedsvc.CursorOf(c))
 	for _, slug := range sectionSet(c.Sections) {
 		changed[slug] = true
-		b, err := tx.Bucket(bSections).CreateBucketIfNotExists([]byte(slug))
-		if err != nil {
-			return fmt.Errorf("section %q: %w: %w", slug, feedsvc.ErrInvalid, err)
-		}
-		if err := b.Put(key, nil); err != nil {
+		if err := addEntry(tx, slug, key); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@
 //	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID -> ""
 //	u               SHA-1 of the canonical URL -> article ID
 //	v               section slug -> 8-byte version counter
+//	n               section slug -> 8-byte number of index entries
 //	st              source ID -> SourceState JSON
 //	b               blob key -> 8-byte expiry (Unix ns, 0 none) + bytes
 //	bx              8-byte expiry + blob key -> "" (expired blobs are swept)

@@ -37,6 +37,7 @@ var (
 	bStates   = []byte("st")
 	bBlobs    = []byte("b")
 	bExpiry   = []byte("bx")
+	bCounts   = []byte("n")
 )
 
 // Options configure Open.
@@ -99,7 +100,7 @@ func initialize(db *bolt.DB) (err error) {
 		}
 	}()
 	return db.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bMeta, bArticles, bSections, bURLs, bVersions, bStates, bBlobs, bExpiry} {
+		for _, name := range [][]byte{bMeta, bArticles, bSections, bURLs, bVersions, bStates, bBlobs, bExpiry, bCounts} {
 			b, err := tx.CreateBucketIfNotExists(name)
 			if err != nil {
 				return fmt.Errorf("bucket %s: %w", name, err)

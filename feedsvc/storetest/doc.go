@@ -12,5 +12,9 @@
 //   - a batch with an invalid article is rejected as a whole;
 //   - re-putting an identical article does not change section versions;
 //   - Query.Since is compared in Unix milliseconds, like the cursor;
-//   - TryLock with an empty name or owner, or ttl <= 0, fails with ErrInvalid.
+//   - TryLock with an empty name or owner, or ttl <= 0, fails with ErrInvalid;
+//   - RemoveFromSection of the last section deletes the article (record and
+//     URL entry, unless another article took the URL over); of one of
+//     several sections rewrites only its Sections list, and bumps every
+//     section it is still in.
 package storetest

@@ -24,8 +24,11 @@ const FileName = "feedsvc.db"
 // a file written in another layout.
 const format = "1"
 
-// ErrLocked reports a data file another process holds open.
-var ErrLocked = errors.New("data file locked by another process")
+// Errors of Open and of operations on a damaged file.
+var (
+	ErrLocked  = errors.New("data file locked by another process")
+	ErrDamaged = errors.New("damaged data file")
+)
 
 // Bucket names (see doc.go).
 var (
@@ -73,12 +76,12 @@ func Open(dir string, o Options) (*Store, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: o.LockTimeout, FreelistType: bolt.FreelistMapType})
+	db, err := openFile(path, o.LockTimeout)
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("boltstore: open %s: %w (waited %v; is another feedsvc running on this DATA_DIR?)", path, ErrLocked, o.LockTimeout)
 	}
 	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrChecksum) || errors.Is(err, berrors.ErrVersionMismatch) {
-		return nil, fmt.Errorf("boltstore: open %s: damaged or not a feedsvc data file: %w", path, err)
+		return nil, fmt.Errorf("boltstore: open %s: %w (not a bbolt file): %w", path, ErrDamaged, err)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("boltstore: open %s: %w", path, err)
@@ -90,13 +93,28 @@ func Open(dir string, o Options) (*Store, error) {
 	return &Store{db: db, path: path, now: time.Now, locks: map[string]lease{}}, nil
 }
 
+// openFile opens the bbolt file, turning a panic on a damaged freelist
+// or meta page into an error. (bbolt then leaves its file handle open;
+// the process is about to exit with that error.)
+func openFile(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType})
+}
+
 // initialize creates the buckets of a new file and checks the layout of
-// an existing one. bbolt panics on some kinds of page damage; that is
-// reported as an error, never as an empty store.
+// an existing one: it walks every page of the index buckets (small keys)
+// and the first and last paths of the article bucket, whose full walk
+// would read the whole file (~2s per 100,000 articles). bbolt panics on
+// some kinds of page damage; that is reported as an error, never as an
+// empty store.
 func initialize(db *bolt.DB) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("damaged data file: %v", r)
+			err = fmt.Errorf("%w: %v", ErrDamaged, r)
 		}
 	}()
 	return db.Update(func(tx *bolt.Tx) error {
@@ -105,7 +123,7 @@ func initialize(db *bolt.DB) (err error) {
 			if err != nil {
 				return fmt.Errorf("bucket %s: %w", name, err)
 			}
-			b.Stats() // walks the bucket's pages: damage shows here
+			walk(b, string(name) == string(bArticles))
 		}
 		meta := tx.Bucket(bMeta)
 		switch v := meta.Get([]byte("format")); {
@@ -116,6 +134,18 @@ func initialize(db *bolt.DB) (err error) {
 		}
 		return nil
 	})
+}
+
+// walk reads the pages of b, or only its first and last paths when
+// shallow, so that damage shows at Open.
+func walk(b *bolt.Bucket, shallow bool) {
+	if !shallow {
+		b.Stats()
+		return
+	}
+	c := b.Cursor()
+	c.First()
+	c.Last()
 }
 
 // Path returns the data file's path.
@@ -139,7 +169,7 @@ func (s *Store) view(ctx context.Context, op string, fn func(*bolt.Tx) error) er
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("boltstore: %s: %w", op, err)
 	}
-	return s.fail(op, s.db.View(fn))
+	return s.fail(op, guard(func() error { return s.db.View(fn) }))
 }
 
 // update runs fn in a write transaction, committed and fsync'd before it
@@ -148,7 +178,19 @@ func (s *Store) update(ctx context.Context, op string, fn func(*bolt.Tx) error) 
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("boltstore: %s: %w", op, err)
 	}
-	return s.fail(op, s.db.Update(fn))
+	return s.fail(op, guard(func() error { return s.db.Update(fn) }))
+}
+
+// guard runs a transaction, turning bbolt's panic on a damaged page into
+// ErrDamaged (bbolt rolls the transaction back first), so that damage
+// Open did not reach fails one request instead of the process.
+func guard(tx func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	return tx()
 }
 
 // fail wraps err for op once: a closed database wraps ErrUnavailable,

@@ -27,6 +27,10 @@ type Config struct {
 	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
 	Concurrency  int           // INGEST_CONCURRENCY, default 4
 	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+	// Retain and RetainItems are the defaults of each section's retain and
+	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
+	Retain      feedsvc.Age
+	RetainItems int
 	// NearDupDistance is the largest SimHash distance at which articles of
 	// two sources are one story (NEAR_DUP_DISTANCE, default 3; -1 disables).
 	NearDupDistance int
@@ -36,10 +40,6 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
-	// Retain and RetainItems are the defaults of each section's retain and
-	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
-	Retain      feedsvc.Age
-	RetainItems int
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and

@@ -28,6 +28,10 @@ type Config struct {
 	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
 	Concurrency  int           // INGEST_CONCURRENCY, default 4
 	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+	// Retain and RetainItems are the defaults of each section's retain and
+	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
+	Retain      feedsvc.Age
+	RetainItems int
 	// NearDupDistance is the largest SimHash distance at which articles of
 	// two sources are one story (NEAR_DUP_DISTANCE, default 3; -1 disables).
 	NearDupDistance int
@@ -42,10 +46,6 @@ type Config struct {
 	// Store selects the store (STORE): "disk" (the default without
 	// REDIS_URL), "redis" (the default with it) or "memory" (throwaway runs).
 	Store string
-	// Retain and RetainItems are the defaults of each section's retain and
-	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
-	Retain      feedsvc.Age
-	RetainItems int
 }
 
 // Store kinds of Config.Store.

@@ -124,13 +124,13 @@ func typical(i int, pub time.Time) feedsvc.Article {
 }
 
 // TestRedisMemoryFlat stores 1,000 typical articles (the section's
-// retain_items), then ingests 8,000 more in batches of 50 with a pruner
+// retain_items), then ingests 5,000 more in batches of 50 with a pruner
 // tick after each: the prefix's keys and the server's used_memory stay
 // flat (used_memory within a generous bound, for other tests share the
-// server), where keeping everything would have grown by 9×.
+// server), where keeping everything would have grown sixfold.
 func TestRedisMemoryFlat(t *testing.T) {
 	s, c, prefix := redisStore(t)
-	const keep, more, batch = 1000, 8000, 50
+	const keep, more, batch = 1000, 5000, 50
 	size, _ := json.Marshal(typical(0, time.Now()))
 	if len(size) < 4500 || len(size) > 5500 {
 		t.Fatalf("typical article is %d bytes of JSON, want about 5 KB", len(size))

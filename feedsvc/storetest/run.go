@@ -47,6 +47,7 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"RemoveFromSection", testRemoveFromSection},
 		{"RemoveKeepsURLOfOthers", testRemoveKeepsURLOfOthers},
 		{"RemoveKeepsCursors", testRemoveKeepsCursors},
+		{"RemoveConcurrentWithPuts", testRemoveConcurrentWithPuts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -30,8 +30,9 @@ type Query struct {
 }
 
 // Store keeps articles, section indexes, per-source fetch state and small
-// blobs (rendered channels). Implementations: redisstore (production) and
-// memstore (embedded); both pass the storetest contract suite.
+// blobs (rendered channels). Implementations: redisstore (shared by
+// replicas), boltstore (single node, on disk; the default) and memstore
+// (in process, tests); all pass the storetest contract suite.
 type Store interface {
 	// PutArticles inserts or replaces articles by ID and indexes each in
 	// the sections it lists (by SortTime) and by its URL. An article that

@@ -1,6 +1,8 @@
 // Package storetest owns the contract of the store step: Run is the test
-// suite every feedsvc.Store implementation (memstore, redisstore) must pass,
-// one subtest per behaviour of the interface documented in feedsvc.Store.
+// suite every feedsvc.Store implementation (memstore, boltstore, redisstore)
+// must pass, one subtest per behaviour of the interface documented in
+// feedsvc.Store; RunDumper is the suite of feedsvc.Dumper and of an
+// export/import round trip (package dump) between two stores.
 //
 // Behaviours the suite pins down beyond the interface comments, which
 // callers may rely on:

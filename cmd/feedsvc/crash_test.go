@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -25,7 +28,8 @@ var crashChannels = []string{"/sections/news/rss", "/sections/news/atom", "/sect
 // ingests two sources, edits the catalog through the admin API, kills the
 // process with SIGKILL while a poll is in flight, and restarts it with
 // every source unreachable: every document served before is served after
-// with the same bytes and ETag, and the API edits are there.
+// with the same bytes and ETag, the API edits are there, and every article
+// of a section being written when the kill landed is still served.
 func TestCrashKeepsPublishedData(t *testing.T) {
 	bin := buildBinary(t)
 	dir, dataDir := t.TempDir(), filepath.Join(t.TempDir(), "data")
@@ -34,6 +38,11 @@ func TestCrashKeepsPublishedData(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/news.xml", rssHandler(rssBytes("News", news), "application/rss+xml"))
 	mux.Handle("/world.xml", rssHandler(rssBytes("World", world), "application/rss+xml"))
+	var polls atomic.Int64
+	mux.HandleFunc("/live.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		_, _ = w.Write(liveFeed(int(polls.Add(1))))
+	})
 	mux.HandleFunc("/slow.xml", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case inFlight <- struct{}{}:
@@ -62,8 +71,19 @@ func TestCrashKeepsPublishedData(t *testing.T) {
 	case <-time.After(60 * time.Second):
 		t.Fatal("the new source was not polled within 60s")
 	}
+	stopLive := keepRefreshing(t, p.Base, "live")
+	waitFor(t, 60*time.Second, "live section fills its first page", func() (bool, string) {
+		n := len(channelURLs(t, p.Base, "live"))
+		return n >= 50 && polls.Load() >= 5, fmt.Sprintf("%d items after %d polls", n, polls.Load())
+	})
 	before := fetchDocuments(t, p.Base)
+	live := channelURLs(t, p.Base, "live")
+	k := polls.Load()
+	waitFor(t, 30*time.Second, "another poll of the live source", func() (bool, string) { return polls.Load() > k, "" })
+	time.Sleep(15 * time.Millisecond) // its 100 articles are being parsed and stored
 	p.Kill(t)
+	stopLive()
+	t.Logf("killed after %d polls of the live source", polls.Load())
 	src.Close() // every source unreachable from now on
 
 	p = startProc(t, bin, cfg, procEnv(addr, dataDir))
@@ -74,6 +94,9 @@ func TestCrashKeepsPublishedData(t *testing.T) {
 		if a.etag != b.etag || string(a.body) != string(b.body) {
 			t.Errorf("%s changed across the crash: ETag %s -> %s\nbefore: %.300s\nafter:  %.300s", path, b.etag, a.etag, b.body, a.body)
 		}
+	}
+	if got := channelURLs(t, p.Base, "live"); !slices.Equal(got, live) {
+		t.Errorf("live section: served %d items before the kill, %d after; lost: %q", len(live), len(got), missing(live, got))
 	}
 	for _, path := range []string{"/api/sections/extra", "/api/sources/slow"} {
 		if code := adminDo(t, "GET", p.Base+path, ""); code != http.StatusOK {
@@ -90,9 +113,11 @@ func writeCrashConfig(t *testing.T, path, srcURL string) {
 		"sections:",
 		"  - {slug: news, title: News, language: en}",
 		"  - {slug: world, title: World, language: en}",
+		"  - {slug: live, title: Live, language: en}",
 		"sources:",
 		"  - {id: news, url: '" + srcURL + "/news.xml', sections: [news], interval: 1h}",
 		"  - {id: world, url: '" + srcURL + "/world.xml', sections: [world], interval: 1h}",
+		"  - {id: live, url: '" + srcURL + "/live.xml', sections: [live], interval: 1h}",
 		"",
 	}, "\n")
 	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
@@ -144,4 +169,56 @@ func TestSecondProcessLocked(t *testing.T) {
 	if resp, _ := httpGet(t, first.Base+"/healthz", nil); resp.StatusCode != http.StatusOK {
 		t.Errorf("first process: /healthz %d after the second start", resp.StatusCode)
 	}
+}
+
+// liveFeed is the n-th answer of the live source: 100 new items, each
+// older than every item of earlier answers, so that articles written
+// after a reader's snapshot never displace what its first page showed.
+func liveFeed(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n<rss version=\"2.0\"><channel><title>Live</title><link>http://live.test/</link><description>live</description>")
+	base := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	for i := (n - 1) * 100; i < n*100; i++ {
+		link := html.EscapeString(fmt.Sprintf("http://live.test/story-%d.html", i))
+		fmt.Fprintf(&b, "<item><title>Live %d</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate><description>Live %d body.</description></item>",
+			i, link, link, base.Add(-time.Duration(i)*time.Minute).Format(time.RFC1123Z), i)
+	}
+	b.WriteString("</channel></rss>\n")
+	return []byte(b.String())
+}
+
+// keepRefreshing asks the service at base to poll source id again and
+// again (a refresh during a poll is queued) until the returned stop is
+// called.
+func keepRefreshing(t *testing.T, base, id string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		c := &http.Client{Timeout: 2 * time.Second}
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			req, _ := http.NewRequest("POST", base+"/api/sources/"+id+"/refresh", nil)
+			req.Header.Set("Authorization", "Bearer "+adminToken)
+			if resp, err := c.Do(req); err == nil {
+				resp.Body.Close()
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// missing returns the elements of want not in got.
+func missing(want, got []string) []string {
+	var out []string
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }

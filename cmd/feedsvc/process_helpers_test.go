@@ -53,10 +53,17 @@ func (b *lockedBuffer) String() string {
 }
 
 // procEnv is the environment of a test process: nothing inherited but
-// PATH, so a REDIS_URL of the test run never reaches it.
+// PATH and the proxy settings (which keep tests off the network), so a
+// REDIS_URL of the test run never reaches it.
 func procEnv(addr, dataDir string) []string {
-	return []string{"PATH=" + os.Getenv("PATH"), "LISTEN_ADDR=" + addr, "DATA_DIR=" + dataDir,
+	env := []string{"PATH=" + os.Getenv("PATH"), "LISTEN_ADDR=" + addr, "DATA_DIR=" + dataDir,
 		"ADMIN_TOKEN=" + adminToken, "FEEDSVC_ALLOW_PRIVATE_NETWORKS=true", "LOG_FORMAT=json", "FETCH_TIMEOUT=5s"}
+	for _, k := range []string{"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
 }
 
 // startProc starts bin serve with env and config file cfg; it does not

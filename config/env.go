@@ -19,6 +19,8 @@ type Config struct {
 	ListenAddr   string        // LISTEN_ADDR, default 127.0.0.1:8080
 	RedisURL     string        // REDIS_URL; empty selects the embedded store
 	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
+	DataDir      string        // DATA_DIR: directory of the disk store, default ./data
+	Store        string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
 	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	LogFormat    string        // LOG_FORMAT: text or json
@@ -41,11 +43,6 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
-	// DataDir holds the embedded store's data file (DATA_DIR, default ./data).
-	DataDir string
-	// Store selects the store (STORE): "disk" (the default without
-	// REDIS_URL), "redis" (the default with it) or "memory" (throwaway runs).
-	Store string
 }
 
 // Store kinds of Config.Store.

@@ -43,7 +43,7 @@ func exportCmd(ctx context.Context, args []string, getenv func(string) string, s
 
 // importCmd loads a JSON Lines export (from -in FILE, default stdin) into
 // the store chosen like serve's, which must be empty.
-func importCmd(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+func importCmd(ctx context.Context, args []string, getenv func(string) string, _, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "-", "export file to read (- for stdin)")

@@ -43,7 +43,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "export":
 		err = exportCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "import":
-		err = importCmd(ctx, args[1:], getenv, stderr)
+		err = importCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "feedsvc", version)
 	case "-h", "-help", "--help", "help":

@@ -7,6 +7,7 @@ COPY . .
 ARG VERSION=dev
 RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \
     CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/feedsvc ./cmd/feedsvc
+RUN mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 LABEL org.opencontainers.image.title="feedsvc" \
@@ -14,7 +15,10 @@ LABEL org.opencontainers.image.title="feedsvc" \
       org.opencontainers.image.licenses="MIT"
 COPY --from=build /out/feedsvc /usr/local/bin/feedsvc
 COPY examples /etc/feedsvc/examples
-ENV LISTEN_ADDR=0.0.0.0:8080 LOG_FORMAT=json FEEDSVC_CONFIG=/etc/feedsvc/examples/feedsvc.yaml
+# The disk store (used when REDIS_URL is empty): mount a volume on /data.
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV LISTEN_ADDR=0.0.0.0:8080 LOG_FORMAT=json FEEDSVC_CONFIG=/etc/feedsvc/examples/feedsvc.yaml DATA_DIR=/data
+VOLUME ["/data"]
 EXPOSE 8080
 USER nonroot:nonroot
 ENTRYPOINT ["/usr/local/bin/feedsvc"]

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
@@ -17,6 +19,8 @@ type Config struct {
 	ListenAddr   string        // LISTEN_ADDR, default 127.0.0.1:8080
 	RedisURL     string        // REDIS_URL; empty selects the embedded store
 	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
+	DataDir      string        // DATA_DIR: directory of the disk store, default ./data
+	Store        string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
 	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	LogFormat    string        // LOG_FORMAT: text or json
@@ -26,6 +30,10 @@ type Config struct {
 	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
 	Concurrency  int           // INGEST_CONCURRENCY, default 4
 	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+	// Retain and RetainItems are the defaults of each section's retain and
+	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
+	Retain      feedsvc.Age
+	RetainItems int
 	// NearDupDistance is the largest SimHash distance at which articles of
 	// two sources are one story (NEAR_DUP_DISTANCE, default 3; -1 disables).
 	NearDupDistance int
@@ -39,6 +47,13 @@ type Config struct {
 	// the service's name and version, set by main).
 	UserAgent string
 }
+
+// Store kinds of Config.Store.
+const (
+	StoreDisk   = "disk"
+	StoreRedis  = "redis"
+	StoreMemory = "memory"
+)
 
 // Load reads the configuration from getenv (os.Getenv in main) and
 // validates it.
@@ -58,6 +73,14 @@ func Load(getenv func(string) string) (Config, error) {
 		NearDupDistance: normalize.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
 		MaxInterval:     6 * time.Hour,
+		DataDir:         or(getenv("DATA_DIR"), "./data"),
+		Store:           strings.ToLower(getenv("STORE")),
+	}
+	if c.Store == "" {
+		c.Store = StoreDisk
+		if c.RedisURL != "" {
+			c.Store = StoreRedis
+		}
 	}
 	var err error
 	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {
@@ -95,6 +118,9 @@ func Load(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("NEAR_DUP_DISTANCE %q: want a whole number (-1 disables)", v)
 		}
 	}
+	if err = retainEnv(getenv, &c); err != nil {
+		return c, err
+	}
 	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
 		return c, err
 	}
@@ -111,6 +137,9 @@ func (c Config) Validate() error {
 	}
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") && !strings.HasPrefix(c.RedisURL, "unix://") {
 		return fmt.Errorf("REDIS_URL %q: want redis://, rediss:// or unix://", Redact(c.RedisURL))
+	}
+	if err := c.validateStore(); err != nil {
+		return err
 	}
 	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
 		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
@@ -132,6 +161,26 @@ func (c Config) Validate() error {
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)
+	}
+	return nil
+}
+
+// validateStore checks STORE against REDIS_URL and DATA_DIR.
+func (c Config) validateStore() error {
+	switch c.Store {
+	case StoreRedis:
+		if c.RedisURL == "" {
+			return errors.New("STORE=redis needs REDIS_URL")
+		}
+	case StoreDisk, StoreMemory:
+		if c.RedisURL != "" {
+			return fmt.Errorf("STORE=%s and REDIS_URL are exclusive: unset one", c.Store)
+		}
+		if c.Store == StoreDisk && c.DataDir == "" {
+			return errors.New("DATA_DIR: want a directory for the disk store")
+		}
+	default:
+		return fmt.Errorf("STORE %q: want disk, redis or memory", c.Store)
 	}
 	return nil
 }

@@ -148,6 +148,9 @@ func ValidateSection(s feedsvc.Section) error {
 	case s.Limit < 0 || s.Limit > 500:
 		return fmt.Errorf("limit: %d is outside 0..500", s.Limit)
 	}
+	if err := validateRetention(s.Retain, s.RetainItems); err != nil {
+		return err
+	}
 	if s.Timezone != "" {
 		if _, err := time.LoadLocation(s.Timezone); err != nil {
 			return fmt.Errorf("timezone: unknown zone %q", s.Timezone)

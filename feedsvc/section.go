@@ -11,4 +11,10 @@ type Section struct {
 	Limit int `json:"limit,omitempty" yaml:"limit"`
 	// Timezone is the IANA zone dates are shown in on HTML pages.
 	Timezone string `json:"timezone,omitempty" yaml:"timezone"`
+	// Retain is how long the section keeps an article, by its sort time
+	// ("90d", "36h" or "forever"); zero: the default (RETAIN).
+	Retain Age `json:"retain,omitempty" yaml:"retain"`
+	// RetainItems is the most articles the section keeps, newest first;
+	// 0: the default (RETAIN_ITEMS), -1: no count bound.
+	RetainItems int `json:"retain_items,omitempty" yaml:"retain_items"`
 }

@@ -30,8 +30,9 @@ type Query struct {
 }
 
 // Store keeps articles, section indexes, per-source fetch state and small
-// blobs (rendered channels). Implementations: redisstore (production) and
-// memstore (embedded); both pass the storetest contract suite.
+// blobs (rendered channels). Implementations: redisstore (shared by
+// replicas), boltstore (single node, on disk; the default) and memstore
+// (in process, tests); all pass the storetest contract suite.
 type Store interface {
 	// PutArticles inserts or replaces articles by ID and indexes each in
 	// the sections it lists (by SortTime) and by its URL. An article that
@@ -51,6 +52,25 @@ type Store interface {
 	// SectionVersion returns a counter that grows whenever the section's
 	// articles change (0 for a section never written).
 	SectionVersion(ctx context.Context, slug string) (int64, error)
+	// SectionOldest returns up to limit entries of the section index,
+	// oldest first (Millis asc, ID asc: the reverse of a page), and the
+	// number of entries the index holds. It reads only the index, never
+	// the articles, so retention finds what to prune in O(log N + limit).
+	// limit <= 0 returns no entries, only the count; an unknown section
+	// yields no entries and 0.
+	SectionOldest(ctx context.Context, slug string, limit int) ([]Cursor, int, error)
+	// RemoveFromSection takes the articles ids out of the section slug
+	// (retention): each one indexed there leaves the section index and its
+	// Sections list. An article then in no section is deleted: its record
+	// and its URL entry (when the URL still maps to it) go, so Articles,
+	// LookupURL and every page skip it, and a later put stores it as new;
+	// AlsoIn references to it in other articles are data and stay. The
+	// version of slug grows when any article left it, and so does the
+	// version of each other section still holding an article whose
+	// Sections changed. Ids not stored or not in slug are skipped, so a
+	// repeated call changes nothing. Cursors stay valid: a page before the
+	// cursor of a removed article starts at the next older one.
+	RemoveFromSection(ctx context.Context, slug string, ids []string) error
 
 	// SourceState returns the fetch state of a source, or ErrNotFound.
 	SourceState(ctx context.Context, sourceID string) (SourceState, error)

@@ -39,7 +39,7 @@ func (r *runningApp) Stop() { r.stop() }
 func startAppEnv(t *testing.T, store feedsvc.Store, file config.File, extra map[string]string) *runningApp {
 	t.Helper()
 	env := map[string]string{"LISTEN_ADDR": "127.0.0.1:0", "FEEDSVC_ALLOW_PRIVATE_NETWORKS": "true",
-		"LOG_LEVEL": "info", "LOG_FORMAT": "json", "ADMIN_TOKEN": adminToken}
+		"LOG_LEVEL": "info", "LOG_FORMAT": "json", "ADMIN_TOKEN": adminToken, "DATA_DIR": t.TempDir()}
 	for k, v := range extra {
 		env[k] = v
 	}

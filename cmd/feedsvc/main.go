@@ -16,6 +16,8 @@ var version = "dev"
 const usage = `usage:
   feedsvc serve [-config FILE]          run the service (config also from FEEDSVC_CONFIG)
   feedsvc check [-timezone TZ] URL      fetch one source once and print its articles as JSON
+  feedsvc export > FILE                 write the whole store as JSON Lines (stop serve first on a disk store)
+  feedsvc import [-in FILE]             load an export into an empty store (REDIS_URL or DATA_DIR pick it)
   feedsvc version                       print the version
 `
 
@@ -38,6 +40,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = serveCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "check":
 		err = checkCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "export":
+		err = exportCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "import":
+		err = importCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "feedsvc", version)
 	case "-h", "-help", "--help", "help":

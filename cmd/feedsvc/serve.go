@@ -17,6 +17,7 @@ import (
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/admin"
+	"github.com/feedsvc/feedsvc/feedsvc/boltstore"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
@@ -24,7 +25,6 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/media"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/metrics"
-	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/render"
 	"github.com/feedsvc/feedsvc/feedsvc/status"
 	"github.com/feedsvc/feedsvc/feedsvc/web"
@@ -97,6 +97,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		wg.Add(1)
 		go func() { defer wg.Done(); run(bg) }()
 	}
+	wg.Add(1)
+	go func() { defer wg.Done(); a.pruner(store, cat, w.api).Run(bg) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
@@ -170,17 +172,7 @@ func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {
 	if a.Store != nil {
 		return a.Store, nil
 	}
-	if a.Config.RedisURL == "" {
-		a.Log.Info("store: embedded (in-process); set REDIS_URL to use Redis")
-		return memstore.New(), nil
-	}
-	redisstore.SetLogger(a.Log)
-	s, err := redisstore.New(ctx, redisstore.Options{URL: a.Config.RedisURL, Prefix: a.Config.RedisPrefix})
-	if err != nil {
-		return nil, fmt.Errorf("redis %s: %w", config.Redact(a.Config.RedisURL), err)
-	}
-	a.Log.Info("store: redis", "url", config.Redact(a.Config.RedisURL), "prefix", a.Config.RedisPrefix)
-	return s, nil
+	return storeFromConfig(ctx, a.Config, a.Log)
 }
 
 func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Scheduler {
@@ -216,8 +208,11 @@ func embedded(store feedsvc.Store) bool {
 	if u, ok := store.(interface{ Unwrap() feedsvc.Store }); ok {
 		store = u.Unwrap()
 	}
-	_, ok := store.(*memstore.Store)
-	return ok
+	switch store.(type) {
+	case *memstore.Store, *boltstore.Store:
+		return true
+	}
+	return false
 }
 
 // renderer adapts the render package to httpapi.Renderer.

@@ -1,5 +1,6 @@
-// Package memstore owns the store step for single-process deployments: it
-// implements feedsvc.Store in memory, guarded by one mutex, with each
-// section index kept as a sorted slice. Nothing survives a restart; use
-// redisstore when replicas share state or data must persist.
+// Package memstore implements feedsvc.Store in memory, guarded by one
+// mutex, with each section index kept as a sorted slice: the store of unit
+// tests and of throwaway runs (STORE=memory). Nothing survives a restart;
+// the default single-node store is boltstore (on disk), and redisstore
+// serves replicas sharing state.
 package memstore

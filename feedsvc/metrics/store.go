@@ -54,6 +54,15 @@ func (c countingStore) SectionVersion(ctx context.Context, slug string) (int64, 
 	return v, c.count(err)
 }
 
+func (c countingStore) SectionOldest(ctx context.Context, slug string, limit int) ([]feedsvc.Cursor, int, error) {
+	cs, n, err := c.Store.SectionOldest(ctx, slug, limit)
+	return cs, n, c.count(err)
+}
+
+func (c countingStore) RemoveFromSection(ctx context.Context, slug string, ids []string) error {
+	return c.count(c.Store.RemoveFromSection(ctx, slug, ids))
+}
+
 func (c countingStore) SourceState(ctx context.Context, id string) (feedsvc.SourceState, error) {
 	s, err := c.Store.SourceState(ctx, id)
 	return s, c.count(err)

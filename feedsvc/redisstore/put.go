@@ -34,18 +34,26 @@ func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
 	if len(arts) == 0 {
 		return nil
 	}
-	op := fmt.Sprintf("put %d articles", len(arts))
-	if _, ok := s.rdb.(*redis.ClusterClient); ok {
-		return s.putErr(op, s.putOnce(ctx, s.rdb, arts))
-	}
 	var keys []string
 	for i := range arts {
 		if k := s.key("m", arts[i].ID); !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}
+	return s.watched(ctx, fmt.Sprintf("put %d articles", len(arts)), keys,
+		func(c redis.Cmdable) error { return s.putOnce(ctx, c, arts) })
+}
+
+// watched runs fn in an optimistic transaction WATCHing keys, retrying
+// with jittered backoff while another writer changes them, and wraps its
+// error for op. On a cluster, where keys span slots, fn runs once on the
+// cluster client, not isolated.
+func (s *Store) watched(ctx context.Context, op string, keys []string, fn func(c redis.Cmdable) error) error {
+	if _, ok := s.rdb.(*redis.ClusterClient); ok {
+		return s.putErr(op, fn(s.rdb))
+	}
 	for attempt := 1; ; attempt++ {
-		err := s.rdb.Watch(ctx, func(tx *redis.Tx) error { return s.putOnce(ctx, tx, arts) }, keys...)
+		err := s.rdb.Watch(ctx, func(tx *redis.Tx) error { return fn(tx) }, keys...)
 		if !errors.Is(err, redis.TxFailedErr) || attempt == maxPutAttempts {
 			return s.putErr(op, err)
 		}
@@ -93,10 +101,18 @@ func (s *Store) putOnce(ctx context.Context, c redis.Cmdable, arts []feedsvc.Art
 
 // metas reads the meta hash of every distinct id in arts in one pipeline.
 func (s *Store) metas(ctx context.Context, c redis.Cmdable, arts []feedsvc.Article) (map[string]meta, error) {
+	ids := make([]string, len(arts))
+	for i := range arts {
+		ids[i] = arts[i].ID
+	}
+	return s.metasOf(ctx, c, ids)
+}
+
+// metasOf reads the meta hash of every distinct id in one pipeline.
+func (s *Store) metasOf(ctx context.Context, c redis.Cmdable, ids []string) (map[string]meta, error) {
 	pipe := c.Pipeline()
 	cmds := map[string]*redis.SliceCmd{}
-	for i := range arts {
-		id := arts[i].ID
+	for _, id := range ids {
 		if cmds[id] == nil {
 			cmds[id] = pipe.HMGet(ctx, s.key("m", id), metaFields...)
 		}

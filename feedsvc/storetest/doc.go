@@ -1,6 +1,8 @@
 // Package storetest owns the contract of the store step: Run is the test
-// suite every feedsvc.Store implementation (memstore, redisstore) must pass,
-// one subtest per behaviour of the interface documented in feedsvc.Store.
+// suite every feedsvc.Store implementation (memstore, boltstore, redisstore)
+// must pass, one subtest per behaviour of the interface documented in
+// feedsvc.Store; RunDumper is the suite of feedsvc.Dumper and of an
+// export/import round trip (package dump) between two stores.
 //
 // Behaviours the suite pins down beyond the interface comments, which
 // callers may rely on:
@@ -12,5 +14,9 @@
 //   - a batch with an invalid article is rejected as a whole;
 //   - re-putting an identical article does not change section versions;
 //   - Query.Since is compared in Unix milliseconds, like the cursor;
-//   - TryLock with an empty name or owner, or ttl <= 0, fails with ErrInvalid.
+//   - TryLock with an empty name or owner, or ttl <= 0, fails with ErrInvalid;
+//   - RemoveFromSection of the last section deletes the article (record and
+//     URL entry, unless another article took the URL over); of one of
+//     several sections rewrites only its Sections list, and bumps every
+//     section it is still in.
 package storetest

@@ -43,6 +43,11 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"LockExpiryAndRenew", testLockExpiry},
 		{"Ping", testPing},
 		{"CanceledContext", testCanceled},
+		{"SectionOldest", testSectionOldest},
+		{"RemoveFromSection", testRemoveFromSection},
+		{"RemoveKeepsURLOfOthers", testRemoveKeepsURLOfOthers},
+		{"RemoveKeepsCursors", testRemoveKeepsCursors},
+		{"RemoveConcurrentWithPuts", testRemoveConcurrentWithPuts},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

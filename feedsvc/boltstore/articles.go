@@ -1,0 +1,202 @@
+package boltstore
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha1"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// PutArticles inserts or replaces arts by ID in one transaction, moving
+// each in the section indexes it lists and in the URL index; it returns
+// once the transaction is on disk. The batch is validated first, so an
+// ErrInvalid writes nothing; identical re-puts write nothing and leave
+// section versions alone.
+func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
+	for i := range arts {
+		if arts[i].ID == "" {
+			return fmt.Errorf("boltstore: put article %d (%s): missing ID: %w", i, arts[i].URL, feedsvc.ErrInvalid)
+		}
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	now := s.now()
+	return s.update(ctx, fmt.Sprintf("put %d articles", len(arts)), func(tx *bolt.Tx) error {
+		changed := map[string]bool{}
+		for i := range arts {
+			if err := put(tx, arts[i], now, changed); err != nil {
+				return err
+			}
+		}
+		for slug := range changed {
+			if err := bump(tx, slug); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// put stores one article and records the sections it touched in changed.
+func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool) error {
+	ab := tx.Bucket(bArticles)
+	old := ab.Get([]byte(a.ID))
+	var prev *feedsvc.Article
+	if old != nil {
+		p, err := decode(old)
+		if err != nil {
+			return fmt.Errorf("decode article %s: %w", a.ID, err)
+		}
+		prev = &p
+	}
+	c := canonical(a, prev, now)
+	js, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
+	}
+	if bytes.Equal(js, old) {
+		return nil
+	}
+	if prev != nil {
+		if err := unindex(tx, prev, c.URL, changed); err != nil {
+			return err
+		}
+	}
+	if err := ab.Put([]byte(a.ID), js); err != nil {
+		return err
+	}
+	return index(tx, &c, changed)
+}
+
+// unindex removes prev from its sections, and its URL entry when the URL
+// changes to next and the entry still points at it.
+func unindex(tx *bolt.Tx, prev *feedsvc.Article, next string, changed map[string]bool) error {
+	key := entryKey(feedsvc.CursorOf(prev))
+	for _, slug := range sectionSet(prev.Sections) {
+		changed[slug] = true
+		if err := delEntry(tx, slug, key); err != nil {
+			return err
+		}
+	}
+	if prev.URL == "" || prev.URL == next {
+		return nil
+	}
+	ub := tx.Bucket(bURLs)
+	if h := urlKey(prev.URL); string(ub.Get(h)) == prev.ID {
+		return ub.Delete(h)
+	}
+	return nil
+}
+
+// index adds c to its sections and the URL index.
+func index(tx *bolt.Tx, c *feedsvc.Article, changed map[string]bool) error {
+	key := entryKey(feedsvc.CursorOf(c))
+	for _, slug := range sectionSet(c.Sections) {
+		changed[slug] = true
+		if err := addEntry(tx, slug, key); err != nil {
+			return err
+		}
+	}
+	if c.URL == "" {
+		return nil
+	}
+	return tx.Bucket(bURLs).Put(urlKey(c.URL), []byte(c.ID))
+}
+
+// Articles returns the stored articles for ids, in order, skipping ids
+// that are not stored.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]feedsvc.Article, error) {
+	out := make([]feedsvc.Article, 0, len(ids))
+	err := s.view(ctx, fmt.Sprintf("get %d articles", len(ids)), func(tx *bolt.Tx) error {
+		var err error
+		out, err = load(tx, ids, out)
+		return err
+	})
+	return out, err
+}
+
+// load appends the stored articles of ids to out.
+func load(tx *bolt.Tx, ids []string, out []feedsvc.Article) ([]feedsvc.Article, error) {
+	ab := tx.Bucket(bArticles)
+	for _, id := range ids {
+		v := ab.Get([]byte(id))
+		if v == nil {
+			continue
+		}
+		a, err := decode(v)
+		if err != nil {
+			return nil, fmt.Errorf("decode article %s: %w", id, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// LookupURL returns the ID stored under url, or ErrNotFound.
+func (s *Store) LookupURL(ctx context.Context, url string) (string, error) {
+	var id string
+	err := s.view(ctx, "lookup url "+url, func(tx *bolt.Tx) error {
+		v := tx.Bucket(bURLs).Get(urlKey(url))
+		if v == nil || url == "" {
+			return feedsvc.ErrNotFound
+		}
+		id = string(v)
+		return nil
+	})
+	return id, err
+}
+
+// canonical returns a in the form the store keeps: times in UTC,
+// Published and Updated at the second precision of the JSON form (so the
+// index key matches CursorOf of the article read back), producer-only
+// fields dropped, and FirstSeen the earliest time the article was seen
+// (now for a new article without one).
+func canonical(a feedsvc.Article, prev *feedsvc.Article, now time.Time) feedsvc.Article {
+	a.PublishedRaw, a.UpdatedRaw, a.BaseURL = "", "", ""
+	a.Published = a.Published.UTC().Truncate(time.Second)
+	a.Updated = a.Updated.UTC().Truncate(time.Second)
+	a.FirstSeen = a.FirstSeen.UTC()
+	if prev != nil && !prev.FirstSeen.IsZero() && (a.FirstSeen.IsZero() || prev.FirstSeen.Before(a.FirstSeen)) {
+		a.FirstSeen = prev.FirstSeen
+	}
+	if a.FirstSeen.IsZero() {
+		a.FirstSeen = now.UTC()
+	}
+	return a
+}
+
+// decode reads stored article JSON, with every time in UTC.
+func decode(b []byte) (feedsvc.Article, error) {
+	var a feedsvc.Article
+	if err := json.Unmarshal(b, &a); err != nil {
+		return a, err
+	}
+	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()
+	return a, nil
+}
+
+// urlKey is the URL index key of a canonical URL: its SHA-1, so that long
+// URLs stay within bbolt's key size.
+func urlKey(u string) []byte {
+	h := sha1.Sum([]byte(u))
+	return h[:]
+}
+
+// sectionSet returns the distinct non-empty slugs of sections.
+func sectionSet(sections []string) []string {
+	out := make([]string, 0, len(sections))
+	for _, s := range sections {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

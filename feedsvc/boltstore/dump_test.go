@@ -1,0 +1,12 @@
+package boltstore_test
+
+import (
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/storetest"
+)
+
+func TestDumper(t *testing.T) {
+	storetest.RunDumper(t, func(t *testing.T) feedsvc.Store { return open(t, t.TempDir()) })
+}

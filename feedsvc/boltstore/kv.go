@@ -1,0 +1,161 @@
+package boltstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// sweepMax bounds how many expired blobs one PutBlob removes.
+const sweepMax = 32
+
+// SourceState returns the fetch state of sourceID, or ErrNotFound.
+func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.SourceState, error) {
+	var st feedsvc.SourceState
+	err := s.view(ctx, "source state "+sourceID, func(tx *bolt.Tx) error {
+		v := tx.Bucket(bStates).Get([]byte(sourceID))
+		if v == nil {
+			return feedsvc.ErrNotFound
+		}
+		if err := json.Unmarshal(v, &st); err != nil {
+			return fmt.Errorf("decode: %w", err)
+		}
+		return nil
+	})
+	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
+	return st, err
+}
+
+// PutSourceState replaces the fetch state of st.SourceID.
+func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) error {
+	if st.SourceID == "" {
+		return fmt.Errorf("boltstore: put source state: missing source ID: %w", feedsvc.ErrInvalid)
+	}
+	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
+	b, err := json.Marshal(st)
+	if err != nil {
+		return fmt.Errorf("boltstore: encode source state %s: %w", st.SourceID, err)
+	}
+	return s.update(ctx, "put source state "+st.SourceID, func(tx *bolt.Tx) error {
+		return tx.Bucket(bStates).Put([]byte(st.SourceID), b)
+	})
+}
+
+// Blob returns the blob under key, or ErrNotFound when it is missing or
+// expired. A blob is stored as 8 bytes of expiry (Unix nanoseconds, 0 for
+// none), then its bytes.
+func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
+	var out []byte
+	now := s.now().UnixNano()
+	err := s.view(ctx, "blob "+key, func(tx *bolt.Tx) error {
+		v := tx.Bucket(bBlobs).Get([]byte(key))
+		if v == nil || key == "" {
+			return feedsvc.ErrNotFound
+		}
+		if exp := blobExpiry(v); exp != 0 && exp <= now {
+			return feedsvc.ErrNotFound
+		}
+		out = bytes.Clone(v[8:])
+		return nil
+	})
+	return out, err
+}
+
+// PutBlob stores b under key; ttl <= 0 means no expiry. A blob with an
+// expiry is also listed in the expiry bucket, from which each PutBlob
+// removes up to sweepMax expired blobs.
+func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
+	if key == "" {
+		return fmt.Errorf("boltstore: put blob: empty key: %w", feedsvc.ErrInvalid)
+	}
+	now := s.now().UnixNano()
+	var exp int64
+	if ttl > 0 {
+		exp = now + int64(ttl)
+	}
+	return s.update(ctx, "put blob "+key, func(tx *bolt.Tx) error {
+		if err := dropBlob(tx, []byte(key)); err != nil {
+			return err
+		}
+		v := append(binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(b)), uint64(exp)), b...)
+		if err := tx.Bucket(bBlobs).Put([]byte(key), v); err != nil {
+			return err
+		}
+		if exp != 0 {
+			if err := tx.Bucket(bExpiry).Put(expiryKey(exp, key), nil); err != nil {
+				return err
+			}
+		}
+		return sweep(tx, now)
+	})
+}
+
+// DeleteBlobs removes every blob whose key starts with prefix.
+func (s *Store) DeleteBlobs(ctx context.Context, prefix string) error {
+	return s.update(ctx, "delete blobs "+prefix, func(tx *bolt.Tx) error {
+		var keys [][]byte
+		c := tx.Bucket(bBlobs).Cursor()
+		for k, _ := c.Seek([]byte(prefix)); k != nil && bytes.HasPrefix(k, []byte(prefix)); k, _ = c.Next() {
+			keys = append(keys, bytes.Clone(k))
+		}
+		for _, k := range keys {
+			if err := dropBlob(tx, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// dropBlob deletes the blob under key and its expiry entry.
+func dropBlob(tx *bolt.Tx, key []byte) error {
+	b := tx.Bucket(bBlobs)
+	old := b.Get(key)
+	if old == nil {
+		return nil
+	}
+	if exp := blobExpiry(old); exp != 0 {
+		if err := tx.Bucket(bExpiry).Delete(expiryKey(exp, string(key))); err != nil {
+			return err
+		}
+	}
+	return b.Delete(key)
+}
+
+// sweep removes up to sweepMax blobs expired at now, oldest expiry first.
+func sweep(tx *bolt.Tx, now int64) error {
+	var keys [][]byte
+	c := tx.Bucket(bExpiry).Cursor()
+	for k, _ := c.First(); k != nil && len(keys) < sweepMax; k, _ = c.Next() {
+		if int64(binary.BigEndian.Uint64(k[:8])) > now {
+			break
+		}
+		keys = append(keys, bytes.Clone(k[8:]))
+	}
+	for _, k := range keys {
+		if err := dropBlob(tx, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// blobExpiry returns the expiry of a stored blob value (0: none).
+func blobExpiry(v []byte) int64 {
+	if len(v) < 8 {
+		return 0
+	}
+	return int64(binary.BigEndian.Uint64(v[:8]))
+}
+
+// expiryKey is the expiry bucket key of a blob: its expiry, then its key.
+func expiryKey(exp int64, key string) []byte {
+	return append(binary.BigEndian.AppendUint64(nil, uint64(exp)), key...)
+}

@@ -1,0 +1,38 @@
+package feedsvc
+
+import (
+	"context"
+	"time"
+)
+
+// Record kinds of a store dump.
+const (
+	RecordArticle = "article"
+	RecordState   = "source_state"
+	RecordBlob    = "blob"
+)
+
+// RecordVersion is the version of the Record format that Dump writes;
+// readers refuse records of a newer version.
+const RecordVersion = 1
+
+// Record is one item of a store dump (feedsvc export / import): an
+// article, a source's fetch state, or a blob with its expiry. Leases and
+// section versions are not dumped: they are rebuilt by the store.
+type Record struct {
+	Type    string       `json:"type"`
+	Version int          `json:"version"`
+	Article *Article     `json:"article,omitempty"`
+	State   *SourceState `json:"state,omitempty"`
+	Key     string       `json:"key,omitempty"`    // blob key
+	Data    []byte       `json:"data,omitempty"`   // blob bytes (base64 in JSON)
+	Expires time.Time    `json:"expires,omitzero"` // blob expiry; zero: none
+}
+
+// Dumper is a Store that can enumerate what it holds. Dump calls fn for
+// every stored article, source state and unexpired blob, in no particular
+// order, and stops at the first error fn returns. Writes made during a
+// Dump may or may not be seen.
+type Dumper interface {
+	Dump(ctx context.Context, fn func(Record) error) error
+}

@@ -1,0 +1,6 @@
+// Package dump owns the portable form of a store: Export writes every
+// record a feedsvc.Dumper holds as JSON Lines (one feedsvc.Record per
+// line, each with its type and version), and Import loads such a stream
+// into an empty feedsvc.Store of any backend. It is how a deployment is
+// backed up and how it moves from the disk store to Redis.
+package dump

@@ -1,0 +1,51 @@
+package dump_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/dump"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
+)
+
+// TestImportRejects checks that a stream Import cannot read fails with
+// ErrInvalid naming the record, instead of loading part of it silently.
+func TestImportRejects(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"not JSON", "{\"type\":\"blob\",\"version\":1,\"key\":\"k\"}\nnot json\n", "record 2"},
+		{"newer version", `{"type":"blob","version":99,"key":"k"}`, "version 99"},
+		{"no version", `{"type":"blob","key":"k"}`, "version 0"},
+		{"unknown type", `{"type":"tombstone?","version":1}`, "tombstone?"},
+		{"article without body", `{"type":"article","version":1}`, "article"},
+	}
+	for _, tc := range tests {
+		_, err := dump.Import(t.Context(), strings.NewReader(tc.in), memstore.New())
+		if !errors.Is(err, feedsvc.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want ErrInvalid naming %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestImportSkipsExpiredBlobs checks that a blob whose expiry passed in
+// transit is not loaded, and one still alive keeps its expiry.
+func TestImportSkipsExpiredBlobs(t *testing.T) {
+	s := memstore.New()
+	in := `{"type":"blob","version":1,"key":"old","data":"eA==","expires":"2020-01-01T00:00:00Z"}
+{"type":"blob","version":1,"key":"new","data":"eQ==","expires":"2999-01-01T00:00:00Z"}
+`
+	n, err := dump.Import(t.Context(), strings.NewReader(in), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Blob(t.Context(), "old"); !errors.Is(err, feedsvc.ErrNotFound) {
+		t.Errorf("expired blob: got %v, want ErrNotFound", err)
+	}
+	if b, err := s.Blob(t.Context(), "new"); err != nil || string(b) != "y" {
+		t.Errorf("live blob: got %q, %v", b, err)
+	}
+	if n.Blobs != 2 {
+		t.Errorf("counted %d blobs, want 2 read", n.Blobs)
+	}
+}

@@ -1,0 +1,17 @@
+package memstore_test
+
+import (
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
+	"github.com/feedsvc/feedsvc/feedsvc/storetest"
+)
+
+func TestDumper(t *testing.T) {
+	storetest.RunDumper(t, func(t *testing.T) feedsvc.Store {
+		s := memstore.New()
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}

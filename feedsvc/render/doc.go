@@ -17,7 +17,7 @@
 // (Category, Author, Link, Source) is replaced by a list or by an element
 // with attributes, and the extra fields land after the embedded ones,
 // which keeps Atom links before entries. Namespaced elements (atom:link,
-// dc:creator, media:content, fh:archive) are written with literal
+// dc:creator (one, naming every author), media:content, fh:archive) are written with literal
 // prefixes, as gorilla writes content:encoded, and every prefix is
 // declared once on the root element.
 //

@@ -87,7 +87,10 @@ type parsedJSONItem struct {
 	ContentHTML   string `json:"content_html"`
 	ContentText   string `json:"content_text"`
 	DatePublished string `json:"date_published"`
-	Attachments   []struct {
+	Authors       []struct {
+		Name string `json:"name"`
+	} `json:"authors"`
+	Attachments []struct {
 		URL      string `json:"url"`
 		MIMEType string `json:"mime_type"`
 	} `json:"attachments"`

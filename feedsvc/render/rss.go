@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gorilla/feeds"
 
@@ -43,14 +44,14 @@ type rssAtomLink struct {
 	Type string `xml:"type,attr,omitempty"`
 }
 
-// rssItem extends gorilla's item with several categories, dc:creator per
-// author, dc:contributor, a <source url=…> element (gorilla writes the URL
+// rssItem extends gorilla's item with several categories, one dc:creator
+// naming every author (rssCreator), dc:contributor, a <source url=…> element (gorilla writes the URL
 // as text, which RSS forbids) and Media RSS.
 type rssItem struct {
 	feeds.RssItem
 	Categories  []string       `xml:"category"`
 	Source      *rssSource     `xml:"source"`
-	Creators    []string       `xml:"dc:creator"`
+	Creator     string         `xml:"dc:creator,omitempty"`
 	Contributor string         `xml:"dc:contributor,omitempty"`
 	Media       []mediaContent `xml:"media:content"`
 }
@@ -112,7 +113,7 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 		it.Content = &feeds.RssContent{Content: body}
 	}
 	it.Categories = a.Categories
-	it.Creators = a.Authors
+	it.Creator = rssCreator(a.Authors)
 	it.Contributor = a.Editor
 	if a.Source != "" && a.SourceURL != "" {
 		it.Source = &rssSource{URL: a.SourceURL, Name: a.Source}
@@ -128,3 +129,9 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	}
 	return it
 }
+
+// rssCreator joins every author into the one dc:creator RSS carries.
+// With one dc:creator per person newsboat and feedparser show only the
+// last name, sfeed and rss-parser only the first; all four display one
+// element holding "A, B" completely.
+func rssCreator(authors []string) string { return strings.Join(authors, ", ") }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/gorilla/feeds"
@@ -51,10 +52,13 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-// atomSource names the origin publisher of an entry (RFC 4287 §4.2.11).
+// atomSource names the origin publisher of an entry (RFC 4287 §4.2.11)
+// with the id, title, updated and link the W3C validator asks for.
 type atomSource struct {
-	Title string           `xml:"title"`
-	Links []feeds.AtomLink `xml:"link"`
+	ID      string           `xml:"id"`
+	Title   string           `xml:"title"`
+	Updated string           `xml:"updated"`
+	Links   []feeds.AtomLink `xml:"link"`
 }
 
 // Atom renders ch as an Atom 1.0 (RFC 4287) document with RFC 5005 paging
@@ -137,11 +141,34 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	for _, c := range a.Categories {
 		e.Categories = append(e.Categories, atomCategory{Term: c})
 	}
-	if a.Source != "" {
-		e.Source = &atomSource{Title: a.Source}
-		if a.SourceURL != "" {
-			e.Source.Links = []feeds.AtomLink{{Href: a.SourceURL, Rel: "alternate"}}
-		}
-	}
+	e.Source = atomSourceOf(ch, a, e.Updated)
 	return e
+}
+
+// atomSourceOf describes a's publisher, or returns nil when a names none:
+// a tag: id per publisher name, the entry's updated time (the publisher's
+// own feed time is unknown) and a link to its site, else to the site of
+// the article.
+func atomSourceOf(ch *feedsvc.Channel, a *feedsvc.Article, updated string) *atomSource {
+	if a.Source == "" {
+		return nil
+	}
+	s := &atomSource{ID: tagURI(ch, "sources/"+a.Source), Title: a.Source, Updated: updated}
+	link := a.SourceURL
+	if link == "" {
+		link = siteOf(a.URL)
+	}
+	if link != "" {
+		s.Links = []feeds.AtomLink{{Href: link, Rel: "alternate", Type: "text/html"}}
+	}
+	return s
+}
+
+// siteOf returns the root URL ("https://host/") of an absolute URL, or "".
+func siteOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
 }

@@ -29,7 +29,7 @@ var epoch = time.Unix(0, 0).UTC()
 // JSON Feed item id. An article without ID gets a hash of its URL, GUID
 // and title instead, so the id is never empty.
 func ItemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
-	return tagURI(authority(ch), articleKey(a))
+	return tagURI(ch, articleKey(a))
 }
 
 // FeedID returns the permanent id of ch's section as a tag: URI,
@@ -40,11 +40,12 @@ func FeedID(ch *feedsvc.Channel) string {
 	if slug == "" {
 		slug = "all"
 	}
-	return tagURI(authority(ch), "sections/"+slug)
+	return tagURI(ch, "sections/"+slug)
 }
 
-func tagURI(auth, specific string) string {
-	return "tag:" + auth + "," + tagDate + ":" + escapeTag(specific)
+// tagURI returns the tag: URI of specific under ch's authority and date.
+func tagURI(ch *feedsvc.Channel, specific string) string {
+	return "tag:" + authority(ch) + "," + tagDate + ":" + escapeTag(specific)
 }
 
 // authority returns the lower-case host of the channel's URLs, with

@@ -66,7 +66,13 @@ type parsedAtom struct {
 		Published string    `xml:"published"`
 		Links     []xmlLink `xml:"link"`
 		Authors   []string  `xml:"author>name"`
-		Content   struct {
+		Source    *struct {
+			ID      string    `xml:"id"`
+			Title   string    `xml:"title"`
+			Updated string    `xml:"updated"`
+			Links   []xmlLink `xml:"link"`
+		} `xml:"source"`
+		Content struct {
 			Type string `xml:"type,attr"`
 			Body string `xml:",chardata"`
 		} `xml:"content"`

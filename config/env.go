@@ -18,6 +18,7 @@ type Config struct {
 	RedisURL     string        // REDIS_URL; empty selects the embedded store
 	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
 	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
+	IDAuthority  string        // ID_AUTHORITY: tag: authority of ids, recorded at a store's first start
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	LogFormat    string        // LOG_FORMAT: text or json
 	ConfigFile   string        // FEEDSVC_CONFIG: YAML file of sections and sources
@@ -47,6 +48,7 @@ func Load(getenv func(string) string) (Config, error) {
 		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
 		ConfigFile:   getenv("FEEDSVC_CONFIG"),
 		AdminToken:   getenv("ADMIN_TOKEN"),
+		IDAuthority:  getenv("ID_AUTHORITY"),
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,

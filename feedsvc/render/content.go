@@ -12,8 +12,9 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// tagDate is the date part of every tag: URI. It is fixed: a tag: URI is
-// permanent only when its date never changes (RFC 4151 §2.1).
+// tagDate is the date part of every tag: URI when the Channel names none
+// (ch.IDs): the date every id had before the scheme was stored. A tag:
+// URI is permanent only when its date never changes (RFC 4151 §2.1).
 const tagDate = "2026"
 
 // defaultAuthority names the deployment when the channel has no URLs.
@@ -24,8 +25,8 @@ const defaultAuthority = "localhost"
 var epoch = time.Unix(0, 0).UTC()
 
 // ItemID returns the permanent public id of article a in channel ch: the
-// tag: URI "tag:<authority>,2026:<article id>", where authority is the host
-// of ch.HomeURL (else ch.SelfURL). It is the RSS guid, the Atom id and the
+// tag: URI "tag:<authority>,<date>:<article id>" with ch.IDs' authority and
+// date; without them the host of ch.HomeURL (else ch.SelfURL) and 2026. It is the RSS guid, the Atom id and the
 // JSON Feed item id. An article without ID gets a hash of its URL, GUID
 // and title instead, so the id is never empty.
 func ItemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
@@ -33,7 +34,7 @@ func ItemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
 }
 
 // FeedID returns the permanent id of ch's section as a tag: URI,
-// "tag:<authority>,2026:sections/<slug>" ("all" when the slug is empty).
+// "tag:<authority>,<date>:sections/<slug>" ("all" when the slug is empty).
 // Every page of a section shares it.
 func FeedID(ch *feedsvc.Channel) string {
 	slug := strings.TrimSpace(ch.Section.Slug)
@@ -45,25 +46,41 @@ func FeedID(ch *feedsvc.Channel) string {
 
 // tagURI returns the tag: URI of specific under ch's authority and date.
 func tagURI(ch *feedsvc.Channel, specific string) string {
-	return "tag:" + authority(ch) + "," + tagDate + ":" + escapeTag(specific)
+	auth, date := ch.IDs.Authority, ch.IDs.Date
+	if auth == "" {
+		auth = authority(ch)
+	}
+	if date == "" {
+		date = tagDate
+	}
+	return "tag:" + auth + "," + date + ":" + escapeTag(specific)
 }
 
-// authority returns the lower-case host of the channel's URLs, with
-// characters a DNS name cannot hold replaced, so the tag: URI stays valid.
+// authority returns the authority the channel's URLs yield.
 func authority(ch *feedsvc.Channel) string {
 	for _, raw := range []string{ch.HomeURL, ch.SelfURL} {
-		u, err := url.Parse(strings.TrimSpace(raw))
-		if err != nil || u.Hostname() == "" {
-			continue
+		if a := AuthorityOf(raw); a != "" {
+			return a
 		}
-		return strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
-				return r
-			}
-			return '-'
-		}, strings.ToLower(u.Hostname()))
 	}
 	return defaultAuthority
+}
+
+// AuthorityOf returns the tag: authority a URL yields: its lower-case
+// host with characters a DNS name cannot hold replaced by "-", or "" when
+// rawURL has no host. It is the authority ids had before the scheme was
+// stored, so an upgraded store records it from BASE_URL.
+func AuthorityOf(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+			return r
+		}
+		return '-'
+	}, strings.ToLower(u.Hostname()))
 }
 
 // articleKey is the article's stable ID, or a hash of what identifies it

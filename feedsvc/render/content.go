@@ -3,7 +3,6 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"html"
 	"net/url"
 	"strings"
 	"time"
@@ -143,16 +142,16 @@ func truncate(s string, n int) string {
 func contentHTML(a *feedsvc.Article) string {
 	var b strings.Builder
 	if a.Kicker != "" {
-		b.WriteString(`<p class="kicker">` + html.EscapeString(a.Kicker) + "</p>\n")
+		b.WriteString(`<p class="kicker">` + htmlText(a.Kicker) + "</p>\n")
 	}
 	if a.Subtitle != "" {
-		b.WriteString(`<p class="subtitle">` + html.EscapeString(a.Subtitle) + "</p>\n")
+		b.WriteString(`<p class="subtitle">` + htmlText(a.Subtitle) + "</p>\n")
 	}
 	switch {
 	case a.ContentHTML != "":
 		b.WriteString(a.ContentHTML)
 	case a.BodyText != "":
-		b.WriteString("<p>" + html.EscapeString(a.BodyText) + "</p>")
+		b.WriteString("<p>" + htmlText(a.BodyText) + "</p>")
 	}
 	return b.String()
 }

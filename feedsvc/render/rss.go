@@ -75,9 +75,9 @@ func RSS(ch *feedsvc.Channel) ([]byte, error) {
 
 func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	out := &rssChannel{RssFeed: feeds.RssFeed{
-		Title:         feedTitle(ch),
+		Title:         rssText(feedTitle(ch)),
 		Link:          homeURL(ch),
-		Description:   feedDescription(ch),
+		Description:   rssText(feedDescription(ch)),
 		Language:      ch.Section.Language,
 		LastBuildDate: rfc1123(ch.Updated),
 		Generator:     generator(ch),
@@ -103,9 +103,9 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 
 func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	it := &rssItem{RssItem: feeds.RssItem{
-		Title:       itemTitle(a),
+		Title:       rssText(itemTitle(a)),
 		Link:        a.URL,
-		Description: a.Summary,
+		Description: rssText(a.Summary),
 		Guid:        &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
 		PubDate:     rfc1123(a.SortTime()),
 	}}

@@ -17,7 +17,8 @@ type Channel struct {
 	Generator      string
 	IDs            IDScheme // authority and date of every tag: id
 	// Updated is the newest change among Articles (zero when empty; the
-	// renderer then uses a fixed epoch so output stays deterministic).
+	// renderer then uses a fixed time, the start of IDs.Date, so output
+	// stays deterministic).
 	Updated  time.Time
 	Articles []Article
 }

@@ -69,7 +69,7 @@ func Atom(ch *feedsvc.Channel) ([]byte, error) {
 		Xmlns:    nsAtom,
 		Title:    feedTitle(c),
 		Id:       FeedID(c),
-		Updated:  rfc3339(firstTime(c.Updated, epoch)),
+		Updated:  rfc3339(firstTime(c.Updated, epoch(c))),
 		Subtitle: c.Section.Description,
 		// A feed-level author lets every entry inherit one (RFC 4287 §4.1.1).
 		Author: &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: feedTitle(c)}},
@@ -102,6 +102,9 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 	}
 	add(ch.NextURL, "next", "application/atom+xml")
 	add(ch.PrevArchiveURL, "prev-archive", "application/atom+xml")
+	if ch.Archive {
+		add(ch.FeedURLs[FormatAtom], "current", "application/atom+xml") // RFC 5005 §4
+	}
 	return links
 }
 
@@ -109,7 +112,7 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	e := &atomEntry{AtomEntry: feeds.AtomEntry{
 		Title:     itemTitle(a),
 		Id:        ItemID(ch, a),
-		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch)),
+		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch(ch))),
 		Published: rfc3339(a.Published),
 		Rights:    a.Rights,
 	}}

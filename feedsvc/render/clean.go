@@ -73,6 +73,10 @@ func cleanChannel(ch *feedsvc.Channel) *feedsvc.Channel {
 	c.NextURL, c.PrevArchiveURL = cleanText(ch.NextURL), cleanText(ch.PrevArchiveURL)
 	c.Generator = cleanText(ch.Generator)
 	c.Hubs = cleanList(ch.Hubs)
+	c.FeedURLs = make(map[string]string, len(ch.FeedURLs))
+	for f, u := range ch.FeedURLs {
+		c.FeedURLs[f] = cleanText(u)
+	}
 	c.Section.Slug = cleanText(ch.Section.Slug)
 	c.Section.Title = strings.TrimSpace(cleanText(ch.Section.Title))
 	c.Section.Description = strings.TrimSpace(cleanText(ch.Section.Description))

@@ -20,8 +20,18 @@ const tagDate = "2026"
 const defaultAuthority = "localhost"
 
 // epoch stands in for an unknown feed update time so output stays
-// deterministic (never time.Now).
-var epoch = time.Unix(0, 0).UTC()
+// deterministic (never time.Now) and plausible to validators (1970 is
+// not): the start of the id scheme's date, the day this deployment began
+// publishing, else of tagDate.
+func epoch(ch *feedsvc.Channel) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, ch.IDs.Date); err == nil {
+			return t
+		}
+	}
+	t, _ := time.Parse("2006", tagDate)
+	return t
+}
 
 // ItemID returns the permanent public id of article a in channel ch: the
 // tag: URI "tag:<authority>,<date>:<article id>" with ch.IDs' authority and

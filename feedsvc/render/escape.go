@@ -18,6 +18,9 @@ import (
 //   - HTML or text → XML: encoding/xml escapes character data and
 //     attributes, and splits CDATA sections at "]]>"; where we write inner
 //     XML ourselves (Atom summary and content) escapeText does the same.
+//     RSS title and description use the RSS Profile's form, &#x26; &#x3C;
+//     &#x3E; (rssXML): the same characters to any XML parser, and the sign
+//     by which the W3C validator tells escaped text from HTML.
 //
 // cleanText runs first, so both see only characters XML can carry.
 
@@ -43,3 +46,14 @@ var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // escapeText escapes cleaned text or HTML for use as XML character data.
 func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// rssEscaper writes &, < and > as hexadecimal character references.
+var rssEscaper = strings.NewReplacer("&", "&#x26;", "<", "&#x3C;", ">", "&#x3E;")
+
+// rssInner is an RSS title or description: rssText written by rssXML.
+type rssInner struct {
+	Body string `xml:",innerxml"`
+}
+
+// rssXML turns plain text into an RSS title or description element body.
+func rssXML(s string) rssInner { return rssInner{Body: rssEscaper.Replace(rssText(s))} }

@@ -32,8 +32,10 @@ type rssDoc struct {
 // our richer items to gorilla's channel.
 type rssChannel struct {
 	feeds.RssFeed
-	AtomLinks []rssAtomLink `xml:"atom:link"`
-	Items     []*rssItem    `xml:"item"`
+	Title       rssInner      `xml:"title"`
+	Description rssInner      `xml:"description"`
+	AtomLinks   []rssAtomLink `xml:"atom:link"`
+	Items       []*rssItem    `xml:"item"`
 }
 
 // rssAtomLink is atom:link inside RSS; feeds.AtomLink cannot be used since
@@ -49,11 +51,14 @@ type rssAtomLink struct {
 // as text, which RSS forbids) and Media RSS.
 type rssItem struct {
 	feeds.RssItem
-	Categories  []string       `xml:"category"`
-	Source      *rssSource     `xml:"source"`
-	Creator     string         `xml:"dc:creator,omitempty"`
-	Contributor string         `xml:"dc:contributor,omitempty"`
-	Media       []mediaContent `xml:"media:content"`
+	Title       rssInner          `xml:"title"`
+	Description rssInner          `xml:"description"`
+	Content     *feeds.RssContent `xml:"content:encoded"` // after description (W3C)
+	Categories  []string          `xml:"category"`
+	Source      *rssSource        `xml:"source"`
+	Creator     string            `xml:"dc:creator,omitempty"`
+	Contributor string            `xml:"dc:contributor,omitempty"`
+	Media       []mediaContent    `xml:"media:content"`
 }
 
 type rssSource struct {
@@ -75,13 +80,11 @@ func RSS(ch *feedsvc.Channel) ([]byte, error) {
 
 func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	out := &rssChannel{RssFeed: feeds.RssFeed{
-		Title:         rssText(feedTitle(ch)),
 		Link:          homeURL(ch),
-		Description:   rssText(feedDescription(ch)),
 		Language:      ch.Section.Language,
 		LastBuildDate: rfc1123(ch.Updated),
 		Generator:     generator(ch),
-	}}
+	}, Title: rssXML(feedTitle(ch)), Description: rssXML(feedDescription(ch))}
 	if ch.SelfURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.SelfURL, Rel: "self", Type: "application/rss+xml"})
 	}
@@ -94,6 +97,9 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	if ch.PrevArchiveURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.PrevArchiveURL, Rel: "prev-archive", Type: "application/rss+xml"})
 	}
+	if cur := ch.FeedURLs[FormatRSS]; ch.Archive && cur != "" {
+		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: cur, Rel: "current", Type: "application/rss+xml"}) // RFC 5005 §4
+	}
 	out.Items = make([]*rssItem, len(ch.Articles))
 	for i := range ch.Articles {
 		out.Items[i] = rssItemOf(ch, &ch.Articles[i])
@@ -103,12 +109,10 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 
 func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	it := &rssItem{RssItem: feeds.RssItem{
-		Title:       rssText(itemTitle(a)),
-		Link:        a.URL,
-		Description: rssText(a.Summary),
-		Guid:        &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
-		PubDate:     rfc1123(a.SortTime()),
-	}}
+		Link:    a.URL,
+		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
+		PubDate: rfc1123(a.SortTime()),
+	}, Title: rssXML(itemTitle(a)), Description: rssXML(a.Summary)}
 	if body := contentHTML(a); body != "" {
 		it.Content = &feeds.RssContent{Content: body}
 	}

@@ -31,6 +31,8 @@ type atomFeed struct {
 // which RFC 4287 forbids).
 type atomEntry struct {
 	feeds.AtomEntry
+	Title      *atomPlain         `xml:"title"`
+	Rights     *atomPlain         `xml:"rights,omitempty"`
 	Lang       string             `xml:"xml:lang,attr,omitempty"`
 	Authors    []feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory     `xml:"category"`
@@ -45,6 +47,12 @@ type atomEntry struct {
 // gorilla's AtomSummary and AtomContent.
 type atomText struct {
 	Type string `xml:"type,attr"`
+	Body string `xml:",innerxml"`
+}
+
+// atomPlain is atomText whose type="text" stays implicit (atomTextOf).
+type atomPlain struct {
+	Type string `xml:"type,attr,omitempty"`
 	Body string `xml:",innerxml"`
 }
 
@@ -110,12 +118,13 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 
 func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	e := &atomEntry{AtomEntry: feeds.AtomEntry{
-		Title:     itemTitle(a),
 		Id:        ItemID(ch, a),
 		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch(ch))),
 		Published: rfc3339(a.Published),
-		Rights:    a.Rights,
-	}}
+	}, Title: atomTextOf(itemTitle(a))}
+	if a.Rights != "" {
+		e.Rights = atomTextOf(a.Rights)
+	}
 	if a.Language != "" && a.Language != ch.Section.Language {
 		e.Lang = a.Language
 	}
@@ -130,10 +139,15 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 		e.Links = append(e.Links, l)
 	}
 	if a.Summary != "" {
-		e.Summary = &atomText{Type: "text", Body: escapeText(a.Summary)}
+		s := atomTextOf(a.Summary)
+		e.Summary = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
 	if body := contentHTML(a); body != "" {
 		e.Content = &atomText{Type: "html", Body: escapeText(body)}
+	} else if a.URL == "" || a.Summary == "" {
+		// An entry needs content or an alternate link, and text to show.
+		s := atomTextOf(contentText(a))
+		e.Content = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
 	for _, name := range a.Authors {
 		e.Authors = append(e.Authors, feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: name}})
@@ -174,4 +188,12 @@ func siteOf(raw string) string {
 		return ""
 	}
 	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -124,18 +125,30 @@ func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// itemTitle is the headline shown in every format: the title, else the
-// print title, else the start of the summary, else the URL.
+// itemTitle is the headline shown in every format, never blank: the
+// title, else the print title, else the start of the summary or body,
+// else the URL, else the first image or attachment's title or file name.
 func itemTitle(a *feedsvc.Article) string {
 	for _, s := range []string{a.Title, a.PrintTitle} {
 		if s != "" {
 			return s
 		}
 	}
-	if a.Summary != "" {
-		return truncate(a.Summary, 80)
+	for _, s := range []string{a.Summary, a.BodyText} {
+		if s != "" {
+			return truncate(s, 80)
+		}
 	}
-	return a.URL
+	if a.URL != "" {
+		return a.URL
+	}
+	for _, e := range enclosures(a) {
+		if e.Title != "" {
+			return e.Title
+		}
+		return path.Base(e.URL)
+	}
+	return "untitled"
 }
 
 func truncate(s string, n int) string {

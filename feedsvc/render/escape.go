@@ -8,7 +8,8 @@ import (
 // The render step's one escaping rule, applied at two boundaries:
 //
 //   - text → HTML: a plain-text value entering an HTML-typed field goes
-//     through htmlText (rssText in RSS title and description), once.
+//     through htmlText (rssText in RSS titles, atomTextOf in Atom text
+//     constructs: escaped only when it could be read as markup), once.
 //     HTML-typed fields are RSS <title> and
 //     <description> (RSS leaves their type open and readers such as
 //     feedparser and gofeed decode entities in both, so plain text there
@@ -55,5 +56,22 @@ type rssInner struct {
 	Body string `xml:",innerxml"`
 }
 
-// rssXML turns plain text into an RSS title or description element body.
+// rssXML turns plain text into an RSS title element body.
 func rssXML(s string) rssInner { return rssInner{Body: rssEscaper.Replace(rssText(s))} }
+
+// rssHTML turns plain text into an RSS description element body: always
+// HTML-escaped, since validators and most readers take the description
+// as HTML (a bare "&" in a URL is invalid HTML there).
+func rssHTML(s string) rssInner { return rssInner{Body: rssEscaper.Replace(htmlText(s))} }
+
+// atomTextOf writes plain text as an Atom text construct: type="text"
+// (the default, left implicit) when it holds no "<" or "&", else
+// type="html" with the text HTML-escaped, so readers and validators that
+// take "</p>" or "1&1" in a text construct for markup see it declared and
+// escaped. Atom readers honour the type, so this costs nothing.
+func atomTextOf(s string) *atomPlain {
+	if !strings.ContainsAny(s, "<&") {
+		return &atomPlain{Body: escapeText(s)}
+	}
+	return &atomPlain{Type: "html", Body: escapeText(htmlText(s))}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/xml"
 	"fmt"
 	"html"
 	"math/rand/v2"
@@ -128,7 +129,9 @@ func TestEscapingPropertyGo(t *testing.T) {
 	for seed := range uint64(20) {
 		ch := propChannel(plainValues(97, seed), 12)
 		rss := decodeRSS(t, mustRender(t, FormatRSS, ch))
-		atom := decodeAtom(t, mustRender(t, FormatAtom, ch))
+		atomBytes := mustRender(t, FormatAtom, ch)
+		atom := decodeAtom(t, atomBytes)
+		texts := decodeAtomTexts(t, atomBytes)
 		_, js := decodeJSON(t, mustRender(t, FormatJSON, ch))
 		c := cleanChannel(ch)
 		for name, got := range map[string]string{
@@ -152,9 +155,9 @@ func TestEscapingPropertyGo(t *testing.T) {
 			checkEqual(t, where+" rss source", it.Source, want.Source)
 			checkEqual(t, where+" rss dc:contributor", it.Contributor, want.Editor)
 			checkContent(t, where+" rss content:encoded", it.Content, &ch.Articles[i])
-			checkEqual(t, where+" atom title", e.Title, want.Title)
-			checkEqual(t, where+" atom summary", e.Summary, want.Summary)
-			checkEqual(t, where+" atom rights", e.Rights, want.Rights)
+			checkEqual(t, where+" atom title", texts[i].Title.read(t, where), want.Title)
+			checkEqual(t, where+" atom summary", texts[i].Summary.read(t, where), want.Summary)
+			checkEqual(t, where+" atom rights", texts[i].Rights.read(t, where), want.Rights)
 			checkEqual(t, where+" atom authors", strings.Join(e.Authors, "|"), strings.Join(want.Authors, "|"))
 			checkEqual(t, where+" atom contributor", e.Contributor, want.Editor)
 			checkEqual(t, where+" atom category", terms(e.Terms), strings.Join(want.Categories, "|"))
@@ -195,4 +198,36 @@ func terms(cs []struct {
 		out = append(out, c.Term)
 	}
 	return strings.Join(out, "|")
+}
+
+// atomTextEl is an Atom text construct with its type.
+type atomTextEl struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+// read returns the text a reader shows: HTML decoded when type="html".
+func (x atomTextEl) read(t *testing.T, where string) string {
+	if x.Type == "html" {
+		return fromHTML(t, where, x.Body)
+	}
+	return x.Body
+}
+
+// atomTexts are an entry's text constructs.
+type atomTexts struct {
+	Title   atomTextEl `xml:"title"`
+	Summary atomTextEl `xml:"summary"`
+	Rights  atomTextEl `xml:"rights"`
+}
+
+func decodeAtomTexts(t *testing.T, b []byte) []atomTexts {
+	t.Helper()
+	var f struct {
+		Entries []atomTexts `xml:"entry"`
+	}
+	if err := xml.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f.Entries
 }

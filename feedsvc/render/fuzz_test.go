@@ -45,7 +45,7 @@ func FuzzRender(f *testing.F) {
 		_, items := decodeJSON(t, js)
 		got := map[string][2]string{
 			"rss":  {html.UnescapeString(rss.Channel.Items[0].Title), rss.Channel.Items[0].Content},
-			"atom": {atom.Entries[0].Title, atom.Entries[0].Content.Body},
+			"atom": {html.UnescapeString(atom.Entries[0].Title), atom.Entries[0].Content.Body},
 			"json": {items[0].Title, items[0].ContentHTML + items[0].ContentText},
 		}
 		for name, g := range got {

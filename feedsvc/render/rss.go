@@ -51,6 +51,7 @@ type rssAtomLink struct {
 // as text, which RSS forbids) and Media RSS.
 type rssItem struct {
 	feeds.RssItem
+	Link        string            `xml:"link,omitempty"` // none rather than empty
 	Title       rssInner          `xml:"title"`
 	Description rssInner          `xml:"description"`
 	Content     *feeds.RssContent `xml:"content:encoded"` // after description (W3C)
@@ -84,7 +85,7 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 		Language:      ch.Section.Language,
 		LastBuildDate: rfc1123(ch.Updated),
 		Generator:     generator(ch),
-	}, Title: rssXML(feedTitle(ch)), Description: rssXML(feedDescription(ch))}
+	}, Title: rssXML(feedTitle(ch)), Description: rssHTML(feedDescription(ch))}
 	if ch.SelfURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.SelfURL, Rel: "self", Type: "application/rss+xml"})
 	}
@@ -112,7 +113,7 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 		Link:    a.URL,
 		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
 		PubDate: rfc1123(a.SortTime()),
-	}, Title: rssXML(itemTitle(a)), Description: rssXML(a.Summary)}
+	}, Link: a.URL, Title: rssXML(itemTitle(a)), Description: rssHTML(a.Summary)}
 	if body := contentHTML(a); body != "" {
 		it.Content = &feeds.RssContent{Content: body}
 	}

@@ -52,3 +52,42 @@ func TestEmptyFeedUpdated(t *testing.T) {
 		}
 	}
 }
+
+// TestW3CItemRules covers what the W3C validator reported on channels
+// built from the shared fixtures: an empty RSS <link>, a bare "&" in an
+// RSS description (read as HTML), Atom text that reads as HTML declared
+// type="text", an Atom entry with neither content nor alternate link, and
+// blank titles.
+func TestW3CItemRules(t *testing.T) {
+	ch := &feedsvc.Channel{HomeURL: "https://feeds.example.org/sections/x", Articles: []feedsvc.Article{
+		{ID: "a", Title: "<p>Item Description</p>", Summary: "see https://e.org/?id=1&hl=en", URL: "https://e.org/a"},
+		{ID: "b", Attachments: []feedsvc.Attachment{{URL: "https://e.org/audio.m4a", Title: "Episode 7"}}},
+		{ID: "c", Attachments: []feedsvc.Attachment{{URL: "https://e.org/pod/ep8.mp3"}}},
+		{ID: "d", Title: "Aus 1&1 wird 1&1 Ionos", URL: "https://e.org/d"},
+	}}
+	rss := string(mustRender(t, FormatRSS, ch))
+	if strings.Contains(rss, "<link></link>") {
+		t.Errorf("RSS item without URL has an empty <link>:\n%s", rss)
+	}
+	p := decodeRSS(t, []byte(rss))
+	if got := p.Channel.Items[0].Description; got != "see https://e.org/?id=1&amp;hl=en" {
+		t.Errorf("RSS description: got %q, want the HTML-escaped text", got)
+	}
+	for i, want := range []string{"<p>Item Description</p>", "Episode 7", "ep8.mp3"} {
+		if got := fromHTML(t, "rss title", p.Channel.Items[i].Title); got != want {
+			t.Errorf("RSS item %d title: got %q, want %q", i, got, want)
+		}
+	}
+	atom := string(mustRender(t, FormatAtom, ch))
+	if !strings.Contains(atom, `<title type="html">&amp;lt;p&amp;gt;Item Description&amp;lt;/p&amp;gt;</title>`) {
+		t.Errorf("Atom title that reads as HTML is not declared type=\"html\":\n%s", atom)
+	}
+	if !strings.Contains(atom, `<title type="html">Aus 1&amp;amp;1 wird 1&amp;amp;1 Ionos</title>`) {
+		t.Errorf("Atom title with \"&\" is not declared type=\"html\":\n%s", atom)
+	}
+	for i, e := range decodeAtom(t, []byte(atom)).Entries {
+		if len(atomLinks(e.Links, "alternate")) == 0 && e.Content.Body == "" {
+			t.Errorf("Atom entry %d has neither content nor an alternate link", i)
+		}
+	}
+}

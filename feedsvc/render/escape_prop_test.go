@@ -165,6 +165,7 @@ func TestEscapingPropertyGo(t *testing.T) {
 			checkEqual(t, where+" json title", j.Title, want.Title)
 			checkEqual(t, where+" json summary", j.Summary, want.Summary)
 			checkContent(t, where+" json content_html", j.ContentHTML, &ch.Articles[i])
+			checkJSONText(t, where, j, &ch.Articles[i])
 			if want.Source != "" {
 				checkEqual(t, where+" atom source title", e.Source.Title, want.Source)
 				checkEqual(t, where+" json _feedsvc.source", fmt.Sprint(j.Ext["source"]), want.Source)
@@ -230,4 +231,24 @@ func decodeAtomTexts(t *testing.T, b []byte) []atomTexts {
 		t.Fatal(err)
 	}
 	return f.Entries
+}
+
+// checkJSONText compares the JSON Feed fields not covered above: authors,
+// tags, content_text and the _feedsvc extension's texts.
+func checkJSONText(t *testing.T, where string, j parsedJSONItem, src *feedsvc.Article) {
+	t.Helper()
+	a := cleanArticle(src)
+	var names []string
+	for _, p := range j.Authors {
+		names = append(names, p.Name)
+	}
+	checkEqual(t, where+" json authors", strings.Join(names, "|"), strings.Join(a.Authors, "|"))
+	checkEqual(t, where+" json tags", strings.Join(j.Tags, "|"), strings.Join(a.Categories, "|"))
+	if a.ContentHTML == "" {
+		checkEqual(t, where+" json content_text", j.ContentText, contentText(&a))
+	}
+	for key, want := range map[string]string{"kicker": a.Kicker, "subtitle": a.Subtitle, "editor": a.Editor, "source": a.Source} {
+		got, _ := j.Ext[key].(string)
+		checkEqual(t, where+" json _feedsvc."+key, got, want)
+	}
 }

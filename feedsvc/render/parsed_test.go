@@ -96,13 +96,14 @@ type parsedJSON struct {
 }
 
 type parsedJSONItem struct {
-	ID            string `json:"id"`
-	URL           string `json:"url"`
-	Title         string `json:"title"`
-	Summary       string `json:"summary"`
-	ContentHTML   string `json:"content_html"`
-	ContentText   string `json:"content_text"`
-	DatePublished string `json:"date_published"`
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	Summary       string   `json:"summary"`
+	Tags          []string `json:"tags"`
+	ContentHTML   string   `json:"content_html"`
+	ContentText   string   `json:"content_text"`
+	DatePublished string   `json:"date_published"`
 	Authors       []struct {
 		Name string `json:"name"`
 	} `json:"authors"`

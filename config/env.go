@@ -22,6 +22,7 @@ type Config struct {
 	DataDir      string        // DATA_DIR: directory of the disk store, default ./data
 	Store        string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
 	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
+	IDAuthority  string        // ID_AUTHORITY: tag: authority of ids, recorded at a store's first start
 	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
 	LogFormat    string        // LOG_FORMAT: text or json
 	ConfigFile   string        // FEEDSVC_CONFIG: YAML file of sections and sources
@@ -66,6 +67,7 @@ func Load(getenv func(string) string) (Config, error) {
 		ConfigFile:   getenv("FEEDSVC_CONFIG"),
 		AdminToken:   getenv("ADMIN_TOKEN"),
 		UserAgent:    getenv("USER_AGENT"),
+		IDAuthority:  getenv("ID_AUTHORITY"),
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,

@@ -15,10 +15,21 @@ type Channel struct {
 	Archive        bool              // a complete monthly archive (fh:archive)
 	Hubs           []string          // WebSub hubs
 	Generator      string
+	IDs            IDScheme // authority and date of every tag: id
 	// Updated is the newest change among Articles (zero when empty; the
-	// renderer then uses a fixed epoch so output stays deterministic).
+	// renderer then uses a fixed time, the start of IDs.Date, so output
+	// stays deterministic).
 	Updated  time.Time
 	Articles []Article
+}
+
+// IDScheme is the tag: URI authority and date (RFC 4151) of every public
+// id a deployment publishes. It is fixed at the store's first start and
+// kept with the catalog, so ids never follow a later BASE_URL. The zero
+// value lets the renderer derive both (tests, tools).
+type IDScheme struct {
+	Authority string `json:"authority"` // DNS name or e-mail address
+	Date      string `json:"date"`      // YYYY, YYYY-MM or YYYY-MM-DD
 }
 
 // LatestChange returns the newest ChangedTime among arts (zero when empty).

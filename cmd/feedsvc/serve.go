@@ -77,6 +77,10 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
 		Section: config.ValidateSection,
 	}}
+	ids, err := a.loadIDs(ctx, store)
+	if err != nil {
+		return err
+	}
 	if err := cat.Load(ctx, a.File.Sections, a.File.Sources); err != nil {
 		return err
 	}
@@ -91,6 +95,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	}
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	w := a.wire(store, cat, base, m)
+	w.api.IDs = ids
 	var wg sync.WaitGroup
 	for _, run := range []func(context.Context){w.sched.Run, func(c context.Context) { w.pub.Run(c, 2) },
 		func(c context.Context) { cat.Watch(c, 2*time.Second) }} {
@@ -166,6 +171,20 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		api.Extra[p] = h
 	}
 	return &wired{api: api, sched: sched, pub: pub}
+}
+
+// loadIDs reads the id scheme, recording it at the store's first start
+// (ID_AUTHORITY, else the authority BASE_URL yields).
+func (a *App) loadIDs(ctx context.Context, store feedsvc.Store) (feedsvc.IDScheme, error) {
+	o := catalog.IDOptions{Want: a.Config.IDAuthority, Fallback: render.AuthorityOf(a.Config.BaseURL.String()), Now: time.Now()}
+	for _, s := range a.File.Sources {
+		o.Sources = append(o.Sources, s.ID)
+	}
+	ids, err := catalog.LoadIDs(ctx, store, o)
+	if err == nil {
+		a.Log.Info("public ids", "authority", ids.Authority, "date", ids.Date)
+	}
+	return ids, err
 }
 
 func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {

@@ -50,7 +50,7 @@ func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 		return nil, err
 	}
 	complete := !t.q.month.IsZero() && !t.q.month.AddDate(0, 1, 0).After(time.Now())
-	key := cacheKey(t, ver, complete)
+	key := cacheKey(t, ver, complete) + "|" + s.BaseURL.String() // documents shared in the store outlive a BASE_URL change
 	if e, current := s.docs().get(base, key); e != nil && current {
 		s.obs().cacheHit(true)
 		return e, nil

@@ -148,7 +148,7 @@ func (s *Server) buildChannel(ctx context.Context, t *target) (*feedsvc.Channel,
 	}
 	ch := &feedsvc.Channel{
 		Section: t.sec, SelfURL: s.docURL(t, t.q.before), HomeURL: s.BaseURL.JoinPath("sections", t.sec.Slug).String(),
-		FeedURLs: map[string]string{}, Hubs: s.Hubs, Generator: s.Generator, Articles: arts,
+		FeedURLs: map[string]string{}, Hubs: s.Hubs, Generator: s.Generator, Articles: arts, IDs: s.IDs,
 		Updated: feedsvc.LatestChange(arts),
 	}
 	for f := range formats {

@@ -34,6 +34,8 @@ type Server struct {
 	MaxAge time.Duration
 	// Generator names the software in feeds.
 	Generator string
+	// IDs is the store's tag: id scheme, independent of BaseURL.
+	IDs feedsvc.IDScheme
 
 	// HTML answers channel URLs requested with Accept: text/html (nil: the feed).
 	HTML http.HandlerFunc

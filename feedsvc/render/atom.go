@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/gorilla/feeds"
@@ -30,6 +31,8 @@ type atomFeed struct {
 // which RFC 4287 forbids).
 type atomEntry struct {
 	feeds.AtomEntry
+	Title      *atomPlain         `xml:"title"`
+	Rights     *atomPlain         `xml:"rights,omitempty"`
 	Lang       string             `xml:"xml:lang,attr,omitempty"`
 	Authors    []feeds.AtomAuthor `xml:"author"`
 	Categories []atomCategory     `xml:"category"`
@@ -47,14 +50,23 @@ type atomText struct {
 	Body string `xml:",innerxml"`
 }
 
+// atomPlain is atomText whose type="text" stays implicit (atomTextOf).
+type atomPlain struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",innerxml"`
+}
+
 type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-// atomSource names the origin publisher of an entry (RFC 4287 §4.2.11).
+// atomSource names the origin publisher of an entry (RFC 4287 §4.2.11)
+// with the id, title, updated and link the W3C validator asks for.
 type atomSource struct {
-	Title string           `xml:"title"`
-	Links []feeds.AtomLink `xml:"link"`
+	ID      string           `xml:"id"`
+	Title   string           `xml:"title"`
+	Updated string           `xml:"updated"`
+	Links   []feeds.AtomLink `xml:"link"`
 }
 
 // Atom renders ch as an Atom 1.0 (RFC 4287) document with RFC 5005 paging
@@ -65,7 +77,7 @@ func Atom(ch *feedsvc.Channel) ([]byte, error) {
 		Xmlns:    nsAtom,
 		Title:    feedTitle(c),
 		Id:       FeedID(c),
-		Updated:  rfc3339(firstTime(c.Updated, epoch)),
+		Updated:  rfc3339(firstTime(c.Updated, epoch(c))),
 		Subtitle: c.Section.Description,
 		// A feed-level author lets every entry inherit one (RFC 4287 §4.1.1).
 		Author: &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: feedTitle(c)}},
@@ -98,17 +110,21 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 	}
 	add(ch.NextURL, "next", "application/atom+xml")
 	add(ch.PrevArchiveURL, "prev-archive", "application/atom+xml")
+	if ch.Archive {
+		add(ch.FeedURLs[FormatAtom], "current", "application/atom+xml") // RFC 5005 §4
+	}
 	return links
 }
 
 func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	e := &atomEntry{AtomEntry: feeds.AtomEntry{
-		Title:     itemTitle(a),
 		Id:        ItemID(ch, a),
-		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch)),
+		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch(ch))),
 		Published: rfc3339(a.Published),
-		Rights:    a.Rights,
-	}}
+	}, Title: atomTextOf(itemTitle(a))}
+	if a.Rights != "" {
+		e.Rights = atomTextOf(a.Rights)
+	}
 	if a.Language != "" && a.Language != ch.Section.Language {
 		e.Lang = a.Language
 	}
@@ -123,10 +139,15 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 		e.Links = append(e.Links, l)
 	}
 	if a.Summary != "" {
-		e.Summary = &atomText{Type: "text", Body: escapeText(a.Summary)}
+		s := atomTextOf(a.Summary)
+		e.Summary = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
 	if body := contentHTML(a); body != "" {
 		e.Content = &atomText{Type: "html", Body: escapeText(body)}
+	} else if a.URL == "" || a.Summary == "" {
+		// An entry needs content or an alternate link, and text to show.
+		s := atomTextOf(contentText(a))
+		e.Content = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
 	for _, name := range a.Authors {
 		e.Authors = append(e.Authors, feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: name}})
@@ -137,11 +158,42 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	for _, c := range a.Categories {
 		e.Categories = append(e.Categories, atomCategory{Term: c})
 	}
-	if a.Source != "" {
-		e.Source = &atomSource{Title: a.Source}
-		if a.SourceURL != "" {
-			e.Source.Links = []feeds.AtomLink{{Href: a.SourceURL, Rel: "alternate"}}
-		}
-	}
+	e.Source = atomSourceOf(ch, a, e.Updated)
 	return e
+}
+
+// atomSourceOf describes a's publisher, or returns nil when a names none:
+// a tag: id per publisher name, the entry's updated time (the publisher's
+// own feed time is unknown) and a link to its site, else to the site of
+// the article.
+func atomSourceOf(ch *feedsvc.Channel, a *feedsvc.Article, updated string) *atomSource {
+	if a.Source == "" {
+		return nil
+	}
+	s := &atomSource{ID: tagURI(ch, "sources/"+a.Source), Title: a.Source, Updated: updated}
+	link := a.SourceURL
+	if link == "" {
+		link = siteOf(a.URL)
+	}
+	if link != "" {
+		s.Links = []feeds.AtomLink{{Href: link, Rel: "alternate", Type: "text/html"}}
+	}
+	return s
+}
+
+// siteOf returns the root URL ("https://host/") of an absolute URL, or "".
+func siteOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}).String()
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
 }

@@ -8,13 +8,18 @@ import (
 )
 
 // xmlChar reports whether r may appear in an XML 1.0 document
-// (https://www.w3.org/TR/xml/#charsets). C0 controls other than tab, LF and
-// CR, surrogates and U+FFFE/U+FFFF make a document ill-formed, so readers
-// reject the whole feed over one stray byte from a source.
+// (https://www.w3.org/TR/xml/#charsets) and reads back as itself. C0
+// controls other than tab, LF and CR, surrogates and U+FFFE/U+FFFF make a
+// document ill-formed, so readers reject the whole feed over one stray
+// byte from a source. C1 controls (U+0080–U+009F) are legal but
+// discouraged, and readers (feedparser) remap them as Windows-1252; in
+// text from the web they are mis-decoded bytes, so they go too.
 func xmlChar(r rune) bool {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r':
 		return true
+	case r >= 0x80 && r <= 0x9F:
+		return false
 	case r >= 0x20 && r <= 0xD7FF:
 		return true
 	case r >= 0xE000 && r <= 0xFFFD:
@@ -47,13 +52,6 @@ func cleanText(s string) string {
 	}, s)
 }
 
-// textEscaper escapes character data for XML (cleanText has already
-// removed carriage returns and illegal characters).
-var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
-// escapeText escapes cleaned text for use as XML character data.
-func escapeText(s string) string { return textEscaper.Replace(s) }
-
 // cleanList cleans every string of list and drops the ones left empty.
 func cleanList(list []string) []string {
 	var out []string
@@ -75,6 +73,10 @@ func cleanChannel(ch *feedsvc.Channel) *feedsvc.Channel {
 	c.NextURL, c.PrevArchiveURL = cleanText(ch.NextURL), cleanText(ch.PrevArchiveURL)
 	c.Generator = cleanText(ch.Generator)
 	c.Hubs = cleanList(ch.Hubs)
+	c.FeedURLs = make(map[string]string, len(ch.FeedURLs))
+	for f, u := range ch.FeedURLs {
+		c.FeedURLs[f] = cleanText(u)
+	}
 	c.Section.Slug = cleanText(ch.Section.Slug)
 	c.Section.Title = strings.TrimSpace(cleanText(ch.Section.Title))
 	c.Section.Description = strings.TrimSpace(cleanText(ch.Section.Description))

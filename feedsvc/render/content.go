@@ -3,8 +3,8 @@ package render
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"html"
 	"net/url"
+	"path"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -12,57 +12,85 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// tagDate is the date part of every tag: URI. It is fixed: a tag: URI is
-// permanent only when its date never changes (RFC 4151 §2.1).
+// tagDate is the date part of every tag: URI when the Channel names none
+// (ch.IDs): the date every id had before the scheme was stored. A tag:
+// URI is permanent only when its date never changes (RFC 4151 §2.1).
 const tagDate = "2026"
 
 // defaultAuthority names the deployment when the channel has no URLs.
 const defaultAuthority = "localhost"
 
 // epoch stands in for an unknown feed update time so output stays
-// deterministic (never time.Now).
-var epoch = time.Unix(0, 0).UTC()
+// deterministic (never time.Now) and plausible to validators (1970 is
+// not): the start of the id scheme's date, the day this deployment began
+// publishing, else of tagDate.
+func epoch(ch *feedsvc.Channel) time.Time {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, ch.IDs.Date); err == nil {
+			return t
+		}
+	}
+	t, _ := time.Parse("2006", tagDate)
+	return t
+}
 
 // ItemID returns the permanent public id of article a in channel ch: the
-// tag: URI "tag:<authority>,2026:<article id>", where authority is the host
-// of ch.HomeURL (else ch.SelfURL). It is the RSS guid, the Atom id and the
+// tag: URI "tag:<authority>,<date>:<article id>" with ch.IDs' authority and
+// date; without them the host of ch.HomeURL (else ch.SelfURL) and 2026. It is the RSS guid, the Atom id and the
 // JSON Feed item id. An article without ID gets a hash of its URL, GUID
 // and title instead, so the id is never empty.
 func ItemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
-	return tagURI(authority(ch), articleKey(a))
+	return tagURI(ch, articleKey(a))
 }
 
 // FeedID returns the permanent id of ch's section as a tag: URI,
-// "tag:<authority>,2026:sections/<slug>" ("all" when the slug is empty).
+// "tag:<authority>,<date>:sections/<slug>" ("all" when the slug is empty).
 // Every page of a section shares it.
 func FeedID(ch *feedsvc.Channel) string {
 	slug := strings.TrimSpace(ch.Section.Slug)
 	if slug == "" {
 		slug = "all"
 	}
-	return tagURI(authority(ch), "sections/"+slug)
+	return tagURI(ch, "sections/"+slug)
 }
 
-func tagURI(auth, specific string) string {
-	return "tag:" + auth + "," + tagDate + ":" + escapeTag(specific)
+// tagURI returns the tag: URI of specific under ch's authority and date.
+func tagURI(ch *feedsvc.Channel, specific string) string {
+	auth, date := ch.IDs.Authority, ch.IDs.Date
+	if auth == "" {
+		auth = authority(ch)
+	}
+	if date == "" {
+		date = tagDate
+	}
+	return "tag:" + auth + "," + date + ":" + escapeTag(specific)
 }
 
-// authority returns the lower-case host of the channel's URLs, with
-// characters a DNS name cannot hold replaced, so the tag: URI stays valid.
+// authority returns the authority the channel's URLs yield.
 func authority(ch *feedsvc.Channel) string {
 	for _, raw := range []string{ch.HomeURL, ch.SelfURL} {
-		u, err := url.Parse(strings.TrimSpace(raw))
-		if err != nil || u.Hostname() == "" {
-			continue
+		if a := AuthorityOf(raw); a != "" {
+			return a
 		}
-		return strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
-				return r
-			}
-			return '-'
-		}, strings.ToLower(u.Hostname()))
 	}
 	return defaultAuthority
+}
+
+// AuthorityOf returns the tag: authority a URL yields: its lower-case
+// host with characters a DNS name cannot hold replaced by "-", or "" when
+// rawURL has no host. It is the authority ids had before the scheme was
+// stored, so an upgraded store records it from BASE_URL.
+func AuthorityOf(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+			return r
+		}
+		return '-'
+	}, strings.ToLower(u.Hostname()))
 }
 
 // articleKey is the article's stable ID, or a hash of what identifies it
@@ -97,18 +125,30 @@ func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// itemTitle is the headline shown in every format: the title, else the
-// print title, else the start of the summary, else the URL.
+// itemTitle is the headline shown in every format, never blank: the
+// title, else the print title, else the start of the summary or body,
+// else the URL, else the first image or attachment's title or file name.
 func itemTitle(a *feedsvc.Article) string {
 	for _, s := range []string{a.Title, a.PrintTitle} {
 		if s != "" {
 			return s
 		}
 	}
-	if a.Summary != "" {
-		return truncate(a.Summary, 80)
+	for _, s := range []string{a.Summary, a.BodyText} {
+		if s != "" {
+			return truncate(s, 80)
+		}
 	}
-	return a.URL
+	if a.URL != "" {
+		return a.URL
+	}
+	for _, e := range enclosures(a) {
+		if e.Title != "" {
+			return e.Title
+		}
+		return path.Base(e.URL)
+	}
+	return "untitled"
 }
 
 func truncate(s string, n int) string {
@@ -125,16 +165,16 @@ func truncate(s string, n int) string {
 func contentHTML(a *feedsvc.Article) string {
 	var b strings.Builder
 	if a.Kicker != "" {
-		b.WriteString(`<p class="kicker">` + html.EscapeString(a.Kicker) + "</p>\n")
+		b.WriteString(`<p class="kicker">` + htmlText(a.Kicker) + "</p>\n")
 	}
 	if a.Subtitle != "" {
-		b.WriteString(`<p class="subtitle">` + html.EscapeString(a.Subtitle) + "</p>\n")
+		b.WriteString(`<p class="subtitle">` + htmlText(a.Subtitle) + "</p>\n")
 	}
 	switch {
 	case a.ContentHTML != "":
 		b.WriteString(a.ContentHTML)
 	case a.BodyText != "":
-		b.WriteString("<p>" + html.EscapeString(a.BodyText) + "</p>")
+		b.WriteString("<p>" + htmlText(a.BodyText) + "</p>")
 	}
 	return b.String()
 }

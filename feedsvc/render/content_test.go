@@ -137,3 +137,16 @@ func TestContentTypeAndRender(t *testing.T) {
 		})
 	}
 }
+
+// TestIDSchemeWins: the stored scheme, not the channel's URLs, makes ids.
+func TestIDSchemeWins(t *testing.T) {
+	ch := &feedsvc.Channel{HomeURL: "https://new.example.net/s/x", Section: feedsvc.Section{Slug: "s"},
+		IDs: feedsvc.IDScheme{Authority: "old.example.org", Date: "2025-03-01"}}
+	a := &feedsvc.Article{ID: "abc"}
+	if got, want := ItemID(ch, a), "tag:old.example.org,2025-03-01:abc"; got != want {
+		t.Errorf("ItemID: got %q, want %q", got, want)
+	}
+	if got, want := FeedID(ch), "tag:old.example.org,2025-03-01:sections/s"; got != want {
+		t.Errorf("FeedID: got %q, want %q", got, want)
+	}
+}

@@ -3,7 +3,9 @@
 // Atom 1.0 and JSON Feed 1.1 bytes. Output is deterministic (identical
 // Channels give identical bytes), items keep the Channel's order in every
 // format, every item carries the same permanent tag: URI id (ItemID), and
-// all text is stripped of characters illegal in XML 1.0.
+// all text is stripped of characters illegal in XML 1.0 (and of C1
+// controls). escape.go holds the one escaping rule for every text→HTML
+// and HTML→XML boundary, so plain text is never read as markup.
 //
 // The project builds on github.com/gorilla/feeds, whose exported XML and
 // JSON structs are embedded here rather than used through feeds.Feed:
@@ -17,14 +19,16 @@
 // (Category, Author, Link, Source) is replaced by a list or by an element
 // with attributes, and the extra fields land after the embedded ones,
 // which keeps Atom links before entries. Namespaced elements (atom:link,
-// dc:creator, media:content, fh:archive) are written with literal
+// dc:creator (one, naming every author), media:content, fh:archive) are written with literal
 // prefixes, as gorilla writes content:encoded, and every prefix is
 // declared once on the root element.
 //
 // Small leaf types are our own where gorilla has none or its own cannot
 // express the element: media:content, an RSS <source url>, atom:link
 // inside RSS (feeds.AtomLink fixes the element name), Atom category and
-// source, Atom summary and content (written as pre-escaped inner XML so
-// HTML keeps its quotes and newlines instead of &#34; and &#xA;), JSON
+// source, Atom title, rights, summary and content (written as pre-escaped
+// inner XML so HTML keeps its quotes and newlines instead of &#34; and
+// &#xA;, with the type the text needs), RSS title and description (inner
+// XML in the RSS Profile's &#x26; form, before content:encoded), JSON
 // Feed attachments and the "_feedsvc" extension.
 package render

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 	"strings"
 	"testing"
@@ -43,8 +44,8 @@ func FuzzRender(f *testing.F) {
 		}
 		_, items := decodeJSON(t, js)
 		got := map[string][2]string{
-			"rss":  {rss.Channel.Items[0].Title, rss.Channel.Items[0].Content},
-			"atom": {atom.Entries[0].Title, atom.Entries[0].Content.Body},
+			"rss":  {html.UnescapeString(rss.Channel.Items[0].Title), rss.Channel.Items[0].Content},
+			"atom": {html.UnescapeString(atom.Entries[0].Title), atom.Entries[0].Content.Body},
 			"json": {items[0].Title, items[0].ContentHTML + items[0].ContentText},
 		}
 		for name, g := range got {

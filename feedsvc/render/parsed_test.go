@@ -27,8 +27,11 @@ type parsedRSS struct {
 		Description   string    `xml:"description"`
 		LastBuildDate string    `xml:"lastBuildDate"`
 		Items         []struct {
-			Title string `xml:"title"`
-			GUID  struct {
+			Title       string `xml:"title"`
+			Description string `xml:"description"`
+			Source      string `xml:"source"`
+			Contributor string `xml:"http://purl.org/dc/elements/1.1/ contributor"`
+			GUID        struct {
 				ID          string `xml:",chardata"`
 				IsPermaLink string `xml:"isPermaLink,attr"`
 			} `xml:"guid"`
@@ -66,7 +69,19 @@ type parsedAtom struct {
 		Published string    `xml:"published"`
 		Links     []xmlLink `xml:"link"`
 		Authors   []string  `xml:"author>name"`
-		Content   struct {
+		Summary   string    `xml:"summary"`
+		Rights    string    `xml:"rights"`
+		Terms     []struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+		Contributor string `xml:"contributor>name"`
+		Source      *struct {
+			ID      string    `xml:"id"`
+			Title   string    `xml:"title"`
+			Updated string    `xml:"updated"`
+			Links   []xmlLink `xml:"link"`
+		} `xml:"source"`
+		Content struct {
 			Type string `xml:"type,attr"`
 			Body string `xml:",chardata"`
 		} `xml:"content"`
@@ -81,13 +96,18 @@ type parsedJSON struct {
 }
 
 type parsedJSONItem struct {
-	ID            string `json:"id"`
-	URL           string `json:"url"`
-	Title         string `json:"title"`
-	ContentHTML   string `json:"content_html"`
-	ContentText   string `json:"content_text"`
-	DatePublished string `json:"date_published"`
-	Attachments   []struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	Summary       string   `json:"summary"`
+	Tags          []string `json:"tags"`
+	ContentHTML   string   `json:"content_html"`
+	ContentText   string   `json:"content_text"`
+	DatePublished string   `json:"date_published"`
+	Authors       []struct {
+		Name string `json:"name"`
+	} `json:"authors"`
+	Attachments []struct {
 		URL      string `json:"url"`
 		MIMEType string `json:"mime_type"`
 	} `json:"attachments"`

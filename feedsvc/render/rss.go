@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gorilla/feeds"
 
@@ -31,8 +32,10 @@ type rssDoc struct {
 // our richer items to gorilla's channel.
 type rssChannel struct {
 	feeds.RssFeed
-	AtomLinks []rssAtomLink `xml:"atom:link"`
-	Items     []*rssItem    `xml:"item"`
+	Title       rssInner      `xml:"title"`
+	Description rssInner      `xml:"description"`
+	AtomLinks   []rssAtomLink `xml:"atom:link"`
+	Items       []*rssItem    `xml:"item"`
 }
 
 // rssAtomLink is atom:link inside RSS; feeds.AtomLink cannot be used since
@@ -43,16 +46,20 @@ type rssAtomLink struct {
 	Type string `xml:"type,attr,omitempty"`
 }
 
-// rssItem extends gorilla's item with several categories, dc:creator per
-// author, dc:contributor, a <source url=…> element (gorilla writes the URL
+// rssItem extends gorilla's item with several categories, one dc:creator
+// naming every author (rssCreator), dc:contributor, a <source url=…> element (gorilla writes the URL
 // as text, which RSS forbids) and Media RSS.
 type rssItem struct {
 	feeds.RssItem
-	Categories  []string       `xml:"category"`
-	Source      *rssSource     `xml:"source"`
-	Creators    []string       `xml:"dc:creator"`
-	Contributor string         `xml:"dc:contributor,omitempty"`
-	Media       []mediaContent `xml:"media:content"`
+	Link        string            `xml:"link,omitempty"` // none rather than empty
+	Title       rssInner          `xml:"title"`
+	Description rssInner          `xml:"description"`
+	Content     *feeds.RssContent `xml:"content:encoded"` // after description (W3C)
+	Categories  []string          `xml:"category"`
+	Source      *rssSource        `xml:"source"`
+	Creator     string            `xml:"dc:creator,omitempty"`
+	Contributor string            `xml:"dc:contributor,omitempty"`
+	Media       []mediaContent    `xml:"media:content"`
 }
 
 type rssSource struct {
@@ -74,13 +81,11 @@ func RSS(ch *feedsvc.Channel) ([]byte, error) {
 
 func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	out := &rssChannel{RssFeed: feeds.RssFeed{
-		Title:         feedTitle(ch),
 		Link:          homeURL(ch),
-		Description:   feedDescription(ch),
 		Language:      ch.Section.Language,
 		LastBuildDate: rfc1123(ch.Updated),
 		Generator:     generator(ch),
-	}}
+	}, Title: rssXML(feedTitle(ch)), Description: rssHTML(feedDescription(ch))}
 	if ch.SelfURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.SelfURL, Rel: "self", Type: "application/rss+xml"})
 	}
@@ -93,6 +98,9 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	if ch.PrevArchiveURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.PrevArchiveURL, Rel: "prev-archive", Type: "application/rss+xml"})
 	}
+	if cur := ch.FeedURLs[FormatRSS]; ch.Archive && cur != "" {
+		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: cur, Rel: "current", Type: "application/rss+xml"}) // RFC 5005 §4
+	}
 	out.Items = make([]*rssItem, len(ch.Articles))
 	for i := range ch.Articles {
 		out.Items[i] = rssItemOf(ch, &ch.Articles[i])
@@ -102,17 +110,15 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 
 func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	it := &rssItem{RssItem: feeds.RssItem{
-		Title:       itemTitle(a),
-		Link:        a.URL,
-		Description: a.Summary,
-		Guid:        &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
-		PubDate:     rfc1123(a.SortTime()),
-	}}
+		Link:    a.URL,
+		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
+		PubDate: rfc1123(a.SortTime()),
+	}, Link: a.URL, Title: rssXML(itemTitle(a)), Description: rssHTML(a.Summary)}
 	if body := contentHTML(a); body != "" {
 		it.Content = &feeds.RssContent{Content: body}
 	}
 	it.Categories = a.Categories
-	it.Creators = a.Authors
+	it.Creator = rssCreator(a.Authors)
 	it.Contributor = a.Editor
 	if a.Source != "" && a.SourceURL != "" {
 		it.Source = &rssSource{URL: a.SourceURL, Name: a.Source}
@@ -128,3 +134,9 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	}
 	return it
 }
+
+// rssCreator joins every author into the one dc:creator RSS carries.
+// With one dc:creator per person newsboat and feedparser show only the
+// last name, sfeed and rss-parser only the first; all four display one
+// element holding "A, B" completely.
+func rssCreator(authors []string) string { return strings.Join(authors, ", ") }

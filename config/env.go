@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -35,6 +36,13 @@ type Config struct {
 	// MaxInterval caps the wait between two polls of a source, backoff
 	// included (MAX_POLL_INTERVAL, default 6h).
 	MaxInterval time.Duration
+	// MetricsToken is the bearer token /metrics requires (METRICS_TOKEN).
+	MetricsToken string
+	// MetricsNetworks lists the networks allowed to read /metrics
+	// (METRICS_ALLOWED_NETWORKS; empty: any).
+	MetricsNetworks []netip.Prefix
+	// StatusPublic is false when /status needs the admin token (STATUS_PUBLIC).
+	StatusPublic bool
 }
 
 // Load reads the configuration from getenv (os.Getenv in main) and
@@ -42,11 +50,9 @@ type Config struct {
 func Load(getenv func(string) string) (Config, error) {
 	c := Config{
 		ListenAddr:   or(getenv("LISTEN_ADDR"), "127.0.0.1:8080"),
-		RedisURL:     getenv("REDIS_URL"),
 		RedisPrefix:  or(getenv("REDIS_PREFIX"), "feedsvc:"),
 		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
 		ConfigFile:   getenv("FEEDSVC_CONFIG"),
-		AdminToken:   getenv("ADMIN_TOKEN"),
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
@@ -54,6 +60,12 @@ func Load(getenv func(string) string) (Config, error) {
 		NearDupDistance: normalize.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
 		MaxInterval:     6 * time.Hour,
+	}
+	if err := c.loadSecrets(getenv); err != nil {
+		return c, err
+	}
+	if err := c.loadExposure(getenv); err != nil {
+		return c, err
 	}
 	var err error
 	if err = c.LogLevel.UnmarshalText([]byte(or(getenv("LOG_LEVEL"), "info"))); err != nil {

@@ -26,10 +26,10 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	kind := fs.String("kind", "", "source kind: feed, html (a section list page) or article (one article page); detected when empty")
 	list := fs.Bool("list", false, "print an HTML section list page's items (url, title, published) and next page instead of articles")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
-		return errors.New("check: want exactly one URL")
+		return errUsage{error: errors.New("want exactly one URL or file")}
 	}
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {

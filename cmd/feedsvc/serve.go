@@ -36,7 +36,7 @@ func serveCmd(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", getenv("FEEDSVC_CONFIG"), "YAML file of sections and sources")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageErr(err)
 	}
 	cfg, err := config.Load(getenv)
 	if err != nil {

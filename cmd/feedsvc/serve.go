@@ -89,6 +89,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		base = base.JoinPath()
 		base.Host = ln.Addr().String()
 	}
+	a.startWarnings(cat.Sections(), cat.Sources(), ln.Addr())
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	w := a.wire(store, cat, base, m)
 	var wg sync.WaitGroup
@@ -150,15 +151,16 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		pub.Publish(topics)
 	}
 	st := &status.Handler{Store: store, Sources: cat.Sources, Sections: cat.Sections}
+	instrument(m, st)
 	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin")}
 	api.Extra = map[string]http.Handler{
 		"GET /{$}":                              http.HandlerFunc(pages.Index),
 		"GET /sections/{slug}":                  http.HandlerFunc(pages.Section),
 		"GET /opml":                             http.HandlerFunc(pages.OPML),
 		"GET /sections/{slug}/news-sitemap.xml": http.HandlerFunc(pages.NewsSitemap),
-		"GET /metrics":                          m.Handler(),
-		"GET /status":                           http.HandlerFunc(st.HTML),
-		"GET /api/status":                       http.HandlerFunc(st.JSON),
+		"GET /metrics":                          a.guardMetrics(m.Handler()),
+		"GET /status":                           a.guardStatus(st.HTML),
+		"GET /api/status":                       a.guardStatus(st.JSON),
 	}
 	for p, h := range adm.Routes() {
 		api.Extra[p] = h

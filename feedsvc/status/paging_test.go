@@ -147,3 +147,21 @@ func TestStatusAnswersDuringStoreOutage(t *testing.T) {
 		t.Errorf("outage page: %d", rec.Code)
 	}
 }
+
+// hangingStore never answers, as a Redis that stopped responding.
+type hangingStore struct{ feedsvc.Store }
+
+func (hangingStore) SourceState(ctx context.Context, _ string) (feedsvc.SourceState, error) {
+	<-ctx.Done()
+	return feedsvc.SourceState{}, ctx.Err()
+}
+
+func TestStatusGivesUpOnAHangingStore(t *testing.T) {
+	h := manySources(t, 50)
+	h.Store, h.StoreTimeout = hangingStore{h.Store}, 100*time.Millisecond
+	start := time.Now()
+	rep := getReport(t, h, "/api/status")
+	if d := time.Since(start); d > 3*time.Second || rep.StoreError == "" || rep.Total != 50 {
+		t.Errorf("took %s, store error %q, %d sources: want one timeout, then the rest unknown", d, rep.StoreError, rep.Total)
+	}
+}

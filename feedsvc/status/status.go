@@ -18,8 +18,8 @@ type Handler struct {
 	Sources  func() []feedsvc.Source
 	Sections func() []feedsvc.Section
 	Now      func() time.Time
-	// StoreTimeout bounds the store reads of one report (default 2s):
-	// past it, the report answers with what it has.
+	// StoreTimeout bounds each store read of a report (default 1s): once
+	// one fails, the report answers with what it has.
 	StoreTimeout time.Duration
 }
 
@@ -115,12 +115,6 @@ func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
 // read returns every source's status. When the store fails, the sources
 // not read yet are reported with health "unknown" and the error.
 func (h *Handler) read(ctx context.Context, now time.Time) ([]SourceStatus, error) {
-	timeout := h.StoreTimeout
-	if timeout <= 0 {
-		timeout = 2 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	var failed error
 	var all []SourceStatus
 	for _, src := range h.Sources() {
@@ -144,6 +138,12 @@ func (h *Handler) read(ctx context.Context, now time.Time) ([]SourceStatus, erro
 
 // state reads one source's state, redacted for the public views.
 func (h *Handler) state(ctx context.Context, src feedsvc.Source) (feedsvc.SourceState, error) {
+	timeout := h.StoreTimeout
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	st, err := h.Store.SourceState(ctx, src.ID)
 	switch {
 	case errors.Is(err, feedsvc.ErrNotFound):

@@ -64,7 +64,7 @@ func TestVersionFlags(t *testing.T) {
 }
 
 func TestCommandLineMistakesExit2WithUsage(t *testing.T) {
-	for _, args := range [][]string{{}, {"--bogus"}, {"frobnicate"}, {"serve", "--bogus"}, {"check"}, {"check", "-nope", "x"},
+	for _, args := range [][]string{{}, {"--bogus"}, {"-x"}, {"frobnicate"}, {"serve", "--bogus"}, {"check"}, {"check", "-nope", "x"},
 		{"healthcheck", "extra"}, {"version", "extra"}} {
 		code, out, errOut := cli(t, nil, args...)
 		if code != 2 || !strings.Contains(errOut, "usage") && !strings.Contains(errOut, "Usage") {

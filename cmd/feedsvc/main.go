@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -75,7 +76,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return exitCode(c.run(ctx, args[1:], getenv, stdout, stderr), c, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "feedsvc: unknown command %q\n\n", args[0])
+	what := "command"
+	if strings.HasPrefix(args[0], "-") {
+		what = "flag"
+	}
+	fmt.Fprintf(stderr, "feedsvc: unknown %s %q\n\n", what, args[0])
 	printUsage(ctx, stderr, getenv)
 	return 2
 }

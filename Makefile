@@ -18,12 +18,19 @@ test:
 run:
 	$(GO) run ./cmd/feedsvc serve -config examples/feedsvc.yaml
 
-build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION)" -o bin/feedsvc ./cmd/feedsvc
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
 
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)" -o bin/feedsvc ./cmd/feedsvc
+
+## lint: go vet, gofmt, go.mod/go.sum tidy (fails and prints the diff when
+## `go mod tidy` would change them) and staticcheck at a pinned version.
+STATICCHECK_VERSION ?= v0.8.2
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
+	@$(GO) mod tidy -diff || { echo "lint: go.mod/go.sum are not tidy: run go mod tidy"; exit 1; }
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 ## vulncheck: govulncheck against a database built from golang.org/x/vulndb.
 vulncheck:

@@ -116,6 +116,12 @@ func TestLoadFileResolvesRelativeFileURLs(t *testing.T) {
 	if err := os.WriteFile(p, []byte(y), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "feeds"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "feeds", "x.xml"), []byte("<rss/>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	f, err := LoadFile(p)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -47,6 +48,13 @@ type Config struct {
 	// UserAgent is sent with every outbound request (USER_AGENT; empty:
 	// the service's name and version, set by main).
 	UserAgent string
+	// MetricsToken is the bearer token /metrics requires (METRICS_TOKEN).
+	MetricsToken string
+	// MetricsNetworks lists the networks allowed to read /metrics
+	// (METRICS_ALLOWED_NETWORKS; empty: any).
+	MetricsNetworks []netip.Prefix
+	// StatusPublic is false when /status needs the admin token (STATUS_PUBLIC).
+	StatusPublic bool
 }
 
 // Store kinds of Config.Store.
@@ -61,11 +69,9 @@ const (
 func Load(getenv func(string) string) (Config, error) {
 	c := Config{
 		ListenAddr:   or(getenv("LISTEN_ADDR"), "127.0.0.1:8080"),
-		RedisURL:     getenv("REDIS_URL"),
 		RedisPrefix:  or(getenv("REDIS_PREFIX"), "feedsvc:"),
 		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
 		ConfigFile:   getenv("FEEDSVC_CONFIG"),
-		AdminToken:   getenv("ADMIN_TOKEN"),
 		UserAgent:    getenv("USER_AGENT"),
 		IDAuthority:  getenv("ID_AUTHORITY"),
 		FetchTimeout: 20 * time.Second,
@@ -77,6 +83,12 @@ func Load(getenv func(string) string) (Config, error) {
 		MaxInterval:     6 * time.Hour,
 		DataDir:         or(getenv("DATA_DIR"), "./data"),
 		Store:           strings.ToLower(getenv("STORE")),
+	}
+	if err := c.loadSecrets(getenv); err != nil {
+		return c, err
+	}
+	if err := c.loadExposure(getenv); err != nil {
+		return c, err
 	}
 	if c.Store == "" {
 		c.Store = StoreDisk

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"time"
@@ -54,7 +56,9 @@ var slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 // durations and zones are errors that name the file, field and value.
 func LoadFile(path string) (File, error) {
 	b, err := os.ReadFile(path)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
+		return File{}, fmt.Errorf("config: no such file: %s", path)
+	} else if err != nil {
 		return File{}, fmt.Errorf("config: %w", err)
 	}
 	f, err := Parse(b)
@@ -67,8 +71,23 @@ func LoadFile(path string) (File, error) {
 	}
 	for i := range f.Sources {
 		f.Sources[i].URL = resolveFileURL(f.Sources[i].URL, dir)
+		if err := fileExists(f.Sources[i].URL); err != nil {
+			return File{}, fmt.Errorf("config %s: sources[%d] (%s): url: %w", path, i, f.Sources[i].ID, err)
+		}
 	}
 	return f, nil
+}
+
+// fileExists reports a file: URL whose file is missing; other URLs pass.
+func fileExists(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "file" {
+		return nil
+	}
+	if _, err := os.Stat(filepath.FromSlash(u.Path)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no such file: %s", u.Path)
+	}
+	return nil
 }
 
 // resolveFileURL turns a relative `file:` URL into an absolute file://
@@ -91,10 +110,15 @@ func resolveFileURL(raw, dir string) string {
 // Parse decodes and validates YAML configuration bytes.
 func Parse(b []byte) (File, error) {
 	var raw fileYAML
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return File{}, plainYAMLErr(err)
+	}
+	if err := checkShape(&doc, reflect.TypeFor[fileYAML](), ""); err != nil {
 		return File{}, err
+	}
+	if err := doc.Decode(&raw); err != nil {
+		return File{}, plainYAMLErr(err)
 	}
 	f := File{Sections: raw.Sections, Hubs: raw.WebSub.Hubs}
 	if err := validateSections(f.Sections); err != nil {
@@ -112,7 +136,9 @@ func Parse(b []byte) (File, error) {
 	ids := map[string]bool{}
 	for i, rs := range raw.Sources {
 		src, err := rs.source(slugs)
-		if err != nil {
+		if err != nil && rs.ID == "" {
+			return File{}, fmt.Errorf("sources[%d]: %w", i, err)
+		} else if err != nil {
 			return File{}, fmt.Errorf("sources[%d] (%s): %w", i, rs.ID, err)
 		}
 		if ids[src.ID] {
@@ -177,6 +203,9 @@ func (rs sourceYAML) source(slugs map[string]bool) (feedsvc.Source, error) {
 // URLs (configuration files may use them; the admin API may not). The
 // error starts with the field name.
 func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) error {
+	if s.ID == "" {
+		return errors.New("id: missing: every source needs an id (a-z, 0-9, - and _), e.g. xinhua-world")
+	}
 	if !slugRE.MatchString(s.ID) {
 		return fmt.Errorf("id: %q is not a URL-safe id", s.ID)
 	}

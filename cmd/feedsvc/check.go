@@ -7,9 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -22,20 +19,24 @@ import (
 func checkCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	tz := fs.String("timezone", "UTC", "IANA zone for dates that carry none (e.g. Asia/Shanghai)")
+	tz := fs.String("timezone", "UTC", "IANA zone for dates that carry none (e.g. Asia/Shanghai); when omitted, a warning names dates read as UTC")
 	kind := fs.String("kind", "", "source kind: feed, html (a section list page) or article (one article page); detected when empty")
 	list := fs.Bool("list", false, "print an HTML section list page's items (url, title, published) and next page instead of articles")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageErr(err)
 	}
 	if fs.NArg() != 1 {
-		return errors.New("check: want exactly one URL")
+		return errUsage{error: errors.New("want exactly one URL or file")}
 	}
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
 		return fmt.Errorf("check: -timezone %q: %w", *tz, err)
 	}
-	src := feedsvc.Source{ID: "check", URL: sourceURL(fs.Arg(0)), Kind: *kind, Location: loc, Timezone: *tz}
+	target, err := sourceURL(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	src := feedsvc.Source{ID: "check", URL: target, Kind: *kind, Location: loc, Timezone: *tz}
 	p := &ingest.Pipeline{
 		Fetch: fetch.New(fetch.Options{AllowFile: true, AllowPrivate: true, Timeout: 30 * time.Second,
 			UserAgent: userAgent(getenv("USER_AGENT"))}),
@@ -59,8 +60,12 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("check %s: %w", src.URL, err)
 	}
 	arts := res.Articles
-	if arts == nil {
+	if len(arts) == 0 {
+		explainEmpty(stderr, res)
 		arts = []feedsvc.Article{}
+	}
+	if !zoneGiven(fs) {
+		warnZone(stderr, arts, time.Now())
 	}
 	return enc.Encode(arts)
 }
@@ -72,15 +77,9 @@ func nullable(s string) *string {
 	return &s
 }
 
-// sourceURL turns a local path into a file:// URL; URLs pass unchanged.
-func sourceURL(arg string) string {
-	if strings.Contains(arg, "://") {
-		return arg
-	}
-	if _, err := os.Stat(arg); err == nil {
-		if abs, err := filepath.Abs(arg); err == nil {
-			return "file://" + filepath.ToSlash(abs)
-		}
-	}
-	return arg
+// zoneGiven reports whether -timezone was on the command line.
+func zoneGiven(fs *flag.FlagSet) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "timezone" })
+	return given
 }

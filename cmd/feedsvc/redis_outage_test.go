@@ -41,9 +41,11 @@ func TestRedisOutageServesLastGoodAndCatchesUp(t *testing.T) {
 	}
 	expectStatus(t, app.Base+"/readyz", http.StatusOK)
 
+	_, pageBody := httpGet(t, app.Base+"/sections/news", nil)
 	outage := time.Now()
 	rds.Stop(t)
 	checkDuringOutage(t, app, channel, goodBody, etag)
+	checkPagesDuringOutage(t, app, pageBody)
 	// The source gains an item while Redis is down; the refresh is queued
 	// and polls fail (no lease) until Redis is back.
 	v2 := append(itemsFor("http://example.test", "outage", 3, 1), v1...)
@@ -109,4 +111,17 @@ func countLevel(t *testing.T, logs *syncBuffer, level string) int {
 		}
 	}
 	return n
+}
+
+// checkPagesDuringOutage asserts the section page serves its last good
+// bytes and /api/status answers with what it can (issue 15, item 15).
+func checkPagesDuringOutage(t *testing.T, app *runningApp, pageBody []byte) {
+	t.Helper()
+	if resp, b := httpGet(t, app.Base+"/sections/news", nil); resp.StatusCode != http.StatusOK || !bytes.Equal(b, pageBody) {
+		t.Errorf("section page while Redis is down: status %d, same bytes %t", resp.StatusCode, bytes.Equal(b, pageBody))
+	}
+	resp, b := httpGet(t, app.Base+"/api/status", nil)
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(b, []byte(`"store_error"`)) || !bytes.Contains(b, []byte(`"outage"`)) {
+		t.Errorf("/api/status while Redis is down: status %d: %s", resp.StatusCode, b)
+	}
 }

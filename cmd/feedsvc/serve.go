@@ -36,7 +36,7 @@ func serveCmd(ctx context.Context, args []string, getenv func(string) string, st
 	fs.SetOutput(stderr)
 	cfgPath := fs.String("config", getenv("FEEDSVC_CONFIG"), "YAML file of sections and sources")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return usageErr(err)
 	}
 	cfg, err := config.Load(getenv)
 	if err != nil {
@@ -93,6 +93,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		base = base.JoinPath()
 		base.Host = ln.Addr().String()
 	}
+	a.startWarnings(cat.Sections(), cat.Sources(), ln.Addr())
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	w := a.wire(store, cat, base, m)
 	w.api.IDs = ids
@@ -157,15 +158,16 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		pub.Publish(topics)
 	}
 	st := &status.Handler{Store: store, Sources: cat.Sources, Sections: cat.Sections}
+	instrument(m, st)
 	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin")}
 	api.Extra = map[string]http.Handler{
 		"GET /{$}":                              http.HandlerFunc(pages.Index),
 		"GET /sections/{slug}":                  http.HandlerFunc(pages.Section),
 		"GET /opml":                             http.HandlerFunc(pages.OPML),
 		"GET /sections/{slug}/news-sitemap.xml": http.HandlerFunc(pages.NewsSitemap),
-		"GET /metrics":                          m.Handler(),
-		"GET /status":                           http.HandlerFunc(st.HTML),
-		"GET /api/status":                       http.HandlerFunc(st.JSON),
+		"GET /metrics":                          a.guardMetrics(m.Handler()),
+		"GET /status":                           a.guardStatus(st.HTML),
+		"GET /api/status":                       a.guardStatus(st.JSON),
 	}
 	for p, h := range adm.Routes() {
 		api.Extra[p] = h

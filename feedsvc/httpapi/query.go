@@ -161,16 +161,7 @@ func (q *pageQuery) key() string {
 }
 
 // FormatCursor encodes a cursor for the `before` query parameter.
-func FormatCursor(c feedsvc.Cursor) string {
-	return strconv.FormatInt(c.Millis, 10) + "_" + c.ID
-}
+func FormatCursor(c feedsvc.Cursor) string { return c.String() }
 
 // ParseCursor decodes a `before` query parameter.
-func ParseCursor(s string) (feedsvc.Cursor, error) {
-	ms, id, ok := strings.Cut(s, "_")
-	n, err := strconv.ParseInt(ms, 10, 64)
-	if !ok || err != nil || id == "" || len(id) > 128 {
-		return feedsvc.Cursor{}, fmt.Errorf("before %q: not a page cursor", s)
-	}
-	return feedsvc.Cursor{Millis: n, ID: id}, nil
-}
+func ParseCursor(s string) (feedsvc.Cursor, error) { return feedsvc.ParseCursor(s) }

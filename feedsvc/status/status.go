@@ -2,11 +2,8 @@ package status
 
 import (
 	"context"
-	_ "embed"
-	"encoding/json"
 	"errors"
-	"html/template"
-	"net/http"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -21,6 +18,9 @@ type Handler struct {
 	Sources  func() []feedsvc.Source
 	Sections func() []feedsvc.Section
 	Now      func() time.Time
+	// StoreTimeout bounds each store read of a report (default 1s): once
+	// one fails, the report answers with what it has.
+	StoreTimeout time.Duration
 }
 
 // SourceStatus is one source's health.
@@ -41,51 +41,57 @@ type SectionStatus struct {
 	Sources int    `json:"sources"`
 }
 
-// Report is the whole status document.
+// Report is the whole status document. Sources holds one page of the
+// sources that match Filter, unhealthy first.
 type Report struct {
 	Generated time.Time       `json:"generated"`
 	Healthy   bool            `json:"healthy"`
 	Sections  []SectionStatus `json:"sections"`
-	Sources   []SourceStatus  `json:"sources"`
+	// StoreError is set when the store could not be read: health values
+	// of the sources not read are "unknown".
+	StoreError string         `json:"store_error,omitempty"`
+	Counts     map[string]int `json:"counts"` // sources per health value
+	Filter     string         `json:"health_filter,omitempty"`
+	Total      int            `json:"total"` // sources matching Filter
+	Page       int            `json:"page"`
+	Pages      int            `json:"pages"`
+	PerPage    int            `json:"per_page"`
+	Sources    []SourceStatus `json:"sources"`
 }
 
-// rank orders health values from best to worst.
-var rank = map[string]int{feedsvc.HealthOK: 0, "pending": 1, feedsvc.HealthDrift: 2,
-	feedsvc.HealthFailing: 3, feedsvc.HealthBlocked: 4, feedsvc.HealthGone: 5, "unknown": 6}
+// Health values a status report uses besides the feedsvc ones.
+const (
+	healthPending = "pending" // never polled yet
+	healthUnknown = "unknown" // no health recorded, or the store could not be read
+)
 
-// Build reads every source's state and derives section health.
-func (h *Handler) Build(ctx context.Context) (Report, error) {
+// rank orders health values from best to worst.
+var rank = map[string]int{feedsvc.HealthOK: 0, healthPending: 1, feedsvc.HealthDrift: 2,
+	feedsvc.HealthFailing: 3, feedsvc.HealthBlocked: 4, feedsvc.HealthGone: 5, healthUnknown: 6}
+
+// Build reads every source's state and derives section health; q selects
+// the page of sources and the health filter.
+func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
 	now := time.Now()
 	if h.Now != nil {
 		now = h.Now()
 	}
-	rep := Report{Generated: now.UTC().Truncate(time.Second), Healthy: true}
-	worst := map[string]string{}
-	count := map[string]int{}
-	for _, src := range h.Sources() {
-		st, err := h.Store.SourceState(ctx, src.ID)
-		switch {
-		case errors.Is(err, feedsvc.ErrNotFound):
-			st = feedsvc.SourceState{SourceID: src.ID, Health: "pending"}
-		case err != nil:
-			return rep, err
-		case st.Health == "":
-			st.Health = "unknown"
-		}
-		st.URL = ""
-		st.LastError = strings.ReplaceAll(st.LastError, src.URL, redact(src.URL))
-		ss := SourceStatus{ID: src.ID, URL: redact(src.URL), Sections: src.Sections, SourceState: st, LagSeconds: -1}
-		if !st.NewestItem.IsZero() {
-			ss.LagSeconds = int64(now.Sub(st.NewestItem).Seconds())
-		}
-		rep.Sources = append(rep.Sources, ss)
-		for _, sec := range src.Sections {
+	rep := Report{Generated: now.UTC().Truncate(time.Second), Healthy: true, Counts: map[string]int{}}
+	all, err := h.read(ctx, now)
+	if err != nil {
+		rep.StoreError = "store unavailable: " + err.Error()
+		rep.Healthy = false
+	}
+	worst, count := map[string]string{}, map[string]int{}
+	for _, ss := range all {
+		rep.Counts[ss.Health]++
+		for _, sec := range ss.Sections {
 			count[sec]++
-			if rank[st.Health] >= rank[worst[sec]] {
-				worst[sec] = st.Health
+			if rank[ss.Health] >= rank[worst[sec]] {
+				worst[sec] = ss.Health
 			}
 		}
-		if rank[st.Health] >= rank[feedsvc.HealthDrift] {
+		if rank[ss.Health] >= rank[feedsvc.HealthDrift] {
 			rep.Healthy = false
 		}
 	}
@@ -96,8 +102,71 @@ func (h *Handler) Build(ctx context.Context) (Report, error) {
 		}
 		rep.Sections = append(rep.Sections, SectionStatus{Slug: sec.Slug, Title: sec.Title, Health: health, Sources: count[sec.Slug]})
 	}
-	slices.SortStableFunc(rep.Sources, func(a, b SourceStatus) int { return rank[b.Health] - rank[a.Health] })
+	slices.SortStableFunc(all, func(a, b SourceStatus) int {
+		if d := rank[b.Health] - rank[a.Health]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	q.apply(&rep, all)
 	return rep, nil
+}
+
+// read returns every source's status. When the store fails, the sources
+// not read yet are reported with health "unknown" and the error.
+func (h *Handler) read(ctx context.Context, now time.Time) ([]SourceStatus, error) {
+	var failed error
+	var all []SourceStatus
+	for _, src := range h.Sources() {
+		st := feedsvc.SourceState{SourceID: src.ID, Health: healthUnknown}
+		if failed == nil {
+			var err error
+			st, err = h.state(ctx, src)
+			if err != nil {
+				failed = fmt.Errorf("read state of %s: %w", src.ID, err)
+				st = feedsvc.SourceState{SourceID: src.ID, Health: healthUnknown}
+			}
+		}
+		ss := SourceStatus{ID: src.ID, URL: redact(src.URL), Sections: src.Sections, SourceState: st, LagSeconds: -1}
+		if !st.NewestItem.IsZero() {
+			ss.LagSeconds = int64(now.Sub(st.NewestItem).Seconds())
+		}
+		all = append(all, ss)
+	}
+	return all, failed
+}
+
+// state reads one source's state, redacted for the public views.
+func (h *Handler) state(ctx context.Context, src feedsvc.Source) (feedsvc.SourceState, error) {
+	timeout := h.StoreTimeout
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	st, err := h.Store.SourceState(ctx, src.ID)
+	switch {
+	case errors.Is(err, feedsvc.ErrNotFound):
+		return feedsvc.SourceState{SourceID: src.ID, Health: healthPending}, nil
+	case err != nil:
+		return st, err
+	case st.Health == "":
+		st.Health = healthUnknown
+	}
+	st.URL = ""
+	st.LastError = strings.ReplaceAll(st.LastError, src.URL, redact(src.URL))
+	return st, nil
+}
+
+// States returns every source's state as the status views see it (for
+// the per-health gauges of /metrics).
+func (h *Handler) States(ctx context.Context) ([]feedsvc.SourceState, error) {
+	all, err := h.read(ctx, time.Now())
+	out := make([]feedsvc.SourceState, len(all))
+	for i := range all {
+		out[i] = all[i].SourceState
+	}
+	return out, err
 }
 
 // redact hides credentials and query parameters (API keys) of a source
@@ -114,49 +183,4 @@ func redact(raw string) string {
 		u.RawQuery = "…"
 	}
 	return u.String()
-}
-
-// JSON serves GET /api/status.
-func (h *Handler) JSON(w http.ResponseWriter, r *http.Request) {
-	rep, err := h.Build(r.Context())
-	if err != nil {
-		http.Error(w, "status unavailable: "+err.Error(), http.StatusServiceUnavailable)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(rep)
-}
-
-//go:embed status.html
-var pageSrc string
-
-var page = template.Must(template.New("status").Funcs(template.FuncMap{
-	"ago": func(t time.Time) string {
-		if t.IsZero() {
-			return "never"
-		}
-		return t.UTC().Format("2006-01-02 15:04:05Z")
-	},
-	"lag": func(s int64) string {
-		if s < 0 {
-			return "–"
-		}
-		return (time.Duration(s) * time.Second).String()
-	},
-}).Parse(pageSrc))
-
-// HTML serves GET /status.
-func (h *Handler) HTML(w http.ResponseWriter, r *http.Request) {
-	rep, err := h.Build(r.Context())
-	if err != nil {
-		http.Error(w, "status unavailable: "+err.Error(), http.StatusServiceUnavailable)
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-	_ = page.Execute(w, rep)
 }

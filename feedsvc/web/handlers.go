@@ -1,6 +1,7 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -30,19 +31,47 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	arts, err := p.articles(r.Context(), slugs, feedsvc.Query{Limit: pageLimit})
+	q, err := pageQuery(r)
 	if err != nil {
+		plain(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	// A store failure on the newest page serves its last good bytes, as the
+	// channels do. The same URL may also serve a feed to clients that do not want HTML.
+	w.Header().Add("Vary", "Accept")
+	newest := q.Before.IsZero()
+	key := p.base(r).String() + " " + sec.Slug
+	arts, err := p.articles(r.Context(), slugs, q)
+	if err != nil {
+		if b := p.stale.get(key); newest && b != nil {
+			p.log().Warn("serving stale page: store unavailable", "section", sec.Slug, slog.Any("error", err))
+			serve(w, r, "text/html; charset=utf-8", b)
+			return
+		}
 		p.fail(w, r, err)
 		return
 	}
 	d := p.common(r, sec)
+	if len(arts) > pageLimit {
+		arts = arts[:pageLimit]
+		d.OlderURL = olderURL(p.base(r), sec.Slug, &arts[len(arts)-1])
+	}
+	if !newest {
+		d.NewestURL = d.Section.PageURL
+	}
 	loc := location(sec.Timezone)
 	for i := range arts {
 		d.Articles = append(d.Articles, newArticleView(&arts[i], loc, sec.Language, d.L))
 	}
-	// The same URL may also serve a feed to clients that do not want HTML.
-	w.Header().Add("Vary", "Accept")
-	p.render(w, r, "section.html", &d)
+	b, err := p.renderBytes("section.html", &d)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if newest {
+		p.stale.put(key, b)
+	}
+	p.serveHTML(w, r, b)
 }
 
 // common fills what every page shows for sec: its title, language, feed

@@ -34,6 +34,7 @@ type pageData struct {
 	Section                  sectionView   // section page only
 	Sections                 []sectionView // index only
 	Articles                 []articleView // section page only
+	OlderURL, NewestURL      string        // section page only: paging
 	L                        labels
 	CSS                      template.CSS
 	JS                       template.JS
@@ -50,15 +51,29 @@ func feedsOf(s sectionView, l labels) feedsArgs { return feedsArgs{s.Slug, s.Fee
 
 // render executes the named template and serves it as an HTML page.
 func (p *Pages) render(w http.ResponseWriter, r *http.Request, name string, d *pageData) {
+	b, err := p.renderBytes(name, d)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	p.serveHTML(w, r, b)
+}
+
+// renderBytes executes the named template.
+func (p *Pages) renderBytes(name string, d *pageData) ([]byte, error) {
 	d.CSS, d.JS = template.CSS(pageCSS), template.JS(pageJS)
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, d); err != nil {
-		p.fail(w, r, fmt.Errorf("render %s: %w", name, err))
-		return
+		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
+	return buf.Bytes(), nil
+}
+
+// serveHTML serves a rendered page with the page headers.
+func (p *Pages) serveHTML(w http.ResponseWriter, r *http.Request, b []byte) {
 	w.Header().Set("Content-Security-Policy", csp)
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	serve(w, r, "text/html; charset=utf-8", buf.Bytes())
+	serve(w, r, "text/html; charset=utf-8", b)
 }
 
 func hash(b string) string {

@@ -33,21 +33,21 @@ func newsLanguage(tag string) string {
 // labels are the fixed words of the HTML pages in one language.
 type labels struct {
 	Feeds, Copy, Copied, Sections, AllSections, Empty string
-	Source, By, Photos, OPML, Older, Sep              string
+	Source, By, Photos, OPML, Older, Newest, Sep      string
 }
 
 var english = labels{
 	Feeds: "Subscribe", Copy: "Copy", Copied: "Copied", Sections: "Sections",
 	AllSections: "All sections", Empty: "No articles yet.",
 	Source: "Source: ", By: "By ", Photos: "Photos: ", OPML: "All feeds as OPML",
-	Older: "Older articles are in the feeds.", Sep: ", ",
+	Older: "Older articles →", Newest: "← Newest articles", Sep: ", ",
 }
 
 var chinese = labels{
 	Feeds: "订阅", Copy: "复制", Copied: "已复制", Sections: "栏目",
 	AllSections: "全部栏目", Empty: "暂无文章。",
 	Source: "来源：", By: "作者：", Photos: "摄影：", OPML: "全部订阅源（OPML）",
-	Older: "更早的文章请见订阅源。", Sep: "、",
+	Older: "更早的文章 →", Newest: "← 最新文章", Sep: "、",
 }
 
 // labelsFor picks the page words for a BCP 47 tag; English by default.

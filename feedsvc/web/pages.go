@@ -28,6 +28,8 @@ type Pages struct {
 	Hubs     []string                 // WebSub hubs advertised with rel="hub"
 	Now      func() time.Time         // clock for the sitemap window (default time.Now)
 	Log      *slog.Logger             // default slog.Default()
+
+	stale lastGood // newest page of each section, for store outages
 }
 
 // errNoSection reports a slug that names no configured section.

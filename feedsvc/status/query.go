@@ -1,0 +1,86 @@
+package status
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+)
+
+// Query selects what a status view lists: a health filter and a page.
+type Query struct {
+	Health  string // "", a health value, or a group: "error", "warning"
+	Page    int    // from 1
+	PerPage int
+}
+
+// DefaultPerPage is how many sources one status page lists.
+const DefaultPerPage = 100
+
+// groups name sets of health values for the filter.
+var groups = map[string][]string{
+	"error":   {"failing", "blocked", "gone", healthUnknown},
+	"warning": {"drift", healthPending},
+}
+
+// ParseQuery reads ?health=&page=&per_page= and names a bad parameter.
+func ParseQuery(v url.Values) (Query, error) {
+	q := Query{Health: v.Get("health"), Page: 1, PerPage: DefaultPerPage}
+	if _, known := rank[q.Health]; q.Health != "" && !known && groups[q.Health] == nil {
+		return q, fmt.Errorf("health %q: want error, warning, ok, pending, drift, failing, blocked, gone or unknown", q.Health)
+	}
+	for name, dst := range map[string]*int{"page": &q.Page, "per_page": &q.PerPage} {
+		if s := v.Get(name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 1 || name == "per_page" && n > 1000 {
+				return q, fmt.Errorf("%s %q: want a whole number from 1%s", name, s, map[bool]string{true: " to 1000"}[name == "per_page"])
+			}
+			*dst = n
+		}
+	}
+	return q, nil
+}
+
+// matches reports whether a health value passes the filter.
+func (q Query) matches(health string) bool {
+	if q.Health == "" || q.Health == health {
+		return true
+	}
+	return slices.Contains(groups[q.Health], health)
+}
+
+// apply fills the report's page of sources from all (sorted).
+func (q Query) apply(rep *Report, all []SourceStatus) {
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	if q.PerPage < 1 {
+		q.PerPage = DefaultPerPage
+	}
+	matched := slices.DeleteFunc(all, func(s SourceStatus) bool { return !q.matches(s.Health) })
+	rep.Filter, rep.Page, rep.PerPage, rep.Total = q.Health, q.Page, q.PerPage, len(matched)
+	rep.Pages = max(1, (len(matched)+q.PerPage-1)/q.PerPage)
+	lo := min((q.Page-1)*q.PerPage, len(matched))
+	rep.Sources = matched[lo:min(lo+q.PerPage, len(matched))]
+	if rep.Sources == nil {
+		rep.Sources = []SourceStatus{}
+	}
+}
+
+// url returns the view's URL for page with the same filter.
+func (q Query) url(path string, page int) string {
+	v := url.Values{}
+	if q.Health != "" {
+		v.Set("health", q.Health)
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if q.PerPage != DefaultPerPage && q.PerPage > 0 {
+		v.Set("per_page", strconv.Itoa(q.PerPage))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"reflect"
@@ -26,7 +27,7 @@ func checkShape(n *yaml.Node, t reflect.Type, path string) error {
 			n = n.Content[0]
 		}
 	}
-	if n.Tag == "!!null" {
+	if n.Tag == "!!null" || decodesItself(t) {
 		return nil
 	}
 	switch t.Kind() {
@@ -51,6 +52,13 @@ func checkShape(n *yaml.Node, t reflect.Type, path string) error {
 		}
 	}
 	return nil
+}
+
+// decodesItself reports a type that reads its own YAML or text form (an
+// age such as "90d"): its decoder words its own errors.
+func decodesItself(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return p.Implements(reflect.TypeFor[yaml.Unmarshaler]()) || p.Implements(reflect.TypeFor[encoding.TextUnmarshaler]())
 }
 
 func checkMapping(n *yaml.Node, t reflect.Type, path string) error {

@@ -120,7 +120,11 @@ func TestLoadRunClean(t *testing.T) {
 	f := &fakeService{token: "secret"}
 	srv := httptest.NewServer(f.handler())
 	defer srv.Close()
-	rep, err := loadRun(context.Background(), testOptions(t, srv.URL), io.Discard)
+	opts := testOptions(t, srv.URL)
+	// Long enough that a loaded -race run still draws both kinds of admin
+	// write (each a few percent of the mix).
+	opts.duration = 2 * time.Second
+	rep, err := loadRun(context.Background(), opts, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func TestIDsSurviveBaseURLChange(t *testing.T) {
 func TestIDsSurviveBaseURLChangeRedis(t *testing.T) {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
-	checkIDsSurvive(t, nil, map[string]string{"REDIS_URL": testenv.RedisURL(t), "REDIS_PREFIX": "ids:" + hex.EncodeToString(b) + ":"})
+	checkIDsSurvive(t, nil, map[string]string{"REDIS_URL": testenv.RedisURL(t), "RETAIN": "forever", "REDIS_PREFIX": "ids:" + hex.EncodeToString(b) + ":"})
 }
 
 func checkIDsSurvive(t *testing.T, store feedsvc.Store, env map[string]string) {

@@ -23,11 +23,15 @@ func replica(t *testing.T, st feedsvc.Store, secs []feedsvc.Section, srcs []feed
 	if err := c.Load(context.Background(), secs, srcs); err != nil {
 		t.Fatal(err)
 	}
+	return c, routes(c)
+}
+
+func routes(c *catalog.Catalog) http.Handler {
 	mux := http.NewServeMux()
 	for p, h := range (&API{Token: "tk", Catalog: c}).Routes() {
 		mux.Handle(p, h)
 	}
-	return c, mux
+	return mux
 }
 
 // TestParallelWritesAllVisible: 50 parallel creates, updates and deletes

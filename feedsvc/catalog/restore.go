@@ -10,8 +10,8 @@ import (
 )
 
 // restore writes a catalog into a store that holds none: the former
-// single-blob catalog when present (migration), else the seed (the
-// configuration file) on first start.
+// single-blob catalog when present (migration), else on first start the
+// seed (the configuration file), else the catalog this process knew.
 func (c *Catalog) restore(ctx context.Context) error {
 	_, ver := c.current()
 	if stored, err := c.storedVersion(ctx); err == nil && stored > ver {
@@ -21,8 +21,10 @@ func (c *Catalog) restore(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := c.check(&s); err != nil {
-		return fmt.Errorf("catalog: %s: %w", from, err)
+	if from != fromProcess {
+		if err := c.check(&s); err != nil {
+			return fmt.Errorf("catalog: %s: %w", from, err)
+		}
 	}
 	if err := c.writeAll(ctx, s, ver+1); err != nil {
 		return err
@@ -34,7 +36,10 @@ func (c *Catalog) restore(ctx context.Context) error {
 	return nil
 }
 
-const fromLegacy = "single-blob catalog (migrated)"
+const (
+	fromLegacy  = "single-blob catalog (migrated)"
+	fromProcess = "this process's last known catalog"
+)
 
 // fallback picks the catalog to restore and names where it came from.
 func (c *Catalog) fallback(ctx context.Context) (snapshot, string, error) {
@@ -49,7 +54,20 @@ func (c *Catalog) fallback(ctx context.Context) (snapshot, string, error) {
 	case !errors.Is(err, feedsvc.ErrNotFound):
 		return snapshot{}, "", fmt.Errorf("catalog: %w", err)
 	}
-	return clone(c.seed), "configuration file", nil
+	cur, _ := c.current()
+	if !c.loaded {
+		return clone(c.seed), "configuration file", nil // first start
+	}
+	// The store lost the catalog (a restarted Redis without persistence,
+	// FLUSHALL, eviction): restore the last one this process knew, never
+	// an empty one.
+	from := fromProcess
+	if len(cur.Sections)+len(cur.Sources) == 0 {
+		cur, from = c.seed, "configuration file"
+	}
+	c.log().Error("catalog missing from the store (data loss?): restoring it",
+		"from", from, "sections", len(cur.Sections), "sources", len(cur.Sources))
+	return clone(cur), from, nil
 }
 
 // check validates every entry of s and the references between them.

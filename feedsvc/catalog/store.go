@@ -148,8 +148,27 @@ func (c *Catalog) reload(ctx context.Context, ver int64) error {
 			return err
 		}
 	}
+	c.keepLost(&s, ix)
 	c.adopt(s, ver)
 	return nil
+}
+
+// keepLost keeps this process's copy of entities the index lists but the
+// store lost (evicted keys), loudly: a lost key never removes an entry.
+func (c *Catalog) keepLost(s *snapshot, ix index) {
+	cur, _ := c.current()
+	for _, slug := range ix.Sections {
+		if i := cur.sectionAt(slug); s.sectionAt(slug) < 0 && i >= 0 {
+			c.log().Error("catalog: stored section missing, keeping this process's copy", "section", slug)
+			s.putSection(cur.Sections[i])
+		}
+	}
+	for _, id := range ix.Sources {
+		if i := cur.sourceAt(id); s.sourceAt(id) < 0 && i >= 0 {
+			c.log().Error("catalog: stored source missing, keeping this process's copy", "source_id", id)
+			s.putSource(cur.Sources[i])
+		}
+	}
 }
 
 // complete re-validates a stored source (restoring its time zone); a

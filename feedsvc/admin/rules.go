@@ -16,7 +16,7 @@ import (
 func checkRules(l feedsvc.ListRules, a feedsvc.ArticleRules) error {
 	for _, r := range []struct {
 		field, spec string
-		special bool
+		special     bool
 	}{
 		{"list.item", l.Item, false}, {"list.link", l.Link, false}, {"list.title", l.Title, false},
 		{"list.date", l.Date, false}, {"list.next", l.Next, false},

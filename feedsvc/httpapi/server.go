@@ -55,6 +55,8 @@ type Server struct {
 
 	verMu     sync.Mutex
 	versions  map[string]cachedVersion
+	epochVal  string // the store's epoch (epoch.go) and when it was read
+	epochAt   time.Time
 	cacheMu   sync.Mutex // guards inflight
 	docsOnce  sync.Once
 	cache     *docCache

@@ -40,7 +40,7 @@ type entry struct {
 // is unreachable, the last good bytes of the same document are served.
 func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	base := t.sec.Slug + "|" + t.format + "|" + t.q.key()
-	ver, err := s.version(ctx, t.slugs)
+	ver, err := bounded(ctx, s.storeTimeout(), func(ctx context.Context) (string, error) { return s.version(ctx, t.slugs) })
 	if err != nil {
 		if e := s.lastGood(base); e != nil {
 			s.log().Warn("serving stale channel: store unavailable", "channel", base, slog.Any("error", err))
@@ -57,21 +57,33 @@ func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	}
 	s.obs().cacheHit(false)
 	// While another request renders this key, serve the last good bytes
-	// rather than queueing behind it; otherwise wait for the render.
-	if e := s.lastGood(base); e != nil && s.rendering(key) {
-		return e, nil
+	// rather than queueing behind it; otherwise wait for the render, for
+	// at most the store deadline when there are last good bytes.
+	good := s.lastGood(base)
+	if good != nil && s.rendering(key) {
+		return good, nil
 	}
 	ch := s.flight.DoChan(key, func() (any, error) {
 		s.setRendering(key, true)
 		defer s.setRendering(key, false)
-		return s.fill(context.WithoutCancel(ctx), t, key, base)
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), renderTimeout)
+		defer cancel()
+		return s.fill(rctx, t, key, base)
 	})
+	var late <-chan time.Time
+	if good != nil {
+		late = time.After(s.storeTimeout())
+	}
 	select {
 	case res := <-ch:
 		if res.Err != nil {
 			return nil, res.Err
 		}
 		return res.Val.(*entry), nil
+	case <-late:
+		s.log().Warn("serving stale channel: render over the store deadline", "channel", base)
+		s.obs().stale()
+		return good, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

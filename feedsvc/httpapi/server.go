@@ -52,6 +52,9 @@ type Server struct {
 	CacheBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
+	// StoreTimeout bounds the store reads a channel request waits for
+	// before serving the last good bytes (default DefaultStoreTimeout).
+	StoreTimeout time.Duration
 
 	verMu     sync.Mutex
 	versions  map[string]cachedVersion
@@ -103,9 +106,10 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if err := s.Store.Ping(ctx); err != nil {
+	_, err := bounded(r.Context(), readyTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, s.Store.Ping(ctx)
+	})
+	if err != nil {
 		s.log().Warn("readyz: store not reachable", slog.Any("error", err))
 		plain(w, http.StatusServiceUnavailable, "store not reachable")
 		return

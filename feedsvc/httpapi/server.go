@@ -50,6 +50,9 @@ type Server struct {
 	// CacheBytes bounds the rendered documents kept in process
 	// (default DefaultCacheBytes).
 	CacheBytes int64
+	// VariantBytes bounds, per section, the variant documents kept in
+	// process (default DefaultVariantBytes).
+	VariantBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
 	// StoreTimeout bounds the store reads a channel request waits for
@@ -63,6 +66,7 @@ type Server struct {
 	cacheMu   sync.Mutex // guards inflight
 	docsOnce  sync.Once
 	cache     *docCache
+	variants  chan struct{} // variant render slots
 	flight    singleflight.Group
 	inflight  map[string]bool // keys being rendered
 	ownerOnce sync.Once

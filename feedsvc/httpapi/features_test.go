@@ -224,7 +224,7 @@ func TestDocCacheKeepsOneVersionPerDocumentWithinBudget(t *testing.T) {
 	}
 	c.put("b", "b|v1", "", mk(3000))
 	c.put("c", "c|v1", "", mk(3000)) // 3 docs ≈ 10.5 KB: fits
-	c.get("a", "")               // a is now most recently used
+	c.get("a", "")                   // a is now most recently used
 	c.put("d", "d|v1", "", mk(3000)) // over budget: evicts b, the least recently used
 	if e, _ := c.get("b", ""); e != nil {
 		t.Errorf("least recently used document not evicted")

@@ -15,9 +15,10 @@ import (
 // context's deadline (as a Redis client does without context timeouts).
 type sleepyStore struct {
 	feedsvc.Store
-	asleep atomic.Bool
-	nap    time.Duration
-	done   chan struct{}
+	asleep    atomic.Bool
+	slowReads atomic.Bool // only article reads sleep
+	nap       time.Duration
+	done      chan struct{}
 }
 
 func (s *sleepyStore) doze() {
@@ -36,6 +37,12 @@ func (s *sleepyStore) SectionVersion(ctx context.Context, slug string) (int64, e
 
 func (s *sleepyStore) SectionArticles(ctx context.Context, slug string, q feedsvc.Query) ([]feedsvc.Article, error) {
 	s.doze()
+	if s.slowReads.Load() {
+		select {
+		case <-time.After(s.nap):
+		case <-s.done:
+		}
+	}
 	return s.Store.SectionArticles(ctx, slug, q)
 }
 
@@ -96,5 +103,31 @@ func TestSleepingStoreServesLastGoodAtOnce(t *testing.T) {
 			}
 			t.Logf("%s: %d in %v", tt.target, r.StatusCode, took.Round(time.Millisecond))
 		}
+	})
+}
+
+// TestSlowRenderServesLastGood: the counters answer at once but article
+// reads take 10 s; a changed channel serves its last good bytes after the
+// store deadline instead of waiting for the render.
+func TestSlowRenderServesLastGood(t *testing.T) {
+	eachStore(t, func(t *testing.T, ts testStore) {
+		st := &sleepyStore{Store: ts.Store, nap: 10 * time.Second, done: make(chan struct{})}
+		t.Cleanup(func() { close(st.done) })
+		u, _ := url.Parse("http://feeds.test")
+		s := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: u, VersionTTL: -1, Shared: ts.redis,
+			Sections: func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}} }}
+		putArticles(t, ts.Store, feedsvc.Article{ID: "a1", Published: time.Now().Add(-time.Hour), Sections: []string{"ent"}})
+		h := s.Handler()
+		good, _ := io.ReadAll(get(t, h, "/sections/ent/json", nil).Body)
+		putArticles(t, ts.Store, feedsvc.Article{ID: "a2", Published: time.Now(), Sections: []string{"ent"}})
+		st.slowReads.Store(true)
+		start := time.Now()
+		r := get(t, h, "/sections/ent/json", nil)
+		took := time.Since(start)
+		body, _ := io.ReadAll(r.Body)
+		if r.StatusCode != 200 || string(body) != string(good) || took > 2*time.Second {
+			t.Errorf("slow render: %d %q after %v, want the last good bytes within 2 s", r.StatusCode, body, took)
+		}
+		t.Logf("slow render: %d in %v", r.StatusCode, took.Round(time.Millisecond))
 	})
 }

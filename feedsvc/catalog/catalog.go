@@ -59,7 +59,8 @@ type snapshot struct {
 // given sections and sources when it holds none yet.
 func (c *Catalog) Load(ctx context.Context, sections []feedsvc.Section, sources []feedsvc.Source) error {
 	c.seed = snapshot{Sections: sections, Sources: sources}
-	return c.exclusive(ctx, func(ctx context.Context) error { return c.sync(ctx) })
+	// At start, outwait a lease left by a writer that died holding it.
+	return c.exclusiveWait(ctx, lockTTL+time.Second, func(ctx context.Context) error { return c.sync(ctx) })
 }
 
 // Sections returns a copy of the sections.

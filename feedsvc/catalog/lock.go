@@ -24,8 +24,13 @@ const (
 // request of the same process. f's context is detached from the caller's
 // cancellation (a write is not abandoned halfway) but bounded in time.
 func (c *Catalog) exclusive(ctx context.Context, f func(context.Context) error) error {
+	return c.exclusiveWait(ctx, lockWait, f)
+}
+
+// exclusiveWait is exclusive waiting up to d for the locks.
+func (c *Catalog) exclusiveWait(ctx context.Context, d time.Duration, f func(context.Context) error) error {
 	c.semOnce.Do(func() { c.sem = make(chan struct{}, 1) })
-	wait, cancel := context.WithTimeout(ctx, lockWait)
+	wait, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	select {
 	case c.sem <- struct{}{}:

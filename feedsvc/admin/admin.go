@@ -69,8 +69,9 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusNotFound, "admin API disabled: set ADMIN_TOKEN", "")
 			return
 		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(a.Token)) != 1 {
+		scheme, got, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+		ok := strings.EqualFold(scheme, "Bearer") // RFC 9110 §11.1: case-insensitive
+		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.Token)) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc admin"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", "")
 			return
@@ -79,21 +80,37 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 	})
 }
 
-// decode reads a JSON body strictly (unknown fields are errors).
-func decode(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, maxBody))
+// errBodyTooLarge is a request body over maxBody (413).
+var errBodyTooLarge = fmt.Errorf("request body over %d bytes: %w", maxBody, feedsvc.ErrTooLarge)
+
+// decode reads one JSON value strictly: unknown fields and anything after
+// the value are errors, a body over maxBody is errBodyTooLarge.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	err := dec.Decode(v)
+	if err == nil {
+		if _, terr := dec.Token(); terr != io.EOF {
+			err = errors.Join(errors.New("data after the JSON value"), terr)
+		}
+	}
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return errBodyTooLarge
+	case err != nil:
 		return &catalog.ValidationError{Field: "", Err: fmt.Errorf("request body: %w", err)}
 	}
 	return nil
 }
 
 // fail maps an error to a status: validation 400, not found 404,
-// conflict 409, anything else 500 (logged).
+// conflict 409, too large 413, anything else 500 (logged).
 func (a *API) fail(w http.ResponseWriter, err error) {
 	var ve *catalog.ValidationError
 	switch {
+	case errors.Is(err, feedsvc.ErrTooLarge):
+		writeError(w, http.StatusRequestEntityTooLarge, err.Error(), "")
 	case errors.As(err, &ve):
 		writeError(w, http.StatusBadRequest, err.Error(), ve.Field)
 	case errors.Is(err, feedsvc.ErrNotFound):

@@ -34,7 +34,7 @@ func (a *API) updateSection(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, create bool) {
 	var sec feedsvc.Section
-	if err := decode(r, &sec); err != nil {
+	if err := decode(w, r, &sec); err != nil {
 		a.fail(w, err)
 		return
 	}

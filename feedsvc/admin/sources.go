@@ -37,7 +37,13 @@ func (j sourceJSON) source() (feedsvc.Source, error) {
 		}
 		s.Interval = d
 	}
-	return s, httpOnly(j.URL)
+	if err := httpOnly(j.URL); err != nil {
+		return s, err
+	}
+	if err := checkSections(j.Sections); err != nil {
+		return s, err
+	}
+	return s, checkRules(j.List, j.Article)
 }
 
 func (a *API) listSources(w http.ResponseWriter, r *http.Request) {
@@ -76,7 +82,7 @@ func (a *API) updateSource(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, create bool) {
 	var j sourceJSON
-	if err := decode(r, &j); err != nil {
+	if err := decode(w, r, &j); err != nil {
 		a.fail(w, err)
 		return
 	}

@@ -2,23 +2,13 @@ package catalog
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-)
-
-// Store keys of the persisted catalog.
-const (
-	dataKey    = "cfg:catalog"
-	versionKey = "cfg:version"
-	lockName   = "cfg:write"
 )
 
 // ErrConflict reports a change that would break references (a section that
@@ -41,16 +31,23 @@ type Validators struct {
 	Section func(s feedsvc.Section) error
 }
 
-// Catalog is the live, persisted set of sections and sources.
+// Catalog is the live, persisted set of sections and sources. Each
+// section and source is its own blob in the store; an index blob lists
+// them in order and a version blob counts changes, each change leaving a
+// journal entry naming the entity it touched (see store.go).
 type Catalog struct {
 	Store    feedsvc.Store
 	Validate Validators
 	Log      *slog.Logger
 
-	mu      sync.RWMutex
+	mu      sync.RWMutex // guards data and version for readers
 	data    snapshot
 	version int64
-	owner   string
+	loaded  bool     // data came from (or was written to) the store once
+	seed    snapshot // the configuration file's catalog (Load)
+
+	semOnce sync.Once
+	sem     chan struct{} // one writer or reloader per process
 }
 
 type snapshot struct {
@@ -61,21 +58,9 @@ type snapshot struct {
 // Load reads the catalog from the store, or seeds the store with the
 // given sections and sources when it holds none yet.
 func (c *Catalog) Load(ctx context.Context, sections []feedsvc.Section, sources []feedsvc.Source) error {
-	c.owner = strconv.FormatInt(time.Now().UnixNano(), 36)
-	ver, err := c.storedVersion(ctx)
-	if errors.Is(err, feedsvc.ErrNotFound) {
-		return c.update(ctx, func(s *snapshot) error {
-			if len(s.Sections)+len(s.Sources) > 0 {
-				return nil // another replica seeded it first
-			}
-			s.Sections, s.Sources = sections, sources
-			return nil
-		})
-	}
-	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
-	}
-	return c.reload(ctx, ver)
+	c.seed = snapshot{Sections: sections, Sources: sources}
+	// At start, outwait a lease left by a writer that died holding it.
+	return c.exclusiveWait(ctx, lockTTL+time.Second, func(ctx context.Context) error { return c.sync(ctx) })
 }
 
 // Sections returns a copy of the sections.
@@ -107,62 +92,28 @@ func (c *Catalog) Watch(ctx context.Context, every time.Duration) {
 		c.mu.RLock()
 		cur := c.version
 		c.mu.RUnlock()
-		if err != nil || ver == cur {
+		if err == nil && ver == cur || err != nil && !errors.Is(err, feedsvc.ErrNotFound) {
 			continue
 		}
-		if err := c.reload(ctx, ver); err != nil {
+		if err := c.exclusive(ctx, func(ctx context.Context) error { return c.sync(ctx) }); err != nil {
 			c.log().Warn("catalog reload failed", slog.Any("error", err))
 		}
 	}
 }
 
-func (c *Catalog) storedVersion(ctx context.Context) (int64, error) {
-	b, err := c.Store.Blob(ctx, versionKey)
-	if err != nil {
-		return 0, err
-	}
-	return strconv.ParseInt(string(b), 10, 64)
+// current returns the in-process snapshot and version. Only writers
+// holding the write lock change them.
+func (c *Catalog) current() (snapshot, int64) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.data, c.version
 }
 
-// reload reads the stored snapshot, re-validating entries (which also
-// restores each source's time zone).
-func (c *Catalog) reload(ctx context.Context, ver int64) error {
-	b, err := c.Store.Blob(ctx, dataKey)
-	if err != nil {
-		return fmt.Errorf("catalog: %w", err)
-	}
-	var s snapshot
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("catalog: stored snapshot: %w", err)
-	}
-	if err := c.check(&s); err != nil {
-		return fmt.Errorf("catalog: stored snapshot: %w", err)
-	}
+// adopt replaces the in-process snapshot.
+func (c *Catalog) adopt(s snapshot, ver int64) {
 	c.mu.Lock()
-	c.data, c.version = s, ver
+	c.data, c.version, c.loaded = s, ver, true
 	c.mu.Unlock()
-	return nil
-}
-
-// check validates every entry of s and the references between them.
-func (c *Catalog) check(s *snapshot) error {
-	slugs := map[string]bool{}
-	for _, sec := range s.Sections {
-		if c.Validate.Section != nil {
-			if err := c.Validate.Section(sec); err != nil {
-				return &ValidationError{Field: fieldOf(err), Err: fmt.Errorf("section %s: %w", sec.Slug, err)}
-			}
-		}
-		slugs[sec.Slug] = true
-	}
-	for i := range s.Sources {
-		if c.Validate.Source != nil {
-			if err := c.Validate.Source(&s.Sources[i], slugs); err != nil {
-				return &ValidationError{Field: fieldOf(err), Err: fmt.Errorf("source %s: %w", s.Sources[i].ID, err)}
-			}
-		}
-	}
-	return nil
 }
 
 func (c *Catalog) log() *slog.Logger {

@@ -16,11 +16,13 @@ import (
 
 // Render cache tuning.
 const (
-	blobTTL        = time.Hour       // subscription documents kept in the store
-	blobTTLVariant = 5 * time.Minute // filtered and later pages: many, rarely re-read
-	renderLockTTL  = 5 * time.Second // cross-replica render lock
-	lockWait       = 2 * time.Second // how long a replica waits for another's render
-	blobPrefix     = "r:"            // store blob keys of rendered documents
+	blobTTL       = time.Hour       // subscription documents kept in the store
+	renderLockTTL = 5 * time.Second // cross-replica render lock
+	lockWait      = 2 * time.Second // how long a replica waits for another's render
+	blobPrefix    = "r:"            // store blob keys of rendered documents
+	// variantRenders bounds concurrent renders of variant documents, so
+	// a flood of distinct queries cannot hold unbounded render memory.
+	variantRenders = 4
 )
 
 // entry is a rendered document with its gzip copy and validators.
@@ -40,7 +42,11 @@ type entry struct {
 // is unreachable, the last good bytes of the same document are served.
 func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	base := t.sec.Slug + "|" + t.format + "|" + t.q.key()
-	ver, err := s.version(ctx, t.slugs)
+	wait := coldTimeout // nothing to fall back to: wait longer before a 503
+	if s.lastGood(base) != nil {
+		wait = s.storeTimeout()
+	}
+	ver, err := bounded(ctx, wait, func(ctx context.Context) (string, error) { return s.version(ctx, t.slugs) })
 	if err != nil {
 		if e := s.lastGood(base); e != nil {
 			s.log().Warn("serving stale channel: store unavailable", "channel", base, slog.Any("error", err))
@@ -57,21 +63,33 @@ func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	}
 	s.obs().cacheHit(false)
 	// While another request renders this key, serve the last good bytes
-	// rather than queueing behind it; otherwise wait for the render.
-	if e := s.lastGood(base); e != nil && s.rendering(key) {
-		return e, nil
+	// rather than queueing behind it; otherwise wait for the render, for
+	// at most the store deadline when there are last good bytes.
+	good := s.lastGood(base)
+	if good != nil && s.rendering(key) {
+		return good, nil
 	}
 	ch := s.flight.DoChan(key, func() (any, error) {
 		s.setRendering(key, true)
 		defer s.setRendering(key, false)
-		return s.fill(context.WithoutCancel(ctx), t, key, base)
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), renderTimeout)
+		defer cancel()
+		return s.fill(rctx, t, key, base)
 	})
+	var late <-chan time.Time
+	if good != nil {
+		late = time.After(s.storeTimeout())
+	}
 	select {
 	case res := <-ch:
 		if res.Err != nil {
 			return nil, res.Err
 		}
 		return res.Val.(*entry), nil
+	case <-late:
+		s.log().Warn("serving stale channel: render over the store deadline", "channel", base)
+		s.obs().stale()
+		return good, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -97,13 +115,25 @@ func (s *Server) setRendering(key string, on bool) {
 }
 
 // fill loads key from the store or renders it, then caches it locally.
+// Only subscription documents are shared through the store: variants
+// (later pages, filters, `since`, other limits) are many and rarely read
+// again, so they render in process, a few at a time.
 func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry, error) {
+	if !t.q.subscription() {
+		select {
+		case s.variantSlots() <- struct{}{}:
+			defer func() { <-s.variantSlots() }()
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return s.render(ctx, t, key, base)
+	}
 	if !s.Shared {
 		return s.render(ctx, t, key, base)
 	}
 	e, err := s.loadBlob(ctx, key)
 	if err == nil {
-		s.remember(key, base, e)
+		s.remember(t, key, base, e)
 		return e, nil
 	}
 	locked, lerr := s.Store.TryLock(ctx, blobPrefix+key, s.owner(), renderLockTTL)
@@ -111,7 +141,7 @@ func (s *Server) fill(ctx context.Context, t *target, key, base string) (*entry,
 		// Another replica renders this key: wait briefly for its bytes.
 		for deadline := time.Now().Add(lockWait); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
 			if e, err := s.loadBlob(ctx, key); err == nil {
-				s.remember(key, base, e)
+				s.remember(t, key, base, e)
 				return e, nil
 			}
 		}
@@ -137,16 +167,12 @@ func (s *Server) render(ctx context.Context, t *target, key, base string) (*entr
 	e := newEntry(body, s.Render.ContentType(t.format), chn.Updated, chn.Archive)
 	e.self = chn.SelfURL
 	s.obs().rendered(t.format, time.Since(start))
-	if s.Shared {
-		ttl := blobTTL
-		if t.q.filtered() || !t.q.before.IsZero() || !t.q.since.IsZero() {
-			ttl = blobTTLVariant
-		}
-		if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), ttl); err != nil {
+	if s.Shared && t.q.subscription() {
+		if err := s.Store.PutBlob(ctx, blobPrefix+key, encodeEntry(e), blobTTL); err != nil {
 			s.log().Warn("render cache: store write failed", "channel", key, slog.Any("error", err))
 		}
 	}
-	s.remember(key, base, e)
+	s.remember(t, key, base, e)
 	return e, nil
 }
 
@@ -159,7 +185,10 @@ func (s *Server) loadBlob(ctx context.Context, key string) (*entry, error) {
 }
 
 func (s *Server) docs() *docCache {
-	s.docsOnce.Do(func() { s.cache = newDocCache(s.CacheBytes) })
+	s.docsOnce.Do(func() {
+		s.cache = newDocCache(s.CacheBytes, s.VariantBytes)
+		s.variants = make(chan struct{}, variantRenders)
+	})
 	return s.cache
 }
 
@@ -170,9 +199,20 @@ func (s *Server) lastGood(base string) *entry {
 	return e
 }
 
-func (s *Server) remember(key, base string, e *entry) {
+// remember keeps e in process; variants count against their section's
+// variant budget.
+func (s *Server) remember(t *target, key, base string, e *entry) {
 	s.prepare(e)
-	s.docs().put(base, key, e)
+	group := ""
+	if !t.q.subscription() {
+		group = t.sec.Slug
+	}
+	s.docs().put(base, key, group, e)
+}
+
+func (s *Server) variantSlots() chan struct{} {
+	s.docs()
+	return s.variants
 }
 
 // Invalidate drops the stored rendered documents of the sections (and of

@@ -89,13 +89,19 @@ func (s *Server) resolve(r *http.Request, slug, format, month string) (target, i
 	return t, 0, nil
 }
 
-// version names the state of the sections' articles: each section's
-// change counter ("ent:12,world:7"), so no two states share a name (a sum
-// could repeat after a section is removed). Each counter is read from the
-// store at most once per VersionTTL; Invalidate (this replica's ingest)
-// forgets them at once.
+// version names the state of the sections' articles: the store's epoch
+// and each section's change counter ("3f9a…/ent:12,world:7"), so no two
+// states share a name (a sum could repeat after a section is removed,
+// counters repeat after the store lost its data). Each counter is read
+// from the store at most once per VersionTTL; Invalidate (this replica's
+// ingest) forgets them at once.
 func (s *Server) version(ctx context.Context, slugs []string) (string, error) {
 	var b strings.Builder
+	epoch, err := s.epoch(ctx)
+	if err != nil {
+		return "", err
+	}
+	b.WriteString(epoch + "/")
 	now := time.Now()
 	for _, slug := range slugs {
 		s.verMu.Lock()

@@ -213,19 +213,19 @@ func TestVersionCacheAndInvalidate(t *testing.T) {
 
 func TestDocCacheKeepsOneVersionPerDocumentWithinBudget(t *testing.T) {
 	mk := func(n int) *entry { return newEntryFrom(make([]byte, n), nil, "x", time.Time{}, false) }
-	c := newDocCache(12_000)
-	c.put("a", "a|v1", mk(3000))
-	c.put("a", "a|v2", mk(3000)) // replaces v1
+	c := newDocCache(12_000, 0)
+	c.put("a", "a|v1", "", mk(3000))
+	c.put("a", "a|v2", "", mk(3000)) // replaces v1
 	if e, cur := c.get("a", "a|v2"); e == nil || !cur {
 		t.Fatalf("current version not found")
 	}
 	if _, cur := c.get("a", "a|v1"); cur {
 		t.Errorf("old version still current")
 	}
-	c.put("b", "b|v1", mk(3000))
-	c.put("c", "c|v1", mk(3000)) // 3 docs ≈ 10.5 KB: fits
-	c.get("a", "")               // a is now most recently used
-	c.put("d", "d|v1", mk(3000)) // over budget: evicts b, the least recently used
+	c.put("b", "b|v1", "", mk(3000))
+	c.put("c", "c|v1", "", mk(3000)) // 3 docs ≈ 10.5 KB: fits
+	c.get("a", "")                   // a is now most recently used
+	c.put("d", "d|v1", "", mk(3000)) // over budget: evicts b, the least recently used
 	if e, _ := c.get("b", ""); e != nil {
 		t.Errorf("least recently used document not evicted")
 	}

@@ -71,7 +71,9 @@ func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
 		if err != nil {
 			return q, fmt.Errorf("since %q: want an RFC 3339 time", s)
 		}
-		q.since = t.Truncate(time.Second) // the precision the cache key and self link carry
+		// Whole minutes: clients that send "now" do not make a new
+		// document every second (the page may start a little earlier).
+		q.since = t.Truncate(time.Minute)
 	}
 	var err error
 	if q.include, err = terms("q", v.Get("q")); err != nil {
@@ -91,6 +93,13 @@ func terms(name, s string) ([]string, error) {
 		return nil, fmt.Errorf("%s: at most %d terms", name, maxFilterTerms)
 	}
 	return f, nil
+}
+
+// subscription reports whether q is a document readers poll or revisit:
+// a channel's first page as published (no parameters) or a monthly
+// archive. Every other query is a variant.
+func (q *pageQuery) subscription() bool {
+	return len(q.values(q.before)) == 0
 }
 
 // filtered reports whether q has any content filter.

@@ -52,14 +52,23 @@ type Server struct {
 	// CacheBytes bounds the rendered documents kept in process
 	// (default DefaultCacheBytes).
 	CacheBytes int64
+	// VariantBytes bounds, per section, the variant documents kept in
+	// process (default DefaultVariantBytes).
+	VariantBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
+	// StoreTimeout bounds the store reads a channel request waits for
+	// before serving the last good bytes (default DefaultStoreTimeout).
+	StoreTimeout time.Duration
 
 	verMu     sync.Mutex
 	versions  map[string]cachedVersion
+	epochVal  string // the store's epoch (epoch.go) and when it was read
+	epochAt   time.Time
 	cacheMu   sync.Mutex // guards inflight
 	docsOnce  sync.Once
 	cache     *docCache
+	variants  chan struct{} // variant render slots
 	flight    singleflight.Group
 	inflight  map[string]bool // keys being rendered
 	ownerOnce sync.Once
@@ -103,9 +112,10 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if err := s.Store.Ping(ctx); err != nil {
+	_, err := bounded(r.Context(), readyTimeout, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, s.Store.Ping(ctx)
+	})
+	if err != nil {
 		s.log().Warn("readyz: store not reachable", slog.Any("error", err))
 		plain(w, http.StatusServiceUnavailable, "store not reachable")
 		return

@@ -1,0 +1,6 @@
+//go:build race
+
+package httpapi
+
+// raceDetector: tests run under -race, several times slower.
+const raceDetector = true

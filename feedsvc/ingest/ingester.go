@@ -37,6 +37,7 @@ type PollResult struct {
 	Items       int // articles the source yielded
 	Changed     int // articles written (new or changed)
 	Duplicates  int // merged into another source's article
+	Deferred    int // new articles held back: the source's share of a first page is full
 	Next        time.Time
 }
 
@@ -57,7 +58,7 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	res, err := in.Pipeline.Collect(ctx, src, st, in.known)
 	pr := PollResult{Status: res.Status, NotModified: res.NotModified, Items: len(res.Articles)}
 	if err == nil {
-		pr.Changed, pr.Duplicates, err = in.store(ctx, src, res.Articles)
+		pr.Changed, pr.Duplicates, pr.Deferred, err = in.store(ctx, src, res.Articles)
 	}
 	st.LastStatus = res.Status
 	if err != nil {
@@ -70,15 +71,15 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 		if !res.NotModified {
 			st.ItemsLastPoll = len(res.Articles) + res.Skipped
 			st.ETag, st.LastModified = res.ETag, res.LastMod
-			if res.PageErrors > 0 || res.Truncated {
-				// Article pages are missing: the next poll must read the
+			if res.PageErrors > 0 || res.Truncated || pr.Deferred > 0 {
+				// Article pages or deferred articles are missing: the next poll must read the
 				// list again rather than get a 304 and never fetch them.
 				st.ETag, st.LastModified = "", ""
 			}
 		}
 		in.log().Info("poll", "source_id", src.ID, "status", res.Status, "not_modified", res.NotModified,
 			"kind", res.Kind, "charset", res.Charset, "items", pr.Items, "changed", pr.Changed,
-			"duplicates", pr.Duplicates, "skipped", res.Skipped, "page_errors", res.PageErrors,
+			"duplicates", pr.Duplicates, "deferred", pr.Deferred, "capped", res.Capped, "skipped", res.Skipped, "page_errors", res.PageErrors,
 			"health", st.Health, "duration", time.Since(start))
 	}
 	st.NextPoll = start.Add(pollDelay(src, &st, &res, start, in.MaxInterval)).UTC()
@@ -103,9 +104,9 @@ func outcome(err error, notModified bool) string {
 }
 
 // store merges arts with what is stored and writes what changed.
-func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feedsvc.Article) (changed, dups int, err error) {
+func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feedsvc.Article) (changed, dups, deferred int, err error) {
 	if len(arts) == 0 {
-		return 0, 0, nil
+		return 0, 0, 0, nil
 	}
 	ids := make([]string, len(arts))
 	for i := range arts {
@@ -113,13 +114,13 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 	}
 	old, err := in.Store.Articles(ctx, ids)
 	if err != nil {
-		return 0, 0, fmt.Errorf("load stored articles: %w", err)
+		return 0, 0, 0, fmt.Errorf("load stored articles: %w", err)
 	}
 	byID := make(map[string]*feedsvc.Article, len(old))
 	for i := range old {
 		byID[old[i].ID] = &old[i]
 	}
-	var out []feedsvc.Article
+	var out, fresh []feedsvc.Article
 	touched := map[string]bool{}
 	recent := recentCache{}
 	for i := range arts {
@@ -132,7 +133,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 		} else {
 			target, err := in.findDuplicate(ctx, src, a, recent)
 			if err != nil {
-				return 0, 0, err
+				return 0, 0, 0, err
 			}
 			if target != nil {
 				dups++
@@ -142,23 +143,32 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 				}
 				continue
 			}
-			out = append(out, *a)
+			fresh = append(fresh, *a)
+			continue
 		}
 		markSections(touched, a.Sections)
 	}
+	fresh, deferred, err = in.firstPageShare(ctx, src, fresh, recent)
+	if err != nil {
+		return 0, dups, deferred, err
+	}
+	for i := range fresh {
+		markSections(touched, fresh[i].Sections)
+	}
+	out = append(out, fresh...)
 	if len(out) == 0 {
-		return 0, dups, nil
+		return 0, dups, deferred, nil
 	}
 	if in.Enrich != nil {
 		in.Enrich(ctx, out)
 	}
 	if err := in.Store.PutArticles(ctx, out); err != nil {
-		return 0, dups, fmt.Errorf("store articles: %w", err)
+		return 0, dups, deferred, fmt.Errorf("store articles: %w", err)
 	}
 	if in.OnChange != nil {
 		in.OnChange(ctx, keys(touched))
 	}
-	return len(out), dups, nil
+	return len(out), dups, deferred, nil
 }
 
 // known is the Known hook for HTML sources: an article page is skipped

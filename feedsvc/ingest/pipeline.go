@@ -52,6 +52,7 @@ type Result struct {
 	Skipped     int  // HTML article pages not fetched because already stored
 	PageErrors  int  // HTML article pages that failed
 	Truncated   bool // HTML article pages left for the next poll (MaxArticlePages)
+	Capped      int  // feed items beyond the source's max_items (oldest first)
 	// Header is the source's response header (caching hints); RetryAfter
 	// is the wait a 429/503 answer asked for.
 	Header     http.Header
@@ -92,6 +93,7 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		if err != nil {
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
+		arts, res.Capped = newestFirst(arts, src, p.now())
 		for i := range arts {
 			extract.Content(&arts[i]) // metadata lines inside feed content
 		}

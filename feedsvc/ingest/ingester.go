@@ -82,7 +82,8 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 			"duplicates", pr.Duplicates, "deferred", pr.Deferred, "capped", res.Capped, "skipped", res.Skipped, "page_errors", res.PageErrors,
 			"health", st.Health, "duration", time.Since(start))
 	}
-	st.NextPoll = start.Add(pollDelay(src, &st, &res, start, in.MaxInterval)).UTC()
+	delay := withLatency(pollDelay(src, &st, &res, start, in.MaxInterval), res.Latency, in.MaxInterval)
+	st.NextPoll = start.Add(delay).UTC()
 	pr.Next = st.NextPoll
 	if in.Observe != nil {
 		in.Observe(src.ID, outcome(err, res.NotModified), time.Since(start), pr.Changed, pr.Duplicates)

@@ -57,6 +57,8 @@ type Result struct {
 	// is the wait a 429/503 answer asked for.
 	Header     http.Header
 	RetryAfter time.Duration
+	// Latency is how long the source's own URL took to answer.
+	Latency time.Duration
 }
 
 // Known reports whether a list item is already stored unchanged (HTML
@@ -76,7 +78,7 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		}
 		return res, err // fetch names the URL
 	}
-	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header}
+	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header, Latency: resp.Duration}
 	if resp.NotModified {
 		return res, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -69,6 +70,7 @@ func upsert(prev *feedsvc.Article, kind string, a *feedsvc.Article, now time.Tim
 		vs[i] = nv
 	} else {
 		vs = append(vs, nv)
+		slices.SortFunc(vs, func(x, y feedsvc.Version) int { return strings.Compare(x.Article.SourceID, y.Article.SourceID) })
 	}
 	out := merge(vs)
 	out.ID, out.Versions = prev.ID, vs

@@ -20,7 +20,8 @@
 // source) keeps every source's latest copy as an Article.Versions entry: a
 // feed item (kind "feed") or an article page (kind "page"), with the time
 // each of its fields last changed (a correction; fields as first seen have
-// none). The stored fields are a merge of the versions computed from the
+// none). A lone version is kept as a stub (kind, change times, the update
+// it states), since its copy would equal the merge. The stored fields are a merge of the versions computed from the
 // set alone (merge.go), so polling the sources in any order and any number
 // of times gives the same article and the same bytes. Versions rank, per
 // field: the later correction of that field, then a page over a feed item,

@@ -70,3 +70,25 @@ func TestPollOrderGivesSameArticle(t *testing.T) {
 }
 
 var firstSeenRE = regexp.MustCompile(`"first_seen":"[^"]*"`)
+
+// A story from one source keeps no second copy of itself: its version is
+// a stub (kind, change times, stated update), and re-polls change nothing.
+func TestLoneVersionIsAStub(t *testing.T) {
+	ctx := context.Background()
+	fs := newFeedServer(t)
+	st := memstore.New()
+	in := newIngester(st)
+	src := source("a", fs.URL+"/a.xml")
+	fs.set("/a.xml", rss(item{"g1", "One", "https://news.example/1", "Wed, 15 Nov 2023 07:24:00 +0800", "<p>Body one, <b>bold</b>.</p>"}), 0)
+	for i := range 3 {
+		_ = st.PutSourceState(ctx, feedsvc.SourceState{SourceID: "a"})
+		pr, err := in.Poll(ctx, src)
+		if err != nil || i > 0 && pr.Changed != 0 {
+			t.Fatalf("poll %d: %+v %v", i, pr, err)
+		}
+	}
+	a := section(t, st)[0]
+	if len(a.Versions) != 1 || a.Versions[0].Article.BodyText != "" || a.Versions[0].Article.SourceID != "a" {
+		t.Errorf("versions %+v; want one stub of source a", a.Versions)
+	}
+}

@@ -18,15 +18,44 @@ func versionKind(kind string) string {
 	return feedsvc.VersionPage
 }
 
-// versionsOf returns a copy of prev's versions; an article stored before
-// versions existed is one version of its own source.
+// versionsOf returns a copy of prev's versions, the lone version expanded
+// from its stub (see compact); an article stored before versions existed
+// is one version of its own source.
 func versionsOf(prev *feedsvc.Article) []feedsvc.Version {
+	if len(prev.Versions) == 1 && prev.Versions[0].Article.ID == "" {
+		stub := prev.Versions[0]
+		a := *prev
+		a.Versions, a.AlsoIn, a.Updated = nil, nil, stub.Article.Updated
+		return []feedsvc.Version{{Kind: stub.Kind, Changed: stub.Changed, Article: a}}
+	}
 	if len(prev.Versions) > 0 {
 		return slices.Clone(prev.Versions)
 	}
 	a := *prev
 	a.Versions, a.AlsoIn = nil, nil
 	return []feedsvc.Version{{Kind: feedsvc.VersionFeed, Article: a}}
+}
+
+// compact stores a lone version as a stub: its copy would equal the merge
+// but for the update the source states, which the stub keeps.
+func compact(a *feedsvc.Article) {
+	if len(a.Versions) != 1 {
+		return
+	}
+	v := a.Versions[0]
+	a.Versions = []feedsvc.Version{{Kind: v.Kind, Changed: v.Changed,
+		Article: feedsvc.Article{SourceID: v.Article.SourceID, Updated: v.Article.Updated}}}
+}
+
+// canonical is a as the merge of itself alone (sections sorted, lists
+// without repeats), the form versions are kept in, so a stub expands to
+// exactly the version it stands for.
+func canonical(kind string, a *feedsvc.Article) feedsvc.Version {
+	v := *a
+	v.Versions, v.AlsoIn = nil, nil
+	c := merge([]feedsvc.Version{{Kind: kind, Article: v}})
+	c.ID = a.ID
+	return feedsvc.Version{Kind: kind, Article: c}
 }
 
 func hasVersion(a *feedsvc.Article, sourceID string) bool {
@@ -38,11 +67,10 @@ func hasVersion(a *feedsvc.Article, sourceID string) bool {
 
 // newArticle is the stored form of a story first seen in a.
 func newArticle(kind string, a *feedsvc.Article) feedsvc.Article {
-	v := *a
-	v.Versions, v.AlsoIn = nil, nil
-	vs := []feedsvc.Version{{Kind: kind, Article: v}}
+	vs := []feedsvc.Version{canonical(kind, a)}
 	out := merge(vs)
 	out.ID, out.Versions = a.ID, vs
+	compact(&out)
 	return out
 }
 
@@ -54,8 +82,10 @@ func newArticle(kind string, a *feedsvc.Article) feedsvc.Article {
 // never moves updated.
 func upsert(prev *feedsvc.Article, kind string, a *feedsvc.Article, now time.Time) (feedsvc.Article, bool) {
 	vs := versionsOf(prev)
-	nv := feedsvc.Version{Kind: kind, Article: *a}
-	nv.Article.ID, nv.Article.Versions, nv.Article.AlsoIn = prev.ID, nil, nil
+	id := a.ID
+	a.ID = prev.ID
+	nv := canonical(kind, a)
+	a.ID = id
 	i := slices.IndexFunc(vs, func(v feedsvc.Version) bool { return v.Article.SourceID == a.SourceID })
 	corrected := false
 	if i >= 0 {
@@ -84,6 +114,7 @@ func upsert(prev *feedsvc.Article, kind string, a *feedsvc.Article, now time.Tim
 	if corrected && !out.Updated.After(prev.Updated) && !sameVisible(prev, &out) {
 		out.Updated = now
 	}
+	compact(&out)
 	return out, !sameJSON(prev, &out)
 }
 

@@ -14,7 +14,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// sectionsOf reads sections world and top (membership by article URL).
+// membership counts the articles of sections world and top.
 func membership(t *testing.T, st feedsvc.Store) string {
 	t.Helper()
 	var b strings.Builder

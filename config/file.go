@@ -41,6 +41,7 @@ type sourceYAML struct {
 	Sections []string             `yaml:"sections"`
 	Timezone string               `yaml:"timezone"`
 	Interval string               `yaml:"interval"`
+	MaxItems int                  `yaml:"max_items"`
 	Rights   string               `yaml:"rights"`
 	List     feedsvc.ListRules    `yaml:"list"`
 	Article  feedsvc.ArticleRules `yaml:"article"`
@@ -187,7 +188,7 @@ func ValidateSection(s feedsvc.Section) error {
 
 func (rs sourceYAML) source(slugs map[string]bool) (feedsvc.Source, error) {
 	s := feedsvc.Source{ID: rs.ID, URL: rs.URL, Kind: rs.Kind, Sections: rs.Sections,
-		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article}
+		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article, MaxItems: rs.MaxItems}
 	if rs.Interval != "" {
 		d, err := time.ParseDuration(rs.Interval)
 		if err != nil {
@@ -235,6 +236,9 @@ func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) er
 	}
 	if s.Interval < 10*time.Second || s.Interval > 7*24*time.Hour {
 		return fmt.Errorf("interval: %s is outside 10s..168h", s.Interval)
+	}
+	if s.MaxItems < 0 || s.MaxItems > 10000 {
+		return fmt.Errorf("max_items: %d is outside 0..10000", s.MaxItems)
 	}
 	if s.List.Pages < 0 || s.List.Pages > 20 {
 		return fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)

@@ -27,6 +27,21 @@ type SourceRef struct {
 	URL      string `json:"url"`
 }
 
+// Version is one source's copy of a story, a feed item or an article
+// page, with when each of its fields last changed (a correction); fields
+// as first seen have no time.
+type Version struct {
+	Kind    string               `json:"kind"` // VersionFeed or VersionPage
+	Changed map[string]time.Time `json:"changed,omitempty"`
+	Article Article              `json:"article"`
+}
+
+// Version kinds.
+const (
+	VersionFeed = "feed"
+	VersionPage = "page"
+)
+
 // Article is one news item after extraction and normalization. Producers
 // (parse, extract) fill what they find, including the raw date strings;
 // normalize turns raw dates into UTC times, resolves URLs, sanitizes HTML
@@ -71,6 +86,9 @@ type Article struct {
 	AlsoIn []SourceRef `json:"also_in,omitempty"`
 	// Fingerprint is a SimHash of title and body for near-duplicate detection.
 	Fingerprint uint64 `json:"fingerprint,omitempty"`
+	// Versions are the story as each source last gave it; the fields above
+	// are their merge (see package ingest). Not rendered.
+	Versions []Version `json:"versions,omitempty"`
 
 	// Raw values kept by producers for normalize; not stored or rendered.
 	PublishedRaw string `json:"-"`

@@ -17,9 +17,12 @@ type Source struct {
 	Location *time.Location `json:"-"` // zone for dates that carry none; never nil after config
 	Timezone string         `json:"timezone"`
 	Interval time.Duration  `json:"interval"`
-	Rights   string         `json:"rights,omitempty"`
-	List     ListRules      `json:"list"`
-	Article  ArticleRules   `json:"article"`
+	// MaxItems caps the articles one poll takes (newest first); 0 means
+	// DefaultMaxItems.
+	MaxItems int          `json:"max_items,omitempty"`
+	Rights   string       `json:"rights,omitempty"`
+	List     ListRules    `json:"list"`
+	Article  ArticleRules `json:"article"`
 }
 
 // Loc returns the source's zone, UTC when unset.
@@ -94,3 +97,15 @@ const (
 	HealthBlocked = "blocked"
 	HealthDrift   = "drift"
 )
+
+// DefaultMaxItems caps the articles one poll takes from a source.
+const DefaultMaxItems = 200
+
+// ItemCap is the most articles one poll takes from the source (newest
+// first): MaxItems, else DefaultMaxItems.
+func (s *Source) ItemCap() int {
+	if s.MaxItems > 0 {
+		return s.MaxItems
+	}
+	return DefaultMaxItems
+}

@@ -3,11 +3,8 @@ package ingest
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
-	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
@@ -17,41 +14,10 @@ import (
 // compared with for near-duplicates.
 const nearDupWindow = 200
 
-// mergeSame carries stored facts over to a re-fetched article with the same
-// ID and reports whether it differs from what is stored. A changed article
-// without a source-given update time gets one, so its updated date and the
-// channel's ETag move.
-func mergeSame(prev, a *feedsvc.Article) bool {
-	a.FirstSeen = prev.FirstSeen
-	a.AlsoIn = prev.AlsoIn
-	for _, s := range prev.Sections {
-		if !slices.Contains(a.Sections, s) && len(prev.AlsoIn) > 0 {
-			a.Sections = append(a.Sections, s) // gained via another source
-		}
-	}
-	if a.Published.IsZero() {
-		a.Published = prev.Published
-	}
-	carryMedia(prev, a)
-	if a.Updated.IsZero() || a.Updated.Equal(prev.Updated) {
-		a.Updated = prev.Updated
-		if !sameContent(prev, a) {
-			a.Updated = time.Now().UTC().Truncate(time.Second)
-		}
-	}
-	return !sameContent(prev, a)
-}
-
-func sameContent(x, y *feedsvc.Article) bool {
-	bx, err1 := json.Marshal(x)
-	by, err2 := json.Marshal(y)
-	return err1 == nil && err2 == nil && string(bx) == string(by)
-}
-
-// findDuplicate returns the stored article from another source that carries
-// the same story as a (same canonical URL, or a near-identical SimHash of
-// title and body), or nil. A stored article of the same source under the
-// same URL but another ID (a changed guid) gives a its ID instead.
+// findDuplicate returns the stored story that a is another version of:
+// the article stored under a's canonical URL (from any source, also src
+// itself after a changed guid), or another source's article with a
+// near-identical SimHash of title and body; else nil.
 func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *feedsvc.Article, recent recentCache) (*feedsvc.Article, error) {
 	if a.URL != "" {
 		id, err := in.Store.LookupURL(ctx, a.URL)
@@ -62,11 +28,6 @@ func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *f
 				return nil, fmt.Errorf("load %s: %w", id, err)
 			}
 			if len(arts) == 1 {
-				if arts[0].SourceID == src.ID {
-					a.ID = id
-					mergeSame(&arts[0], a)
-					return nil, nil
-				}
 				return &arts[0], nil
 			}
 		case err != nil && !errors.Is(err, feedsvc.ErrNotFound):
@@ -83,30 +44,13 @@ func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *f
 		}
 		for i := range arts {
 			r := &arts[i]
-			if r.SourceID != src.ID && r.Fingerprint != 0 &&
+			if !hasVersion(r, src.ID) && r.Fingerprint != 0 &&
 				normalize.Distance(r.Fingerprint, a.Fingerprint) <= in.NearDupDistance {
 				return r, nil
 			}
 		}
 	}
 	return nil, nil
-}
-
-// addAlsoIn records src's copy of the story on target; it reports whether
-// target changed.
-func addAlsoIn(target *feedsvc.Article, src *feedsvc.Source, a *feedsvc.Article) bool {
-	changed := false
-	if !slices.ContainsFunc(target.AlsoIn, func(r feedsvc.SourceRef) bool { return r.SourceID == src.ID }) {
-		target.AlsoIn = append(target.AlsoIn, feedsvc.SourceRef{SourceID: src.ID, URL: a.URL})
-		changed = true
-	}
-	for _, s := range a.Sections {
-		if !slices.Contains(target.Sections, s) {
-			target.Sections = append(target.Sections, s)
-			changed = true
-		}
-	}
-	return changed
 }
 
 // carryMedia keeps media types and lengths learned earlier (by enrichment)

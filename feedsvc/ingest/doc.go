@@ -4,4 +4,46 @@
 // the store: merging with what is stored, cross-source de-duplication and
 // fetch state; Scheduler polls every source on its interval with bounded
 // concurrency and backoff.
+//
+// # Limits
+//
+// One poll takes at most the source's max_items feed items (default 200),
+// newest first, cut before they are normalized. A new article that would
+// give its source more than half of a section's first page while other
+// sources' articles are there to show waits for a later poll (share.go).
+// The scheduler takes a poll's host gate before one of its global slots,
+// and a source waits at least 4× its answer time between polls.
+//
+// # One story, many versions
+//
+// A story (one ID, one canonical URL, or a near-identical text from another
+// source) keeps every source's latest copy as an Article.Versions entry: a
+// feed item (kind "feed") or an article page (kind "page"), with the time
+// each of its fields last changed (a correction; fields as first seen have
+// none). A lone version is kept as a stub (kind, change times, the update
+// it states), since its copy would equal the merge. The stored fields are a merge of the versions computed from the
+// set alone (merge.go), so polling the sources in any order and any number
+// of times gives the same article and the same bytes. Versions rank, per
+// field: the later correction of that field, then a page over a feed item,
+// then the smaller source ID. Precedence per field:
+//
+//   - content_html, body_text, fingerprint, id, url, guid, source_id: the
+//     lead version, the best-ranked whose body is full (at least 60% of the
+//     longest body text), so a teaser never replaces a full text;
+//   - title, kicker, subtitle, print_title, authors, photographers, editor,
+//     source, source_url, section, language, rights, summary: the
+//     best-ranked version that has a value (typed page metadata over feed
+//     defaults, a correction over both);
+//   - published: the earliest (normalize has already dropped implausible
+//     dates); first_seen: the earliest;
+//   - categories, images, attachments: the union, by value or URL, lead
+//     first; a URL's missing alt, caption, credit, type, length and title
+//     are filled from the other copies;
+//   - sections: the union of the sections of every source carrying the
+//     story; also_in: every version but the lead's (source and URL);
+//   - updated: the latest update a source states; besides, a correction
+//     (a source changing its own copy) that changes what the merge shows
+//     moves it to the poll time, once. A source joining or re-sending the
+//     same copy never moves it; with no stated update it stays unset and
+//     readers see published.
 package ingest

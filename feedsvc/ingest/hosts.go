@@ -57,11 +57,7 @@ func (g *hostGate) acquire(ctx context.Context, host string) (release func(), er
 // get fetches r through the per-host gate.
 func (p *Pipeline) get(ctx context.Context, r fetch.Request) (*fetch.Response, error) {
 	p.hostsOnce.Do(func() {
-		limit := p.HostConcurrency
-		if limit <= 0 {
-			limit = 2
-		}
-		p.hosts = &hostGate{limit: limit, delay: p.HostDelay, slots: map[string]chan struct{}{}, next: map[string]time.Time{}}
+		p.hosts = &hostGate{limit: p.hostLimit(), delay: p.HostDelay, slots: map[string]chan struct{}{}, next: map[string]time.Time{}}
 	})
 	host := ""
 	if u, err := url.Parse(r.URL); err == nil {
@@ -73,4 +69,12 @@ func (p *Pipeline) get(ctx context.Context, r fetch.Request) (*fetch.Response, e
 	}
 	defer release()
 	return p.Fetch.Get(ctx, r)
+}
+
+// hostLimit is the most requests (and polls) at once to one host.
+func (p *Pipeline) hostLimit() int {
+	if p.HostConcurrency <= 0 {
+		return 2
+	}
+	return p.HostConcurrency
 }

@@ -37,6 +37,7 @@ type PollResult struct {
 	Items       int // articles the source yielded
 	Changed     int // articles written (new or changed)
 	Duplicates  int // merged into another source's article
+	Deferred    int // new articles held back: the source's share of a first page is full
 	Next        time.Time
 }
 
@@ -57,7 +58,7 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	res, err := in.Pipeline.Collect(ctx, src, st, in.known)
 	pr := PollResult{Status: res.Status, NotModified: res.NotModified, Items: len(res.Articles)}
 	if err == nil {
-		pr.Changed, pr.Duplicates, err = in.store(ctx, src, res.Articles)
+		pr.Changed, pr.Duplicates, pr.Deferred, err = in.store(ctx, src, res.Kind, res.Articles)
 	}
 	st.LastStatus = res.Status
 	if err != nil {
@@ -70,18 +71,19 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 		if !res.NotModified {
 			st.ItemsLastPoll = len(res.Articles) + res.Skipped
 			st.ETag, st.LastModified = res.ETag, res.LastMod
-			if res.PageErrors > 0 || res.Truncated {
-				// Article pages are missing: the next poll must read the
+			if res.PageErrors > 0 || res.Truncated || pr.Deferred > 0 {
+				// Article pages or deferred articles are missing: the next poll must read the
 				// list again rather than get a 304 and never fetch them.
 				st.ETag, st.LastModified = "", ""
 			}
 		}
 		in.log().Info("poll", "source_id", src.ID, "status", res.Status, "not_modified", res.NotModified,
 			"kind", res.Kind, "charset", res.Charset, "items", pr.Items, "changed", pr.Changed,
-			"duplicates", pr.Duplicates, "skipped", res.Skipped, "page_errors", res.PageErrors,
+			"duplicates", pr.Duplicates, "deferred", pr.Deferred, "capped", res.Capped, "skipped", res.Skipped, "page_errors", res.PageErrors,
 			"health", st.Health, "duration", time.Since(start))
 	}
-	st.NextPoll = start.Add(pollDelay(src, &st, &res, start, in.MaxInterval)).UTC()
+	delay := withLatency(pollDelay(src, &st, &res, start, in.MaxInterval), res.Latency, in.MaxInterval)
+	st.NextPoll = start.Add(delay).UTC()
 	pr.Next = st.NextPoll
 	if in.Observe != nil {
 		in.Observe(src.ID, outcome(err, res.NotModified), time.Since(start), pr.Changed, pr.Duplicates)
@@ -102,78 +104,107 @@ func outcome(err error, notModified bool) string {
 	return "ok"
 }
 
-// store merges arts with what is stored and writes what changed.
-func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feedsvc.Article) (changed, dups int, err error) {
+// store merges arts with what is stored and writes what changed. Every
+// article is src's version of a story: a story already stored (same ID,
+// same canonical URL, or a near-identical text from another source) gets
+// the version merged in (merge.go); a new story is stored as it is, within
+// src's share of each section's first page.
+func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string, arts []feedsvc.Article) (changed, dups, deferred int, err error) {
 	if len(arts) == 0 {
-		return 0, 0, nil
+		return 0, 0, 0, nil
 	}
+	byID, err := in.loadStored(ctx, arts)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	vk := versionKind(kind)
+	var out, fresh []feedsvc.Article
+	at := map[string]int{} // index in out by ID
+	touched := map[string]bool{}
+	recent := recentCache{}
+	for i := range arts {
+		a := &arts[i]
+		prev := byID[a.ID]
+		if prev == nil {
+			if prev, err = in.findDuplicate(ctx, src, a, recent); err != nil {
+				return 0, 0, 0, err
+			}
+		}
+		if prev == nil {
+			fresh = append(fresh, newArticle(vk, a))
+			continue
+		}
+		if len(prev.Versions) > 1 || !hasVersion(prev, src.ID) {
+			dups++
+		}
+		merged, ok := upsert(prev, vk, a, now)
+		if !ok {
+			continue
+		}
+		markSections(touched, prev.Sections)
+		markSections(touched, merged.Sections)
+		byID[merged.ID] = &merged
+		if j, seen := at[merged.ID]; seen {
+			out[j] = merged
+			continue
+		}
+		at[merged.ID] = len(out)
+		out = append(out, merged)
+	}
+	fresh, deferred, err = in.firstPageShare(ctx, src, fresh, recent)
+	if err != nil {
+		return 0, dups, deferred, err
+	}
+	for i := range fresh {
+		markSections(touched, fresh[i].Sections)
+	}
+	out = append(out, fresh...)
+	if len(out) == 0 {
+		return 0, dups, deferred, nil
+	}
+	if in.Enrich != nil {
+		in.Enrich(ctx, out)
+	}
+	if err := in.Store.PutArticles(ctx, out); err != nil {
+		return 0, dups, deferred, fmt.Errorf("store articles: %w", err)
+	}
+	if in.OnChange != nil {
+		in.OnChange(ctx, keys(touched))
+	}
+	return len(out), dups, deferred, nil
+}
+
+// loadStored reads the stored articles with the IDs of arts.
+func (in *Ingester) loadStored(ctx context.Context, arts []feedsvc.Article) (map[string]*feedsvc.Article, error) {
 	ids := make([]string, len(arts))
 	for i := range arts {
 		ids[i] = arts[i].ID
 	}
 	old, err := in.Store.Articles(ctx, ids)
 	if err != nil {
-		return 0, 0, fmt.Errorf("load stored articles: %w", err)
+		return nil, fmt.Errorf("load stored articles: %w", err)
 	}
 	byID := make(map[string]*feedsvc.Article, len(old))
 	for i := range old {
 		byID[old[i].ID] = &old[i]
 	}
-	var out []feedsvc.Article
-	touched := map[string]bool{}
-	recent := recentCache{}
-	for i := range arts {
-		a := &arts[i]
-		if prev, ok := byID[a.ID]; ok {
-			if !mergeSame(prev, a) {
-				continue
-			}
-			out = append(out, *a)
-		} else {
-			target, err := in.findDuplicate(ctx, src, a, recent)
-			if err != nil {
-				return 0, 0, err
-			}
-			if target != nil {
-				dups++
-				if addAlsoIn(target, src, a) {
-					out = append(out, *target)
-					markSections(touched, target.Sections)
-				}
-				continue
-			}
-			out = append(out, *a)
-		}
-		markSections(touched, a.Sections)
-	}
-	if len(out) == 0 {
-		return 0, dups, nil
-	}
-	if in.Enrich != nil {
-		in.Enrich(ctx, out)
-	}
-	if err := in.Store.PutArticles(ctx, out); err != nil {
-		return 0, dups, fmt.Errorf("store articles: %w", err)
-	}
-	if in.OnChange != nil {
-		in.OnChange(ctx, keys(touched))
-	}
-	return len(out), dups, nil
+	return byID, nil
 }
 
 // known is the Known hook for HTML sources: an article page is skipped
-// when its canonical URL is stored and the list date did not change.
+// when src's copy of it is stored and the list date did not change.
 func (in *Ingester) known(ctx context.Context, src *feedsvc.Source, it feedsvc.ListItem) bool {
 	id, err := in.Store.LookupURL(ctx, normalize.CanonicalURL(it.URL))
 	if err != nil {
 		return false
 	}
+	arts, err := in.Store.Articles(ctx, []string{id})
+	if err != nil || len(arts) == 0 || !hasVersion(&arts[0], src.ID) {
+		return false // not stored, or only another source's copy
+	}
 	if it.DateRaw == "" {
 		return true
-	}
-	arts, err := in.Store.Articles(ctx, []string{id})
-	if err != nil || len(arts) == 0 {
-		return false
 	}
 	t, ok := normalize.ParseDate(it.DateRaw, src.Loc(), time.Now())
 	return !ok || t.Equal(arts[0].Published) || sameDayOnly(t, arts[0].Published, src.Loc())

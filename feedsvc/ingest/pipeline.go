@@ -52,10 +52,13 @@ type Result struct {
 	Skipped     int  // HTML article pages not fetched because already stored
 	PageErrors  int  // HTML article pages that failed
 	Truncated   bool // HTML article pages left for the next poll (MaxArticlePages)
+	Capped      int  // feed items beyond the source's max_items (oldest first)
 	// Header is the source's response header (caching hints); RetryAfter
 	// is the wait a 429/503 answer asked for.
 	Header     http.Header
 	RetryAfter time.Duration
+	// Latency is how long the source's own URL took to answer.
+	Latency time.Duration
 }
 
 // Known reports whether a list item is already stored unchanged (HTML
@@ -75,7 +78,7 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		}
 		return res, err // fetch names the URL
 	}
-	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header}
+	res := Result{Status: resp.StatusCode, ETag: resp.ETag, LastMod: resp.LastModified, NotModified: resp.NotModified, Header: resp.Header, Latency: resp.Duration}
 	if resp.NotModified {
 		return res, nil
 	}
@@ -95,6 +98,7 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 		if err != nil {
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
+		arts, res.Capped = newestFirst(arts, src, p.now())
 		for i := range arts {
 			extract.Content(&arts[i]) // metadata lines inside feed content
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"log/slog"
+	"net/url"
 	"sync"
 	"time"
 
@@ -35,6 +36,7 @@ type Scheduler struct {
 	next    map[string]time.Time
 	running map[string]bool
 	force   map[string]bool
+	hosts   map[string]chan struct{}
 }
 
 // Run polls until ctx is done, then waits for polls in flight.
@@ -55,17 +57,10 @@ func (s *Scheduler) Run(ctx context.Context) {
 	defer t.Stop()
 	for {
 		for _, src := range s.due(time.Now()) {
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				s.done(src.ID, time.Time{})
-				return
-			}
 			wg.Add(1)
 			go func(src feedsvc.Source) {
 				defer wg.Done()
-				defer func() { <-sem }()
-				s.done(src.ID, s.poll(ctx, &src))
+				s.done(src.ID, s.gatedPoll(ctx, &src, sem))
 			}(src)
 		}
 		select {
@@ -76,11 +71,49 @@ func (s *Scheduler) Run(ctx context.Context) {
 	}
 }
 
+// gatedPoll waits for a place on the source's host first and only then
+// for one of the global slots, so polls queued behind a slow host never
+// hold slots that sources on other hosts need.
+func (s *Scheduler) gatedPoll(ctx context.Context, src *feedsvc.Source, sem chan struct{}) time.Time {
+	host := s.hostSlot(src.URL)
+	select {
+	case host <- struct{}{}:
+	case <-ctx.Done():
+		return time.Time{}
+	}
+	defer func() { <-host }()
+	select {
+	case sem <- struct{}{}:
+	case <-ctx.Done():
+		return time.Time{}
+	}
+	defer func() { <-sem }()
+	return s.poll(ctx, src)
+}
+
+// hostSlot returns the poll gate of rawURL's host: as many polls at once
+// as the pipeline allows requests to one host.
+func (s *Scheduler) hostSlot(rawURL string) chan struct{} {
+	host := rawURL
+	if u, err := url.Parse(rawURL); err == nil {
+		host = u.Host
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g, ok := s.hosts[host]
+	if !ok {
+		g = make(chan struct{}, s.Ingester.Pipeline.hostLimit())
+		s.hosts[host] = g
+	}
+	return g
+}
+
 func (s *Scheduler) init() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.next == nil {
 		s.next, s.running, s.force = map[string]time.Time{}, map[string]bool{}, map[string]bool{}
+		s.hosts = map[string]chan struct{}{}
 	}
 	if s.Owner == "" {
 		b := make([]byte, 8)

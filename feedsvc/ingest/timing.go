@@ -80,3 +80,17 @@ func NextDelay(interval time.Duration, failures int, limit time.Duration) time.D
 	jitter := time.Duration((rand.Float64()*0.4 - 0.2) * float64(d))
 	return max(d+jitter, interval/10)
 }
+
+// slowFactor is how many times its last answer's latency a source waits
+// at least before its next poll: a slow host is polled less often instead
+// of keeping a poll in flight all the time.
+const slowFactor = 4
+
+// withLatency stretches the delay d of a poll whose source took took to
+// answer.
+func withLatency(d, took, limit time.Duration) time.Duration {
+	if limit <= 0 {
+		limit = DefaultMaxInterval
+	}
+	return min(max(d, slowFactor*took), limit)
+}

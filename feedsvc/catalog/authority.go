@@ -119,10 +119,12 @@ func recordIDs(ctx context.Context, st feedsvc.Store, o IDOptions, want string) 
 // usedStore reports whether st has been publishing: it holds a catalog or
 // the fetch state of one of sources.
 func usedStore(ctx context.Context, st feedsvc.Store, sources []string) (bool, error) {
-	if _, err := st.Blob(ctx, dataKey); err == nil {
-		return true, nil
-	} else if !errors.Is(err, feedsvc.ErrNotFound) {
-		return false, fmt.Errorf("id scheme: %w", err)
+	for _, key := range []string{legacyKey, versionKey} { // a catalog, as before or after per-entity storage
+		if _, err := st.Blob(ctx, key); err == nil {
+			return true, nil
+		} else if !errors.Is(err, feedsvc.ErrNotFound) {
+			return false, fmt.Errorf("id scheme: %w", err)
+		}
 	}
 	for _, id := range sources {
 		if _, err := st.SourceState(ctx, id); err == nil {

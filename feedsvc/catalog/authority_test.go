@@ -43,7 +43,7 @@ func TestLoadIDsNewStore(t *testing.T) {
 func TestLoadIDsUpgrade(t *testing.T) {
 	ctx := context.Background()
 	withCatalog := memstore.New()
-	if err := withCatalog.PutBlob(ctx, dataKey, []byte(`{"sections":[],"sources":[]}`), 0); err != nil {
+	if err := withCatalog.PutBlob(ctx, legacyKey, []byte(`{"sections":[],"sources":[]}`), 0); err != nil {
 		t.Fatal(err)
 	}
 	withState := memstore.New()

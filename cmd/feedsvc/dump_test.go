@@ -113,8 +113,9 @@ func checkRecords(t *testing.T, out []byte) {
 		}
 		seen[r.Type+":"+r.Key]++
 	}
-	if seen["article:"] != 10 || seen["source_state:"] != 2 || seen["blob:cfg:catalog"] != 1 {
-		t.Errorf("export holds %v; want 10 articles, 2 source states and the catalog", seen)
+	if seen["article:"] != 10 || seen["source_state:"] != 2 || seen["blob:cfg:index"] != 1 ||
+		seen["blob:cfg:version"] != 1 || seen["blob:cfg:ids"] != 1 || seen["blob:cfg:sec:extra;"] != 1 {
+		t.Errorf("export holds %v; want 10 articles, 2 source states, the catalog (index, version, entries) and the id scheme", seen)
 	}
 }
 

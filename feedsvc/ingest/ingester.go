@@ -104,8 +104,8 @@ func outcome(err error, notModified bool) string {
 
 // store merges arts with what is stored and writes what changed.
 func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feedsvc.Article) (changed, dups int, err error) {
-	if len(arts) == 0 {
-		return 0, 0, nil
+	if arts, err = in.dropTombstoned(ctx, src, arts); err != nil || len(arts) == 0 {
+		return 0, 0, err
 	}
 	ids := make([]string, len(arts))
 	for i := range arts {
@@ -153,6 +153,9 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, arts []feeds
 		in.Enrich(ctx, out)
 	}
 	if err := in.Store.PutArticles(ctx, out); err != nil {
+		return 0, dups, fmt.Errorf("store articles: %w", err)
+	}
+	if err := in.retractTombstoned(ctx, out); err != nil {
 		return 0, dups, fmt.Errorf("store articles: %w", err)
 	}
 	if in.OnChange != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 )
 
 // TestMembershipBackfill: moving a source into another section through
@@ -64,4 +66,35 @@ func testBackfill(t *testing.T, env map[string]string) {
 	put("c", `["news"]`)
 	waitURLs(t, app.Base, "world", tdLinks(a, b, sh), 30*time.Second)
 	waitURLs(t, app.Base, "news", tdLinks(c, sh), 30*time.Second)
+}
+
+// TestMembershipBackfillAtStart: a store whose source was in section news
+// when last reconciled starts with a catalog that has it in world: its
+// stored articles move to world at start, except one older than world's
+// retention, which leaves with news.
+func TestMembershipBackfillAtStart(t *testing.T) {
+	st := memstore.New()
+	now := time.Now().UTC()
+	var arts []feedsvc.Article
+	for i, age := range []time.Duration{time.Hour, 2 * time.Hour, 72 * time.Hour} {
+		id := fmt.Sprintf("a-%d", i)
+		arts = append(arts, feedsvc.Article{ID: id, SourceID: "a", URL: "http://a.test/" + id, Title: id,
+			Published: now.Add(-age), Sections: []string{"news"}})
+	}
+	if err := st.PutArticles(t.Context(), arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutBlob(t.Context(), "membership:sections", []byte(`{"a":["news"]}`), 0); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(rssHandler(recentRSS("A", now, nil), "application/rss+xml"))
+	defer srv.Close()
+	file := config.File{
+		Sections: []feedsvc.Section{{Slug: "news", Title: "News"}, {Slug: "world", Title: "World", Retain: feedsvc.Age(48 * time.Hour)}},
+		Sources:  []feedsvc.Source{{ID: "a", URL: srv.URL, Sections: []string{"world"}, Location: time.UTC, Interval: time.Hour}},
+	}
+	app := startAppEnv(t, st, file, nil)
+	want := []testItem{{Link: "http://a.test/a-0"}, {Link: "http://a.test/a-1"}}
+	waitURLs(t, app.Base, "world", want, 30*time.Second)
+	waitURLs(t, app.Base, "news", nil, 30*time.Second)
 }

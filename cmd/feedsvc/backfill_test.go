@@ -84,7 +84,7 @@ func TestMembershipBackfillAtStart(t *testing.T) {
 	if err := st.PutArticles(t.Context(), arts); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.PutBlob(t.Context(), "membership:sections", []byte(`{"a":["news"]}`), 0); err != nil {
+	if err := st.PutBlob(t.Context(), "membership:sections", []byte(`{"version":0,"sources":{"a":["news"]}}`), 0); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(rssHandler(recentRSS("A", now, nil), "application/rss+xml"))

@@ -49,7 +49,7 @@ func (a *App) membership(store feedsvc.Store, cat *catalog.Catalog, api *httpapi
 		}
 		return false
 	}
-	r := &membership.Reconciler{Store: store, Dump: d, Sources: cat.Sources, Keep: keep,
+	r := &membership.Reconciler{Store: store, Dump: d, Sources: cat.SourcesAt, Keep: keep,
 		OnChange: api.Invalidate, Log: a.Log.With("component", "membership")}
 	r.Init()
 	return r

@@ -24,8 +24,9 @@ const (
 type Reconciler struct {
 	Store feedsvc.Store
 	Dump  feedsvc.Dumper // the same store, enumerable
-	// Sources returns the live sources (the catalog).
-	Sources func() []feedsvc.Source
+	// Sources returns the live sources and the catalog version they
+	// belong to (catalog.SourcesAt); versions only grow.
+	Sources func() ([]feedsvc.Source, int64)
 	// Keep reports whether a is within the retention of section slug; nil
 	// keeps everything.
 	Keep func(slug string, a *feedsvc.Article) bool
@@ -89,21 +90,32 @@ func (r *Reconciler) Tick(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	srcs, ver := r.Sources()
+	if found && ver < rec.Version {
+		return nil, nil // this replica has not yet loaded the newer catalog
+	}
 	cur := map[string][]string{}
-	for _, s := range r.Sources() {
+	for _, s := range srcs {
 		cur[s.ID] = slices.Sorted(slices.Values(s.Sections))
 	}
-	if found && maps.EqualFunc(rec, cur, slices.Equal) {
+	if found && maps.EqualFunc(rec.Sources, cur, slices.Equal) {
 		return nil, nil
 	}
-	changes := diff(rec, cur)
+	changes := diff(rec.Sources, cur)
 	var slugs []string
 	if len(changes) > 0 {
 		if slugs, err = r.backfill(ctx, changes, cur); err != nil {
 			return nil, err
 		}
 	}
-	return slugs, r.save(ctx, cur)
+	return slugs, r.save(ctx, record{Version: ver, Sources: cur})
+}
+
+// record is the membership last reconciled: each source's sections at a
+// catalog version.
+type record struct {
+	Version int64               `json:"version"`
+	Sources map[string][]string `json:"sources"`
 }
 
 // diff lists the sources present in both maps whose sections differ.
@@ -130,23 +142,23 @@ func diff(rec, cur map[string][]string) map[string]change {
 	return out
 }
 
-func (r *Reconciler) recorded(ctx context.Context) (map[string][]string, bool, error) {
+func (r *Reconciler) recorded(ctx context.Context) (record, bool, error) {
+	var rec record
 	b, err := r.Store.Blob(ctx, membershipKey)
 	if errors.Is(err, feedsvc.ErrNotFound) {
-		return nil, false, nil
+		return rec, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("membership: %w", err)
+		return rec, false, fmt.Errorf("membership: %w", err)
 	}
-	var m map[string][]string
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, false, fmt.Errorf("membership: stored record: %w", err)
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return rec, false, fmt.Errorf("membership: stored record: %w", err)
 	}
-	return m, true, nil
+	return rec, true, nil
 }
 
-func (r *Reconciler) save(ctx context.Context, cur map[string][]string) error {
-	b, err := json.Marshal(cur)
+func (r *Reconciler) save(ctx context.Context, rec record) error {
+	b, err := json.Marshal(rec)
 	if err == nil {
 		err = r.Store.PutBlob(ctx, membershipKey, b, 0)
 	}

@@ -40,11 +40,17 @@ func TestTick(t *testing.T) {
 		t.Fatal(err)
 	}
 	sources := []feedsvc.Source{{ID: "a", Sections: []string{"news"}}, {ID: "b", Sections: []string{"news"}}}
-	r := &membership.Reconciler{Store: st, Dump: st, Sources: func() []feedsvc.Source { return sources }}
+	ver := int64(1)
+	r := &membership.Reconciler{Store: st, Dump: st, Sources: func() ([]feedsvc.Source, int64) { return slices.Clone(sources), ver }}
 	if got, err := r.Tick(ctx); err != nil || got != nil {
 		t.Fatalf("first tick: %v %q, want nothing changed", err, got)
 	}
 	sources[0].Sections = []string{"world"}
+	ver = 0 // a replica that has not loaded the change yet
+	if got, err := r.Tick(ctx); err != nil || got != nil {
+		t.Fatalf("tick on an older catalog: %v %q, want nothing changed", err, got)
+	}
+	ver = 2
 	got, err := r.Tick(ctx)
 	if err != nil || !slices.Equal(got, []string{"news", "world"}) {
 		t.Fatalf("tick after the move: %v %q, want news and world", err, got)
@@ -54,5 +60,10 @@ func TestTick(t *testing.T) {
 	}
 	if got, err := r.Tick(ctx); err != nil || got != nil {
 		t.Errorf("tick without change: %v %q", err, got)
+	}
+	sources[0].Sections = []string{"news"}
+	ver = 1 // a stale replica must not move it back
+	if got, err := r.Tick(ctx); err != nil || got != nil || !slices.Equal(ids(t, st, "world"), []string{"a1", "s"}) {
+		t.Errorf("stale tick: %v %q, world %q", err, got, ids(t, st, "world"))
 	}
 }

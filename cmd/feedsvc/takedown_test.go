@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -144,4 +145,53 @@ func logged(t *testing.T, app *runningApp, msg, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestTakedownReplicas: two replicas on one Redis, both having served the
+// section; a takedown through one is gone from the other's documents
+// within its one-second section-version check (measured), and its
+// tombstone keeps the other replica's polls from storing it again.
+func TestTakedownReplicas(t *testing.T) {
+	now := time.Now().UTC().Truncate(time.Second)
+	items := tdItems("a", "http://news.test", 3)
+	feed := &feedHandler{}
+	feed.Set(recentRSS("A", now, items))
+	srv := httptest.NewServer(feed)
+	defer srv.Close()
+	file := config.File{
+		Sections: []feedsvc.Section{{Slug: "news", Title: "News", Language: "en"}},
+		Sources:  []feedsvc.Source{{ID: "a", URL: srv.URL, Sections: []string{"news"}, Location: time.UTC, Interval: time.Hour}},
+	}
+	env := replicaEnv(t, uniquePrefix("takedown"))
+	one, two := startAppEnv(t, nil, file, env), startAppEnv(t, nil, file, env)
+	waitURLs(t, one.Base, "news", tdLinks(items), 60*time.Second)
+	waitURLs(t, two.Base, "news", tdLinks(items), 60*time.Second)
+	month := now.Add(-2 * time.Hour).Format("2006-01")
+	docs := takedownDocs(month)
+	victim := items[0]
+	if got := docsHolding(t, two.Base, victim.Link, docs); len(got) != len(docs) {
+		t.Fatalf("replica two before the takedown: link in %q, want all of %q", got, docs)
+	}
+	var found feedsvc.Article
+	if code := adminJSON(t, "GET", one.Base+"/api/articles?url="+url.QueryEscape(victim.Link), &found); code != 200 {
+		t.Fatalf("find: %d", code)
+	}
+	if code := adminDo(t, "DELETE", one.Base+"/api/articles/"+found.ID, ""); code != 200 {
+		t.Fatalf("DELETE: %d", code)
+	}
+	start := time.Now()
+	waitFor(t, 10*time.Second, "replica two drops the taken-down article", func() (bool, string) {
+		got := docsHolding(t, two.Base, victim.Link, docs)
+		return len(got) == 0, fmt.Sprintf("still in %q", got)
+	})
+	t.Logf("replica two dropped it %v after the DELETE answered", time.Since(start).Round(time.Millisecond))
+	refresh(t, two.Base, "a")
+	n := len(feed.Fetches())
+	waitFor(t, 30*time.Second, "replica two polls again", func() (bool, string) { return len(feed.Fetches()) > n, "" })
+	time.Sleep(500 * time.Millisecond)
+	for _, app := range []*runningApp{one, two} {
+		if got := docsHolding(t, app.Base, victim.Link, docs); len(got) > 0 {
+			t.Errorf("a poll on replica two brought it back: %s shows it in %q", app.Base, got)
+		}
+	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
 	"github.com/feedsvc/feedsvc/feedsvc/ingest"
 	"github.com/feedsvc/feedsvc/feedsvc/media"
+	"github.com/feedsvc/feedsvc/feedsvc/membership"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/metrics"
 	"github.com/feedsvc/feedsvc/feedsvc/render"
@@ -105,6 +106,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	}
 	wg.Add(1)
 	go func() { defer wg.Done(); a.pruner(store, cat, w.api).Run(bg) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); runMembership(w.members)(bg) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
@@ -134,6 +137,8 @@ type wired struct {
 	api   *httpapi.Server
 	sched *ingest.Scheduler
 	pub   *websub.Publisher
+	// members backfills section membership changes (nil: off).
+	members *membership.Reconciler
 }
 
 // wire builds the HTTP server, the ingest scheduler and the WebSub
@@ -169,10 +174,17 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		"GET /status":                           a.guardStatus(st.HTML),
 		"GET /api/status":                       a.guardStatus(st.JSON),
 	}
+	members := a.membership(store, cat, api)
+	if members != nil {
+		adm.Refresh = refreshers{sched, members}
+	}
 	for p, h := range adm.Routes() {
 		api.Extra[p] = h
 	}
-	return &wired{api: api, sched: sched, pub: pub}
+	for p, h := range adm.ArticleRoutes(a.takedown(store, api, sched, m)) {
+		api.Extra[p] = h
+	}
+	return &wired{api: api, sched: sched, pub: pub, members: members}
 }
 
 // loadIDs reads the id scheme, recording it at the store's first start

@@ -110,8 +110,8 @@ func outcome(err error, notModified bool) string {
 // the version merged in (merge.go); a new story is stored as it is, within
 // src's share of each section's first page.
 func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string, arts []feedsvc.Article) (changed, dups, deferred int, err error) {
-	if len(arts) == 0 {
-		return 0, 0, 0, nil
+	if arts, err = in.dropTombstoned(ctx, src, arts); err != nil || len(arts) == 0 {
+		return 0, 0, 0, err
 	}
 	byID, err := in.loadStored(ctx, arts)
 	if err != nil {
@@ -167,6 +167,9 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 		in.Enrich(ctx, out)
 	}
 	if err := in.Store.PutArticles(ctx, out); err != nil {
+		return 0, dups, deferred, fmt.Errorf("store articles: %w", err)
+	}
+	if err := in.retractTombstoned(ctx, out); err != nil {
 		return 0, dups, deferred, fmt.Errorf("store articles: %w", err)
 	}
 	if in.OnChange != nil {

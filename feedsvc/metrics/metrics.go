@@ -26,6 +26,7 @@ type Metrics struct {
 	stale         prometheus.Counter
 	websub        *prometheus.CounterVec
 	storeErrors   prometheus.Counter
+	takedowns     *prometheus.CounterVec
 }
 
 // New registers the instruments (and Go/process collectors).
@@ -61,6 +62,8 @@ func New() *Metrics {
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{})} {
 		f(c)
 	}
+	m.takedowns = newTakedowns()
+	f(m.takedowns)
 	return m
 }
 

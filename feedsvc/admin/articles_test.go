@@ -1,0 +1,83 @@
+package admin
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// fakeTakedown knows article "a1" at URL u1 and a tombstone for "gone".
+type fakeTakedown struct{ deleted []string }
+
+func (f *fakeTakedown) Find(_ context.Context, id string) (feedsvc.Article, error) {
+	switch id {
+	case "a1":
+		return feedsvc.Article{ID: "a1", URL: "https://n.example/u1"}, nil
+	case "gone":
+		return feedsvc.Article{}, fmt.Errorf("article %s: %w", id, feedsvc.ErrGone)
+	}
+	return feedsvc.Article{}, fmt.Errorf("article %s: %w", id, feedsvc.ErrNotFound)
+}
+
+func (f *fakeTakedown) FindURL(ctx context.Context, u string) (feedsvc.Article, error) {
+	if u == "https://n.example/u1" {
+		return f.Find(ctx, "a1")
+	}
+	return feedsvc.Article{}, fmt.Errorf("url %s: %w", u, feedsvc.ErrNotFound)
+}
+
+func (f *fakeTakedown) Delete(_ context.Context, id string) (feedsvc.Tombstone, error) {
+	f.deleted = append(f.deleted, id)
+	return feedsvc.Tombstone{ID: id}, nil
+}
+
+func (f *fakeTakedown) Lift(_ context.Context, id string) (feedsvc.Tombstone, error) {
+	return feedsvc.Tombstone{}, fmt.Errorf("tombstone %s: %w", id, feedsvc.ErrNotFound)
+}
+
+func (f *fakeTakedown) List(context.Context) (feedsvc.Tombstones, error) { return nil, nil }
+
+// TestArticleRoutes: the takedown routes need the token and map errors to
+// statuses (unknown 404, taken down 410, missing url 400).
+func TestArticleRoutes(t *testing.T) {
+	f := &fakeTakedown{}
+	mux := http.NewServeMux()
+	for p, h := range (&API{Token: "tok"}).ArticleRoutes(f) {
+		mux.Handle(p, h)
+	}
+	tests := []struct {
+		name, method, target, token string
+		want                        int
+	}{
+		{"no token", "DELETE", "/api/articles/a1", "", http.StatusUnauthorized},
+		{"wrong token", "GET", "/api/tombstones", "nope", http.StatusUnauthorized},
+		{"by url", "GET", "/api/articles?url=https%3A%2F%2Fn.example%2Fu1", "tok", http.StatusOK},
+		{"no url", "GET", "/api/articles", "tok", http.StatusBadRequest},
+		{"unknown url", "GET", "/api/articles?url=https%3A%2F%2Fx.example%2F", "tok", http.StatusNotFound},
+		{"by id", "GET", "/api/articles/a1", "tok", http.StatusOK},
+		{"taken down", "GET", "/api/articles/gone", "tok", http.StatusGone},
+		{"delete", "DELETE", "/api/articles/a1", "tok", http.StatusOK},
+		{"list", "GET", "/api/tombstones", "tok", http.StatusOK},
+		{"lift unknown", "DELETE", "/api/tombstones/zz", "tok", http.StatusNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(tc.method, tc.target, nil)
+			if tc.token != "" {
+				req.Header.Set("Authorization", "Bearer "+tc.token)
+			}
+			rec := httptest.NewRecorder()
+			mux.ServeHTTP(rec, req)
+			if rec.Code != tc.want {
+				t.Errorf("got %d, want %d: %s", rec.Code, tc.want, rec.Body)
+			}
+		})
+	}
+	if len(f.deleted) != 1 || f.deleted[0] != "a1" {
+		t.Errorf("deleted %q, want only the authorized a1", f.deleted)
+	}
+}

@@ -207,7 +207,13 @@ func TestSchedulerIsolatesFailingSource(t *testing.T) {
 	defer cancel()
 	done := make(chan struct{})
 	go func() { s.Run(ctx); close(done) }()
-	for len(section(t, st)) == 0 && ctx.Err() == nil {
+	// Both polls run at once (the same host lets two through): wait for
+	// the healthy source's article and the failing source's recorded state.
+	badRecorded := func() bool {
+		state, err := st.SourceState(context.Background(), "bad")
+		return err == nil && state.Failures >= 1
+	}
+	for (len(section(t, st)) == 0 || !badRecorded()) && ctx.Err() == nil {
 		time.Sleep(10 * time.Millisecond)
 	}
 	cancel()

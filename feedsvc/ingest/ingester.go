@@ -137,6 +137,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 			}
 		}
 		if prev == nil {
+			inFeedOrder(a, i)
 			fresh = append(fresh, newArticle(vk, a))
 			continue
 		}

@@ -15,21 +15,25 @@ func TestHostileInput(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, body, field string
+		msg               string // the configuration file's wording (config.ValidateSource)
 		want              int
 	}{
-		{"list selector", src(`,"kind":"html","list":{"item":"[[[["}`), "list.item", 400},
-		{"article selector", src(`,"article":{"body":"div >> p"}`), "article.body", 400},
-		{"remove selector", src(`,"article":{"remove":[".ad","[[["]}`), "article.remove", 400},
-		{"duplicate section", `{"id":"x","url":"https://x.example/","sections":["ent","ent"]}`, "sections", 400},
-		{"trailing object", src("") + ` {"id":"y"}`, "", 400},
-		{"trailing junk", src("") + `garbage`, "", 400},
-		{"oversized", src(`,"rights":"` + strings.Repeat("x", 70<<10) + `"`), "", 413},
-		{"valid rules", src(`,"kind":"html","list":{"item":"ul.news > li","link":"a"},"article":{"title":"meta:og:title","authors":"jsonld:author","remove":[".ad"]}`), "", 201},
+		{"list selector", src(`,"kind":"html","list":{"item":"[[[["}`), "list.item", `list.item: "[[[[" is not a valid CSS selector`, 400},
+		{"article selector", src(`,"article":{"body":"div >> p"}`), "article.body", `article.body: "div >> p" is not a valid CSS selector`, 400},
+		{"remove selector", src(`,"article":{"remove":[".ad","[[["]}`), "article.remove", `article.remove: "[[[" is not a valid CSS selector`, 400},
+		{"duplicate section", `{"id":"x","url":"https://x.example/","sections":["ent","ent"]}`, "sections", `sections: "ent" is listed twice`, 400},
+		{"trailing object", src("") + ` {"id":"y"}`, "", "", 400},
+		{"trailing junk", src("") + `garbage`, "", "", 400},
+		{"oversized", src(`,"rights":"` + strings.Repeat("x", 70<<10) + `"`), "", "", 413},
+		{"valid rules", src(`,"kind":"html","list":{"item":"ul.news > li","link":"a"},"article":{"title":"meta:og:title","authors":"jsonld:author","remove":[".ad"]}`), "", "", 201},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, body := do(t, h, "POST", "/api/sources", "tk", tt.body)
 			if code != tt.want || (tt.field != "" && body["field"] != tt.field) {
 				t.Errorf("got %d %v, want %d on field %q", code, body, tt.want, tt.field)
+			}
+			if msg, _ := body["error"].(string); !strings.Contains(msg, tt.msg) {
+				t.Errorf("error %q, want the configuration file's %q", msg, tt.msg)
 			}
 		})
 	}

@@ -58,3 +58,32 @@ func TestBearerSchemeCaseInsensitive(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongTypeSpeaksJSON: a wrong-typed field is refused in the body's
+// own terms, naming the field, never a Go type (config.DecodeJSON).
+func TestWrongTypeSpeaksJSON(t *testing.T) {
+	h, _, _ := newAPI(t, "tk")
+	for _, tt := range []struct{ name, path, body, field, want string }{
+		{"source interval", "/api/sources", `{"id":"x","url":"https://x.example/","sections":["ent"],"interval":15}`,
+			"interval", "interval: want a text value, got a JSON number"},
+		{"source rule", "/api/sources", `{"id":"x","url":"https://x.example/","sections":["ent"],"list":{"pages":"two"}}`,
+			"list.pages", "list.pages: want a whole number, got a JSON string"},
+		{"section limit", "/api/sections", `{"slug":"w","title":"W","limit":"ten"}`,
+			"limit", "limit: want a whole number, got a JSON string"},
+		{"unknown key", "/api/sources", `{"id":"x","url":"https://x.example/","sections":["ent"],"intervall":"15m"}`,
+			"intervall", "intervall: unknown key (did you mean interval?)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := do(t, h, "POST", tt.path, "tk", tt.body)
+			msg, _ := body["error"].(string)
+			if code != 400 || msg != tt.want || body["field"] != tt.field {
+				t.Errorf("got %d %v, want 400 %q on field %q", code, body, tt.want, tt.field)
+			}
+			for _, goName := range []string{"Go ", "struct", "sourceJSON", "feedsvc.", "json:"} {
+				if strings.Contains(msg, goName) {
+					t.Errorf("error %q names Go (%q)", msg, goName)
+				}
+			}
+		})
+	}
+}

@@ -218,13 +218,8 @@ func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) er
 	if s.Kind != "" && s.Kind != feedsvc.KindFeed && s.Kind != feedsvc.KindHTML {
 		return fmt.Errorf("kind: %q is not feed or html", s.Kind)
 	}
-	if len(s.Sections) == 0 {
-		return errors.New("sections: a source must name at least one section")
-	}
-	for _, sec := range s.Sections {
-		if !slugs[sec] {
-			return fmt.Errorf("sections: no section with slug %q", sec)
-		}
+	if err := validateSourceSections(s.Sections, slugs); err != nil {
+		return err
 	}
 	loc, err := time.LoadLocation(or(s.Timezone, "UTC"))
 	if err != nil {
@@ -243,7 +238,7 @@ func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) er
 	if s.List.Pages < 0 || s.List.Pages > 20 {
 		return fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)
 	}
-	return nil
+	return validateRules(s.List, s.Article)
 }
 
 func absHTTP(raw string) bool {

@@ -12,18 +12,24 @@ import (
 // DecodeJSON reads one JSON value from r into v strictly (unknown keys
 // and trailing data are errors) and words every error in the body's own
 // terms, never naming a Go type: `interval: want a text value, got a JSON
-// number`, `intervall: unknown key (did you mean interval?)`. The admin
-// API decodes request bodies with it.
+// number`, `intervall: unknown key (did you mean interval?)`. An error
+// reading r is wrapped (http.MaxBytesError stays matchable). The admin API
+// decodes request bodies with it.
 func DecodeJSON(r io.Reader, v any) error {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return plainJSONErr(err, reflect.TypeOf(v))
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+	_, err := dec.Token()
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err == nil || errors.As(err, &se):
 		return errors.New("request body: unexpected data after the JSON value")
 	}
-	return nil
+	return fmt.Errorf("request body: %w", err) // reading failed (size limit)
 }
 
 func plainJSONErr(err error, t reflect.Type) error {
@@ -51,7 +57,10 @@ func plainJSONErr(err error, t reflect.Type) error {
 		}
 		return errors.New(msg)
 	}
-	return errors.New("request body: " + strings.TrimPrefix(err.Error(), "json: "))
+	if msg, ok := strings.CutPrefix(err.Error(), "json: "); ok {
+		return errors.New("request body: " + msg)
+	}
+	return fmt.Errorf("request body: %w", err) // reading failed (size limit)
 }
 
 // kindWords describes what a value of type t looks like in JSON.

@@ -1,8 +1,11 @@
 package config
 
 import (
+	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestDecodeJSONErrorsNameNoGoType(t *testing.T) {
@@ -42,5 +45,24 @@ func TestDecodeJSONErrorsNameNoGoType(t *testing.T) {
 	}
 	if err := DecodeJSON(strings.NewReader(" {\"id\":\"ok\"}\n"), &v); err != nil || v.ID != "ok" {
 		t.Errorf("good body: %v %+v", err, v)
+	}
+}
+
+// TestDecodeJSONKeepsReadErrors: an error reading the body (such as
+// http.MaxBytesReader's limit) stays matchable, so the caller can answer
+// 413 rather than 400.
+func TestDecodeJSONKeepsReadErrors(t *testing.T) {
+	errLimit := errors.New("body too large")
+	var v struct {
+		ID string `json:"id"`
+	}
+	for _, r := range []io.Reader{
+		iotest.ErrReader(errLimit),
+		io.MultiReader(strings.NewReader(`{"id":`), iotest.ErrReader(errLimit)),
+		io.MultiReader(strings.NewReader(`{"id":"a"} `), iotest.ErrReader(errLimit)),
+	} {
+		if err := DecodeJSON(r, &v); !errors.Is(err, errLimit) {
+			t.Errorf("got %v, want an error wrapping the read error", err)
+		}
 	}
 }

@@ -29,8 +29,10 @@ func replicaFile(srcURL string, ids ...string) config.File {
 
 // replicaEnv points an App at the shared Redis under prefix; all replicas
 // publish under one BASE_URL so their documents can be byte-identical.
+// The test feeds are dated 2025: RETAIN=forever keeps ingest from skipping
+// them under Redis's default retention (90 days).
 func replicaEnv(t *testing.T, prefix string) map[string]string {
-	return map[string]string{"REDIS_URL": testenv.RedisURL(t), "REDIS_PREFIX": prefix, "BASE_URL": "http://feeds.example.test"}
+	return map[string]string{"REDIS_URL": testenv.RedisURL(t), "REDIS_PREFIX": prefix, "BASE_URL": "http://feeds.example.test", "RETAIN": "forever"}
 }
 
 // TestReplicasShareOneRedis runs three Apps on one Redis key space with

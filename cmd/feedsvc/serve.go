@@ -220,6 +220,7 @@ func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Sched
 		NearDupDistance: a.Config.NearDupDistance,
 		MaxInterval:     a.Config.MaxInterval,
 		Enrich:          prober.Enrich,
+		Admit:           a.admit(store, cat),
 	}
 	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources,
 		LeaseTTL: a.Config.LeaseTTL}

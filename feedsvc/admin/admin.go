@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
@@ -83,25 +83,29 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 // errBodyTooLarge is a request body over maxBody (413).
 var errBodyTooLarge = fmt.Errorf("request body over %d bytes: %w", maxBody, feedsvc.ErrTooLarge)
 
-// decode reads one JSON value strictly: unknown fields and anything after
-// the value are errors, a body over maxBody is errBodyTooLarge.
+// decode reads one JSON value strictly with config.DecodeJSON (unknown
+// fields and anything after the value are errors, worded without Go type
+// names); a body over maxBody is errBodyTooLarge.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil {
-		if _, terr := dec.Token(); terr != io.EOF {
-			err = errors.Join(errors.New("data after the JSON value"), terr)
-		}
-	}
+	err := config.DecodeJSON(http.MaxBytesReader(w, r.Body, maxBody), v)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		return errBodyTooLarge
 	case err != nil:
-		return &catalog.ValidationError{Field: "", Err: fmt.Errorf("request body: %w", err)}
+		return &catalog.ValidationError{Field: bodyField(err), Err: err}
 	}
 	return nil
+}
+
+// bodyField is the field a DecodeJSON error starts with ("" for the body
+// as a whole).
+func bodyField(err error) string {
+	f, _, ok := strings.Cut(err.Error(), ":")
+	if !ok || f == "request body" || strings.ContainsAny(f, " \"") {
+		return ""
+	}
+	return f
 }
 
 // fail maps an error to a status: validation 400, not found 404,

@@ -37,13 +37,7 @@ func (j sourceJSON) source() (feedsvc.Source, error) {
 		}
 		s.Interval = d
 	}
-	if err := httpOnly(j.URL); err != nil {
-		return s, err
-	}
-	if err := checkSections(j.Sections); err != nil {
-		return s, err
-	}
-	return s, checkRules(j.List, j.Article)
+	return s, httpOnly(j.URL) // the rest: config.ValidateSource, through the catalog
 }
 
 func (a *API) listSources(w http.ResponseWriter, r *http.Request) {

@@ -28,6 +28,8 @@ type Ingester struct {
 	// Enrich, when set, completes new or changed articles before they are
 	// stored (media types and lengths).
 	Enrich func(ctx context.Context, arts []feedsvc.Article)
+	// Admit, when set, skips articles retention would prune at once.
+	Admit Admit
 }
 
 // PollResult summarises one poll for logs and health.
@@ -110,6 +112,9 @@ func outcome(err error, notModified bool) string {
 // the version merged in (merge.go); a new story is stored as it is, within
 // src's share of each section's first page.
 func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string, arts []feedsvc.Article) (changed, dups, deferred int, err error) {
+	if arts, err = in.admitted(ctx, src, arts); err != nil {
+		return 0, 0, 0, err
+	}
 	if arts, err = in.dropTombstoned(ctx, src, arts); err != nil || len(arts) == 0 {
 		return 0, 0, 0, err
 	}
@@ -132,6 +137,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 			}
 		}
 		if prev == nil {
+			inFeedOrder(a, i)
 			fresh = append(fresh, newArticle(vk, a))
 			continue
 		}

@@ -61,20 +61,34 @@ func itemsOr(n, def int) int {
 // older than MaxAge. It stops at the first entry p keeps, so what stays is
 // always the section's newest contiguous run.
 func Plan(oldest []feedsvc.Cursor, total int, p Policy, now time.Time) []string {
-	excess := 0
-	if p.MaxItems > 0 {
-		excess = total - p.MaxItems
-	}
-	cutoff := int64(0)
-	if p.MaxAge > 0 {
-		cutoff = now.Add(-p.MaxAge).UnixMilli()
-	}
 	var out []string
 	for i, c := range oldest {
-		if i >= excess && (p.MaxAge <= 0 || c.Millis >= cutoff) {
+		if !p.drops(c, i, total, now) {
 			break
 		}
 		out = append(out, c.ID)
 	}
 	return out
+}
+
+// Drops reports whether p would remove at once an article with sort time t
+// that joins a section holding total entries, the oldest of them oldest
+// (zero when empty): it is older than MaxAge, or the section is full
+// (MaxItems) and t is older than every article it keeps. Ingest skips such
+// an article rather than store it for the next tick to prune.
+func (p Policy) Drops(t time.Time, oldest feedsvc.Cursor, total int, now time.Time) bool {
+	c := feedsvc.Cursor{Millis: t.UnixMilli()}
+	pos := total // not known to be among the count excess: only age counts
+	if total == 0 || c.Millis < oldest.Millis {
+		pos = 0 // the new oldest entry of total+1
+	}
+	return p.drops(c, pos, total+1, now)
+}
+
+// drops is the rule: the entry at position pos (oldest first) of a section
+// holding total entries goes when it is beyond the MaxItems newest or older
+// than MaxAge.
+func (p Policy) drops(c feedsvc.Cursor, pos, total int, now time.Time) bool {
+	return p.MaxItems > 0 && pos < total-p.MaxItems ||
+		p.MaxAge > 0 && c.Millis < now.Add(-p.MaxAge).UnixMilli()
 }

@@ -101,3 +101,37 @@ func TestForAndDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestDrops: an article joining a section goes at once when it is older
+// than the age bound, or older than every kept article of a full section;
+// an article newer than the oldest kept one is never taken for count
+// excess (what it would displace is not known from one entry).
+func TestDrops(t *testing.T) {
+	day := 24 * time.Hour
+	oldest := feedsvc.Cursor{Millis: now.Add(-10 * day).UnixMilli(), ID: "o"}
+	tests := []struct {
+		name   string
+		t      time.Time
+		oldest feedsvc.Cursor
+		total  int
+		p      Policy
+		want   bool
+	}{
+		{"unbounded", now.AddDate(-3, 0, 0), oldest, 5, Policy{}, false},
+		{"older than the age bound", now.Add(-91 * day), oldest, 5, Policy{MaxAge: 90 * day}, true},
+		{"inside the age bound", now.Add(-89 * day), oldest, 5, Policy{MaxAge: 90 * day}, false},
+		{"empty section, age bound", now.Add(-91 * day), feedsvc.Cursor{}, 0, Policy{MaxAge: 90 * day}, true},
+		{"empty section, count bound", now.Add(-91 * day), feedsvc.Cursor{}, 0, Policy{MaxItems: 1}, false},
+		{"full, older than the oldest", now.Add(-11 * day), oldest, 5, Policy{MaxItems: 5}, true},
+		{"full, newer than the oldest", now.Add(-9 * day), oldest, 5, Policy{MaxItems: 5}, false},
+		{"full, as old as the oldest", now.Add(-10 * day), oldest, 5, Policy{MaxItems: 5}, false},
+		{"room left, older than the oldest", now.Add(-11 * day), oldest, 4, Policy{MaxItems: 5}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.p.Drops(tc.t, tc.oldest, tc.total, now); got != tc.want {
+				t.Errorf("Drops = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

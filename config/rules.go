@@ -1,4 +1,4 @@
-package admin
+package config
 
 import (
 	"fmt"
@@ -7,13 +7,13 @@ import (
 	"github.com/andybalholm/cascadia"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
 
-// checkRules refuses CSS selectors the extractor could never match (it
+// validateRules refuses CSS selectors the extractor could never match (it
 // treats an invalid selector as matching nothing, so a typo would silently
-// empty a source). Article rules may also be "meta:NAME" or "jsonld:FIELD".
-func checkRules(l feedsvc.ListRules, a feedsvc.ArticleRules) error {
+// empty a source). Article rules may also be "meta:NAME" or
+// "jsonld:FIELD". The error starts with the field name.
+func validateRules(l feedsvc.ListRules, a feedsvc.ArticleRules) error {
 	for _, r := range []struct {
 		field, spec string
 		special     bool
@@ -25,37 +25,44 @@ func checkRules(l feedsvc.ListRules, a feedsvc.ArticleRules) error {
 		{"article.editor", a.Editor, true}, {"article.source", a.Source, true},
 		{"article.published", a.Published, true}, {"article.body", a.Body, false},
 	} {
-		if err := checkSelector(r.field, r.spec, r.special); err != nil {
+		if err := validateSelector(r.field, r.spec, r.special); err != nil {
 			return err
 		}
 	}
 	for _, spec := range a.Remove {
-		if err := checkSelector("article.remove", spec, false); err != nil {
+		if err := validateSelector("article.remove", spec, false); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func checkSelector(field, spec string, special bool) error {
+func validateSelector(field, spec string, special bool) error {
 	spec = strings.TrimSpace(spec)
 	if spec == "" || special && (strings.HasPrefix(spec, "meta:") || strings.HasPrefix(spec, "jsonld:")) {
 		return nil
 	}
 	if _, err := cascadia.Compile(spec); err != nil {
-		return &catalog.ValidationError{Field: field, Err: fmt.Errorf("%s: %q is not a valid CSS selector: %v", field, spec, err)}
+		return fmt.Errorf("%s: %q is not a valid CSS selector: %v", field, spec, err)
 	}
 	return nil
 }
 
-// checkSections refuses a section named twice in one source.
-func checkSections(slugs []string) error {
+// validateSourceSections refuses a source naming no section, a section
+// twice, or a section that does not exist.
+func validateSourceSections(secs []string, slugs map[string]bool) error {
+	if len(secs) == 0 {
+		return fmt.Errorf("sections: a source must name at least one section")
+	}
 	seen := map[string]bool{}
-	for _, s := range slugs {
-		if seen[s] {
-			return &catalog.ValidationError{Field: "sections", Err: fmt.Errorf("sections: %q is listed twice", s)}
+	for _, sec := range secs {
+		if seen[sec] {
+			return fmt.Errorf("sections: %q is listed twice", sec)
 		}
-		seen[s] = true
+		seen[sec] = true
+		if !slugs[sec] {
+			return fmt.Errorf("sections: no section with slug %q", sec)
+		}
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ import (
 // takedown builds the takedown service: tombstones, removal from every
 // section, the render cache told, counted in /metrics.
 func (a *App) takedown(store feedsvc.Store, api *httpapi.Server, sched *ingest.Scheduler, m *metrics.Metrics) *takedown.Service {
-	return &takedown.Service{Store: store, Canonical: normalize.CanonicalURL, OnChange: api.Invalidate,
+	return &takedown.Service{Store: store, Canonical: normalize.CanonicalURL, OnChange: api.Purge,
 		Refresh: sched.PollNow, Count: m.Takedown, Log: a.Log.With("component", "takedown")}
 }
 

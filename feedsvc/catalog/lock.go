@@ -12,7 +12,7 @@ import (
 const (
 	lockName = "cfg:write"
 	lockTTL  = 10 * time.Second // lease; a write finishes well within it
-	lockWait = 5 * time.Second  // how long a writer waits before ErrConflict
+	lockWait = 30 * time.Second // how long a writer waits before ErrConflict (HTTP writes time out at 60 s)
 	// writeTimeout bounds the store calls of one locked section, so the
 	// lease cannot expire under a writer that is still writing.
 	writeTimeout = 8 * time.Second

@@ -217,6 +217,18 @@ func (s *Server) variantSlots() chan struct{} {
 
 // Invalidate drops the stored rendered documents of the sections (and of
 // the combined channel) after ingest changed them.
+// Purge is Invalidate that also forgets the sections' last good bytes in
+// this process: after a takedown the next request renders afresh (or
+// fails) rather than serving a document that still holds the article.
+func (s *Server) Purge(ctx context.Context, slugs []string) {
+	prefixes := []string{AllSlug + "|"}
+	for _, slug := range slugs {
+		prefixes = append(prefixes, slug+"|")
+	}
+	s.docs().dropDocs(prefixes)
+	s.Invalidate(ctx, slugs)
+}
+
 func (s *Server) Invalidate(ctx context.Context, slugs []string) {
 	s.forgetVersions(slugs)
 	for _, slug := range append(slugs, AllSlug) {

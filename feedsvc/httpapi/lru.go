@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"container/list"
+	"strings"
 	"sync"
 )
 
@@ -132,3 +133,18 @@ func (c *docCache) drop(el *list.Element) {
 
 // bytes is the memory an entry holds (both bodies).
 func (e *entry) bytes() int64 { return int64(len(e.body) + len(e.gz) + 512) }
+
+// dropDocs removes every document whose name starts with one of prefixes,
+// the last good bytes included.
+func (c *docCache) dropDocs(prefixes []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for doc, el := range c.slots {
+		for _, p := range prefixes {
+			if strings.HasPrefix(doc, p) {
+				c.drop(el)
+				break
+			}
+		}
+	}
+}

@@ -55,7 +55,10 @@ func TestPublishRetriesAndDelivers(t *testing.T) {
 	go func() { p.Run(ctx, 1); close(done) }()
 	p.Publish([]string{"http://f/sections/ent/atom", "http://f/sections/ent/rss"})
 	deadline := time.Now().Add(5 * time.Second)
-	for len(h.got()) < 2 && time.Now().Before(deadline) {
+	delivered := func() int { mu.Lock(); defer mu.Unlock(); return results[true] }
+	// The hub records a ping before the publisher reads its answer and
+	// reports it: wait for both.
+	for (len(h.got()) < 2 || delivered() < 2) && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	cancel()

@@ -110,6 +110,7 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 	}
 	add(ch.NextURL, "next", "application/atom+xml")
 	add(ch.PrevArchiveURL, "prev-archive", "application/atom+xml")
+	add(ch.NextArchiveURL, "next-archive", "application/atom+xml")
 	if ch.Archive {
 		add(ch.FeedURLs[FormatAtom], "current", "application/atom+xml") // RFC 5005 §4
 	}

@@ -143,7 +143,7 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 		s := atomTextOf(a.Summary)
 		e.Summary = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
-	if body := contentHTML(a); body != "" {
+	if body := xmlContentHTML(a); body != "" {
 		e.Content = &atomText{Type: "html", Body: escapeText(body)}
 	} else if a.URL == "" || a.Summary == "" {
 		// An entry needs content or an alternate link, and text to show.

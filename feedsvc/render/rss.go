@@ -117,7 +117,7 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
 		PubDate: rfc1123(a.SortTime()),
 	}, Link: a.URL, Title: rssXML(itemTitle(a)), Description: rssHTML(a.Summary)}
-	if body := contentHTML(a); body != "" {
+	if body := xmlContentHTML(a); body != "" {
 		it.Content = &feeds.RssContent{Content: body}
 	}
 	it.Categories = a.Categories

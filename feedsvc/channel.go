@@ -12,6 +12,7 @@ type Channel struct {
 	FeedURLs       map[string]string // format ("rss", "atom", "json") -> URL of the first page
 	NextURL        string            // older page (RFC 5005 rel=next), "" at the end
 	PrevArchiveURL string            // previous monthly archive, "" when none
+	NextArchiveURL string            // next newer monthly archive (RFC 5005 next-archive), "" when none
 	Archive        bool              // a complete monthly archive (fh:archive)
 	Hubs           []string          // WebSub hubs
 	Generator      string

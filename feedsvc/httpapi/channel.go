@@ -168,16 +168,33 @@ func (s *Server) buildChannel(ctx context.Context, t *target) (*feedsvc.Channel,
 		// Subscription documents point at the archive of their oldest item's month.
 		ch.PrevArchiveURL = s.archiveURL(t.sec.Slug, t.format, monthOf(arts[len(arts)-1].SortTime()))
 	} else if !start.IsZero() {
-		ch.Archive = !start.AddDate(0, 1, 0).After(time.Now())
-		prev, err := s.prevArchive(ctx, t.slugs, start)
-		if err != nil {
+		if err := s.archiveLinks(ctx, t, ch, time.Now()); err != nil {
 			return nil, err
-		}
-		if !prev.IsZero() {
-			ch.PrevArchiveURL = s.archiveURL(t.sec.Slug, t.format, prev)
 		}
 	}
 	return ch, nil
+}
+
+// archiveLinks marks the archive of month t.q.month complete once the
+// month is over and links the archives before and after it (RFC 5005).
+func (s *Server) archiveLinks(ctx context.Context, t *target, ch *feedsvc.Channel, now time.Time) error {
+	start := t.q.month
+	ch.Archive = !start.AddDate(0, 1, 0).After(now)
+	prev, err := s.prevArchive(ctx, t.slugs, start)
+	if err != nil {
+		return err
+	}
+	if !prev.IsZero() {
+		ch.PrevArchiveURL = s.archiveURL(t.sec.Slug, t.format, prev)
+	}
+	next, err := s.nextArchive(ctx, t.slugs, start, now)
+	if err != nil {
+		return err
+	}
+	if !next.IsZero() {
+		ch.NextArchiveURL = s.archiveURL(t.sec.Slug, t.format, next)
+	}
+	return nil
 }
 
 // docURL is the canonical URL of a document: only non-default parameters,

@@ -98,3 +98,47 @@ func (s *Server) prevArchive(ctx context.Context, slugs []string, start time.Tim
 	}
 	return monthOf(newest), nil
 }
+
+// nextArchive returns the RFC 5005 next-archive month of the archive of
+// month start: the oldest newer month holding an article of the
+// sections, else the current month (the newest archive document, always
+// served), or zero when start is the current month or later. The
+// months are searched by halves, so a long gap costs a few reads.
+func (s *Server) nextArchive(ctx context.Context, slugs []string, start, now time.Time) (time.Time, error) {
+	first, cur := start.AddDate(0, 1, 0), monthOf(now)
+	if first.After(cur) {
+		return time.Time{}, nil
+	}
+	lo, hi := 0, (cur.Year()-first.Year())*12+int(cur.Month()-first.Month())
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if lo == 0 && mid > 0 {
+			mid = 0 // archives are mostly contiguous: try the next month first
+		}
+		found, err := s.anyBetween(ctx, slugs, first, first.AddDate(0, mid+1, 0))
+		if err != nil {
+			return time.Time{}, err
+		}
+		if found {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return first.AddDate(0, lo, 0), nil
+}
+
+// anyBetween reports whether a section of slugs holds an article sorted
+// at or after from and before to.
+func (s *Server) anyBetween(ctx context.Context, slugs []string, from, to time.Time) (bool, error) {
+	for _, slug := range slugs {
+		arts, err := s.Store.SectionArticles(ctx, slug, feedsvc.Query{Limit: 1, Before: feedsvc.Cursor{Millis: to.UnixMilli()}, Since: from})
+		if err != nil {
+			return false, fmt.Errorf("section %s: %w", slug, err)
+		}
+		if len(arts) > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}

@@ -110,6 +110,7 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 	}
 	add(ch.NextURL, "next", "application/atom+xml")
 	add(ch.PrevArchiveURL, "prev-archive", "application/atom+xml")
+	add(ch.NextArchiveURL, "next-archive", "application/atom+xml")
 	if ch.Archive {
 		add(ch.FeedURLs[FormatAtom], "current", "application/atom+xml") // RFC 5005 §4
 	}
@@ -142,7 +143,7 @@ func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 		s := atomTextOf(a.Summary)
 		e.Summary = &atomText{Type: or(s.Type, "text"), Body: s.Body}
 	}
-	if body := contentHTML(a); body != "" {
+	if body := xmlContentHTML(a); body != "" {
 		e.Content = &atomText{Type: "html", Body: escapeText(body)}
 	} else if a.URL == "" || a.Summary == "" {
 		// An entry needs content or an alternate link, and text to show.

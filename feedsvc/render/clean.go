@@ -71,6 +71,7 @@ func cleanChannel(ch *feedsvc.Channel) *feedsvc.Channel {
 	c := *ch
 	c.SelfURL, c.HomeURL = cleanText(ch.SelfURL), cleanText(ch.HomeURL)
 	c.NextURL, c.PrevArchiveURL = cleanText(ch.NextURL), cleanText(ch.PrevArchiveURL)
+	c.NextArchiveURL = cleanText(ch.NextArchiveURL)
 	c.Generator = cleanText(ch.Generator)
 	c.Hubs = cleanList(ch.Hubs)
 	c.FeedURLs = make(map[string]string, len(ch.FeedURLs))

@@ -28,7 +28,7 @@ type rssDoc struct {
 	Channel *rssChannel `xml:"channel"`
 }
 
-// rssChannel adds atom:link elements (self, hub, next, prev-archive) and
+// rssChannel adds atom:link elements (self, hub, next, prev-/next-archive) and
 // our richer items to gorilla's channel.
 type rssChannel struct {
 	feeds.RssFeed
@@ -98,6 +98,9 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 	if ch.PrevArchiveURL != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.PrevArchiveURL, Rel: "prev-archive", Type: "application/rss+xml"})
 	}
+	if ch.NextArchiveURL != "" {
+		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: ch.NextArchiveURL, Rel: "next-archive", Type: "application/rss+xml"})
+	}
 	if cur := ch.FeedURLs[FormatRSS]; ch.Archive && cur != "" {
 		out.AtomLinks = append(out.AtomLinks, rssAtomLink{Href: cur, Rel: "current", Type: "application/rss+xml"}) // RFC 5005 §4
 	}
@@ -114,7 +117,7 @@ func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
 		PubDate: rfc1123(a.SortTime()),
 	}, Link: a.URL, Title: rssXML(itemTitle(a)), Description: rssHTML(a.Summary)}
-	if body := contentHTML(a); body != "" {
+	if body := xmlContentHTML(a); body != "" {
 		it.Content = &feeds.RssContent{Content: body}
 	}
 	it.Categories = a.Categories

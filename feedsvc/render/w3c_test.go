@@ -91,3 +91,28 @@ func TestW3CItemRules(t *testing.T) {
 		}
 	}
 }
+
+// TestArchiveLinksNext: an archive document links the next newer archive
+// (RFC 5005 rel="next-archive"); the oldest archive has no prev-archive,
+// and without next-archive W3C warns "Archive incomplete".
+func TestArchiveLinksNext(t *testing.T) {
+	for _, format := range []string{FormatRSS, FormatAtom} {
+		ch := forFormat(richChannel(), format)
+		ch.PrevArchiveURL = ""
+		ch.NextArchiveURL = "https://feeds.example.org/sections/ent/archive/2023-12/" + format
+		var links []xmlLink
+		if format == FormatRSS {
+			links = decodeRSS(t, mustRender(t, format, ch)).Channel.Links
+		} else {
+			links = decodeAtom(t, mustRender(t, format, ch)).Links
+		}
+		if got := atomLinks(links, "next-archive"); len(got) != 1 || got[0] != ch.NextArchiveURL {
+			t.Errorf("%s archive: got rel=next-archive %q, want [%q]", format, got, ch.NextArchiveURL)
+		}
+	}
+	ch := richChannel()
+	ch.NextArchiveURL = "https://feeds.example.org/sections/ent/archive/2023-12/json"
+	if doc := string(mustRender(t, FormatJSON, ch)); strings.Contains(doc, "archive") {
+		t.Errorf("JSON Feed has no archive-link convention; got:\n%s", doc)
+	}
+}

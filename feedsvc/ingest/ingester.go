@@ -28,6 +28,9 @@ type Ingester struct {
 	// Enrich, when set, completes new or changed articles before they are
 	// stored (media types and lengths).
 	Enrich func(ctx context.Context, arts []feedsvc.Article)
+	// FulltextPages bounds the article pages one poll fetches for teaser
+	// feed items (default DefaultFulltextPages).
+	FulltextPages int
 }
 
 // PollResult summarises one poll for logs and health.
@@ -59,6 +62,9 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	pr := PollResult{Status: res.Status, NotModified: res.NotModified, Items: len(res.Articles)}
 	if err == nil {
 		pr.Changed, pr.Duplicates, pr.Deferred, err = in.store(ctx, src, res.Kind, res.Articles)
+	}
+	if err == nil && in.fulltext(ctx, src, &res, &st) > 0 {
+		res.Truncated = true // teasers wait: the next poll must read the feed again
 	}
 	st.LastStatus = res.Status
 	if err != nil {
@@ -135,7 +141,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 			fresh = append(fresh, newArticle(vk, a))
 			continue
 		}
-		if len(prev.Versions) > 1 || !hasVersion(prev, src.ID) {
+		if otherSource(prev, src.ID) {
 			dups++
 		}
 		merged, ok := upsert(prev, vk, a, now)

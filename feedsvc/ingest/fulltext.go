@@ -87,6 +87,9 @@ func (in *Ingester) fulltext(ctx context.Context, src *feedsvc.Source, res *Resu
 		}
 		fetched++
 		merged, changed, err := in.fetchPage(ctx, src, res, a, prev, key)
+		if ctx.Err() != nil {
+			break // the poll was cancelled: not the page's failure
+		}
 		if err != nil {
 			ft.Failures++
 			ft.LastError, ft.LastFailure = err.Error(), time.Now().UTC()

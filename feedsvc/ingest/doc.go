@@ -49,7 +49,8 @@
 //
 // # Full text for teaser feeds
 //
-// After a feed poll is stored, each item with a link whose body text is
+// After a feed poll and its source state are stored (the poll is visible
+// without waiting for pages), each item with a link whose body text is
 // shorter than feedsvc.FulltextThreshold (source option fulltext: auto;
 // always: every linked item; never: none) gets its article page fetched
 // through the pipeline's client and host gate, extracted like an HTML

@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -28,7 +30,7 @@ const fulltextRetry = 6 * time.Hour
 // wantsFulltext reports whether the feed item a should get its article
 // page fetched under src's fulltext mode.
 func wantsFulltext(src *feedsvc.Source, a *feedsvc.Article) bool {
-	if a.URL == "" {
+	if a.URL == "" || reservedHost(a.URL) {
 		return false
 	}
 	switch src.Fulltext {
@@ -49,6 +51,28 @@ func itemKey(a *feedsvc.Article) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// fulltextAfter runs the full-text step once the poll and its source
+// state are stored (the poll is visible without waiting for pages), and
+// stores the state again if the step changed it. Teasers left for the
+// next poll clear the feed's validators: the next poll must read the feed
+// again rather than get a 304 and never fetch them.
+func (in *Ingester) fulltextAfter(ctx context.Context, src *feedsvc.Source, res *Result, st feedsvc.SourceState) error {
+	before := st.Fulltext
+	if before != nil {
+		c := *before
+		before = &c
+	}
+	if in.fulltext(ctx, src, res, &st) > 0 {
+		st.ETag, st.LastModified = "", ""
+	} else if sameJSON(before, st.Fulltext) {
+		return nil
+	}
+	if err := in.Store.PutSourceState(ctx, st); err != nil {
+		return fmt.Errorf("source state %s: %w", src.ID, err)
+	}
+	return nil
 }
 
 // fulltext fetches the article pages of src's teaser feed items (stored
@@ -242,4 +266,21 @@ func otherSource(a *feedsvc.Article, sourceID string) bool {
 		return a.SourceID != sourceID
 	}
 	return slices.ContainsFunc(a.Versions, func(v feedsvc.Version) bool { return v.Article.SourceID != sourceID })
+}
+
+// reservedHost reports whether a link's host is under a top-level name
+// reserved never to exist in the DNS (RFC 2606, RFC 6761: .example,
+// .test, .invalid): such a page cannot be fetched, so it is not tried.
+func reservedHost(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil {
+		return true
+	}
+	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	for _, tld := range []string{"example", "test", "invalid"} {
+		if host == tld || strings.HasSuffix(host, "."+tld) {
+			return true
+		}
+	}
+	return false
 }

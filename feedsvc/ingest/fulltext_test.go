@@ -244,10 +244,11 @@ func TestFulltextModesAndPerPollCap(t *testing.T) {
 
 func TestWantsFulltext(t *testing.T) {
 	src := &feedsvc.Source{}
-	short := &feedsvc.Article{URL: "https://x.example/1", BodyText: "short"}
-	long := &feedsvc.Article{URL: "https://x.example/2", BodyText: strings.Repeat("x", feedsvc.FulltextThreshold)}
+	short := &feedsvc.Article{URL: "https://news.example.org/1", BodyText: "short"}
+	long := &feedsvc.Article{URL: "https://news.example.org/2", BodyText: strings.Repeat("x", feedsvc.FulltextThreshold)}
 	noLink := &feedsvc.Article{BodyText: "short"}
-	if !wantsFulltext(src, short) || wantsFulltext(src, long) || wantsFulltext(src, noLink) {
+	reserved := &feedsvc.Article{URL: "http://example.test/1", BodyText: "short"}
+	if !wantsFulltext(src, short) || wantsFulltext(src, long) || wantsFulltext(src, noLink) || wantsFulltext(src, reserved) {
 		t.Error("auto: want a page only for a linked item shorter than the threshold")
 	}
 	src.Fulltext = feedsvc.FulltextAlways

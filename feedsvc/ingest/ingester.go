@@ -63,9 +63,6 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	if err == nil {
 		pr.Changed, pr.Duplicates, pr.Deferred, err = in.store(ctx, src, res.Kind, res.Articles)
 	}
-	if err == nil && in.fulltext(ctx, src, &res, &st) > 0 {
-		res.Truncated = true // teasers wait: the next poll must read the feed again
-	}
 	st.LastStatus = res.Status
 	if err != nil {
 		assessFailure(&st, res.Status, err, start.UTC())
@@ -96,6 +93,9 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	}
 	if perr := in.Store.PutSourceState(ctx, st); perr != nil && err == nil {
 		err = fmt.Errorf("source state %s: %w", src.ID, perr)
+	}
+	if err == nil {
+		err = in.fulltextAfter(ctx, src, &res, st)
 	}
 	return pr, err
 }

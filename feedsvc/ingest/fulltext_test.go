@@ -269,3 +269,35 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// A source's feed item and its page are two versions of one source: the
+// page's full body leads whatever order they come in, also_in names
+// neither, a feed poll replaces only the feed item and a page only the page.
+func TestFulltextVersionsOfOneSource(t *testing.T) {
+	feed := feedsvc.Version{Kind: feedsvc.VersionFeed, Article: feedsvc.Article{SourceID: "a", URL: "https://n.example.org/1",
+		Title: "Feed title", BodyText: "Teaser", ContentHTML: "<p>Teaser</p>", Categories: []string{"x"}}}
+	page := feedsvc.Version{Kind: feedsvc.VersionPage, Article: feedsvc.Article{SourceID: "a", URL: "https://n.example.org/1",
+		Title: "Page title", BodyText: strings.Repeat("full ", 200), ContentHTML: "<p>full</p>", Categories: []string{"y"}}}
+	other := feedsvc.Version{Kind: feedsvc.VersionFeed, Article: feedsvc.Article{SourceID: "b", URL: "https://m.example.org/1", BodyText: "Teaser b"}}
+	m1 := merge([]feedsvc.Version{feed, page, other})
+	m2 := merge([]feedsvc.Version{other, page, feed})
+	if jsonOf(t, m1) != jsonOf(t, m2) {
+		t.Errorf("merge depends on the order of versions:\n%s\n%s", jsonOf(t, m1), jsonOf(t, m2))
+	}
+	if m1.BodyText != page.Article.BodyText || m1.Title != "Page title" {
+		t.Errorf("merge body %.20q title %q, want the page's full text and title", m1.BodyText, m1.Title)
+	}
+	if len(m1.AlsoIn) != 1 || m1.AlsoIn[0].SourceID != "b" {
+		t.Errorf("also_in = %v, want only source b", m1.AlsoIn)
+	}
+	vs := []feedsvc.Version{feed, page}
+	if i := versionIndex(vs, "a", feedsvc.VersionFeed); i != 0 {
+		t.Errorf("feed poll replaces version %d, want 0 (the feed item)", i)
+	}
+	if i := versionIndex(vs, "a", feedsvc.VersionPage); i != 1 {
+		t.Errorf("page replaces version %d, want 1 (the page)", i)
+	}
+	if i := versionIndex(vs[:1], "a", feedsvc.VersionPage); i != -1 {
+		t.Errorf("a first page replaces version %d, want -1 (it joins the feed item)", i)
+	}
+}

@@ -23,6 +23,7 @@ type FulltextState struct {
 	Failures    int       `json:"failures"` // article pages that failed (all time)
 	Pending     int       `json:"pending"`  // teasers left for the next poll (per-poll cap)
 	LastError   string    `json:"last_error,omitempty"`
+	Checked     time.Time `json:"checked,omitzero"` // when a poll last looked at the source's teasers
 	LastFailure time.Time `json:"last_failure,omitzero"`
 	// Failed holds, per article ID, the item version whose page failed, so
 	// it is not fetched again before the item changes or the retry delay

@@ -125,13 +125,15 @@ func checkFulltext(t *testing.T, env map[string]string) {
 }
 
 // waitFulltextState waits until /api/status shows a poll of id that
-// started after since and has fulltext counts, and returns its state.
+// started after since and whose full-text step finished, and returns its
+// state.
 func waitFulltextState(t *testing.T, base, id string, since time.Time) feedsvc.SourceState {
 	t.Helper()
 	var st feedsvc.SourceState
 	waitFor(t, 30*time.Second, "fulltext state of "+id, func() (bool, string) {
 		st = sourceStates(t, base)[id].SourceState
-		return st.LastAttempt.After(since) && st.LastSuccess.Equal(st.LastAttempt) && st.Fulltext != nil, fmt.Sprintf("%+v", st)
+		return st.LastAttempt.After(since) && st.LastSuccess.Equal(st.LastAttempt) && st.Fulltext != nil && st.Fulltext.Checked.After(st.LastAttempt),
+			fmt.Sprintf("%+v", st)
 	})
 	return st
 }

@@ -90,12 +90,13 @@ func (in *Ingester) fulltext(ctx context.Context, src *feedsvc.Source, res *Resu
 	ft.Pending = 0
 	failed := map[string]feedsvc.FulltextFailure{}
 	var out []feedsvc.Article
-	fetched := 0
+	fetched, teasers := 0, 0
 	for i := range res.Articles {
 		a := &res.Articles[i]
 		if !wantsFulltext(src, a) {
 			continue
 		}
+		teasers++
 		key := itemKey(a)
 		prev, err := in.storedStory(ctx, a)
 		if err != nil || prev == nil || pageFor(prev, src.ID, key) {
@@ -127,7 +128,8 @@ func (in *Ingester) fulltext(ctx context.Context, src *feedsvc.Source, res *Resu
 		}
 	}
 	ft.Failed = failed
-	if fetched > 0 || ft.Pending > 0 || len(failed) > 0 || st.Fulltext != nil {
+	if teasers > 0 {
+		ft.Checked = time.Now().UTC()
 		st.Fulltext = ft
 	}
 	in.putPages(ctx, src, out)

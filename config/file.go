@@ -43,6 +43,7 @@ type sourceYAML struct {
 	Interval string               `yaml:"interval"`
 	MaxItems int                  `yaml:"max_items"`
 	Rights   string               `yaml:"rights"`
+	Fulltext string               `yaml:"fulltext"`
 	List     feedsvc.ListRules    `yaml:"list"`
 	Article  feedsvc.ArticleRules `yaml:"article"`
 }
@@ -189,6 +190,7 @@ func ValidateSection(s feedsvc.Section) error {
 func (rs sourceYAML) source(slugs map[string]bool) (feedsvc.Source, error) {
 	s := feedsvc.Source{ID: rs.ID, URL: rs.URL, Kind: rs.Kind, Sections: rs.Sections,
 		Timezone: rs.Timezone, Rights: rs.Rights, List: rs.List, Article: rs.Article, MaxItems: rs.MaxItems}
+	s.Fulltext = rs.Fulltext
 	if rs.Interval != "" {
 		d, err := time.ParseDuration(rs.Interval)
 		if err != nil {
@@ -235,6 +237,9 @@ func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) er
 	if s.MaxItems < 0 || s.MaxItems > 10000 {
 		return fmt.Errorf("max_items: %d is outside 0..10000", s.MaxItems)
 	}
+	if err := validFulltext(s.Fulltext); err != nil {
+		return err
+	}
 	if s.List.Pages < 0 || s.List.Pages > 20 {
 		return fmt.Errorf("list.pages: %d is outside 0..20", s.List.Pages)
 	}
@@ -244,4 +249,13 @@ func ValidateSource(s *feedsvc.Source, slugs map[string]bool, allowFile bool) er
 func absHTTP(raw string) bool {
 	u, err := url.Parse(raw)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// validFulltext checks a source's fulltext mode ("" means auto).
+func validFulltext(mode string) error {
+	switch mode {
+	case "", feedsvc.FulltextAuto, feedsvc.FulltextAlways, feedsvc.FulltextNever:
+		return nil
+	}
+	return fmt.Errorf("fulltext: %q is not auto, always or never", mode)
 }

@@ -34,6 +34,8 @@ type Version struct {
 	Kind    string               `json:"kind"` // VersionFeed or VersionPage
 	Changed map[string]time.Time `json:"changed,omitempty"`
 	Article Article              `json:"article"`
+	// Fetched is set on a page fetched for a feed item's full text.
+	Fetched *PageFetch `json:"fetched,omitempty"`
 }
 
 // Version kinds.

@@ -19,8 +19,11 @@ type Source struct {
 	Interval time.Duration  `json:"interval"`
 	// MaxItems caps the articles one poll takes (newest first); 0 means
 	// DefaultMaxItems.
-	MaxItems int          `json:"max_items,omitempty"`
-	Rights   string       `json:"rights,omitempty"`
+	MaxItems int    `json:"max_items,omitempty"`
+	Rights   string `json:"rights,omitempty"`
+	// Fulltext says when a feed item's article page is fetched for its full
+	// text: FulltextAuto ("" too), FulltextAlways or FulltextNever.
+	Fulltext string       `json:"fulltext,omitempty"`
 	List     ListRules    `json:"list"`
 	Article  ArticleRules `json:"article"`
 }
@@ -87,6 +90,8 @@ type SourceState struct {
 	PeakCoverage map[string]int `json:"peak_coverage,omitempty"`
 	// FailingSince is the first failure of the current failure run.
 	FailingSince time.Time `json:"failing_since,omitzero"`
+	// Fulltext counts the article pages fetched for teaser feed items.
+	Fulltext *FulltextState `json:"fulltext,omitempty"`
 }
 
 // Source health values.

@@ -18,18 +18,19 @@ type sourceJSON struct {
 	Timezone string               `json:"timezone,omitempty"`
 	Interval string               `json:"interval,omitempty"`
 	Rights   string               `json:"rights,omitempty"`
+	Fulltext string               `json:"fulltext,omitempty"`
 	List     feedsvc.ListRules    `json:"list"`
 	Article  feedsvc.ArticleRules `json:"article"`
 }
 
 func toJSON(s feedsvc.Source) sourceJSON {
 	return sourceJSON{ID: s.ID, URL: s.URL, Kind: s.Kind, Sections: s.Sections, Timezone: s.Timezone,
-		Interval: s.Interval.String(), Rights: s.Rights, List: s.List, Article: s.Article}
+		Interval: s.Interval.String(), Rights: s.Rights, Fulltext: s.Fulltext, List: s.List, Article: s.Article}
 }
 
 func (j sourceJSON) source() (feedsvc.Source, error) {
 	s := feedsvc.Source{ID: j.ID, URL: j.URL, Kind: j.Kind, Sections: j.Sections, Timezone: j.Timezone,
-		Rights: j.Rights, List: j.List, Article: j.Article}
+		Rights: j.Rights, Fulltext: j.Fulltext, List: j.List, Article: j.Article}
 	if j.Interval != "" {
 		d, err := time.ParseDuration(j.Interval)
 		if err != nil {

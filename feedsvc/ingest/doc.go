@@ -46,4 +46,23 @@
 //     moves it to the poll time, once. A source joining or re-sending the
 //     same copy never moves it; with no stated update it stays unset and
 //     readers see published.
+//
+// # Full text for teaser feeds
+//
+// After a feed poll and its source state are stored (the poll is visible
+// without waiting for pages), each item with a link whose body text is
+// shorter than feedsvc.FulltextThreshold (source option fulltext: auto;
+// always: every linked item; never: none) gets its article page fetched
+// through the pipeline's client and host gate, extracted like an HTML
+// source's article page and merged into the story as the source's page
+// version (fulltext.go), so the full body leads and the teaser stays a
+// version. The page version records the item version it was fetched for
+// (a key over link, title, content and update) and the page validators:
+// an unchanged item never fetches its page again, a changed one asks
+// conditionally. One poll fetches at most Ingester.FulltextPages pages;
+// the rest wait for the next poll (the feed is then read again, not
+// answered 304). A failed page keeps the teaser, counts in the source
+// state's fulltext block (/status) and is retried when the item changes or
+// after 6 h. A source's feed item and its page are one source: also_in
+// names neither, and a page never replaces its source's feed item.
 package ingest

@@ -30,6 +30,9 @@ type Ingester struct {
 	Enrich func(ctx context.Context, arts []feedsvc.Article)
 	// Admit, when set, skips articles retention would prune at once.
 	Admit Admit
+	// FulltextPages bounds the article pages one poll fetches for teaser
+	// feed items (default DefaultFulltextPages).
+	FulltextPages int
 }
 
 // PollResult summarises one poll for logs and health.
@@ -93,6 +96,9 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	if perr := in.Store.PutSourceState(ctx, st); perr != nil && err == nil {
 		err = fmt.Errorf("source state %s: %w", src.ID, perr)
 	}
+	if err == nil {
+		err = in.fulltextAfter(ctx, src, &res, st)
+	}
 	return pr, err
 }
 
@@ -141,7 +147,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 			fresh = append(fresh, newArticle(vk, a))
 			continue
 		}
-		if len(prev.Versions) > 1 || !hasVersion(prev, src.ID) {
+		if otherSource(prev, src.ID) {
 			dups++
 		}
 		merged, ok := upsert(prev, vk, a, now)

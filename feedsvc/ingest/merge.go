@@ -104,7 +104,7 @@ func lead(vs []feedsvc.Version) int {
 // whether a correction moves it further.
 func merge(vs []feedsvc.Version) feedsvc.Article {
 	vs = slices.Clone(vs)
-	slices.SortFunc(vs, func(x, y feedsvc.Version) int { return cmp.Compare(x.Article.SourceID, y.Article.SourceID) })
+	slices.SortFunc(vs, byVersion)
 	l := lead(vs)
 	out := vs[l].Article
 	out.Versions, out.AlsoIn = nil, nil
@@ -127,12 +127,19 @@ func merge(vs []feedsvc.Version) feedsvc.Article {
 		out.Sections = union(out.Sections, a.Sections)
 		out.Images = unionImages(out.Images, a.Images)
 		out.Attachments = unionAttachments(out.Attachments, a.Attachments)
-		if i != l {
+		if i != l && !carries(vs[l], out.AlsoIn, a.SourceID) {
 			out.AlsoIn = append(out.AlsoIn, feedsvc.SourceRef{SourceID: a.SourceID, URL: a.URL})
 		}
 	}
 	slices.Sort(out.Sections)
 	return out
+}
+
+// carries reports whether the lead or also_in already names a source (a
+// feed item and its page are one source's copy).
+func carries(lead feedsvc.Version, in []feedsvc.SourceRef, sourceID string) bool {
+	return lead.Article.SourceID == sourceID ||
+		slices.ContainsFunc(in, func(r feedsvc.SourceRef) bool { return r.SourceID == sourceID })
 }
 
 func without(n, skip int) []int {

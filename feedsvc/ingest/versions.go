@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"encoding/json"
 	"maps"
 	"slices"
@@ -58,6 +59,32 @@ func canonical(kind string, a *feedsvc.Article) feedsvc.Version {
 	return feedsvc.Version{Kind: kind, Article: c}
 }
 
+// versionIndex is the index of the source's version of kind; else, for a
+// feed item, of the source's other version (a source whose kind changed);
+// else -1. A page never replaces its source's feed item: it is that item's
+// full text (fulltext.go).
+func versionIndex(vs []feedsvc.Version, sourceID, kind string) int {
+	other := -1
+	for i := range vs {
+		if vs[i].Article.SourceID == sourceID {
+			if vs[i].Kind == kind {
+				return i
+			}
+			other = i
+		}
+	}
+	if kind == feedsvc.VersionFeed {
+		return other
+	}
+	return -1
+}
+
+// byVersion orders versions by source, then kind (a feed item before its
+// page), the order versions are kept and merged in.
+func byVersion(x, y feedsvc.Version) int {
+	return cmp.Or(strings.Compare(x.Article.SourceID, y.Article.SourceID), strings.Compare(x.Kind, y.Kind))
+}
+
 func hasVersion(a *feedsvc.Article, sourceID string) bool {
 	if len(a.Versions) == 0 {
 		return a.SourceID == sourceID
@@ -86,7 +113,7 @@ func upsert(prev *feedsvc.Article, kind string, a *feedsvc.Article, now time.Tim
 	a.ID = prev.ID
 	nv := canonical(kind, a)
 	a.ID = id
-	i := slices.IndexFunc(vs, func(v feedsvc.Version) bool { return v.Article.SourceID == a.SourceID })
+	i := versionIndex(vs, a.SourceID, kind)
 	corrected := false
 	if i >= 0 {
 		old := vs[i]
@@ -100,7 +127,7 @@ func upsert(prev *feedsvc.Article, kind string, a *feedsvc.Article, now time.Tim
 		vs[i] = nv
 	} else {
 		vs = append(vs, nv)
-		slices.SortFunc(vs, func(x, y feedsvc.Version) int { return strings.Compare(x.Article.SourceID, y.Article.SourceID) })
+		slices.SortFunc(vs, byVersion)
 	}
 	out := merge(vs)
 	out.ID, out.Versions = prev.ID, vs

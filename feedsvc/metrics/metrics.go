@@ -26,6 +26,7 @@ type Metrics struct {
 	stale         prometheus.Counter
 	websub        *prometheus.CounterVec
 	storeErrors   prometheus.Counter
+	partners      partnerMetrics
 }
 
 // New registers the instruments (and Go/process collectors).
@@ -61,6 +62,7 @@ func New() *Metrics {
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{})} {
 		f(c)
 	}
+	m.partners = newPartnerMetrics(m.reg)
 	return m
 }
 

@@ -139,6 +139,16 @@ type wired struct {
 	partners *partner.Registry
 }
 
+// private reports whether slug names a section with public: false.
+func private(secs []feedsvc.Section, slug string) bool {
+	for _, s := range secs {
+		if s.Slug == slug {
+			return !s.IsPublic()
+		}
+	}
+	return false
+}
+
 // publicSections narrows a section list to what the public sees (pages,
 // OPML, sitemaps).
 func publicSections(all func() []feedsvc.Section) func() []feedsvc.Section {
@@ -162,6 +172,9 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		api.Invalidate(ctx, slugs)
 		var topics []string
 		for _, slug := range append(slugs, httpapi.AllSlug) {
+			if private(cat.Sections(), slug) {
+				continue // hubs are public: never name a private channel
+			}
 			for _, f := range render.Formats() {
 				topics = append(topics, api.FeedURL(slug, f))
 			}

@@ -36,6 +36,7 @@ type Registry struct {
 	Owner string
 
 	mu      sync.Mutex
+	loading bool // a reload is under way: others use the current copy
 	list    []feedsvc.Partner
 	byHash  map[string]int
 	at      time.Time
@@ -236,12 +237,16 @@ func (g *Registry) fresh(ctx context.Context) error {
 		refresh = 2 * time.Second
 	}
 	g.mu.Lock()
-	ok := g.loaded && time.Since(g.at) < refresh
+	ok := g.loaded && (time.Since(g.at) < refresh || g.loading)
 	have := g.loaded
+	if !ok {
+		g.loading = true
+	}
 	g.mu.Unlock()
 	if ok {
 		return nil
 	}
+	defer func() { g.mu.Lock(); g.loading = false; g.mu.Unlock() }()
 	list, err := g.read(ctx)
 	if err != nil {
 		if have {

@@ -163,6 +163,19 @@ func checkPrivate(t *testing.T, base string, full, tl newPartner) {
 	if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(b), "may not read") {
 		t.Errorf("partner not allowed on vault: %d %s, want 403", resp.StatusCode, b)
 	}
+	// A section made private through the admin API.
+	if code, b := adminCall(t, "POST", base+"/api/sections", `{"slug":"hidden","title":"Hidden","public":false}`); code != http.StatusCreated {
+		t.Fatalf("create private section: %d %s", code, b)
+	}
+	if code, b := adminCall(t, "GET", base+"/api/sections/hidden", ""); code != 200 || !strings.Contains(string(b), `"public": false`) {
+		t.Errorf("admin section JSON: %d %s", code, b)
+	}
+	if resp, _ := httpGet(t, base+"/sections/hidden/atom", nil); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("public on an admin-made private section: %d, want 404", resp.StatusCode)
+	}
+	if resp, _ := httpGet(t, base+"/sections/hidden/atom", bearer(full.key)); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("partner not allowed on hidden: %d, want 403", resp.StatusCode)
+	}
 }
 
 func checkPolicies(t *testing.T, base string, full, summ, tl newPartner) {

@@ -277,9 +277,12 @@ func checkUsage(t *testing.T, base string, summ newPartner) {
 // render serves them all, each with the same ETag.
 func checkOneRender(t *testing.T, base string) {
 	keys := make([]string, 1000)
+	start := time.Now()
 	for i := range keys {
 		keys[i] = createPartner(t, base, `{"name":"bulk","sections":["news"],"policy":"summary"}`).key
 	}
+	t.Logf("1,000 partners created through the admin API in %s", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
 	before := renders(t, base)
 	etags := map[string]int{}
 	for _, k := range keys {
@@ -289,6 +292,7 @@ func checkOneRender(t *testing.T, base string) {
 		}
 		etags[resp.Header.Get("Etag")]++
 	}
+	t.Logf("1,000 partner requests in %s", time.Since(start).Round(time.Millisecond))
 	if got := renders(t, base) - before; got != 1 || len(etags) != 1 {
 		t.Errorf("1,000 summary partners: %d renders, %d ETags; want 1 and 1", got, len(etags))
 	}

@@ -84,19 +84,9 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	if c.partner != nil && c.policy() != feedsvc.PolicyFull {
 		t.policy = c.policy()
 	}
-	if slug == AllSlug {
-		t.sec = feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}
-		for _, sec := range s.Sections() {
-			if c.sees(&sec) == 0 {
-				t.slugs = append(t.slugs, sec.Slug)
-			}
-		}
-	} else if sec, ok := s.section(slug); ok {
-		if code := c.sees(&sec); code == http.StatusForbidden {
-			return t, code, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug)
-		} else if code == 0 {
-			t.sec, t.slugs = sec, []string{slug}
-		}
+	var err error
+	if t.sec, t.slugs, err = s.pick(c, slug); err != nil {
+		return t, http.StatusForbidden, err
 	}
 	if t.slugs == nil && slug != AllSlug || !formats[format] {
 		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
@@ -124,6 +114,32 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	}
 	t.q = q
 	return t, 0, nil
+}
+
+// pick returns the section slug names and the slugs of the sections it
+// covers that c may read (none: no such channel for c); a partner not
+// allowed on the section gets an error (403).
+func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error) {
+	if slug == AllSlug {
+		var slugs []string
+		for _, sec := range s.Sections() {
+			if c.sees(&sec) == 0 {
+				slugs = append(slugs, sec.Slug)
+			}
+		}
+		return feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}, slugs, nil
+	}
+	sec, ok := s.section(slug)
+	if !ok {
+		return sec, nil, nil
+	}
+	switch c.sees(&sec) {
+	case 0:
+		return sec, []string{slug}, nil
+	case http.StatusForbidden:
+		return sec, nil, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug)
+	}
+	return sec, nil, nil
 }
 
 // version names the state of the sections' articles: the store's epoch

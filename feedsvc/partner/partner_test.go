@@ -3,6 +3,7 @@ package partner
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -76,5 +77,48 @@ func TestValidateAndDelete(t *testing.T) {
 	}
 	if err := g.Delete(ctx, p.ID); !errors.Is(err, feedsvc.ErrNotFound) {
 		t.Fatalf("second delete: %v", err)
+	}
+}
+
+// Requests counted from many goroutines while flushes run all arrive.
+func TestUsageConcurrentRecordAndFlush(t *testing.T) {
+	ctx := context.Background()
+	g := &Registry{Store: memstore.New()}
+	p, key, err := g.Create(ctx, feedsvc.Partner{Name: "x", Enabled: true, RatePerMinute: 100000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 250 {
+				if _, ok, err := g.Lookup(ctx, key); !ok || err != nil {
+					t.Errorf("lookup: %v %v", ok, err)
+					return
+				}
+				g.Allow(p)
+				g.Record(p.ID, 200, 1)
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 20 {
+			if err := g.FlushUsage(ctx); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
+	wg.Wait()
+	<-done
+	if err := g.FlushUsage(ctx); err != nil {
+		t.Fatal(err)
+	}
+	u, err := (&Registry{Store: g.Store}).Usage(ctx, p.ID)
+	if err != nil || u.Day.Requests != 2000 || u.Day.Bytes != 2000 {
+		t.Fatalf("usage %+v %v, want 2000 requests", u, err)
 	}
 }

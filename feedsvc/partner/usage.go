@@ -40,8 +40,7 @@ func (g *Registry) Record(id string, status int, bytes int64) {
 	if g.pending[id] == nil {
 		g.pending[id] = hours{}
 	}
-	u := g.pending[id][h]
-	u.Status = maps.Clone(u.Status)
+	u := g.pending[id][h] // its Status map is owned by pending alone
 	u.Add(status, bytes)
 	g.pending[id][h] = u
 }

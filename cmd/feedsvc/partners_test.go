@@ -89,6 +89,7 @@ func checkPartners(t *testing.T, store feedsvc.Store) {
 	t.Run("policies", func(t *testing.T) { checkPolicies(t, base, full, summ, tl) })
 	t.Run("refusals", func(t *testing.T) { checkRefusals(t, base, summ, tl) })
 	t.Run("usage", func(t *testing.T) { checkUsage(t, base, summ) })
+	t.Run("admin list and delete", func(t *testing.T) { checkPartnerAdmin(t, base) })
 	t.Run("one render per policy", func(t *testing.T) { checkOneRender(t, base) })
 }
 
@@ -318,4 +319,38 @@ func renders(t *testing.T, base string) int {
 		n += v
 	}
 	return n
+}
+
+func checkPartnerAdmin(t *testing.T, base string) {
+	gone := createPartner(t, base, `{"name":"Gone","policy":"summary"}`)
+	code, b := adminCall(t, "GET", base+"/api/partners", "")
+	var list []map[string]any
+	if err := json.Unmarshal(b, &list); code != 200 || err != nil || len(list) != 4 {
+		t.Fatalf("list: %d %v, %d partners, want 4: %s", code, err, len(list), b)
+	}
+	for _, p := range list {
+		if _, ok := p["key"]; ok || p["key_hash"] != nil {
+			t.Errorf("list shows a key or its hash: %v", p)
+		}
+	}
+	if code, b := adminCall(t, "DELETE", base+"/api/partners/"+gone.ID, ""); code != http.StatusNoContent {
+		t.Fatalf("delete: %d %s", code, b)
+	}
+	if resp, _ := httpGet(t, base+"/sections/news/rss", bearer(gone.key)); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("deleted partner's key: %d, want 401", resp.StatusCode)
+	}
+	for _, u := range []string{"/api/partners/" + gone.ID, "/api/partners/" + gone.ID + "/usage"} {
+		if code, _ := adminCall(t, "GET", base+u, ""); code != http.StatusNotFound {
+			t.Errorf("%s after delete: %d, want 404", u, code)
+		}
+	}
+	if code, _ := adminCall(t, "POST", base+"/api/partners", `{"name":"x","sections":["nope"]}`); code != http.StatusBadRequest {
+		t.Errorf("unknown section: %d, want 400", code)
+	}
+	req, _ := http.NewRequest("GET", base+"/api/partners", nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("partners API without the admin token: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 }

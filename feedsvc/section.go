@@ -17,4 +17,22 @@ type Section struct {
 	// RetainItems is the most articles the section keeps, newest first;
 	// 0: the default (RETAIN_ITEMS), -1: no count bound.
 	RetainItems int `json:"retain_items,omitempty" yaml:"retain_items"`
+	// Public false hides the section from everyone but the partners
+	// allowed on it (nil: public).
+	Public *bool `json:"public,omitempty" yaml:"public"`
+}
+
+// IsPublic reports whether everyone sees the section (Public unset or
+// true); a private section is served only to partners allowed on it.
+func (s *Section) IsPublic() bool { return s.Public == nil || *s.Public }
+
+// PublicSections returns the sections everyone sees, in order.
+func PublicSections(secs []Section) []Section {
+	out := make([]Section, 0, len(secs))
+	for _, s := range secs {
+		if s.IsPublic() {
+			out = append(out, s)
+		}
+	}
+	return out
 }

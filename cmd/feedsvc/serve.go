@@ -26,6 +26,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/membership"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/metrics"
+	"github.com/feedsvc/feedsvc/feedsvc/partner"
 	"github.com/feedsvc/feedsvc/feedsvc/render"
 	"github.com/feedsvc/feedsvc/feedsvc/status"
 	"github.com/feedsvc/feedsvc/feedsvc/web"
@@ -100,7 +101,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	w.api.IDs = ids
 	var wg sync.WaitGroup
 	for _, run := range []func(context.Context){w.sched.Run, func(c context.Context) { w.pub.Run(c, 2) },
-		func(c context.Context) { cat.Watch(c, 2*time.Second) }} {
+		func(c context.Context) { cat.Watch(c, 2*time.Second) }, w.partners.Run} {
 		wg.Add(1)
 		go func() { defer wg.Done(); run(bg) }()
 	}
@@ -139,6 +140,24 @@ type wired struct {
 	pub   *websub.Publisher
 	// members backfills section membership changes (nil: off).
 	members *membership.Reconciler
+	// partners flushes usage counts while the service runs.
+	partners *partner.Registry
+}
+
+// private reports whether slug names a section with public: false.
+func private(secs []feedsvc.Section, slug string) bool {
+	for _, s := range secs {
+		if s.Slug == slug {
+			return !s.IsPublic()
+		}
+	}
+	return false
+}
+
+// publicSections narrows a section list to what the public sees (pages,
+// OPML, sitemaps).
+func publicSections(all func() []feedsvc.Section) func() []feedsvc.Section {
+	return func() []feedsvc.Section { return feedsvc.PublicSections(all()) }
 }
 
 // wire builds the HTTP server, the ingest scheduler and the WebSub
@@ -148,7 +167,9 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
 		Shared: !embedded(store),
 		Log:    a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
-	pages := &web.Pages{Store: store, BaseURL: base, Sections: cat.Sections, Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
+	partners := &partner.Registry{Store: store, Log: a.Log.With("component", "partners")}
+	api.Partners = partners
+	pages := &web.Pages{Store: store, BaseURL: base, Sections: publicSections(cat.Sections), Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
 	api.HTML = pages.Section
 	sched := a.scheduler(store, cat)
 	sched.Ingester.Observe = m.Poll
@@ -156,6 +177,9 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 		api.Invalidate(ctx, slugs)
 		var topics []string
 		for _, slug := range append(slugs, httpapi.AllSlug) {
+			if private(cat.Sections(), slug) {
+				continue // hubs are public: never name a private channel
+			}
 			for _, f := range render.Formats() {
 				topics = append(topics, api.FeedURL(slug, f))
 			}
@@ -164,7 +188,8 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	}
 	st := &status.Handler{Store: store, Sources: cat.Sources, Sections: cat.Sections}
 	instrument(m, st)
-	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin")}
+	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin"),
+		Partners: partners}
 	api.Extra = map[string]http.Handler{
 		"GET /{$}":                              http.HandlerFunc(pages.Index),
 		"GET /sections/{slug}":                  http.HandlerFunc(pages.Section),
@@ -184,7 +209,7 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	for p, h := range adm.ArticleRoutes(a.takedown(store, api, sched, m)) {
 		api.Extra[p] = h
 	}
-	return &wired{api: api, sched: sched, pub: pub, members: members}
+	return &wired{api: api, sched: sched, pub: pub, members: members, partners: partners}
 }
 
 // loadIDs reads the id scheme, recording it at the store's first start

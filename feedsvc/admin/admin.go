@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"strings"
@@ -35,6 +36,8 @@ type API struct {
 	Catalog Catalog
 	Refresh Refresher
 	Log     *slog.Logger
+	// Partners serves /api/partners (nil: not mounted).
+	Partners Partners
 }
 
 // maxBody bounds an admin request body.
@@ -54,6 +57,9 @@ func (a *API) Routes() map[string]http.Handler {
 		"GET /api/sections/{slug}":       a.getSection,
 		"PUT /api/sections/{slug}":       a.updateSection,
 		"DELETE /api/sections/{slug}":    a.deleteSection,
+	}
+	if a.Partners != nil {
+		maps.Copy(h, a.partnerRoutes())
 	}
 	out := make(map[string]http.Handler, len(h))
 	for p, f := range h {

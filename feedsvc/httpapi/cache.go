@@ -41,7 +41,7 @@ type entry struct {
 // store lock across replicas); while a key re-renders, and while the store
 // is unreachable, the last good bytes of the same document are served.
 func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
-	base := t.sec.Slug + "|" + t.format + "|" + t.q.key()
+	base := t.sec.Slug + "|" + t.format + "|" + t.q.key() + t.variant()
 	wait := coldTimeout // nothing to fall back to: wait longer before a 503
 	if s.lastGood(base) != nil {
 		wait = s.storeTimeout()

@@ -24,6 +24,21 @@ type target struct {
 	slugs  []string
 	format string
 	q      pageQuery
+	policy feedsvc.Policy // what the caller receives ("": full, public)
+	keyed  bool           // links carry the partner key token
+}
+
+// variant names what of a document depends on the caller: policy, item
+// cap, key in links, and for a partner's combined channel its sections.
+func (t *target) variant() string {
+	if t.policy == "" && t.q.cap == 0 && !t.keyed {
+		return ""
+	}
+	v := "|p=" + string(t.policy) + "|cap=" + strconv.Itoa(t.q.cap) + "|k=" + strconv.FormatBool(t.keyed)
+	if t.sec.Slug == AllSlug {
+		v += "|s=" + strings.Join(t.slugs, ",")
+	}
+	return v
 }
 
 func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
@@ -38,8 +53,14 @@ func (s *Server) archive(w http.ResponseWriter, r *http.Request) {
 	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), r.PathValue("month"))
 }
 
-func (s *Server) serveTarget(w http.ResponseWriter, r *http.Request, slug, format, month string) {
-	t, status, err := s.resolve(r, slug, format, month)
+func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, format, month string) {
+	w := &countingWriter{ResponseWriter: rw}
+	c, ok := s.identify(w, r)
+	defer s.record(&c, w)
+	if !ok {
+		return
+	}
+	t, status, err := s.resolve(r, &c, slug, format, month)
 	if err != nil {
 		plain(w, status, err.Error())
 		return
@@ -54,39 +75,71 @@ func (s *Server) serveTarget(w http.ResponseWriter, r *http.Request, slug, forma
 		plain(w, status, "channel unavailable")
 		return
 	}
-	s.serveEntry(w, r, e)
+	s.serveEntry(w, r, s.forCaller(e, &c))
 }
 
 // resolve turns a request into a target, or a status and error message.
-func (s *Server) resolve(r *http.Request, slug, format, month string) (target, int, error) {
-	t := target{format: format}
-	if slug == AllSlug {
-		t.sec = feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}
-		for _, sec := range s.Sections() {
-			t.slugs = append(t.slugs, sec.Slug)
-		}
-	} else if sec, ok := s.section(slug); ok {
-		t.sec, t.slugs = sec, []string{slug}
+func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string) (target, int, error) {
+	t := target{format: format, keyed: c.queryKey != ""}
+	if c.partner != nil && c.policy() != feedsvc.PolicyFull {
+		t.policy = c.policy()
+	}
+	var err error
+	if t.sec, t.slugs, err = s.pick(c, slug); err != nil {
+		return t, http.StatusForbidden, err
 	}
 	if t.slugs == nil && slug != AllSlug || !formats[format] {
 		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
 	}
-	q, err := parsePageQuery(r.URL.Query(), t.sec)
+	v := r.URL.Query()
+	if s.Partners != nil {
+		v.Del("key")
+	}
+	q, err := parsePageQuery(v, t.sec)
 	if err != nil {
 		return t, http.StatusBadRequest, err
+	}
+	if c.partner != nil {
+		q.capAt(c.partner.ItemLimit)
 	}
 	if month != "" {
 		m, err := time.Parse("2006-01", month)
 		if err != nil || m.Year() < 1995 || m.Year() > 9999 {
 			return t, http.StatusNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month)
 		}
-		if len(r.URL.Query()) > 0 {
+		if len(v) > 0 {
 			return t, http.StatusBadRequest, errors.New("archive documents take no query parameters")
 		}
 		q.month = m
 	}
 	t.q = q
 	return t, 0, nil
+}
+
+// pick returns the section slug names and the slugs of the sections it
+// covers that c may read (none: no such channel for c); a partner not
+// allowed on the section gets an error (403).
+func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error) {
+	if slug == AllSlug {
+		var slugs []string
+		for _, sec := range s.Sections() {
+			if c.sees(&sec) == 0 {
+				slugs = append(slugs, sec.Slug)
+			}
+		}
+		return feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}, slugs, nil
+	}
+	sec, ok := s.section(slug)
+	if !ok {
+		return sec, nil, nil
+	}
+	switch c.sees(&sec) {
+	case 0:
+		return sec, []string{slug}, nil
+	case http.StatusForbidden:
+		return sec, nil, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug)
+	}
+	return sec, nil, nil
 }
 
 // version names the state of the sections' articles: the store's epoch
@@ -160,6 +213,9 @@ func (s *Server) buildChannel(ctx context.Context, t *target) (*feedsvc.Channel,
 	for f := range formats {
 		ch.FeedURLs[f] = s.FeedURL(t.sec.Slug, f)
 	}
+	for i := range ch.Articles {
+		ch.Articles[i] = t.policy.Apply(ch.Articles[i])
+	}
 	if more && t.q.month.IsZero() {
 		ch.NextURL = s.docURL(t, feedsvc.CursorOf(&arts[len(arts)-1]))
 	}
@@ -171,6 +227,9 @@ func (s *Server) buildChannel(ctx context.Context, t *target) (*feedsvc.Channel,
 		if err := s.archiveLinks(ctx, t, ch, time.Now()); err != nil {
 			return nil, err
 		}
+	}
+	if t.keyed {
+		keyLinks(ch)
 	}
 	return ch, nil
 }
@@ -218,5 +277,5 @@ func (s *Server) archiveURL(slug, format string, month time.Time) string {
 func cacheKey(t *target, ver string, complete bool) string {
 	sec := t.sec
 	return strings.Join([]string{sec.Slug, t.format, t.q.key(), "v" + ver, strconv.FormatBool(complete),
-		sec.Title, sec.Description, sec.Language, sec.Timezone, strconv.Itoa(sec.Limit)}, "|")
+		sec.Title, sec.Description, sec.Language, sec.Timezone, strconv.Itoa(sec.Limit)}, "|") + t.variant()
 }

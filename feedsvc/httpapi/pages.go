@@ -21,6 +21,9 @@ func (s *Server) readPage(ctx context.Context, slugs []string, q *pageQuery) ([]
 		limit = maxArchive
 		before = feedsvc.Cursor{Millis: q.month.AddDate(0, 1, 0).UnixMilli()}
 		since = q.month
+		if q.cap > 0 {
+			limit = q.cap
+		}
 	}
 	var all []feedsvc.Article
 	for _, slug := range slugs {

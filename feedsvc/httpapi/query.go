@@ -31,6 +31,16 @@ type pageQuery struct {
 	category string
 	// archive month (zero when not an archive document)
 	month time.Time
+	// cap is a partner's item limit (0: none); it bounds every document.
+	cap int
+}
+
+// capAt bounds the page (and its default) to n items (n <= 0: no cap).
+func (q *pageQuery) capAt(n int) {
+	if n <= 0 {
+		return
+	}
+	q.cap, q.limit, q.defLimit = n, min(q.limit, n), min(q.defLimit, n)
 }
 
 func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {

@@ -3,6 +3,8 @@ package httpapi
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 type sectionJSON struct {
@@ -18,7 +20,7 @@ type sectionJSON struct {
 // sections lists every section with its three feed URLs.
 func (s *Server) sections(w http.ResponseWriter, r *http.Request) {
 	out := []sectionJSON{}
-	for _, sec := range s.Sections() {
+	for _, sec := range feedsvc.PublicSections(s.Sections()) {
 		out = append(out, sectionJSON{sec.Slug, sec.Title, sec.Description, sec.Language,
 			s.FeedURL(sec.Slug, "rss"), s.FeedURL(sec.Slug, "atom"), s.FeedURL(sec.Slug, "json")})
 	}

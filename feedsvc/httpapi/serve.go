@@ -54,7 +54,7 @@ func (s *Server) prepare(e *entry) {
 // with 304 and gzip-capable clients with the precompressed copy.
 func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	body, etag, src := e.body, e.etag, e.hdr.plain
-	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if len(e.gz) > 0 && acceptsGzip(r.Header.Get("Accept-Encoding")) {
 		body, etag, src = e.gz, e.gzEtag, e.hdr.gzip
 	}
 	h := w.Header()

@@ -57,6 +57,9 @@ type Server struct {
 	VariantBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
+	// Partners authenticates partner keys on channel URLs (nil: keys are
+	// not accepted; private sections are then served to no one).
+	Partners Partners
 	// StoreTimeout bounds the store reads a channel request waits for
 	// before serving the last good bytes (default DefaultStoreTimeout).
 	StoreTimeout time.Duration

@@ -27,6 +27,7 @@ type Metrics struct {
 	websub        *prometheus.CounterVec
 	storeErrors   prometheus.Counter
 	takedowns     *prometheus.CounterVec
+	partners      partnerMetrics
 }
 
 // New registers the instruments (and Go/process collectors).
@@ -64,6 +65,7 @@ func New() *Metrics {
 	}
 	m.takedowns = newTakedowns()
 	f(m.takedowns)
+	m.partners = newPartnerMetrics(m.reg)
 	return m
 }
 

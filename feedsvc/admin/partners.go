@@ -1,0 +1,170 @@
+package admin
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// Partners keeps partners and their usage (*partner.Registry).
+type Partners interface {
+	List(ctx context.Context) ([]feedsvc.Partner, error)
+	Get(ctx context.Context, id string) (feedsvc.Partner, error)
+	Create(ctx context.Context, p feedsvc.Partner) (feedsvc.Partner, string, error)
+	Update(ctx context.Context, id string, change func(*feedsvc.Partner)) (feedsvc.Partner, error)
+	Delete(ctx context.Context, id string) error
+	Usage(ctx context.Context, id string) (feedsvc.PartnerUsage, error)
+}
+
+// partnerIn is a create or update body; on update, absent fields keep
+// their value.
+type partnerIn struct {
+	Name          *string         `json:"name"`
+	Sections      *[]string       `json:"sections"`
+	Policy        *feedsvc.Policy `json:"policy"`
+	ItemLimit     *int            `json:"item_limit"`
+	RatePerMinute *int            `json:"rate_per_minute"`
+	Enabled       *bool           `json:"enabled"`
+}
+
+// partnerOut is a partner as the API shows it: never the key hash; the
+// key only in the answer to its creation.
+type partnerOut struct {
+	feedsvc.Partner
+	Key string `json:"key,omitempty"`
+}
+
+func (a *API) partnerRoutes() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
+		"GET /api/partners":            a.listPartners,
+		"POST /api/partners":           a.createPartner,
+		"GET /api/partners/{id}":       a.getPartner,
+		"PUT /api/partners/{id}":       a.updatePartner,
+		"DELETE /api/partners/{id}":    a.deletePartner,
+		"GET /api/partners/{id}/usage": a.partnerUsage,
+	}
+}
+
+func (a *API) listPartners(w http.ResponseWriter, r *http.Request) {
+	list, err := a.Partners.List(r.Context())
+	if err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	out := make([]partnerOut, 0, len(list))
+	for _, p := range list {
+		out = append(out, show(p, ""))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *API) getPartner(w http.ResponseWriter, r *http.Request) {
+	p, err := a.Partners.Get(r.Context(), r.PathValue("id"))
+	if err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, show(p, ""))
+}
+
+func (a *API) createPartner(w http.ResponseWriter, r *http.Request) {
+	in, ok := a.decodePartner(w, r)
+	if !ok {
+		return
+	}
+	p := feedsvc.Partner{Enabled: true}
+	in.apply(&p)
+	p, key, err := a.Partners.Create(r.Context(), p)
+	if err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	w.Header().Set("Location", "/api/partners/"+p.ID)
+	writeJSON(w, http.StatusCreated, show(p, key))
+}
+
+func (a *API) updatePartner(w http.ResponseWriter, r *http.Request) {
+	in, ok := a.decodePartner(w, r)
+	if !ok {
+		return
+	}
+	p, err := a.Partners.Update(r.Context(), r.PathValue("id"), in.apply)
+	if err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, show(p, ""))
+}
+
+func (a *API) deletePartner(w http.ResponseWriter, r *http.Request) {
+	if err := a.Partners.Delete(r.Context(), r.PathValue("id")); err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (a *API) partnerUsage(w http.ResponseWriter, r *http.Request) {
+	u, err := a.Partners.Usage(r.Context(), r.PathValue("id"))
+	if err != nil {
+		a.failPartner(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, u)
+}
+
+// decodePartner reads a body and checks its sections name known ones.
+func (a *API) decodePartner(w http.ResponseWriter, r *http.Request) (partnerIn, bool) {
+	var in partnerIn
+	if err := decode(w, r, &in); err != nil {
+		a.fail(w, err)
+		return in, false
+	}
+	if in.Sections != nil {
+		for _, slug := range *in.Sections {
+			if slug != "*" && !slices.ContainsFunc(a.Catalog.Sections(), func(s feedsvc.Section) bool { return s.Slug == slug }) {
+				writeError(w, http.StatusBadRequest, "sections: no section with slug "+slug, "sections")
+				return in, false
+			}
+		}
+	}
+	return in, true
+}
+
+func (in partnerIn) apply(p *feedsvc.Partner) {
+	if in.Name != nil {
+		p.Name = *in.Name
+	}
+	if in.Sections != nil {
+		p.Sections = *in.Sections
+	}
+	if in.Policy != nil {
+		p.Policy = *in.Policy
+	}
+	if in.ItemLimit != nil {
+		p.ItemLimit = *in.ItemLimit
+	}
+	if in.RatePerMinute != nil {
+		p.RatePerMinute = *in.RatePerMinute
+	}
+	if in.Enabled != nil {
+		p.Enabled = *in.Enabled
+	}
+}
+
+func show(p feedsvc.Partner, key string) partnerOut {
+	p.KeyHash = ""
+	return partnerOut{Partner: p, Key: key}
+}
+
+// failPartner answers validation errors 400, the rest as fail does.
+func (a *API) failPartner(w http.ResponseWriter, err error) {
+	if errors.Is(err, feedsvc.ErrInvalid) {
+		writeError(w, http.StatusBadRequest, err.Error(), "")
+		return
+	}
+	a.fail(w, err)
+}

@@ -79,7 +79,7 @@ func TestFulltextEndToEnd(t *testing.T) {
 	t.Run("redis", func(t *testing.T) {
 		b := make([]byte, 6)
 		_, _ = rand.Read(b)
-		checkFulltext(t, map[string]string{"REDIS_URL": testenv.RedisURL(t), "REDIS_PREFIX": "fulltext:" + hex.EncodeToString(b) + ":"})
+		checkFulltext(t, map[string]string{"REDIS_URL": testenv.RedisURL(t), "RETAIN": "forever", "REDIS_PREFIX": "fulltext:" + hex.EncodeToString(b) + ":"})
 	})
 }
 

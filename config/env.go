@@ -20,6 +20,9 @@ type Config struct {
 	ListenAddr   string        // LISTEN_ADDR, default 127.0.0.1:8080
 	RedisURL     string        // REDIS_URL; empty selects the embedded store
 	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
+	// RedisMode is single, cluster or sentinel (REDIS_MODE, default single);
+	// RedisSentinelMaster names the primary in sentinel mode.
+	RedisMode, RedisSentinelMaster string
 	DataDir      string        // DATA_DIR: directory of the disk store, default ./data
 	Store        string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
 	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
@@ -88,6 +91,9 @@ func Load(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.loadExposure(getenv); err != nil {
+		return c, err
+	}
+	if err := c.loadRedisMode(getenv); err != nil {
 		return c, err
 	}
 	if c.Store == "" {

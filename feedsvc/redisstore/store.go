@@ -19,9 +19,15 @@ const connectTimeout = 5 * time.Second
 
 // Options configure New.
 type Options struct {
-	// URL is a redis:// or rediss:// URL (see redis.ParseURL); ignored when
-	// Client is set.
+	// URL is a redis:// or rediss:// URL; ignored when Client is set. In
+	// cluster mode it names one node and ?addr=host:port the others
+	// (redis.ParseClusterURL); in sentinel mode it names the sentinels
+	// the same way (redis.ParseFailoverURL).
 	URL string
+	// Mode is single (default), cluster or sentinel.
+	Mode string
+	// SentinelMaster names the primary in sentinel mode.
+	SentinelMaster string
 	// Prefix starts every key; default "feedsvc:".
 	Prefix string
 	// Client, when set, is used instead of dialing URL: a Cluster, Sentinel
@@ -45,11 +51,11 @@ func New(ctx context.Context, o Options) (*Store, error) {
 		s.p = "feedsvc:"
 	}
 	if s.rdb == nil {
-		opt, err := redis.ParseURL(o.URL)
+		rdb, err := dial(o)
 		if err != nil {
-			return nil, fmt.Errorf("redisstore: parse URL %s: %w: %w", redact(o.URL), feedsvc.ErrInvalid, err)
+			return nil, err
 		}
-		s.rdb, s.owned = redis.NewClient(opt), true
+		s.rdb, s.owned = rdb, true
 	}
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc

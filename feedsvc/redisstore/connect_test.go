@@ -1,0 +1,30 @@
+package redisstore_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
+)
+
+// TestNewModeErrors checks that each mode rejects what it cannot dial as
+// ErrInvalid without leaking the password.
+func TestNewModeErrors(t *testing.T) {
+	tests := []redisstore.Options{
+		{URL: "redis://127.0.0.1:1", Mode: "ring"},
+		{URL: "redis://:secret@127.0.0.1:1?addr=nohostport", Mode: redisstore.ModeCluster},
+		{URL: "redis://:secret@127.0.0.1:1?addr=127.0.0.1:2", Mode: redisstore.ModeSentinel},
+		{URL: "http://:secret@127.0.0.1:1", Mode: redisstore.ModeSentinel, SentinelMaster: "m"},
+	}
+	for _, o := range tests {
+		_, err := redisstore.New(t.Context(), o)
+		if !errors.Is(err, feedsvc.ErrInvalid) {
+			t.Errorf("%s %s: got %v, want ErrInvalid", o.Mode, o.URL, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "secret") {
+			t.Errorf("error leaks the password: %v", err)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/redis/go-redis/v9"
 
@@ -21,7 +20,7 @@ var _ feedsvc.Dumper = (*Store)(nil)
 // dump may or may not be seen.
 func (s *Store) Dump(ctx context.Context, fn func(feedsvc.Record) error) error {
 	for _, kind := range []string{"b", "st", "a"} {
-		match := escapeGlob(s.key(kind, "")) + "*"
+		match := escapeGlob(s.space(kind)) + "*"
 		scan := func(ctx context.Context, c redis.Cmdable) error { return s.dumpNode(ctx, c, kind, match, fn) }
 		var err error
 		if cc, ok := s.rdb.(*redis.ClusterClient); ok {
@@ -104,7 +103,7 @@ func (s *Store) dumpKeys(ctx context.Context, c redis.Cmdable, kind string, keys
 		if err != nil {
 			return err
 		}
-		r, err := record(kind, strings.TrimPrefix(k, s.key(kind, "")), v)
+		r, err := record(kind, s.name(kind, k), v)
 		if err != nil {
 			return &decodeError{key: k, err: err}
 		}

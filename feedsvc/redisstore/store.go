@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -57,14 +58,19 @@ func New(ctx context.Context, o Options) (*Store, error) {
 		}
 		s.rdb, s.owned = rdb, true
 	}
+	pingCtx := ctx
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, connectTimeout)
+		pingCtx, cancel = context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
 	}
-	if err := s.Ping(ctx); err != nil {
+	if err := s.Ping(pingCtx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("redisstore: connect %s: %w", redact(o.URL), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, s.fail("migrate key layout", err)
 	}
 	return s, nil
 }
@@ -88,9 +94,21 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// key returns the key of name in the key space kind ("a", "s", ...).
+// key returns the key of name in the key space kind ("a", "s", ...):
+// {p}{kind}:{{name}}. The braces are a Redis Cluster hash tag, so the keys
+// of one name (an article's record and meta, a section's index and
+// version) share a slot whatever their kind.
 func (s *Store) key(kind, name string) string {
-	return s.p + kind + ":" + name
+	return s.p + kind + ":{" + name + "}"
+}
+
+// space returns the common start of every key of kind, for SCAN MATCH
+// (escaped) and to cut a key back to its name.
+func (s *Store) space(kind string) string { return s.p + kind + ":{" }
+
+// name returns the name of key in the key space kind.
+func (s *Store) name(kind, key string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(key, s.space(kind)), "}")
 }
 
 // fail wraps err from Redis for op: redis.Nil becomes ErrNotFound, and

@@ -1,0 +1,136 @@
+package redisstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// maxReconcileRounds bounds reconcile while other writers keep changing
+// the same articles.
+const maxReconcileRounds = 1000
+
+// touch lists the sections and URLs whose entries for one article a write
+// may have changed.
+type touch struct{ sections, urls []string }
+
+// add merges the sections and URL of m into t.
+func (t *touch) add(m meta) {
+	for _, s := range m.sections {
+		if !slices.Contains(t.sections, s) {
+			t.sections = append(t.sections, s)
+		}
+	}
+	if m.url != "" && !slices.Contains(t.urls, m.url) {
+		t.urls = append(t.urls, m.url)
+	}
+}
+
+// reconcile makes the section indexes and URL entries in touched agree
+// with each article's meta, after the article slots were written (so an
+// index never points at an article before it is stored). Each round
+// reads the metas, writes every section's entries in one script on that
+// section's slot and the URL entries one key each, then reads the metas
+// again: an article whose meta changed meanwhile goes round once more, so
+// the last writes made reflect the last meta whichever writer made them.
+func (s *Store) reconcile(ctx context.Context, touched map[string]*touch) error {
+	for round := 1; len(touched) > 0; round++ {
+		if round > maxReconcileRounds {
+			return fmt.Errorf("index of %d articles still changing after %d rounds", len(touched), maxReconcileRounds)
+		}
+		ids := make([]string, 0, len(touched))
+		for id := range touched {
+			ids = append(ids, id)
+		}
+		before, err := s.metasOf(ctx, s.rdb, ids)
+		if err != nil {
+			return err
+		}
+		if err := s.applyIndex(ctx, touched, before); err != nil {
+			return err
+		}
+		after, err := s.metasOf(ctx, s.rdb, ids)
+		if err != nil {
+			return err
+		}
+		next := map[string]*touch{}
+		for id, t := range touched {
+			if m := after[id]; !m.sameIndex(before[id]) {
+				t.add(m)
+				next[id] = t
+			}
+		}
+		touched = next
+	}
+	return nil
+}
+
+// applyIndex writes, in one pipeline, the index and URL entries of every
+// touched article as its meta m calls for.
+func (s *Store) applyIndex(ctx context.Context, touched map[string]*touch, metas map[string]meta) error {
+	moves := map[string][]any{}
+	pipe := s.rdb.Pipeline()
+	for id, t := range touched {
+		m := metas[id]
+		t.add(m)
+		for _, slug := range t.sections {
+			if m.found && slices.Contains(m.sections, slug) {
+				moves[slug] = append(moves[slug], "+", strconv.FormatInt(m.score, 10), id)
+			} else {
+				moves[slug] = append(moves[slug], "-", "0", id)
+			}
+		}
+		for _, u := range t.urls {
+			if m.found && u == m.url {
+				pipe.Set(ctx, s.key("u", urlHash(u)), id, 0)
+			} else {
+				compareAndDelete.Eval(ctx, pipe, []string{s.key("u", urlHash(u))}, id)
+			}
+		}
+	}
+	for slug, args := range moves {
+		indexMoves.Eval(ctx, pipe, []string{s.key("s", slug), s.key("v", slug)}, args...)
+	}
+	if pipe.Len() == 0 {
+		return nil
+	}
+	_, err := pipe.Exec(ctx)
+	if isNil(err) {
+		err = nil
+	}
+	return err
+}
+
+// casWrite is one article slot's compare-and-set write.
+type casWrite struct {
+	id, expect string
+	body       []byte // nil deletes the article
+	next       meta
+}
+
+// writeSlots runs the writes in one pipeline, one script per article
+// slot, and returns the ids another writer changed first.
+func (s *Store) writeSlots(ctx context.Context, writes []casWrite) ([]string, error) {
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.Cmd, len(writes))
+	for i, w := range writes {
+		args := []any{w.expect, string(w.body)}
+		if w.body != nil {
+			args = append(args, w.next.fields()...)
+		}
+		cmds[i] = casArticle.Eval(ctx, pipe, []string{s.key("a", w.id), s.key("m", w.id)}, args...)
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
+		return nil, err
+	}
+	var lost []string
+	for i, c := range cmds {
+		if n, _ := c.Int(); n != 1 {
+			lost = append(lost, writes[i].id)
+		}
+	}
+	return lost, nil
+}

@@ -122,6 +122,12 @@ func (s *Store) fail(op string, err error) error {
 	case errors.Is(err, context.Canceled), errors.As(err, &reply):
 		return fmt.Errorf("redisstore: %s: %w", op, err)
 	}
+	if cc, ok := s.rdb.(*redis.ClusterClient); ok {
+		// go-redis reloads the slot map on MOVED and once a minute; a
+		// primary that died answers nothing, so ask for a reload now to
+		// follow the failover (a lazy, rate-limited reload).
+		cc.ReloadState(context.Background())
+	}
 	return fmt.Errorf("redisstore: %s: %w: %w", op, feedsvc.ErrUnavailable, err)
 }
 

@@ -47,13 +47,27 @@ func (s *Store) LookupURL(ctx context.Context, url string) (string, error) {
 	return id, nil
 }
 
-// getMany reads string keys in one round trip, a pipeline of GETs (the
-// keys span slots on a cluster). A missing key yields nil.
+// getMany reads string keys in one round trip: MGET on a single node, a
+// pipeline of GETs on a cluster, where keys span slots. A missing key
+// yields nil.
 func (s *Store) getMany(ctx context.Context, keys []string) ([][]byte, error) {
+	out := make([][]byte, len(keys))
 	if len(keys) == 0 {
-		return [][]byte{}, nil
+		return out, nil
 	}
-	return s.getPipelined(ctx, keys)
+	if _, ok := s.rdb.(*redis.ClusterClient); ok {
+		return s.getPipelined(ctx, keys)
+	}
+	vals, err := s.rdb.MGet(ctx, keys...).Result()
+	if err != nil {
+		return nil, err
+	}
+	for i, v := range vals {
+		if str, ok := v.(string); ok {
+			out[i] = []byte(str)
+		}
+	}
+	return out, nil
 }
 
 // getPipelined reads keys with one GET each, pipelined.

@@ -120,6 +120,7 @@ func (s *Store) putOnce(ctx context.Context, arts []feedsvc.Article, touched map
 			}
 			t.add(read[w.id])
 			t.add(w.next)
+			t.wrote = &w.next
 		}
 	}
 	var again []feedsvc.Article

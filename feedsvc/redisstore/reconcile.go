@@ -15,7 +15,10 @@ const maxReconcileRounds = 1000
 
 // touch lists the sections and URLs whose entries for one article a write
 // may have changed.
-type touch struct{ sections, urls []string }
+type touch struct {
+	sections, urls []string
+	wrote          *meta // the meta this writer just wrote (found false: deleted), nil when unknown
+}
 
 // add merges the sections and URL of m into t.
 func (t *touch) add(m meta) {
@@ -45,7 +48,7 @@ func (s *Store) reconcile(ctx context.Context, touched map[string]*touch) error 
 		for id := range touched {
 			ids = append(ids, id)
 		}
-		before, err := s.metasOf(ctx, s.rdb, ids)
+		before, err := s.known(ctx, touched, ids)
 		if err != nil {
 			return err
 		}
@@ -60,12 +63,34 @@ func (s *Store) reconcile(ctx context.Context, touched map[string]*touch) error 
 		for id, t := range touched {
 			if m := after[id]; !m.sameIndex(before[id]) {
 				t.add(m)
+				t.wrote = nil
 				next[id] = t
 			}
 		}
 		touched = next
 	}
 	return nil
+}
+
+// known returns the meta of each touched id: the one its writer just
+// wrote when known (saving a read in the first round), else read.
+func (s *Store) known(ctx context.Context, touched map[string]*touch, ids []string) (map[string]meta, error) {
+	var unknown []string
+	for _, id := range ids {
+		if touched[id].wrote == nil {
+			unknown = append(unknown, id)
+		}
+	}
+	out, err := s.metasOf(ctx, s.rdb, unknown)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if w := touched[id].wrote; w != nil {
+			out[id] = *w
+		}
+	}
+	return out, nil
 }
 
 // applyIndex writes, in one pipeline, the index and URL entries of every

@@ -109,6 +109,7 @@ func (s *Store) removeOnce(ctx context.Context, slug string, todo []feedsvc.Arti
 			touched[w.id] = &touch{}
 		}
 		touched[w.id].add(metas[w.id])
+		touched[w.id].wrote = &w.next
 	}
 	return again, nil
 }

@@ -43,8 +43,10 @@ func keySlot(key string) int {
 	return int(crc16(key)) % 16384
 }
 
-// cmdKeys returns the keys of the commands that name several (scripts,
-// WATCH, multi-key reads and deletes).
+// cmdKeys returns the keys of the commands that name several and must
+// stay in one slot (scripts, WATCH, multi-key deletes). MGET is left out:
+// the store sends it to a single node only (a pipeline of GETs on a
+// cluster), where it is one read, not a unit of atomicity.
 func cmdKeys(c redis.Cmder) []string {
 	args := c.Args()
 	str := func(v []any) []string {
@@ -58,7 +60,7 @@ func cmdKeys(c redis.Cmder) []string {
 	case "eval", "evalsha", "eval_ro", "evalsha_ro":
 		n, _ := strconv.Atoi(fmt.Sprint(args[2]))
 		return str(args[3 : 3+n])
-	case "watch", "mget", "del", "unlink", "exists", "touch":
+	case "watch", "del", "unlink", "exists", "touch":
 		return str(args[1:])
 	}
 	return nil

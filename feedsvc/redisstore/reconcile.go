@@ -97,7 +97,8 @@ func (s *Store) known(ctx context.Context, touched map[string]*touch, ids []stri
 // touched article as its meta m calls for.
 func (s *Store) applyIndex(ctx context.Context, touched map[string]*touch, metas map[string]meta) error {
 	moves := map[string][]any{}
-	pipe := s.rdb.Pipeline()
+	var calls []*scriptCall
+	var sets [][2]string // URL key, id
 	for id, t := range touched {
 		m := metas[id]
 		t.add(m)
@@ -110,23 +111,20 @@ func (s *Store) applyIndex(ctx context.Context, touched map[string]*touch, metas
 		}
 		for _, u := range t.urls {
 			if m.found && u == m.url {
-				pipe.Set(ctx, s.key("u", urlHash(u)), id, 0)
+				sets = append(sets, [2]string{s.key("u", urlHash(u)), id})
 			} else {
-				compareAndDelete.Eval(ctx, pipe, []string{s.key("u", urlHash(u))}, id)
+				calls = append(calls, &scriptCall{script: compareAndDelete, keys: []string{s.key("u", urlHash(u))}, args: []any{id}})
 			}
 		}
 	}
 	for slug, args := range moves {
-		indexMoves.Eval(ctx, pipe, []string{s.key("s", slug), s.key("v", slug)}, args...)
+		calls = append(calls, &scriptCall{script: indexMoves, keys: []string{s.key("s", slug), s.key("v", slug)}, args: args})
 	}
-	if pipe.Len() == 0 {
-		return nil
-	}
-	_, err := pipe.Exec(ctx)
-	if isNil(err) {
-		err = nil
-	}
-	return err
+	return s.runScripts(ctx, calls, func(pipe redis.Pipeliner) {
+		for _, kv := range sets {
+			pipe.Set(ctx, kv[0], kv[1], 0)
+		}
+	})
 }
 
 // casWrite is one article slot's compare-and-set write.
@@ -139,21 +137,20 @@ type casWrite struct {
 // writeSlots runs the writes in one pipeline, one script per article
 // slot, and returns the ids another writer changed first.
 func (s *Store) writeSlots(ctx context.Context, writes []casWrite) ([]string, error) {
-	pipe := s.rdb.Pipeline()
-	cmds := make([]*redis.Cmd, len(writes))
+	calls := make([]*scriptCall, len(writes))
 	for i, w := range writes {
 		args := []any{w.expect, string(w.body)}
 		if w.body != nil {
 			args = append(args, w.next.fields()...)
 		}
-		cmds[i] = casArticle.Eval(ctx, pipe, []string{s.key("a", w.id), s.key("m", w.id)}, args...)
+		calls[i] = &scriptCall{script: casArticle, keys: []string{s.key("a", w.id), s.key("m", w.id)}, args: args}
 	}
-	if _, err := pipe.Exec(ctx); err != nil {
+	if err := s.runScripts(ctx, calls, nil); err != nil {
 		return nil, err
 	}
 	var lost []string
-	for i, c := range cmds {
-		if n, _ := c.Int(); n != 1 {
+	for i, c := range calls {
+		if n, _ := c.cmd.Int(); n != 1 {
 			lost = append(lost, writes[i].id)
 		}
 	}

@@ -1,6 +1,10 @@
 package redisstore
 
-import "github.com/redis/go-redis/v9"
+import (
+	"context"
+
+	"github.com/redis/go-redis/v9"
+)
 
 // casArticle writes one article's slot: KEYS[1] its record, KEYS[2] its
 // meta hash, both tagged {id}. It runs only while the meta's nonce (field
@@ -38,3 +42,52 @@ for i = 1, #ARGV, 3 do
 end
 return redis.call('INCR', KEYS[2])
 `)
+
+// scriptCall is one script run to queue in a pipeline.
+type scriptCall struct {
+	script *redis.Script
+	keys   []string
+	args   []any
+	cmd    *redis.Cmd
+}
+
+// runScripts runs calls, and the commands queue adds, in one pipeline,
+// the scripts by EVALSHA; those a node has not cached (NOSCRIPT: a new or
+// promoted node) run again by EVAL, which caches them. Errors other than
+// a missing key fail it.
+func (s *Store) runScripts(ctx context.Context, calls []*scriptCall, queue func(redis.Pipeliner)) error {
+	pipe := s.rdb.Pipeline()
+	if queue != nil {
+		queue(pipe)
+	}
+	for _, c := range calls {
+		c.cmd = c.script.EvalSha(ctx, pipe, c.keys, c.args...)
+	}
+	if pipe.Len() == 0 {
+		return nil
+	}
+	cmds, _ := pipe.Exec(ctx) // errors are checked per command below
+	var again []*scriptCall
+	for _, c := range calls {
+		if err := c.cmd.Err(); err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+			again = append(again, c)
+		}
+	}
+	for _, c := range cmds {
+		if err := c.Err(); err != nil && !isNil(err) && !redis.HasErrorPrefix(err, "NOSCRIPT") {
+			return err
+		}
+	}
+	if len(again) == 0 {
+		return nil
+	}
+	pipe = s.rdb.Pipeline()
+	for _, c := range again {
+		c.cmd = c.script.Eval(ctx, pipe, c.keys, c.args...)
+	}
+	_, err := pipe.Exec(ctx)
+	if isNil(err) {
+		err = nil
+	}
+	return err
+}

@@ -22,6 +22,7 @@ need_redis() {
 # free_ports N prints N distinct loopback ports, each free together with
 # port+10000 (a cluster node's bus port).
 free_ports() {
+	command -v python3 >/dev/null || { free_ports_bash "$1"; return; }
 	python3 - "$1" <<'PY'
 import random, socket, sys
 n, out = int(sys.argv[1]), []
@@ -40,6 +41,20 @@ while len(out) < n:
         out.append(p)
 print(" ".join(map(str, out)))
 PY
+}
+
+# free_ports_bash N is free_ports without python3: a port is taken as
+# free when nothing accepts a connection on it (bash's /dev/tcp).
+free_ports_bash() {
+	local out=() p
+	while [[ ${#out[@]} -lt $1 ]]; do
+		p=$((20000 + RANDOM % 10000))
+		[[ " ${out[*]} " == *" $p "* ]] && continue
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+		(exec 3<>"/dev/tcp/127.0.0.1/$((p + 10000))") 2>/dev/null && continue
+		out+=("$p")
+	done
+	echo "${out[*]}"
 }
 
 # cli PORT ARGS... runs redis-cli against a loopback port.

@@ -10,9 +10,13 @@ export GOTOOLCHAIN
 .PHONY: test run build lint fuzz bench load vulncheck
 
 ## test: all tests with the race detector, against a real redis-server
-## (installed and started on a free loopback port by .ci/with-redis).
+## (installed and started on a free loopback port by .ci/with-redis), a
+## Redis Cluster of 3 primaries + 3 replicas (.ci/with-redis-cluster) and
+## a Sentinel set (.ci/with-redis-sentinel); the Redis store's contract
+## runs on all three.
 test:
-	bash .ci/with-redis $(GO) test -race -count=1 ./...
+	bash .ci/with-redis bash .ci/with-redis-cluster bash .ci/with-redis-sentinel \
+		$(GO) test -race -count=1 ./...
 
 ## run: the service on the bundled offline example.
 run:

@@ -17,21 +17,24 @@ import (
 
 // Config holds the settings read from the environment.
 type Config struct {
-	ListenAddr   string        // LISTEN_ADDR, default 127.0.0.1:8080
-	RedisURL     string        // REDIS_URL; empty selects the embedded store
-	RedisPrefix  string        // REDIS_PREFIX, default "feedsvc:"
-	DataDir      string        // DATA_DIR: directory of the disk store, default ./data
-	Store        string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
-	BaseURL      *url.URL      // BASE_URL; default derived from ListenAddr
-	IDAuthority  string        // ID_AUTHORITY: tag: authority of ids, recorded at a store's first start
-	LogLevel     slog.Level    // LOG_LEVEL: debug, info, warn, error
-	LogFormat    string        // LOG_FORMAT: text or json
-	ConfigFile   string        // FEEDSVC_CONFIG: YAML file of sections and sources
-	AllowPrivate bool          // FEEDSVC_ALLOW_PRIVATE_NETWORKS
-	FetchTimeout time.Duration // FETCH_TIMEOUT, default 20s
-	MaxBodyBytes int64         // FETCH_MAX_BYTES, default 10 MiB
-	Concurrency  int           // INGEST_CONCURRENCY, default 4
-	AdminToken   string        // ADMIN_TOKEN; empty disables the admin API
+	ListenAddr  string // LISTEN_ADDR, default 127.0.0.1:8080
+	RedisURL    string // REDIS_URL; empty selects the embedded store
+	RedisPrefix string // REDIS_PREFIX, default "feedsvc:"
+	// RedisMode is single, cluster or sentinel (REDIS_MODE, default single);
+	// RedisSentinelMaster names the primary in sentinel mode.
+	RedisMode, RedisSentinelMaster string
+	DataDir                        string        // DATA_DIR: directory of the disk store, default ./data
+	Store                          string        // STORE: disk (default without REDIS_URL), redis (default with it) or memory
+	BaseURL                        *url.URL      // BASE_URL; default derived from ListenAddr
+	IDAuthority                    string        // ID_AUTHORITY: tag: authority of ids, recorded at a store's first start
+	LogLevel                       slog.Level    // LOG_LEVEL: debug, info, warn, error
+	LogFormat                      string        // LOG_FORMAT: text or json
+	ConfigFile                     string        // FEEDSVC_CONFIG: YAML file of sections and sources
+	AllowPrivate                   bool          // FEEDSVC_ALLOW_PRIVATE_NETWORKS
+	FetchTimeout                   time.Duration // FETCH_TIMEOUT, default 20s
+	MaxBodyBytes                   int64         // FETCH_MAX_BYTES, default 10 MiB
+	Concurrency                    int           // INGEST_CONCURRENCY, default 4
+	AdminToken                     string        // ADMIN_TOKEN; empty disables the admin API
 	// Retain and RetainItems are the defaults of each section's retain and
 	// retain_items (RETAIN, RETAIN_ITEMS); zero: the store's default.
 	Retain      feedsvc.Age
@@ -88,6 +91,9 @@ func Load(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.loadExposure(getenv); err != nil {
+		return c, err
+	}
+	if err := c.loadRedisMode(getenv); err != nil {
 		return c, err
 	}
 	if c.Store == "" {

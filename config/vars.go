@@ -16,6 +16,8 @@ var Vars = []Var{
 	{"REDIS_URL", "", "redis://[:password@]host:port/db; empty selects the disk store"},
 	{"REDIS_URL_FILE", "", "file holding REDIS_URL (Docker secret style)"},
 	{"REDIS_PREFIX", "feedsvc:", "prefix of every Redis key"},
+	{"REDIS_MODE", "single", "single, cluster (REDIS_URL names one node, ?addr=host:port the others) or sentinel (REDIS_URL names the sentinels)"},
+	{"REDIS_SENTINEL_MASTER", "", "name of the primary the sentinels watch (REDIS_MODE=sentinel)"},
 	{"DATA_DIR", "./data", "directory of the disk store (created at start)"},
 	{"STORE", "disk (redis when REDIS_URL is set)", "disk, redis or memory (in process, lost on exit)"},
 	{"RETAIN", "redis: 90d; disk: forever", "default retain (maximum age) of a section that sets none"},

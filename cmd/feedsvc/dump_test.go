@@ -72,7 +72,7 @@ func TestExportImportToRedis(t *testing.T) {
 	if code := run(t.Context(), []string{"import", "-in", export}, envFunc(redisEnv), &bytes.Buffer{}, &stderr); code == 0 || !strings.Contains(stderr.String(), "not empty") {
 		t.Errorf("import into the filled store: exit %d, stderr %q; want a refusal naming a non-empty store", code, stderr.String())
 	}
-	if n, err := rdb.Keys(t.Context(), prefix+"b:"+renderCachePrefix+"*").Result(); err != nil || len(n) == 0 {
+	if n, err := rdb.Keys(t.Context(), prefix+"b:{"+renderCachePrefix+"*").Result(); err != nil || len(n) == 0 {
 		t.Fatalf("Redis holds no rendered documents under %sb:%s (%v): has the render cache prefix moved?", prefix, renderCachePrefix, err)
 	}
 	if out := runOK(t, []string{"export"}, redisEnv); bytes.Contains(out, []byte(`"key":"`+renderCachePrefix)) {

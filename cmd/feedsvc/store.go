@@ -22,11 +22,12 @@ func storeFromConfig(ctx context.Context, cfg config.Config, log *slog.Logger) (
 		return memstore.New(), nil
 	case config.StoreRedis:
 		redisstore.SetLogger(log)
-		s, err := redisstore.New(ctx, redisstore.Options{URL: cfg.RedisURL, Prefix: cfg.RedisPrefix})
+		s, err := redisstore.New(ctx, redisstore.Options{URL: cfg.RedisURL, Prefix: cfg.RedisPrefix,
+			Mode: cfg.RedisMode, SentinelMaster: cfg.RedisSentinelMaster})
 		if err != nil {
 			return nil, fmt.Errorf("redis %s: %w", config.Redact(cfg.RedisURL), err)
 		}
-		log.Info("store: redis", "url", config.Redact(cfg.RedisURL), "prefix", cfg.RedisPrefix)
+		log.Info("store: redis", "mode", cfg.RedisMode, "url", config.Redact(cfg.RedisURL), "prefix", cfg.RedisPrefix)
 		return s, nil
 	}
 	s, err := boltstore.Open(cfg.DataDir, boltstore.Options{})

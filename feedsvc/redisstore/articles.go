@@ -70,7 +70,7 @@ func (s *Store) getMany(ctx context.Context, keys []string) ([][]byte, error) {
 	return out, nil
 }
 
-// getPipelined is getMany for clients where MGET cannot span keys.
+// getPipelined reads keys with one GET each, pipelined.
 func (s *Store) getPipelined(ctx context.Context, keys []string) ([][]byte, error) {
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.StringCmd, len(keys))

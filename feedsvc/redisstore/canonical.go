@@ -1,17 +1,19 @@
 package redisstore
 
 import (
+	"crypto/rand"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // meta is what the store remembers about an article's last put, kept in
-// the {p}m:{id} hash so a re-put can undo the old index entries without
+// the {p}m:{{id}} hash so a re-put can undo the old index entries without
 // reading the article itself.
 type meta struct {
 	found     bool
@@ -19,10 +21,12 @@ type meta struct {
 	url       string    // field "u"
 	firstSeen time.Time // field "f": RFC 3339 with nanoseconds
 	sum       string    // field "h": SHA-1 of the article JSON
+	nonce     string    // field "g": random, new at every write (compare and set)
+	score     int64     // field "t": index score, CursorOf(article).Millis
 }
 
 // metaFields are the hash fields of meta, in HMGET order.
-var metaFields = []string{"s", "u", "f", "h"}
+var metaFields = []string{"s", "u", "f", "h", "g", "t"}
 
 // parseMeta reads an HMGET reply of metaFields.
 func parseMeta(vals []any) meta {
@@ -30,16 +34,31 @@ func parseMeta(vals []any) meta {
 	if len(vals) != len(metaFields) || str(3) == "" {
 		return meta{}
 	}
-	m := meta{found: true, url: str(1), sum: str(3)}
+	m := meta{found: true, url: str(1), sum: str(3), nonce: str(4)}
 	_ = json.Unmarshal([]byte(str(0)), &m.sections)
 	m.firstSeen, _ = time.Parse(time.RFC3339Nano, str(2))
+	m.score, _ = strconv.ParseInt(str(5), 10, 64)
 	return m
 }
 
 // fields returns m as HSET arguments.
 func (m meta) fields() []any {
 	secs, _ := json.Marshal(m.sections)
-	return []any{"s", string(secs), "u", m.url, "f", m.firstSeen.Format(time.RFC3339Nano), "h", m.sum}
+	return []any{"s", string(secs), "u", m.url, "f", m.firstSeen.Format(time.RFC3339Nano), "h", m.sum,
+		"g", m.nonce, "t", strconv.FormatInt(m.score, 10)}
+}
+
+// sameIndex reports whether m and o call for the same index and URL
+// entries.
+func (m meta) sameIndex(o meta) bool {
+	return m.found == o.found && m.url == o.url && m.score == o.score && slices.Equal(m.sections, o.sections)
+}
+
+// newNonce returns a fresh random meta nonce.
+func newNonce() string {
+	var b [12]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // canonical returns a in the form the store keeps, encoded: times in UTC,

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
+	"sync"
 
 	"github.com/redis/go-redis/v9"
 
@@ -18,10 +18,18 @@ var _ feedsvc.Dumper = (*Store)(nil)
 // and article under the store's prefix: SCAN MATCH per key space, then one
 // pipeline of GET (and PTTL for blobs) per page of keys. On a cluster
 // every master is scanned. It is not a snapshot: keys written during the
-// dump may or may not be seen.
+// dump may or may not be seen. fn is called from one goroutine at a time
+// (go-redis scans the masters of a cluster concurrently).
 func (s *Store) Dump(ctx context.Context, fn func(feedsvc.Record) error) error {
+	var mu sync.Mutex
+	each := fn
+	fn = func(r feedsvc.Record) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return each(r)
+	}
 	for _, kind := range []string{"b", "st", "a"} {
-		match := escapeGlob(s.key(kind, "")) + "*"
+		match := escapeGlob(s.space(kind)) + "*"
 		scan := func(ctx context.Context, c redis.Cmdable) error { return s.dumpNode(ctx, c, kind, match, fn) }
 		var err error
 		if cc, ok := s.rdb.(*redis.ClusterClient); ok {
@@ -104,7 +112,7 @@ func (s *Store) dumpKeys(ctx context.Context, c redis.Cmdable, kind string, keys
 		if err != nil {
 			return err
 		}
-		r, err := record(kind, strings.TrimPrefix(k, s.key(kind, "")), v)
+		r, err := record(kind, s.name(kind, k), v)
 		if err != nil {
 			return &decodeError{key: k, err: err}
 		}

@@ -8,8 +8,12 @@ import (
 )
 
 func TestDumper(t *testing.T) {
-	storetest.RunDumper(t, func(t *testing.T) feedsvc.Store {
-		s, _ := newStore(t)
-		return s
-	})
+	for _, e := range engines(t) {
+		t.Run(e.name, func(t *testing.T) {
+			storetest.RunDumper(t, func(t *testing.T) feedsvc.Store {
+				s, _ := newStoreOn(t, e)
+				return s
+			})
+		})
+	}
 }

@@ -72,7 +72,7 @@ func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Dura
 // over the escaped key prefix, then UNLINK of each page of keys. On a
 // cluster every master is scanned.
 func (s *Store) DeleteBlobs(ctx context.Context, prefix string) error {
-	match := escapeGlob(s.key("b", prefix)) + "*"
+	match := escapeGlob(s.space("b")+prefix) + "*"
 	var err error
 	if cc, ok := s.rdb.(*redis.ClusterClient); ok {
 		err = cc.ForEachMaster(ctx, func(ctx context.Context, c *redis.Client) error {

@@ -31,19 +31,19 @@ func TestKeyLayout(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"section score", fmt.Sprint(c.ZScore(ctx, p+"s:news", "id1").Val()), fmt.Sprint(float64(pub.UnixMilli()))},
-		{"url", c.Get(ctx, p+"u:"+hex.EncodeToString(sum[:])).Val(), "id1"},
-		{"version", c.Get(ctx, p+"v:news").Val(), "1"},
-		{"blob", c.Get(ctx, p+"b:k").Val(), "v"},
-		{"lease", c.Get(ctx, p+"l:lease").Val(), "me"},
-		{"article stored", fmt.Sprint(c.Exists(ctx, p+"a:id1").Val()), "1"},
+		{"section score", fmt.Sprint(c.ZScore(ctx, p+"s:{news}", "id1").Val()), fmt.Sprint(float64(pub.UnixMilli()))},
+		{"url", c.Get(ctx, p+"u:{"+hex.EncodeToString(sum[:])+"}").Val(), "id1"},
+		{"version", c.Get(ctx, p+"v:{news}").Val(), "1"},
+		{"blob", c.Get(ctx, p+"b:{k}").Val(), "v"},
+		{"lease", c.Get(ctx, p+"l:{lease}").Val(), "me"},
+		{"article stored", fmt.Sprint(c.Exists(ctx, p+"a:{id1}").Val()), "1"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, tc.got, tc.want)
 		}
 	}
-	if ttl := c.PTTL(ctx, p+"b:k").Val(); ttl <= 0 || ttl > time.Minute {
+	if ttl := c.PTTL(ctx, p+"b:{k}").Val(); ttl <= 0 || ttl > time.Minute {
 		t.Errorf("blob TTL: got %v, want (0, 1m]", ttl)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -13,18 +14,19 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// maxPutAttempts bounds the optimistic retries of a batch whose articles
-// another writer changed between read and write.
+// maxPutAttempts bounds the optimistic retries of an article that another
+// writer changed between read and write.
 const maxPutAttempts = 50
 
-// PutArticles inserts or replaces arts by ID. One pipeline reads what the
-// store knows about the batch's ids, one MULTI/EXEC writes articles, index
-// moves, URL entries and section versions. The meta keys are WATCHed, so
-// concurrent puts of the same article (other goroutines, other replicas)
-// retry instead of leaving it indexed in a section it left; on a cluster,
-// where the keys span slots, the put is not isolated. The batch is
-// validated first, so an ErrInvalid writes nothing; identical re-puts
-// write nothing and leave section versions alone.
+// PutArticles inserts or replaces arts by ID, in per-slot steps that keep
+// it correct on a Redis Cluster as on one node: one pipeline reads what
+// the store knows about the batch's ids; one pipeline writes each changed
+// article's record and meta in one script on the article's slot,
+// compared and set on the meta's nonce (an article another writer changed
+// meanwhile is read and written again); then reconcile moves the section
+// indexes, URL entries and section versions. The batch is validated
+// first, so an ErrInvalid writes nothing; identical re-puts write nothing
+// and leave section versions alone.
 func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
 	for i := range arts {
 		if arts[i].ID == "" {
@@ -34,33 +36,31 @@ func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
 	if len(arts) == 0 {
 		return nil
 	}
-	var keys []string
-	for i := range arts {
-		if k := s.key("m", arts[i].ID); !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
+	op := fmt.Sprintf("put %d articles", len(arts))
+	touched := map[string]*touch{}
+	err := s.retrySlots(ctx, arts, func(todo []feedsvc.Article) ([]feedsvc.Article, error) {
+		return s.putOnce(ctx, todo, touched)
+	})
+	if rerr := s.reconcile(ctx, touched); err == nil {
+		err = rerr
 	}
-	return s.watched(ctx, fmt.Sprintf("put %d articles", len(arts)), keys,
-		func(c redis.Cmdable) error { return s.putOnce(ctx, c, arts) })
+	return s.putErr(op, err)
 }
 
-// watched runs fn in an optimistic transaction WATCHing keys, retrying
-// with jittered backoff while another writer changes them, and wraps its
-// error for op. On a cluster, where keys span slots, fn runs once on the
-// cluster client, not isolated.
-func (s *Store) watched(ctx context.Context, op string, keys []string, fn func(c redis.Cmdable) error) error {
-	if _, ok := s.rdb.(*redis.ClusterClient); ok {
-		return s.putErr(op, fn(s.rdb))
-	}
+// retrySlots runs step on todo until it reports nothing left to retry,
+// backing off with jitter so that contending writers interleave.
+func (s *Store) retrySlots(ctx context.Context, todo []feedsvc.Article, step func([]feedsvc.Article) ([]feedsvc.Article, error)) error {
 	for attempt := 1; ; attempt++ {
-		err := s.rdb.Watch(ctx, func(tx *redis.Tx) error { return fn(tx) }, keys...)
-		if !errors.Is(err, redis.TxFailedErr) || attempt == maxPutAttempts {
-			return s.putErr(op, err)
+		var err error
+		if todo, err = step(todo); err != nil || len(todo) == 0 {
+			return err
 		}
-		// Back off with jitter so that contending writers interleave.
+		if attempt == maxPutAttempts {
+			return fmt.Errorf("%d articles changed by other writers %d times", len(todo), attempt)
+		}
 		select {
 		case <-ctx.Done():
-			return s.putErr(op, ctx.Err())
+			return ctx.Err()
 		case <-time.After(time.Duration(rand.Int64N(int64(min(attempt, 10)) * int64(time.Millisecond)))):
 		}
 	}
@@ -74,38 +74,77 @@ func (s *Store) putErr(op string, err error) error {
 	return s.fail(op, err)
 }
 
-// putOnce reads the batch's meta through c and writes the batch in one
-// transaction on c (a WATCHing *redis.Tx, or the cluster client).
-func (s *Store) putOnce(ctx context.Context, c redis.Cmdable, arts []feedsvc.Article) error {
-	prev, err := s.metas(ctx, c, arts)
-	if err != nil {
-		return err
-	}
-	tx := c.TxPipeline()
-	changed := map[string]bool{}
-	now := s.now()
-	for i := range arts {
-		if err := s.queuePut(ctx, tx, arts[i], prev, now, changed); err != nil {
-			return err
-		}
-	}
-	if tx.Len() == 0 {
-		return nil
-	}
-	for slug := range changed {
-		tx.Incr(ctx, s.key("v", slug))
-	}
-	_, err = tx.Exec(ctx)
-	return err
-}
-
-// metas reads the meta hash of every distinct id in arts in one pipeline.
-func (s *Store) metas(ctx context.Context, c redis.Cmdable, arts []feedsvc.Article) (map[string]meta, error) {
+// putOnce reads the metas of arts, writes every changed article's slot,
+// records what each write touched and returns the articles whose slot
+// another writer changed first.
+func (s *Store) putOnce(ctx context.Context, arts []feedsvc.Article, touched map[string]*touch) ([]feedsvc.Article, error) {
 	ids := make([]string, len(arts))
 	for i := range arts {
 		ids[i] = arts[i].ID
 	}
-	return s.metasOf(ctx, c, ids)
+	read, err := s.metasOf(ctx, s.rdb, ids)
+	if err != nil {
+		return nil, err
+	}
+	prev := maps.Clone(read)
+	final := map[string]int{} // id -> index in writes
+	var writes []casWrite
+	now := s.now()
+	for i := range arts {
+		w, changed, err := nextWrite(arts[i], prev[arts[i].ID], now)
+		if err != nil {
+			return nil, err
+		}
+		if !changed {
+			continue
+		}
+		w.expect = read[w.id].nonce
+		prev[w.id] = w.next
+		if j, ok := final[w.id]; ok {
+			writes[j] = w
+			continue
+		}
+		final[w.id] = len(writes)
+		writes = append(writes, w)
+	}
+	lost, err := s.writeSlots(ctx, writes)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range writes {
+		if !slices.Contains(lost, w.id) {
+			t := touched[w.id]
+			if t == nil {
+				t = &touch{}
+				touched[w.id] = t
+			}
+			t.add(read[w.id])
+			t.add(w.next)
+			t.wrote = &w.next
+		}
+	}
+	var again []feedsvc.Article
+	for i := range arts {
+		if slices.Contains(lost, arts[i].ID) {
+			again = append(again, arts[i])
+		}
+	}
+	return again, nil
+}
+
+// nextWrite returns the write that stores a over old, and whether a
+// differs from what is stored.
+func nextWrite(a feedsvc.Article, old meta, now time.Time) (casWrite, bool, error) {
+	c, js, err := canonical(a, old, now)
+	if err != nil {
+		return casWrite{}, false, fmt.Errorf("redisstore: encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
+	}
+	next := meta{found: true, sections: sectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen,
+		sum: checksum(js), nonce: newNonce(), score: feedsvc.CursorOf(&c).Millis}
+	if old.found && old.sum == next.sum {
+		return casWrite{}, false, nil
+	}
+	return casWrite{id: a.ID, body: js, next: next}, true, nil
 }
 
 // metasOf reads the meta hash of every distinct id in one pipeline.
@@ -117,6 +156,9 @@ func (s *Store) metasOf(ctx context.Context, c redis.Cmdable, ids []string) (map
 			cmds[id] = pipe.HMGet(ctx, s.key("m", id), metaFields...)
 		}
 	}
+	if len(cmds) == 0 {
+		return map[string]meta{}, nil
+	}
 	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, err
 	}
@@ -125,41 +167,4 @@ func (s *Store) metasOf(ctx context.Context, c redis.Cmdable, ids []string) (map
 		out[id] = parseMeta(cmd.Val())
 	}
 	return out, nil
-}
-
-// queuePut queues the writes of one article on tx, records the sections
-// it touches in changed, and updates prev so that a later article with the
-// same ID in the batch sees this one.
-func (s *Store) queuePut(ctx context.Context, tx redis.Pipeliner, a feedsvc.Article,
-	prev map[string]meta, now time.Time, changed map[string]bool) error {
-	old := prev[a.ID]
-	c, js, err := canonical(a, old, now)
-	if err != nil {
-		return fmt.Errorf("redisstore: encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
-	}
-	next := meta{found: true, sections: sectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen, sum: checksum(js)}
-	if old.found && old.sum == next.sum {
-		return nil
-	}
-	tx.Set(ctx, s.key("a", a.ID), js, 0)
-	for _, slug := range old.sections {
-		changed[slug] = true
-		if !slices.Contains(next.sections, slug) {
-			tx.ZRem(ctx, s.key("s", slug), a.ID)
-		}
-	}
-	score := float64(feedsvc.CursorOf(&c).Millis)
-	for _, slug := range next.sections {
-		changed[slug] = true
-		tx.ZAdd(ctx, s.key("s", slug), redis.Z{Score: score, Member: a.ID})
-	}
-	if old.url != "" && old.url != next.url {
-		compareAndDelete.Eval(ctx, tx, []string{s.key("u", urlHash(old.url))}, a.ID)
-	}
-	if next.url != "" {
-		tx.Set(ctx, s.key("u", urlHash(next.url)), a.ID, 0)
-	}
-	tx.HSet(ctx, s.key("m", a.ID), next.fields()...)
-	prev[a.ID] = next
-	return nil
 }

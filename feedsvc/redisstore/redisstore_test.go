@@ -2,8 +2,6 @@ package redisstore_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -30,37 +28,23 @@ func client(t testing.TB) *redis.Client {
 	return c
 }
 
-// newStore returns a store on a fresh key prefix whose keys are deleted
-// when the test ends, and that prefix.
+// newStore returns a store on a fresh key prefix of the single node
+// whose keys are deleted when the test ends, and that prefix.
 func newStore(t testing.TB) (*redisstore.Store, string) {
 	t.Helper()
-	c := client(t)
-	var b [6]byte
-	rand.Read(b[:])
-	prefix := "test:" + hex.EncodeToString(b[:]) + ":"
-	s, err := redisstore.New(context.Background(), redisstore.Options{URL: testenv.RedisURL(t), Prefix: prefix})
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	t.Cleanup(func() {
-		s.Close()
-		ctx := context.Background()
-		iter := c.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-		for iter.Next(ctx) {
-			c.Unlink(ctx, iter.Val())
-		}
-		if err := iter.Err(); err != nil {
-			t.Errorf("cleanup of %s*: %v", prefix, err)
-		}
-	})
-	return s, prefix
+	return newStoreOn(t, engines(t)[0])
 }
 
+// TestContract runs the store contract on every engine.
 func TestContract(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) feedsvc.Store {
-		s, _ := newStore(t)
-		return s
-	})
+	for _, e := range engines(t) {
+		t.Run(e.name, func(t *testing.T) {
+			storetest.Run(t, func(t *testing.T) feedsvc.Store {
+				s, _ := newStoreOn(t, e)
+				return s
+			})
+		})
+	}
 }
 
 func TestNewUnreachable(t *testing.T) {
@@ -97,8 +81,8 @@ func TestCallerClient(t *testing.T) {
 	if err := s.PutBlob(t.Context(), key, []byte("x"), time.Minute); err != nil {
 		t.Fatalf("PutBlob: %v", err)
 	}
-	t.Cleanup(func() { c.Del(context.Background(), "feedsvc:b:"+key) })
-	if n, err := c.Exists(t.Context(), "feedsvc:b:"+key).Result(); err != nil || n != 1 {
+	t.Cleanup(func() { c.Del(context.Background(), "feedsvc:b:{"+key+"}") })
+	if n, err := c.Exists(t.Context(), "feedsvc:b:{"+key+"}").Result(); err != nil || n != 1 {
 		t.Errorf("default prefix: key feedsvc:b:%s exists %d, %v; want 1", key, n, err)
 	}
 	if err := s.Close(); err != nil {

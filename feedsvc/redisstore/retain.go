@@ -36,67 +36,82 @@ func (s *Store) SectionOldest(ctx context.Context, slug string, limit int) ([]fe
 	return out, int(card.Val()), nil
 }
 
-// RemoveFromSection takes ids out of the section slug in one WATCHed
-// transaction on their meta keys (so a concurrent put of the same article
-// retries instead of being undone), deleting each article that is then in
-// no section: its record, meta and URL entry.
+// RemoveFromSection takes ids out of the section slug: each article that
+// is then in no section is deleted (record, meta, URL entry), the others
+// are rewritten without slug, each in one compare-and-set script on its
+// slot (a concurrent put of the same article makes it read and write
+// again instead of being undone); then reconcile drops the index and URL
+// entries.
 func (s *Store) RemoveFromSection(ctx context.Context, slug string, ids []string) error {
 	ids = sectionSet(ids) // distinct, non-empty
 	if slug == "" || len(ids) == 0 {
 		return nil
 	}
-	keys := make([]string, len(ids))
+	touched := map[string]*touch{}
+	todo := make([]feedsvc.Article, len(ids))
 	for i, id := range ids {
-		keys[i] = s.key("m", id)
+		todo[i] = feedsvc.Article{ID: id}
 	}
-	return s.watched(ctx, fmt.Sprintf("remove %d articles from section %s", len(ids), slug), keys,
-		func(c redis.Cmdable) error { return s.removeOnce(ctx, c, slug, ids) })
+	err := s.retrySlots(ctx, todo, func(todo []feedsvc.Article) ([]feedsvc.Article, error) {
+		return s.removeOnce(ctx, slug, todo, touched)
+	})
+	if rerr := s.reconcile(ctx, touched); err == nil {
+		err = rerr
+	}
+	return s.putErr(fmt.Sprintf("remove %d articles from section %s", len(ids), slug), err)
 }
 
-// removeOnce reads the metas of ids (and the records of those that stay
-// in another section) through c and writes the removal in one
-// transaction on c.
-func (s *Store) removeOnce(ctx context.Context, c redis.Cmdable, slug string, ids []string) error {
-	metas, err := s.metasOf(ctx, c, ids)
-	if err != nil {
-		return err
+// removeOnce reads the metas of todo (and the records of those that stay
+// in another section), writes their slots and returns those another
+// writer changed first.
+func (s *Store) removeOnce(ctx context.Context, slug string, todo []feedsvc.Article, touched map[string]*touch) ([]feedsvc.Article, error) {
+	ids := make([]string, len(todo))
+	for i := range todo {
+		ids[i] = todo[i].ID
 	}
-	var gone, kept []string
+	metas, err := s.metasOf(ctx, s.rdb, ids)
+	if err != nil {
+		return nil, err
+	}
+	var kept []string
 	for _, id := range ids {
-		m := metas[id]
-		switch {
-		case !m.found || !slices.Contains(m.sections, slug):
-		case len(m.sections) == 1:
-			gone = append(gone, id)
-		default:
+		if m := metas[id]; m.found && len(m.sections) > 1 && slices.Contains(m.sections, slug) {
 			kept = append(kept, id)
 		}
 	}
-	if len(gone)+len(kept) == 0 {
-		return nil
-	}
-	bodies, err := s.bodies(ctx, c, kept)
+	bodies, err := s.bodies(ctx, s.rdb, kept)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	tx := c.TxPipeline()
-	changed := map[string]bool{slug: true}
-	for _, id := range append(gone, kept...) {
-		tx.ZRem(ctx, s.key("s", slug), id)
-	}
-	for _, id := range gone {
-		s.queueDelete(ctx, tx, id, metas[id])
-	}
-	for _, id := range kept {
-		if err := s.queueLeave(ctx, tx, slug, id, metas[id], bodies[id], changed); err != nil {
-			return err
+	var writes []casWrite
+	for _, id := range ids {
+		m := metas[id]
+		if !m.found || !slices.Contains(m.sections, slug) {
+			continue
 		}
+		w, err := leaveWrite(slug, id, m, bodies[id])
+		if err != nil {
+			return nil, err
+		}
+		writes = append(writes, w)
 	}
-	for sec := range changed {
-		tx.Incr(ctx, s.key("v", sec))
+	lost, err := s.writeSlots(ctx, writes)
+	if err != nil {
+		return nil, err
 	}
-	_, err = tx.Exec(ctx)
-	return err
+	var again []feedsvc.Article
+	for _, w := range writes {
+		if slices.Contains(lost, w.id) {
+			again = append(again, feedsvc.Article{ID: w.id})
+			continue
+		}
+		if touched[w.id] == nil {
+			touched[w.id] = &touch{}
+		}
+		touched[w.id].add(metas[w.id])
+		touched[w.id].wrote = &w.next
+	}
+	return again, nil
 }
 
 // bodies reads the stored records of ids through c.
@@ -121,40 +136,27 @@ func (s *Store) bodies(ctx context.Context, c redis.Cmdable, ids []string) (map[
 	return out, nil
 }
 
-// queueDelete queues the deletion of article id: record, meta and its URL
-// entry when that still maps to id.
-func (s *Store) queueDelete(ctx context.Context, tx redis.Pipeliner, id string, m meta) {
-	tx.Del(ctx, s.key("a", id))
-	tx.Del(ctx, s.key("m", id))
-	if m.url != "" {
-		compareAndDelete.Eval(ctx, tx, []string{s.key("u", urlHash(m.url))}, id)
-	}
-}
-
-// queueLeave queues the rewrite of article id without slug in its
-// Sections, and records the sections it stays in as changed.
-func (s *Store) queueLeave(ctx context.Context, tx redis.Pipeliner, slug, id string, m meta, body []byte, changed map[string]bool) error {
-	if body == nil { // meta without a record: nothing left to keep
-		s.queueDelete(ctx, tx, id, m)
-		return nil
+// leaveWrite returns the write that takes article id, whose meta is m and
+// record body, out of slug: a deletion when slug is its only section (or
+// its record is missing), else its record and meta without slug.
+func leaveWrite(slug, id string, m meta, body []byte) (casWrite, error) {
+	w := casWrite{id: id, expect: m.nonce}
+	if len(m.sections) <= 1 || body == nil {
+		return w, nil
 	}
 	a, err := decode(body)
 	if err != nil {
-		return fmt.Errorf("redisstore: decode article %s: %w", id, err)
+		return w, fmt.Errorf("redisstore: decode article %s: %w", id, err)
 	}
 	a.Sections = slices.DeleteFunc(a.Sections, func(x string) bool { return x == slug })
 	js, err := json.Marshal(a)
 	if err != nil {
-		return fmt.Errorf("redisstore: encode article %s: %w", id, err)
+		return w, fmt.Errorf("redisstore: encode article %s: %w", id, err)
 	}
 	m.sections = slices.DeleteFunc(slices.Clone(m.sections), func(x string) bool { return x == slug })
-	m.sum = checksum(js)
-	tx.Set(ctx, s.key("a", id), js, 0)
-	tx.HSet(ctx, s.key("m", id), m.fields()...)
-	for _, sec := range m.sections {
-		changed[sec] = true
-	}
-	return nil
+	m.sum, m.nonce, m.score = checksum(js), newNonce(), feedsvc.CursorOf(&a).Millis
+	w.body, w.next = js, m
+	return w, nil
 }
 
 // isNil reports whether err is only a missing key.

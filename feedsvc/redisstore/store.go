@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -19,9 +20,15 @@ const connectTimeout = 5 * time.Second
 
 // Options configure New.
 type Options struct {
-	// URL is a redis:// or rediss:// URL (see redis.ParseURL); ignored when
-	// Client is set.
+	// URL is a redis:// or rediss:// URL; ignored when Client is set. In
+	// cluster mode it names one node and ?addr=host:port the others
+	// (redis.ParseClusterURL); in sentinel mode it names the sentinels
+	// the same way (redis.ParseFailoverURL).
 	URL string
+	// Mode is single (default), cluster or sentinel.
+	Mode string
+	// SentinelMaster names the primary in sentinel mode.
+	SentinelMaster string
 	// Prefix starts every key; default "feedsvc:".
 	Prefix string
 	// Client, when set, is used instead of dialing URL: a Cluster, Sentinel
@@ -45,20 +52,25 @@ func New(ctx context.Context, o Options) (*Store, error) {
 		s.p = "feedsvc:"
 	}
 	if s.rdb == nil {
-		opt, err := redis.ParseURL(o.URL)
+		rdb, err := dial(o)
 		if err != nil {
-			return nil, fmt.Errorf("redisstore: parse URL %s: %w: %w", redact(o.URL), feedsvc.ErrInvalid, err)
+			return nil, err
 		}
-		s.rdb, s.owned = redis.NewClient(opt), true
+		s.rdb, s.owned = rdb, true
 	}
+	pingCtx := ctx
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, connectTimeout)
+		pingCtx, cancel = context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
 	}
-	if err := s.Ping(ctx); err != nil {
+	if err := s.Ping(pingCtx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("redisstore: connect %s: %w", redact(o.URL), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, s.fail("migrate key layout", err)
 	}
 	return s, nil
 }
@@ -82,9 +94,21 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// key returns the key of name in the key space kind ("a", "s", ...).
+// key returns the key of name in the key space kind ("a", "s", ...):
+// {p}{kind}:{{name}}. The braces are a Redis Cluster hash tag, so the keys
+// of one name (an article's record and meta, a section's index and
+// version) share a slot whatever their kind.
 func (s *Store) key(kind, name string) string {
-	return s.p + kind + ":" + name
+	return s.p + kind + ":{" + name + "}"
+}
+
+// space returns the common start of every key of kind, for SCAN MATCH
+// (escaped) and to cut a key back to its name.
+func (s *Store) space(kind string) string { return s.p + kind + ":{" }
+
+// name returns the name of key in the key space kind.
+func (s *Store) name(kind, key string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(key, s.space(kind)), "}")
 }
 
 // fail wraps err from Redis for op: redis.Nil becomes ErrNotFound, and
@@ -97,6 +121,12 @@ func (s *Store) fail(op string, err error) error {
 		return fmt.Errorf("redisstore: %s: %w", op, feedsvc.ErrNotFound)
 	case errors.Is(err, context.Canceled), errors.As(err, &reply):
 		return fmt.Errorf("redisstore: %s: %w", op, err)
+	}
+	if cc, ok := s.rdb.(*redis.ClusterClient); ok {
+		// go-redis reloads the slot map on MOVED and once a minute; a
+		// primary that died answers nothing, so ask for a reload now to
+		// follow the failover (a lazy, rate-limited reload).
+		cc.ReloadState(context.Background())
 	}
 	return fmt.Errorf("redisstore: %s: %w: %w", op, feedsvc.ErrUnavailable, err)
 }

@@ -1,0 +1,45 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Redis modes of Config.RedisMode.
+const (
+	RedisSingle   = "single"
+	RedisCluster  = "cluster"
+	RedisSentinel = "sentinel"
+)
+
+// loadRedisMode reads REDIS_MODE and REDIS_SENTINEL_MASTER.
+func (c *Config) loadRedisMode(getenv func(string) string) error {
+	c.RedisMode = strings.ToLower(or(getenv("REDIS_MODE"), RedisSingle))
+	c.RedisSentinelMaster = getenv("REDIS_SENTINEL_MASTER")
+	return c.validateRedisMode()
+}
+
+// validateRedisMode checks REDIS_MODE against REDIS_URL and
+// REDIS_SENTINEL_MASTER.
+func (c Config) validateRedisMode() error {
+	switch c.RedisMode {
+	case RedisSingle, "":
+		if c.RedisSentinelMaster != "" {
+			return fmt.Errorf("REDIS_SENTINEL_MASTER needs REDIS_MODE=sentinel")
+		}
+		return nil
+	case RedisCluster, RedisSentinel:
+	default:
+		return fmt.Errorf("REDIS_MODE %q: want single, cluster or sentinel", c.RedisMode)
+	}
+	if strings.HasPrefix(c.RedisURL, "unix://") {
+		return fmt.Errorf("REDIS_MODE=%s: REDIS_URL wants redis:// or rediss:// host:port addresses", c.RedisMode)
+	}
+	if c.RedisMode == RedisSentinel && c.RedisSentinelMaster == "" && !strings.Contains(c.RedisURL, "master_name=") {
+		return fmt.Errorf("REDIS_MODE=sentinel needs REDIS_SENTINEL_MASTER (the primary's name)")
+	}
+	if c.RedisMode == RedisCluster && c.RedisSentinelMaster != "" {
+		return fmt.Errorf("REDIS_SENTINEL_MASTER needs REDIS_MODE=sentinel")
+	}
+	return nil
+}

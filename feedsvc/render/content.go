@@ -142,11 +142,11 @@ func itemTitle(a *feedsvc.Article) string {
 	if a.URL != "" {
 		return a.URL
 	}
-	for _, e := range enclosures(a) {
-		if e.Title != "" {
-			return e.Title
+	if encs := enclosures(a); len(encs) > 0 { // the first enclosure names it
+		if encs[0].Title != "" {
+			return encs[0].Title
 		}
-		return path.Base(e.URL)
+		return path.Base(encs[0].URL)
 	}
 	return "untitled"
 }

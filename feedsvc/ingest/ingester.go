@@ -33,6 +33,8 @@ type Ingester struct {
 	// FulltextPages bounds the article pages one poll fetches for teaser
 	// feed items (default DefaultFulltextPages).
 	FulltextPages int
+
+	undated undatedSeconds // first-seen seconds of undated articles
 }
 
 // PollResult summarises one poll for logs and health.
@@ -134,6 +136,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 	at := map[string]int{} // index in out by ID
 	touched := map[string]bool{}
 	recent := recentCache{}
+	var lastUndated time.Time
 	for i := range arts {
 		a := &arts[i]
 		prev := byID[a.ID]
@@ -143,7 +146,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 			}
 		}
 		if prev == nil {
-			inFeedOrder(a, i)
+			lastUndated = in.undated.inFeedOrder(a, lastUndated)
 			fresh = append(fresh, newArticle(vk, a))
 			continue
 		}

@@ -76,3 +76,42 @@ func TestUndatedItemsGetDistinctFirstSeenInFeedOrder(t *testing.T) {
 		t.Errorf("new item n: first seen %s, want the poll time %s", again["n"], clock)
 	}
 }
+
+// Two sources whose undated items are polled in the same second never give
+// two articles the same first-seen second (the combined channel would show
+// two entries with the same updated time), and each keeps its feed order.
+func TestUndatedItemsOfTwoSourcesInOneSecondAreDistinct(t *testing.T) {
+	ctx := context.Background()
+	fs := newFeedServer(t)
+	st := memstore.New()
+	in := newIngester(st)
+	in.NearDupDistance = -1
+	clock := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	in.Pipeline.Now = func() time.Time { return clock }
+	fs.set("/u.xml", rss(undated("a", "b", "c")...), 0)
+	fs.set("/v.xml", rss(undated("d", "e", "f")...), 0)
+	for _, src := range []*feedsvc.Source{source("u", fs.URL+"/u.xml"), source("v", fs.URL+"/v.xml")} {
+		if _, err := in.Poll(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := firstSeen(t, st)
+	seen := map[time.Time]string{}
+	for n, ts := range first {
+		if other, dup := seen[ts]; dup {
+			t.Errorf("%s and %s both first seen at %s", n, other, ts)
+		}
+		seen[ts] = n
+		if ts.After(clock) {
+			t.Errorf("%s first seen %s, after the poll (%s)", n, ts, clock)
+		}
+	}
+	for _, pair := range [][2]string{{"a", "b"}, {"b", "c"}, {"d", "e"}, {"e", "f"}} {
+		if !first[pair[0]].After(first[pair[1]]) {
+			t.Errorf("%s (%s) not newer than %s (%s): feed order lost", pair[0], first[pair[0]], pair[1], first[pair[1]])
+		}
+	}
+	if len(first) != 6 {
+		t.Fatalf("stored %d articles, want 6", len(first))
+	}
+}

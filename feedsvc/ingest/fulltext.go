@@ -80,7 +80,7 @@ func (in *Ingester) fulltextAfter(ctx context.Context, src *feedsvc.Source, res 
 // Failures keep the teaser and are counted in st; they never fail the
 // poll. It returns how many teasers wait for the next poll.
 func (in *Ingester) fulltext(ctx context.Context, src *feedsvc.Source, res *Result, st *feedsvc.SourceState) int {
-	if src.Fulltext == feedsvc.FulltextNever || res.Kind != feedsvc.KindFeed || len(res.Articles) == 0 {
+	if src.Fulltext == feedsvc.FulltextNever || offline(src) || res.Kind != feedsvc.KindFeed || len(res.Articles) == 0 {
 		return 0
 	}
 	ft := st.Fulltext

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -178,7 +179,7 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 	if len(out) == 0 {
 		return 0, dups, deferred, nil
 	}
-	if in.Enrich != nil {
+	if in.Enrich != nil && !offline(src) {
 		in.Enrich(ctx, out)
 	}
 	if err := in.Store.PutArticles(ctx, out); err != nil {
@@ -258,4 +259,12 @@ func keys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// offline reports a source read from a local file (file: URL): a demo, a
+// test fixture or an air-gapped import. Ingest fetches nothing on its
+// behalf — no media probes, no full-text pages — so such a source never
+// makes a network request.
+func offline(src *feedsvc.Source) bool {
+	return len(src.URL) >= 5 && strings.EqualFold(src.URL[:5], "file:")
 }

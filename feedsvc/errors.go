@@ -10,4 +10,21 @@ var (
 	ErrUnavailable = errors.New("store unavailable")
 	ErrNotModified = errors.New("not modified")
 	ErrUnknownKind = errors.New("unknown document kind")
+	// ErrConflict reports a change that would break references (a section
+	// that sources still use) or an id that already exists.
+	ErrConflict = errors.New("conflict")
 )
+
+// ValidationError is input that failed validation: Field names the field
+// in the user's terms ("interval", "list.item"; "" for the input as a
+// whole) and Err says what is wrong, starting with the field name. It
+// matches ErrInvalid.
+type ValidationError struct {
+	Field string
+	Err   error
+}
+
+func (e *ValidationError) Error() string { return e.Err.Error() }
+
+// Unwrap makes a ValidationError match ErrInvalid.
+func (e *ValidationError) Unwrap() error { return ErrInvalid }

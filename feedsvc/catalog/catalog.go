@@ -11,18 +11,11 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// ErrConflict reports a change that would break references (a section that
-// sources still use, an id that already exists).
-var ErrConflict = errors.New("conflict")
+// ErrConflict is feedsvc.ErrConflict (kept for callers not yet moved).
+var ErrConflict = feedsvc.ErrConflict
 
-// ValidationError names the field that failed validation.
-type ValidationError struct {
-	Field string
-	Err   error
-}
-
-func (e *ValidationError) Error() string { return e.Err.Error() }
-func (e *ValidationError) Unwrap() error { return feedsvc.ErrInvalid }
+// ValidationError is feedsvc.ValidationError (kept for callers not yet moved).
+type ValidationError = feedsvc.ValidationError
 
 // Validators check and complete entries (config.ValidateSource and
 // config.ValidateSection in production); errors start with the field name.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
 // Config holds the settings read from the environment.
@@ -81,7 +80,7 @@ func Load(getenv func(string) string) (Config, error) {
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
 
-		NearDupDistance: normalize.DefaultNearDupDistance,
+		NearDupDistance: feedsvc.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
 		MaxInterval:     6 * time.Hour,
 		DataDir:         or(getenv("DATA_DIR"), "./data"),

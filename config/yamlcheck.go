@@ -4,12 +4,16 @@ import (
 	"encoding"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // checkShape walks a decoded YAML document against the type it will be
@@ -75,7 +79,7 @@ func checkMapping(n *yaml.Node, t reflect.Type, path string) error {
 		ft, ok := fields[k.Value]
 		if !ok {
 			msg := "unknown key"
-			if s := closest(k.Value, fields); s != "" {
+			if s := feedsvc.NearestKey(k.Value, slices.Collect(maps.Keys(fields))); s != "" {
 				msg += " (did you mean " + s + "?)"
 			}
 			return shapeErr(k, at, msg)
@@ -119,38 +123,4 @@ func shapeErr(n *yaml.Node, path, msg string) error {
 		path = "(top level)"
 	}
 	return fmt.Errorf("line %d: %s: %s", n.Line, path, msg)
-}
-
-// closest returns the known key nearest to key by edit distance when it is
-// close enough to be a likely typo, else "".
-func closest(key string, known map[string]reflect.Type) string {
-	maxD := min(2, max(1, len(key)/3))
-	best, bestD := "", maxD+1
-	for k := range known {
-		if d := editDistance(strings.ToLower(key), k); d < bestD || d == bestD && best != "" && k < best {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

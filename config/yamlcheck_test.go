@@ -1,9 +1,13 @@
 package config
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 func TestParseErrorsSpeakTheFilesTerms(t *testing.T) {
@@ -35,10 +39,10 @@ func TestParseErrorsSpeakTheFilesTerms(t *testing.T) {
 }
 
 func TestClosestKey(t *testing.T) {
-	known := yamlFields(reflect.TypeFor[sourceYAML]())
-	for key, want := range map[string]string{"intervall": "interval", "sectons": "sections", "tz": "", "xyz": ""} {
-		if got := closest(key, known); got != want {
-			t.Errorf("closest(%q) = %q, want %q", key, got, want)
+	known := slices.Collect(maps.Keys(yamlFields(reflect.TypeFor[feedsvc.SourceSpec]())))
+	for key, want := range map[string]string{"intervall": "interval", "sectons": "sections", "max-items": "max_items", "tz": "", "xyz": ""} {
+		if got := feedsvc.NearestKey(key, known); got != want {
+			t.Errorf("NearestKey(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -1,6 +1,11 @@
 // Package feedsvc holds the core types of the feed service: articles,
-// sections, sources, channel pages and the Store interface. It depends on
-// the standard library only; every step of the flow
+// sections, sources, channel pages and the Store interface, and the rules
+// every package shares: a source's one wire form (SourceSpec, read from
+// the YAML file, the admin API and stored catalogs alike) and its one
+// validator (ValidateSource, ValidateSection), the errors callers map to
+// statuses (ErrNotFound, ErrConflict, ValidationError …). It depends on
+// the standard library, plus cascadia to refuse CSS selectors no
+// extractor could match; every step of the flow
 // (fetch → parse | extract → normalize → store → render → httpapi) lives in
 // its own subpackage and imports this one, never the reverse.
 package feedsvc

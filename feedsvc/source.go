@@ -9,23 +9,25 @@ const (
 )
 
 // Source is where articles come from: a feed or an HTML section list page.
+// Its wire form (YAML, the admin API, stored catalogs) is SourceSpec, and
+// ValidateSource is its one validator.
 type Source struct {
-	ID       string         `json:"id"`
-	URL      string         `json:"url"`
-	Kind     string         `json:"kind"` // KindFeed, KindHTML or "" (detect)
-	Sections []string       `json:"sections"`
-	Location *time.Location `json:"-"` // zone for dates that carry none; never nil after config
-	Timezone string         `json:"timezone"`
-	Interval time.Duration  `json:"interval"`
+	ID       string
+	URL      string
+	Kind     string // KindFeed, KindHTML or "" (detect)
+	Sections []string
+	Location *time.Location // zone for dates that carry none; set by ValidateSource
+	Timezone string
+	Interval time.Duration // 0 until ValidateSource sets DefaultInterval
 	// MaxItems caps the articles one poll takes (newest first); 0 means
 	// DefaultMaxItems.
-	MaxItems int    `json:"max_items,omitempty"`
-	Rights   string `json:"rights,omitempty"`
+	MaxItems int
+	Rights   string
 	// Fulltext says when a feed item's article page is fetched for its full
 	// text: FulltextAuto ("" too), FulltextAlways or FulltextNever.
-	Fulltext string       `json:"fulltext,omitempty"`
-	List     ListRules    `json:"list"`
-	Article  ArticleRules `json:"article"`
+	Fulltext string
+	List     ListRules
+	Article  ArticleRules
 }
 
 // Loc returns the source's zone, UTC when unset.

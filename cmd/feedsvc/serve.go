@@ -75,10 +75,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	defer store.Close()
 	m := metrics.New()
 	store = m.Store(store) // counts errors; embedded() sees through it
-	cat := &catalog.Catalog{Store: store, Log: a.Log.With("component", "catalog"), Validate: catalog.Validators{
-		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
-		Section: config.ValidateSection,
-	}}
+	cat := &catalog.Catalog{Store: store, Log: a.Log.With("component", "catalog")}
 	ids, err := a.loadIDs(ctx, store)
 	if err != nil {
 		return err

@@ -9,12 +9,9 @@ import (
 	"log/slog"
 	"maps"
 	"net/http"
-	"net/url"
 	"strings"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
 
 // Catalog is the live set of sections and sources (*catalog.Catalog).
@@ -89,35 +86,22 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 // errBodyTooLarge is a request body over maxBody (413).
 var errBodyTooLarge = fmt.Errorf("request body over %d bytes: %w", maxBody, feedsvc.ErrTooLarge)
 
-// decode reads one JSON value strictly with config.DecodeJSON (unknown
-// fields and anything after the value are errors, worded without Go type
-// names); a body over maxBody is errBodyTooLarge.
+// decode reads one JSON value strictly with feedsvc.DecodeJSON (unknown
+// fields and anything after the value are a *feedsvc.ValidationError,
+// worded without Go type names); a body over maxBody is errBodyTooLarge.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	err := config.DecodeJSON(http.MaxBytesReader(w, r.Body, maxBody), v)
+	err := feedsvc.DecodeJSON(http.MaxBytesReader(w, r.Body, maxBody), v)
 	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
+	if errors.As(err, &tooLarge) {
 		return errBodyTooLarge
-	case err != nil:
-		return &catalog.ValidationError{Field: bodyField(err), Err: err}
 	}
-	return nil
-}
-
-// bodyField is the field a DecodeJSON error starts with ("" for the body
-// as a whole).
-func bodyField(err error) string {
-	f, _, ok := strings.Cut(err.Error(), ":")
-	if !ok || f == "request body" || strings.ContainsAny(f, " \"") {
-		return ""
-	}
-	return f
+	return err
 }
 
 // fail maps an error to a status: validation 400, not found 404,
 // conflict 409, too large 413, anything else 500 (logged).
 func (a *API) fail(w http.ResponseWriter, err error) {
-	var ve *catalog.ValidationError
+	var ve *feedsvc.ValidationError
 	switch {
 	case errors.Is(err, feedsvc.ErrTooLarge):
 		writeError(w, http.StatusRequestEntityTooLarge, err.Error(), "")
@@ -125,7 +109,7 @@ func (a *API) fail(w http.ResponseWriter, err error) {
 		writeError(w, http.StatusBadRequest, err.Error(), ve.Field)
 	case errors.Is(err, feedsvc.ErrNotFound):
 		writeError(w, http.StatusNotFound, err.Error(), "")
-	case errors.Is(err, catalog.ErrConflict):
+	case errors.Is(err, feedsvc.ErrConflict):
 		writeError(w, http.StatusConflict, err.Error(), "")
 	default:
 		a.log().Error("admin", slog.Any("error", err))
@@ -148,16 +132,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(v)
-}
-
-// httpOnly refuses source URLs other than absolute http(s): file: URLs
-// are for configuration files only.
-func httpOnly(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return &catalog.ValidationError{Field: "url", Err: fmt.Errorf("url: %q is not an absolute http(s) URL", raw)}
-	}
-	return nil
 }
 
 func (a *API) log() *slog.Logger {

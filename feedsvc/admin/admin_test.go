@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
@@ -20,10 +19,7 @@ func (r *refresher) PollNow(id string) { r.ids = append(r.ids, id) }
 
 func newAPI(t *testing.T, token string) (http.Handler, *catalog.Catalog, *refresher) {
 	t.Helper()
-	c := &catalog.Catalog{Store: memstore.New(), Validate: catalog.Validators{
-		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
-		Section: config.ValidateSection,
-	}}
+	c := &catalog.Catalog{Store: memstore.New()}
 	if err := c.Load(context.Background(), []feedsvc.Section{{Slug: "ent", Title: "Ent"}}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -121,5 +117,21 @@ func TestSectionCRUD(t *testing.T) {
 	}
 	if code, _ := do(t, h, "DELETE", "/api/sections/world", "tk", ""); code != 204 || len(c.Sections()) != 1 {
 		t.Errorf("delete: %d", code)
+	}
+}
+
+// TestSourceKeepsMaxItems: the API reads and shows every field of the
+// source's wire form, so an update through it keeps max_items.
+func TestSourceKeepsMaxItems(t *testing.T) {
+	h, c, _ := newAPI(t, "tk")
+	code, body := do(t, h, "POST", "/api/sources", "tk", `{"id":"m","url":"https://m.example/feed","sections":["ent"],"max_items":40}`)
+	if code != 201 || body["max_items"] != float64(40) || body["interval"] != "15m0s" {
+		t.Fatalf("create: %d %v", code, body)
+	}
+	if code, body = do(t, h, "GET", "/api/sources/m", "tk", ""); code != 200 || body["max_items"] != float64(40) {
+		t.Errorf("get: %d %v", code, body)
+	}
+	if got := c.Sources()[0].MaxItems; got != 40 {
+		t.Errorf("stored max_items %d, want 40", got)
 	}
 }

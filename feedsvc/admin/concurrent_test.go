@@ -9,17 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
 
 func replica(t *testing.T, st feedsvc.Store, secs []feedsvc.Section, srcs []feedsvc.Source) (*catalog.Catalog, http.Handler) {
 	t.Helper()
-	c := &catalog.Catalog{Store: st, Validate: catalog.Validators{
-		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
-		Section: config.ValidateSection,
-	}}
+	c := &catalog.Catalog{Store: st}
 	if err := c.Load(context.Background(), secs, srcs); err != nil {
 		t.Fatal(err)
 	}

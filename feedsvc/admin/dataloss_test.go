@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
@@ -51,10 +50,7 @@ func list(t *testing.T, c *catalog.Catalog) string {
 func TestStoreLossKeepsCatalog(t *testing.T) {
 	eachWipeable(t, func(t *testing.T, st wipeable) {
 		var logs syncBuffer
-		c := &catalog.Catalog{Store: st, Log: slog.New(slog.NewTextHandler(&logs, nil)), Validate: catalog.Validators{
-			Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, true) },
-			Section: config.ValidateSection,
-		}}
+		c := &catalog.Catalog{Store: st, Log: slog.New(slog.NewTextHandler(&logs, nil))}
 		yaml := []feedsvc.Section{{Slug: "ent", Title: "Ent"}}
 		if err := c.Load(context.Background(), yaml, []feedsvc.Source{{ID: "a", URL: "https://a.example/", Sections: []string{"ent"}}}); err != nil {
 			t.Fatal(err)

@@ -15,7 +15,7 @@ func TestHostileInput(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, body, field string
-		msg               string // the configuration file's wording (config.ValidateSource)
+		msg               string // the configuration file's wording (feedsvc.ValidateSource)
 		want              int
 	}{
 		{"list selector", src(`,"kind":"html","list":{"item":"[[[["}`), "list.item", `list.item: "[[[[" is not a valid CSS selector`, 400},
@@ -60,7 +60,7 @@ func TestBearerSchemeCaseInsensitive(t *testing.T) {
 }
 
 // TestWrongTypeSpeaksJSON: a wrong-typed field is refused in the body's
-// own terms, naming the field, never a Go type (config.DecodeJSON).
+// own terms, naming the field, never a Go type (feedsvc.DecodeJSON).
 func TestWrongTypeSpeaksJSON(t *testing.T) {
 	h, _, _ := newAPI(t, "tk")
 	for _, tt := range []struct{ name, path, body, field, want string }{

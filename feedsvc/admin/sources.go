@@ -1,50 +1,15 @@
 package admin
 
 import (
-	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
 
-// sourceJSON is a source on the wire: interval as a duration string.
-type sourceJSON struct {
-	ID       string               `json:"id"`
-	URL      string               `json:"url"`
-	Kind     string               `json:"kind,omitempty"`
-	Sections []string             `json:"sections"`
-	Timezone string               `json:"timezone,omitempty"`
-	Interval string               `json:"interval,omitempty"`
-	Rights   string               `json:"rights,omitempty"`
-	Fulltext string               `json:"fulltext,omitempty"`
-	List     feedsvc.ListRules    `json:"list"`
-	Article  feedsvc.ArticleRules `json:"article"`
-}
-
-func toJSON(s feedsvc.Source) sourceJSON {
-	return sourceJSON{ID: s.ID, URL: s.URL, Kind: s.Kind, Sections: s.Sections, Timezone: s.Timezone,
-		Interval: s.Interval.String(), Rights: s.Rights, Fulltext: s.Fulltext, List: s.List, Article: s.Article}
-}
-
-func (j sourceJSON) source() (feedsvc.Source, error) {
-	s := feedsvc.Source{ID: j.ID, URL: j.URL, Kind: j.Kind, Sections: j.Sections, Timezone: j.Timezone,
-		Rights: j.Rights, Fulltext: j.Fulltext, List: j.List, Article: j.Article}
-	if j.Interval != "" {
-		d, err := time.ParseDuration(j.Interval)
-		if err != nil {
-			return s, &catalog.ValidationError{Field: "interval", Err: fmt.Errorf("interval: %q is not a duration like 15m", j.Interval)}
-		}
-		s.Interval = d
-	}
-	return s, httpOnly(j.URL) // the rest: config.ValidateSource, through the catalog
-}
-
 func (a *API) listSources(w http.ResponseWriter, r *http.Request) {
-	out := []sourceJSON{}
+	out := []feedsvc.SourceSpec{}
 	for _, s := range a.Catalog.Sources() {
-		out = append(out, toJSON(s))
+		out = append(out, s.Spec())
 	}
 	writeJSON(w, http.StatusOK, out)
 }
@@ -64,7 +29,7 @@ func (a *API) getSource(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no source "+r.PathValue("id"), "")
 		return
 	}
-	writeJSON(w, http.StatusOK, toJSON(s))
+	writeJSON(w, http.StatusOK, s.Spec())
 }
 
 func (a *API) createSource(w http.ResponseWriter, r *http.Request) {
@@ -76,7 +41,7 @@ func (a *API) updateSource(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, create bool) {
-	var j sourceJSON
+	var j feedsvc.SourceSpec
 	if err := decode(w, r, &j); err != nil {
 		a.fail(w, err)
 		return
@@ -90,7 +55,7 @@ func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, creat
 			return
 		}
 	}
-	src, err := j.source()
+	src, err := j.Source() // validated by the catalog (feedsvc.ValidateSource)
 	if err == nil {
 		err = a.Catalog.PutSource(r.Context(), src, create)
 	}
@@ -107,7 +72,7 @@ func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, creat
 		status = http.StatusCreated
 		w.Header().Set("Location", "/api/sources/"+src.ID)
 	}
-	writeJSON(w, status, toJSON(stored))
+	writeJSON(w, status, stored.Spec())
 }
 
 func (a *API) deleteSource(w http.ResponseWriter, r *http.Request) {

@@ -11,27 +11,16 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// ErrConflict is feedsvc.ErrConflict (kept for callers not yet moved).
-var ErrConflict = feedsvc.ErrConflict
-
-// ValidationError is feedsvc.ValidationError (kept for callers not yet moved).
-type ValidationError = feedsvc.ValidationError
-
-// Validators check and complete entries (config.ValidateSource and
-// config.ValidateSection in production); errors start with the field name.
-type Validators struct {
-	Source  func(s *feedsvc.Source, slugs map[string]bool) error
-	Section func(s feedsvc.Section) error
-}
+// validateSource is feedsvc.ValidateSource (a test counts its calls).
+var validateSource = feedsvc.ValidateSource
 
 // Catalog is the live, persisted set of sections and sources. Each
 // section and source is its own blob in the store; an index blob lists
 // them in order and a version blob counts changes, each change leaving a
 // journal entry naming the entity it touched (see store.go).
 type Catalog struct {
-	Store    feedsvc.Store
-	Validate Validators
-	Log      *slog.Logger
+	Store feedsvc.Store
+	Log   *slog.Logger
 
 	mu      sync.RWMutex // guards data and version for readers
 	data    snapshot

@@ -3,20 +3,15 @@ package catalog
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 )
 
-func newCatalog(st feedsvc.Store) *Catalog {
-	return &Catalog{Store: st, Validate: Validators{
-		Source:  func(s *feedsvc.Source, slugs map[string]bool) error { return config.ValidateSource(s, slugs, false) },
-		Section: config.ValidateSection,
-	}}
-}
+func newCatalog(st feedsvc.Store) *Catalog { return &Catalog{Store: st} }
 
 var (
 	seedSections = []feedsvc.Section{{Slug: "ent", Title: "Ent"}}
@@ -30,7 +25,7 @@ func TestSeedThenStoreWins(t *testing.T) {
 	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
 		t.Fatal(err)
 	}
-	if got := c1.Sources(); len(got) != 1 || got[0].Loc().String() != "Asia/Shanghai" || got[0].Interval != config.DefaultInterval {
+	if got := c1.Sources(); len(got) != 1 || got[0].Loc().String() != "Asia/Shanghai" || got[0].Interval != feedsvc.DefaultInterval {
 		t.Fatalf("seeded sources: %+v", got)
 	}
 	if err := c1.PutSource(ctx, feedsvc.Source{ID: "b", URL: "https://b.example/", Sections: []string{"ent"}}, true); err != nil {
@@ -77,17 +72,17 @@ func TestValidationAndConflicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := c.PutSource(ctx, feedsvc.Source{ID: "x", URL: "file:///etc/passwd", Sections: []string{"ent"}}, true)
-	var ve *ValidationError
+	var ve *feedsvc.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "url" || !errors.Is(err, feedsvc.ErrInvalid) {
 		t.Errorf("file: URL through the API: got %v, want a validation error on url", err)
 	}
 	if err := c.PutSource(ctx, feedsvc.Source{ID: "y", URL: "https://y.example/", Sections: []string{"nope"}}, true); !errors.As(err, &ve) || ve.Field != "sections" {
 		t.Errorf("missing section: got %v", err)
 	}
-	if err := c.PutSource(ctx, seedSources[0], true); !errors.Is(err, ErrConflict) {
+	if err := c.PutSource(ctx, seedSources[0], true); !errors.Is(err, feedsvc.ErrConflict) {
 		t.Errorf("duplicate id: got %v, want ErrConflict", err)
 	}
-	if err := c.DeleteSection(ctx, "ent"); !errors.Is(err, ErrConflict) {
+	if err := c.DeleteSection(ctx, "ent"); !errors.Is(err, feedsvc.ErrConflict) {
 		t.Errorf("deleting a used section: got %v, want ErrConflict", err)
 	}
 	if err := c.DeleteSource(ctx, "nope"); !errors.Is(err, feedsvc.ErrNotFound) {
@@ -98,5 +93,49 @@ func TestValidationAndConflicts(t *testing.T) {
 	}
 	if err := c.DeleteSection(ctx, "ent"); err != nil {
 		t.Errorf("deleting an unused section: %v", err)
+	}
+}
+
+// TestReadsIntervalInNanoseconds: catalogs stored before the interval
+// became a duration string (interval in nanoseconds, in both the
+// per-entity and the single-blob layout) still load, and a rewrite
+// stores the duration string.
+func TestReadsIntervalInNanoseconds(t *testing.T) {
+	ctx := context.Background()
+	oldSource := `{"id":"old","url":"https://o.example/feed","kind":"feed","sections":["ent"],"timezone":"Asia/Shanghai","interval":1200000000000,"list":{},"article":{"body":".story"}}`
+	perEntity := memstore.New()
+	for key, val := range map[string]string{
+		versionKey:                    "3",
+		indexKey:                      `{"sections":["ent"],"sources":["old"]}`,
+		entityKey(kindSection, "ent"): `{"slug":"ent","title":"Ent","description":"","language":""}`,
+		entityKey(kindSource, "old"):  oldSource,
+	} {
+		if err := perEntity.PutBlob(ctx, key, []byte(val), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	singleBlob := memstore.New()
+	if err := singleBlob.PutBlob(ctx, legacyKey, []byte(`{"sections":[{"slug":"ent","title":"Ent"}],"sources":[`+oldSource+`]}`), 0); err != nil {
+		t.Fatal(err)
+	}
+	for name, st := range map[string]feedsvc.Store{"per entity": perEntity, "single blob": singleBlob} {
+		t.Run(name, func(t *testing.T) {
+			c := newCatalog(st)
+			if err := c.Load(ctx, seedSections, seedSources); err != nil {
+				t.Fatal(err)
+			}
+			got := c.Sources()
+			if len(got) != 1 || got[0].ID != "old" || got[0].Interval != 20*time.Minute ||
+				got[0].Loc().String() != "Asia/Shanghai" || got[0].Article.Body != ".story" {
+				t.Fatalf("loaded %+v, want source old every 20m in Asia/Shanghai", got)
+			}
+			if err := c.PutSource(ctx, got[0], false); err != nil {
+				t.Fatal(err)
+			}
+			b, err := st.Blob(ctx, entityKey(kindSource, "old"))
+			if err != nil || !strings.Contains(string(b), `"interval":"20m0s"`) {
+				t.Errorf("rewritten blob %s (%v), want the interval as a duration string", b, err)
+			}
+		})
 	}
 }

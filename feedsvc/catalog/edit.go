@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // PutSource creates or replaces a source (create=true refuses an existing
-// id). Only this source and its references are validated and written.
+// id: feedsvc.ErrConflict). Only this source and its references are
+// validated (a *feedsvc.ValidationError; file: URLs are refused, they are
+// for configuration files) and written.
 func (c *Catalog) PutSource(ctx context.Context, src feedsvc.Source, create bool) error {
 	return c.exclusive(ctx, func(ctx context.Context) error {
 		if err := c.sync(ctx); err != nil {
@@ -20,11 +21,11 @@ func (c *Catalog) PutSource(ctx context.Context, src feedsvc.Source, create bool
 		i := cur.sourceAt(src.ID)
 		switch {
 		case i >= 0 && create:
-			return fmt.Errorf("source %q exists: %w", src.ID, ErrConflict)
+			return fmt.Errorf("source %q exists: %w", src.ID, feedsvc.ErrConflict)
 		case i < 0 && !create:
 			return fmt.Errorf("source %q: %w", src.ID, feedsvc.ErrNotFound)
 		}
-		if err := c.checkSource(&src, cur.slugs()); err != nil {
+		if err := checkSource(&src, cur.slugs(), false); err != nil {
 			return err
 		}
 		next := clone(cur)
@@ -59,11 +60,11 @@ func (c *Catalog) PutSection(ctx context.Context, sec feedsvc.Section, create bo
 		i := cur.sectionAt(sec.Slug)
 		switch {
 		case i >= 0 && create:
-			return fmt.Errorf("section %q exists: %w", sec.Slug, ErrConflict)
+			return fmt.Errorf("section %q exists: %w", sec.Slug, feedsvc.ErrConflict)
 		case i < 0 && !create:
 			return fmt.Errorf("section %q: %w", sec.Slug, feedsvc.ErrNotFound)
 		}
-		if err := c.checkSection(sec); err != nil {
+		if err := checkSection(sec); err != nil {
 			return err
 		}
 		next := clone(cur)
@@ -81,7 +82,7 @@ func (c *Catalog) DeleteSection(ctx context.Context, slug string) error {
 		cur, _ := c.current()
 		for _, src := range cur.Sources {
 			if slices.Contains(src.Sections, slug) {
-				return fmt.Errorf("section %q is used by source %q: %w", slug, src.ID, ErrConflict)
+				return fmt.Errorf("section %q is used by source %q: %w", slug, src.ID, feedsvc.ErrConflict)
 			}
 		}
 		if cur.sectionAt(slug) < 0 {
@@ -91,13 +92,4 @@ func (c *Catalog) DeleteSection(ctx context.Context, slug string) error {
 		next.remove(kindSection, slug)
 		return c.commit(ctx, kindSection, slug, nil, next, true)
 	})
-}
-
-// fieldOf returns the field name an error message starts with ("url: …").
-func fieldOf(err error) string {
-	f, _, ok := strings.Cut(err.Error(), ":")
-	if !ok || strings.ContainsAny(f, " \"") {
-		return ""
-	}
-	return f
 }

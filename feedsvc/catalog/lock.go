@@ -6,13 +6,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // Catalog write lock tuning.
 const (
 	lockName = "cfg:write"
 	lockTTL  = 10 * time.Second // lease; a write finishes well within it
-	lockWait = 30 * time.Second // how long a writer waits before ErrConflict (HTTP writes time out at 60 s)
+	lockWait = 30 * time.Second // how long a writer waits before feedsvc.ErrConflict (HTTP writes time out at 60 s)
 	// writeTimeout bounds the store calls of one locked section, so the
 	// lease cannot expire under a writer that is still writing.
 	writeTimeout = 8 * time.Second
@@ -35,7 +37,7 @@ func (c *Catalog) exclusiveWait(ctx context.Context, d time.Duration, f func(con
 	select {
 	case c.sem <- struct{}{}:
 	case <-wait.Done():
-		return fmt.Errorf("catalog: another write of this process is in progress: %w", ErrConflict)
+		return fmt.Errorf("catalog: another write of this process is in progress: %w", feedsvc.ErrConflict)
 	}
 	defer func() { <-c.sem }()
 	owner := token()
@@ -60,7 +62,7 @@ func (c *Catalog) lease(ctx context.Context, owner string) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("catalog: another writer holds the lock: %w", ErrConflict)
+			return fmt.Errorf("catalog: another writer holds the lock: %w", feedsvc.ErrConflict)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}

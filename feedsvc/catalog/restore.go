@@ -70,39 +70,36 @@ func (c *Catalog) fallback(ctx context.Context) (snapshot, string, error) {
 	return clone(cur), from, nil
 }
 
-// check validates every entry of s and the references between them.
+// check validates every entry of s and the references between them (a
+// configuration file's catalog: file: URLs allowed).
 func (c *Catalog) check(s *snapshot) error {
 	slugs := map[string]bool{}
 	for _, sec := range s.Sections {
-		if err := c.checkSection(sec); err != nil {
+		if err := checkSection(sec); err != nil {
 			return err
 		}
 		slugs[sec.Slug] = true
 	}
 	for i := range s.Sources {
-		if err := c.checkSource(&s.Sources[i], slugs); err != nil {
+		if err := checkSource(&s.Sources[i], slugs, true); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (c *Catalog) checkSection(sec feedsvc.Section) error {
-	if c.Validate.Section == nil {
-		return nil
-	}
-	if err := c.Validate.Section(sec); err != nil {
-		return &ValidationError{Field: fieldOf(err), Err: fmt.Errorf("section %s: %w", sec.Slug, err)}
+func checkSection(sec feedsvc.Section) error {
+	if err := feedsvc.ValidateSection(sec); err != nil {
+		return fmt.Errorf("section %s: %w", sec.Slug, err)
 	}
 	return nil
 }
 
-func (c *Catalog) checkSource(src *feedsvc.Source, slugs map[string]bool) error {
-	if c.Validate.Source == nil {
-		return nil
-	}
-	if err := c.Validate.Source(src, slugs); err != nil {
-		return &ValidationError{Field: fieldOf(err), Err: fmt.Errorf("source %s: %w", src.ID, err)}
+// checkSource validates src and fills its defaults; allowFile permits
+// file: URLs (configuration files only, never the admin API).
+func checkSource(src *feedsvc.Source, slugs map[string]bool, allowFile bool) error {
+	if err := validateSource(src, slugs, allowFile); err != nil {
+		return fmt.Errorf("source %s: %w", src.ID, err)
 	}
 	return nil
 }

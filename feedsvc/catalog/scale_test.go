@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 )
@@ -32,13 +31,12 @@ func TestWriteCostIndependentOfSize(t *testing.T) {
 	for _, n := range []int{100, 3000} {
 		st := &countingStore{Store: memstore.New()}
 		validations := 0
-		c := &Catalog{Store: st, Validate: Validators{
-			Source: func(s *feedsvc.Source, slugs map[string]bool) error {
-				validations++
-				return config.ValidateSource(s, slugs, false)
-			},
-			Section: config.ValidateSection,
-		}}
+		validateSource = func(s *feedsvc.Source, slugs map[string]bool, allowFile bool) error {
+			validations++
+			return feedsvc.ValidateSource(s, slugs, allowFile)
+		}
+		t.Cleanup(func() { validateSource = feedsvc.ValidateSource })
+		c := &Catalog{Store: st}
 		var seed []feedsvc.Source
 		for i := range n {
 			seed = append(seed, feedsvc.Source{ID: fmt.Sprintf("s%05d", i), URL: "https://s.example/" + fmt.Sprint(i), Sections: []string{"ent"}})

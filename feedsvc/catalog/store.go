@@ -174,10 +174,7 @@ func (c *Catalog) keepLost(s *snapshot, ix index) {
 // complete re-validates a stored source (restoring its time zone); a
 // source that no longer validates is kept and logged, never dropped.
 func (c *Catalog) complete(src *feedsvc.Source, slugs map[string]bool) {
-	if c.Validate.Source == nil {
-		return
-	}
-	if err := c.Validate.Source(src, slugs); err != nil {
+	if err := validateSource(src, slugs, true); err != nil {
 		c.log().Error("catalog: stored source does not validate", "source_id", src.ID, "error", err)
 	}
 }

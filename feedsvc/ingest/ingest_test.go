@@ -13,7 +13,6 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
-	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
 // feedServer serves mutable RSS documents by path, with ETags.
@@ -74,7 +73,7 @@ func rss(items ...item) string {
 
 func newIngester(st feedsvc.Store) *Ingester {
 	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second})
-	return &Ingester{Pipeline: &Pipeline{Fetch: client}, Store: st, NearDupDistance: normalize.DefaultNearDupDistance}
+	return &Ingester{Pipeline: &Pipeline{Fetch: client}, Store: st, NearDupDistance: feedsvc.DefaultNearDupDistance}
 }
 
 func source(id, url string) *feedsvc.Source {

@@ -8,15 +8,6 @@ import (
 	"golang.org/x/text/width"
 )
 
-// DefaultNearDupDistance is the largest Hamming distance between two
-// Fingerprints that marks the same story. Copies that differ in spacing,
-// punctuation, a site suffix or an end mark land within 0–3 bits; a single
-// edited character in a 200-character body within 0–3 bits 85% of the
-// time (up to ~6); unrelated texts differ in ~32 bits and, measured over
-// thousands of 60-character pairs, never in fewer than 16. 3 keeps false
-// merges of different stories practically impossible.
-const DefaultNearDupDistance = 3
-
 // Fingerprint is a 64-bit SimHash of title and body: the text is
 // width-folded, lower-cased and stripped of whitespace and punctuation,
 // then cut into overlapping character 3-grams (which works for Chinese,

@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 const (
@@ -28,8 +30,8 @@ func TestFingerprintNearDuplicates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if d := Distance(fp, Fingerprint(tt.title, tt.body)); d > DefaultNearDupDistance {
-				t.Errorf("got distance %d, want at most %d", d, DefaultNearDupDistance)
+			if d := Distance(fp, Fingerprint(tt.title, tt.body)); d > feedsvc.DefaultNearDupDistance {
+				t.Errorf("got distance %d, want at most %d", d, feedsvc.DefaultNearDupDistance)
 			}
 		})
 	}

@@ -32,7 +32,12 @@ type Query struct {
 // Store keeps articles, section indexes, per-source fetch state and small
 // blobs (rendered channels). Implementations: redisstore (shared by
 // replicas), boltstore (single node, on disk; the default) and memstore
-// (in process, tests); all pass the storetest contract suite.
+// (in process, tests); all pass the storetest contract suite. The
+// contract's data rules (the stored form of an article and a source state,
+// the section set, leaving a section, argument checks, the page size) are
+// written once beside this interface (CheckPut, StoredArticle, SectionSet,
+// LeaveSection, StoredState, CheckLease, Query.PageLimit) and every
+// implementation calls them.
 type Store interface {
 	// PutArticles inserts or replaces articles by ID and indexes each in
 	// the sections it lists (by SortTime) and by its URL. An article that

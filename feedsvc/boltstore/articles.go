@@ -6,7 +6,6 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,10 +19,8 @@ import (
 // ErrInvalid writes nothing; identical re-puts write nothing and leave
 // section versions alone.
 func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
-	for i := range arts {
-		if arts[i].ID == "" {
-			return fmt.Errorf("boltstore: put article %d (%s): missing ID: %w", i, arts[i].URL, feedsvc.ErrInvalid)
-		}
+	if err := feedsvc.CheckPut(arts); err != nil {
+		return fmt.Errorf("boltstore: %w", err)
 	}
 	if len(arts) == 0 {
 		return nil
@@ -50,14 +47,15 @@ func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool)
 	ab := tx.Bucket(bArticles)
 	old := ab.Get([]byte(a.ID))
 	var prev *feedsvc.Article
+	var firstSeen time.Time
 	if old != nil {
 		p, err := decode(old)
 		if err != nil {
 			return fmt.Errorf("decode article %s: %w", a.ID, err)
 		}
-		prev = &p
+		prev, firstSeen = &p, p.FirstSeen
 	}
-	c := canonical(a, prev, now)
+	c := feedsvc.StoredArticle(a, firstSeen, now)
 	js, err := json.Marshal(c)
 	if err != nil {
 		return fmt.Errorf("encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
@@ -80,7 +78,7 @@ func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool)
 // changes to next and the entry still points at it.
 func unindex(tx *bolt.Tx, prev *feedsvc.Article, next string, changed map[string]bool) error {
 	key := entryKey(feedsvc.CursorOf(prev))
-	for _, slug := range sectionSet(prev.Sections) {
+	for _, slug := range feedsvc.SectionSet(prev.Sections) {
 		changed[slug] = true
 		if err := delEntry(tx, slug, key); err != nil {
 			return err
@@ -99,7 +97,7 @@ func unindex(tx *bolt.Tx, prev *feedsvc.Article, next string, changed map[string
 // index adds c to its sections and the URL index.
 func index(tx *bolt.Tx, c *feedsvc.Article, changed map[string]bool) error {
 	key := entryKey(feedsvc.CursorOf(c))
-	for _, slug := range sectionSet(c.Sections) {
+	for _, slug := range feedsvc.SectionSet(c.Sections) {
 		changed[slug] = true
 		if err := addEntry(tx, slug, key); err != nil {
 			return err
@@ -154,25 +152,6 @@ func (s *Store) LookupURL(ctx context.Context, url string) (string, error) {
 	return id, err
 }
 
-// canonical returns a in the form the store keeps: times in UTC,
-// Published and Updated at the second precision of the JSON form (so the
-// index key matches CursorOf of the article read back), producer-only
-// fields dropped, and FirstSeen the earliest time the article was seen
-// (now for a new article without one).
-func canonical(a feedsvc.Article, prev *feedsvc.Article, now time.Time) feedsvc.Article {
-	a.PublishedRaw, a.UpdatedRaw, a.BaseURL = "", "", ""
-	a.Published = a.Published.UTC().Truncate(time.Second)
-	a.Updated = a.Updated.UTC().Truncate(time.Second)
-	a.FirstSeen = a.FirstSeen.UTC()
-	if prev != nil && !prev.FirstSeen.IsZero() && (a.FirstSeen.IsZero() || prev.FirstSeen.Before(a.FirstSeen)) {
-		a.FirstSeen = prev.FirstSeen
-	}
-	if a.FirstSeen.IsZero() {
-		a.FirstSeen = now.UTC()
-	}
-	return a
-}
-
 // decode reads stored article JSON, with every time in UTC.
 func decode(b []byte) (feedsvc.Article, error) {
 	var a feedsvc.Article
@@ -188,15 +167,4 @@ func decode(b []byte) (feedsvc.Article, error) {
 func urlKey(u string) []byte {
 	h := sha1.Sum([]byte(u))
 	return h[:]
-}
-
-// sectionSet returns the distinct non-empty slugs of sections.
-func sectionSet(sections []string) []string {
-	out := make([]string, 0, len(sections))
-	for _, s := range sections {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -3,7 +3,6 @@ package boltstore
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -43,9 +42,9 @@ func (s *Store) Dump(ctx context.Context, fn func(feedsvc.Record) error) error {
 			return err
 		}
 		if err := each(bStates, func(k, v []byte) (feedsvc.Record, bool, error) {
-			var st feedsvc.SourceState
-			if err := json.Unmarshal(v, &st); err != nil {
-				return feedsvc.Record{}, false, fmt.Errorf("decode source state %s: %w", k, err)
+			st, err := feedsvc.DecodeState(v)
+			if err != nil {
+				return feedsvc.Record{}, false, fmt.Errorf("source state %s: %w", k, err)
 			}
 			return feedsvc.Record{Type: feedsvc.RecordState, State: &st}, true, nil
 		}); err != nil {

@@ -9,9 +9,6 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// defaultLimit is the page size of a Query with Limit <= 0.
-const defaultLimit = 50
-
 // entryKey is the index key of a cursor: the sort time in milliseconds as
 // 8 big-endian bytes with the sign bit flipped (so negative times sort
 // first), then the ID. Ascending key order is oldest first, ties by ID
@@ -47,10 +44,7 @@ func (s *Store) SectionArticles(ctx context.Context, slug string, q feedsvc.Quer
 // pageIDs returns the IDs of up to q.Limit entries strictly after
 // q.Before whose sort time is at or after q.Since.
 func pageIDs(c *bolt.Cursor, q feedsvc.Query) []string {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
+	limit := q.PageLimit()
 	var k []byte
 	if q.Before.IsZero() {
 		k, _ = c.Last()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -24,24 +23,18 @@ func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.Sourc
 		if v == nil {
 			return feedsvc.ErrNotFound
 		}
-		if err := json.Unmarshal(v, &st); err != nil {
-			return fmt.Errorf("decode: %w", err)
-		}
-		return nil
+		var err error
+		st, err = feedsvc.DecodeState(v)
+		return err
 	})
-	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
 	return st, err
 }
 
 // PutSourceState replaces the fetch state of st.SourceID.
 func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) error {
-	if st.SourceID == "" {
-		return fmt.Errorf("boltstore: put source state: missing source ID: %w", feedsvc.ErrInvalid)
-	}
-	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
-	b, err := json.Marshal(st)
+	b, err := feedsvc.EncodeState(st)
 	if err != nil {
-		return fmt.Errorf("boltstore: encode source state %s: %w", st.SourceID, err)
+		return fmt.Errorf("boltstore: %w", err)
 	}
 	return s.update(ctx, "put source state "+st.SourceID, func(tx *bolt.Tx) error {
 		return tx.Bucket(bStates).Put([]byte(st.SourceID), b)

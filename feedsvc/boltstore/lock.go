@@ -19,8 +19,8 @@ type lease struct {
 // memory, not in the file: the file lock taken by Open already makes this
 // process the only one using the store, and a lease must not outlive it.
 func (s *Store) TryLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error) {
-	if name == "" || owner == "" || ttl <= 0 {
-		return false, fmt.Errorf("boltstore: lock %q for %q (ttl %v): %w", name, owner, ttl, feedsvc.ErrInvalid)
+	if err := feedsvc.CheckLease(name, owner, ttl); err != nil {
+		return false, fmt.Errorf("boltstore: %w", err)
 	}
 	if err := s.Ping(ctx); err != nil {
 		return false, err

@@ -70,8 +70,7 @@ func removeOne(tx *bolt.Tx, slug, id string, changed map[string]bool) error {
 		return err
 	}
 	changed[slug] = true
-	rest := slices.DeleteFunc(slices.Clone(a.Sections), func(x string) bool { return x == slug })
-	if len(sectionSet(rest)) == 0 {
+	if !feedsvc.LeaveSection(&a, slug) {
 		ub := tx.Bucket(bURLs)
 		if a.URL != "" && string(ub.Get(urlKey(a.URL))) == id {
 			if err := ub.Delete(urlKey(a.URL)); err != nil {
@@ -80,12 +79,11 @@ func removeOne(tx *bolt.Tx, slug, id string, changed map[string]bool) error {
 		}
 		return ab.Delete([]byte(id))
 	}
-	a.Sections = rest
 	js, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("encode article %s: %w", id, err)
 	}
-	for _, other := range sectionSet(rest) {
+	for _, other := range feedsvc.SectionSet(a.Sections) {
 		changed[other] = true
 	}
 	return ab.Put([]byte(id), js)

@@ -15,10 +15,8 @@ import (
 // an ErrInvalid leaves the store unchanged. Re-putting an identical
 // article changes nothing, not even section versions.
 func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
-	for i := range arts {
-		if arts[i].ID == "" {
-			return fmt.Errorf("memstore: put article %d (%s): missing ID: %w", i, arts[i].URL, feedsvc.ErrInvalid)
-		}
+	if err := feedsvc.CheckPut(arts); err != nil {
+		return fmt.Errorf("memstore: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -39,13 +37,17 @@ func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
 // put stores one article and records the sections it touched in changed.
 func (s *Store) put(a feedsvc.Article, now time.Time, changed map[string]bool) {
 	prev := s.arts[a.ID]
-	c := canonical(a, prev, now)
+	var firstSeen time.Time
+	if prev != nil {
+		firstSeen = prev.FirstSeen
+	}
+	c := feedsvc.StoredArticle(clone(a), firstSeen, now)
 	if prev != nil {
 		if reflect.DeepEqual(*prev, c) {
 			return
 		}
 		old := feedsvc.CursorOf(prev)
-		for _, slug := range sectionSet(prev.Sections) {
+		for _, slug := range feedsvc.SectionSet(prev.Sections) {
 			s.sections[slug].remove(old)
 			changed[slug] = true
 		}
@@ -55,7 +57,7 @@ func (s *Store) put(a feedsvc.Article, now time.Time, changed map[string]bool) {
 	}
 	s.arts[a.ID] = &c
 	cur := feedsvc.CursorOf(&c)
-	for _, slug := range sectionSet(c.Sections) {
+	for _, slug := range feedsvc.SectionSet(c.Sections) {
 		x := s.sections[slug]
 		if x == nil {
 			x = &index{}
@@ -100,25 +102,6 @@ func (s *Store) LookupURL(ctx context.Context, url string) (string, error) {
 	return id, nil
 }
 
-// canonical returns a private copy of a in the form the store keeps: times
-// in UTC, Published and Updated at the second precision of the article's
-// JSON form, producer-only fields dropped, and FirstSeen set to the earliest
-// time the article was seen (now for a new article that carries none).
-func canonical(a feedsvc.Article, prev *feedsvc.Article, now time.Time) feedsvc.Article {
-	c := clone(a)
-	c.PublishedRaw, c.UpdatedRaw, c.BaseURL = "", "", ""
-	c.Published = c.Published.UTC().Truncate(time.Second)
-	c.Updated = c.Updated.UTC().Truncate(time.Second)
-	c.FirstSeen = c.FirstSeen.UTC()
-	if prev != nil && !prev.FirstSeen.IsZero() && (c.FirstSeen.IsZero() || prev.FirstSeen.Before(c.FirstSeen)) {
-		c.FirstSeen = prev.FirstSeen
-	}
-	if c.FirstSeen.IsZero() {
-		c.FirstSeen = now.UTC()
-	}
-	return c
-}
-
 // clone deep-copies a so that neither side can mutate the other's slices.
 func clone(a feedsvc.Article) feedsvc.Article {
 	a.Authors = slices.Clone(a.Authors)
@@ -129,15 +112,4 @@ func clone(a feedsvc.Article) feedsvc.Article {
 	a.Sections = slices.Clone(a.Sections)
 	a.AlsoIn = slices.Clone(a.AlsoIn)
 	return a
-}
-
-// sectionSet returns the distinct non-empty slugs of sections.
-func sectionSet(sections []string) []string {
-	out := make([]string, 0, len(sections))
-	for _, s := range sections {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }

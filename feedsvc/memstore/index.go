@@ -8,9 +8,6 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// defaultLimit is the page size of a Query with Limit <= 0.
-const defaultLimit = 50
-
 // index is one section's article list, sorted newest first by
 // (Millis desc, ID desc) so that a page is a binary search plus a slice.
 type index struct {
@@ -52,10 +49,7 @@ func (x *index) page(q feedsvc.Query) []string {
 		}
 		start = i
 	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
+	limit := q.PageLimit()
 	var ids []string
 	for _, e := range x.entries[start:min(start+limit, len(x.entries))] {
 		if !q.Since.IsZero() && e.Millis < q.Since.UnixMilli() {

@@ -27,17 +27,15 @@ func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.Sourc
 
 // PutSourceState replaces the fetch state of st.SourceID (times kept in UTC).
 func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) error {
-	if st.SourceID == "" {
-		return fmt.Errorf("memstore: put source state: missing source ID: %w", feedsvc.ErrInvalid)
+	st, err := feedsvc.StoredState(st)
+	if err != nil {
+		return fmt.Errorf("memstore: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(ctx, "put source state "+st.SourceID); err != nil {
 		return err
 	}
-	st.LastAttempt = st.LastAttempt.UTC()
-	st.LastSuccess = st.LastSuccess.UTC()
-	st.NextPoll = st.NextPoll.UTC()
 	s.states[st.SourceID] = cloneState(st)
 	return nil
 }
@@ -97,8 +95,8 @@ func (s *Store) DeleteBlobs(ctx context.Context, prefix string) error {
 // TryLock takes or renews the lease name for owner for ttl; it returns
 // false while another owner holds an unexpired lease.
 func (s *Store) TryLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error) {
-	if name == "" || owner == "" || ttl <= 0 {
-		return false, fmt.Errorf("memstore: lock %q for %q (ttl %v): %w", name, owner, ttl, feedsvc.ErrInvalid)
+	if err := feedsvc.CheckLease(name, owner, ttl); err != nil {
+		return false, fmt.Errorf("memstore: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -55,18 +55,16 @@ func (s *Store) removeOne(slug, id string, changed map[string]bool) {
 		x.remove(feedsvc.CursorOf(a))
 	}
 	changed[slug] = true
-	rest := slices.DeleteFunc(slices.Clone(a.Sections), func(x string) bool { return x == slug })
-	if len(sectionSet(rest)) == 0 {
+	c := clone(*a)
+	if !feedsvc.LeaveSection(&c, slug) {
 		delete(s.arts, id)
 		if a.URL != "" && s.urls[a.URL] == id {
 			delete(s.urls, a.URL)
 		}
 		return
 	}
-	c := clone(*a)
-	c.Sections = rest
 	s.arts[id] = &c
-	for _, other := range sectionSet(rest) {
+	for _, other := range feedsvc.SectionSet(c.Sections) {
 		changed[other] = true
 	}
 }

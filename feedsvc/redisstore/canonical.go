@@ -61,25 +61,6 @@ func newNonce() string {
 	return hex.EncodeToString(b[:])
 }
 
-// canonical returns a in the form the store keeps, encoded: times in UTC,
-// Published and Updated at the second precision of the JSON form (so the
-// index score matches CursorOf of the article read back), and FirstSeen the
-// earliest time the article was seen (now for a new article without one).
-func canonical(a feedsvc.Article, prev meta, now time.Time) (feedsvc.Article, []byte, error) {
-	a.Published = a.Published.UTC().Truncate(time.Second)
-	a.Updated = a.Updated.UTC().Truncate(time.Second)
-	a.FirstSeen = a.FirstSeen.UTC()
-	if !prev.firstSeen.IsZero() && (a.FirstSeen.IsZero() || prev.firstSeen.Before(a.FirstSeen)) {
-		a.FirstSeen = prev.firstSeen.UTC()
-	}
-	if a.FirstSeen.IsZero() {
-		a.FirstSeen = now.UTC()
-	}
-	a.PublishedRaw, a.UpdatedRaw, a.BaseURL = "", "", ""
-	b, err := json.Marshal(a)
-	return a, b, err
-}
-
 // decode reads stored article JSON, with every time in UTC.
 func decode(b []byte) (feedsvc.Article, error) {
 	var a feedsvc.Article
@@ -98,14 +79,3 @@ func checksum(b []byte) string {
 
 // urlHash names the URL index key of a canonical URL.
 func urlHash(u string) string { return checksum([]byte(u)) }
-
-// sectionSet returns the distinct non-empty slugs of sections.
-func sectionSet(sections []string) []string {
-	out := make([]string, 0, len(sections))
-	for _, s := range sections {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}

@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -135,11 +134,10 @@ func record(kind, name string, v []byte) (feedsvc.Record, error) {
 	case "b":
 		return feedsvc.Record{Type: feedsvc.RecordBlob, Key: name, Data: v}, nil
 	case "st":
-		var st feedsvc.SourceState
-		if err := json.Unmarshal(v, &st); err != nil {
+		st, err := feedsvc.DecodeState(v)
+		if err != nil {
 			return feedsvc.Record{}, err
 		}
-		st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
 		return feedsvc.Record{Type: feedsvc.RecordState, State: &st}, nil
 	}
 	a, err := decode(v)

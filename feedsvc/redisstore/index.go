@@ -10,9 +10,6 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// defaultLimit is the page size of a Query with Limit <= 0.
-const defaultLimit = 50
-
 // slack is how many extra index entries a page asks for, to make up for
 // entries tied with the cursor's millisecond that must be skipped.
 const slack = 8
@@ -21,10 +18,7 @@ const slack = 8
 // ids come from the ZSET by score from the cursor down, then one MGET
 // reads the articles. A page of n costs O(log N + n) in Redis.
 func (s *Store) SectionArticles(ctx context.Context, slug string, q feedsvc.Query) ([]feedsvc.Article, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = defaultLimit
-	}
+	limit := q.PageLimit()
 	ids, err := s.pageIDs(ctx, slug, q, limit)
 	if err != nil {
 		return nil, s.fail("section "+slug, err)

@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -22,22 +21,17 @@ func (s *Store) SourceState(ctx context.Context, sourceID string) (feedsvc.Sourc
 	if err != nil {
 		return st, s.fail("source state "+sourceID, err)
 	}
-	if err := json.Unmarshal(b, &st); err != nil {
-		return st, fmt.Errorf("redisstore: decode source state %s: %w", sourceID, err)
+	if st, err = feedsvc.DecodeState(b); err != nil {
+		return st, fmt.Errorf("redisstore: source state %s: %w", sourceID, err)
 	}
-	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
 	return st, nil
 }
 
 // PutSourceState replaces the fetch state of st.SourceID.
 func (s *Store) PutSourceState(ctx context.Context, st feedsvc.SourceState) error {
-	if st.SourceID == "" {
-		return fmt.Errorf("redisstore: put source state: missing source ID: %w", feedsvc.ErrInvalid)
-	}
-	st.LastAttempt, st.LastSuccess, st.NextPoll = st.LastAttempt.UTC(), st.LastSuccess.UTC(), st.NextPoll.UTC()
-	b, err := json.Marshal(st)
+	b, err := feedsvc.EncodeState(st)
 	if err != nil {
-		return fmt.Errorf("redisstore: encode source state %s: %w", st.SourceID, err)
+		return fmt.Errorf("redisstore: %w", err)
 	}
 	if err := s.rdb.Set(ctx, s.key("st", st.SourceID), b, 0).Err(); err != nil {
 		return s.fail("put source state "+st.SourceID, err)

@@ -36,8 +36,8 @@ return 0
 // TryLock takes or renews the lease name for owner for ttl (at least 1ms);
 // it returns false while another owner holds an unexpired lease.
 func (s *Store) TryLock(ctx context.Context, name, owner string, ttl time.Duration) (bool, error) {
-	if name == "" || owner == "" || ttl <= 0 {
-		return false, fmt.Errorf("redisstore: lock %q for %q (ttl %v): %w", name, owner, ttl, feedsvc.ErrInvalid)
+	if err := feedsvc.CheckLease(name, owner, ttl); err != nil {
+		return false, fmt.Errorf("redisstore: %w", err)
 	}
 	ms := max(ttl.Milliseconds(), 1)
 	n, err := tryLock.Run(ctx, s.rdb, []string{s.key("l", name)}, owner, ms).Int()

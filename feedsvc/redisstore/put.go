@@ -2,6 +2,7 @@ package redisstore
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -28,10 +29,8 @@ const maxPutAttempts = 50
 // first, so an ErrInvalid writes nothing; identical re-puts write nothing
 // and leave section versions alone.
 func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
-	for i := range arts {
-		if arts[i].ID == "" {
-			return fmt.Errorf("redisstore: put article %d (%s): missing ID: %w", i, arts[i].URL, feedsvc.ErrInvalid)
-		}
+	if err := feedsvc.CheckPut(arts); err != nil {
+		return fmt.Errorf("redisstore: %w", err)
 	}
 	if len(arts) == 0 {
 		return nil
@@ -135,11 +134,12 @@ func (s *Store) putOnce(ctx context.Context, arts []feedsvc.Article, touched map
 // nextWrite returns the write that stores a over old, and whether a
 // differs from what is stored.
 func nextWrite(a feedsvc.Article, old meta, now time.Time) (casWrite, bool, error) {
-	c, js, err := canonical(a, old, now)
+	c := feedsvc.StoredArticle(a, old.firstSeen, now)
+	js, err := json.Marshal(c)
 	if err != nil {
 		return casWrite{}, false, fmt.Errorf("redisstore: encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
 	}
-	next := meta{found: true, sections: sectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen,
+	next := meta{found: true, sections: feedsvc.SectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen,
 		sum: checksum(js), nonce: newNonce(), score: feedsvc.CursorOf(&c).Millis}
 	if old.found && old.sum == next.sum {
 		return casWrite{}, false, nil

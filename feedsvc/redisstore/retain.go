@@ -43,7 +43,7 @@ func (s *Store) SectionOldest(ctx context.Context, slug string, limit int) ([]fe
 // again instead of being undone); then reconcile drops the index and URL
 // entries.
 func (s *Store) RemoveFromSection(ctx context.Context, slug string, ids []string) error {
-	ids = sectionSet(ids) // distinct, non-empty
+	ids = feedsvc.SectionSet(ids) // distinct, non-empty (the same rule as slugs)
 	if slug == "" || len(ids) == 0 {
 		return nil
 	}
@@ -148,12 +148,12 @@ func leaveWrite(slug, id string, m meta, body []byte) (casWrite, error) {
 	if err != nil {
 		return w, fmt.Errorf("redisstore: decode article %s: %w", id, err)
 	}
-	a.Sections = slices.DeleteFunc(a.Sections, func(x string) bool { return x == slug })
+	feedsvc.LeaveSection(&a, slug) // kept: m says it is in another section
 	js, err := json.Marshal(a)
 	if err != nil {
 		return w, fmt.Errorf("redisstore: encode article %s: %w", id, err)
 	}
-	m.sections = slices.DeleteFunc(slices.Clone(m.sections), func(x string) bool { return x == slug })
+	m.sections = feedsvc.SectionSet(a.Sections)
 	m.sum, m.nonce, m.score = checksum(js), newNonce(), feedsvc.CursorOf(&a).Millis
 	w.body, w.next = js, m
 	return w, nil

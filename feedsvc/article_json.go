@@ -7,7 +7,8 @@ import (
 
 // MarshalJSON writes the article in the shape `feedsvc check` documents:
 // fields a source does not provide are null (strings, dates) or [] (lists),
-// never omitted; dates are RFC 3339 in UTC.
+// never omitted; dates are RFC 3339 in UTC. It is an output shape only:
+// stores and exports keep the article record (EncodeArticle).
 func (a Article) MarshalJSON() ([]byte, error) {
 	type plain Article // no methods: avoids recursion
 	type image struct {

@@ -2,6 +2,7 @@ package feedsvc
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -17,7 +18,8 @@ const (
 const RecordVersion = 1
 
 // Record is one item of a store dump (feedsvc export / import): an
-// article, a source's fetch state, or a blob with its expiry. Leases and
+// article (in its stored record form, see EncodeArticle), a source's
+// fetch state, or a blob with its expiry. Leases and
 // section versions are not dumped: they are rebuilt by the store.
 type Record struct {
 	Type    string       `json:"type"`
@@ -35,4 +37,45 @@ type Record struct {
 // Dump may or may not be seen.
 type Dumper interface {
 	Dump(ctx context.Context, fn func(Record) error) error
+}
+
+// MarshalJSON writes r with its article in the stored record form
+// (EncodeArticle), not the `feedsvc check` shape.
+func (r Record) MarshalJSON() ([]byte, error) {
+	type plain Record // no methods: avoids recursion
+	w := struct {
+		plain
+		Article json.RawMessage `json:"article,omitempty"` // shadows plain.Article
+	}{plain: plain(r)}
+	if r.Article != nil {
+		b, err := EncodeArticle(*r.Article)
+		if err != nil {
+			return nil, err
+		}
+		w.Article = b
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, and the exports of earlier
+// versions, whose articles have the `feedsvc check` shape (DecodeArticle
+// reads both).
+func (r *Record) UnmarshalJSON(b []byte) error {
+	type plain Record
+	var w struct {
+		plain
+		Article json.RawMessage `json:"article"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*r = Record(w.plain)
+	if len(w.Article) > 0 && string(w.Article) != "null" {
+		a, err := DecodeArticle(w.Article)
+		if err != nil {
+			return err
+		}
+		r.Article = &a
+	}
+	return nil
 }

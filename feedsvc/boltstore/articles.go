@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha1"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -49,16 +48,16 @@ func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool)
 	var prev *feedsvc.Article
 	var firstSeen time.Time
 	if old != nil {
-		p, err := decode(old)
+		p, err := feedsvc.DecodeArticle(old)
 		if err != nil {
 			return fmt.Errorf("decode article %s: %w", a.ID, err)
 		}
 		prev, firstSeen = &p, p.FirstSeen
 	}
 	c := feedsvc.StoredArticle(a, firstSeen, now)
-	js, err := json.Marshal(c)
+	js, err := feedsvc.EncodeArticle(c)
 	if err != nil {
-		return fmt.Errorf("encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
+		return fmt.Errorf("%w: %w", feedsvc.ErrInvalid, err)
 	}
 	if bytes.Equal(js, old) {
 		return nil
@@ -129,7 +128,7 @@ func load(tx *bolt.Tx, ids []string, out []feedsvc.Article) ([]feedsvc.Article, 
 		if v == nil {
 			continue
 		}
-		a, err := decode(v)
+		a, err := feedsvc.DecodeArticle(v)
 		if err != nil {
 			return nil, fmt.Errorf("decode article %s: %w", id, err)
 		}
@@ -150,16 +149,6 @@ func (s *Store) LookupURL(ctx context.Context, url string) (string, error) {
 		return nil
 	})
 	return id, err
-}
-
-// decode reads stored article JSON, with every time in UTC.
-func decode(b []byte) (feedsvc.Article, error) {
-	var a feedsvc.Article
-	if err := json.Unmarshal(b, &a); err != nil {
-		return a, err
-	}
-	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()
-	return a, nil
 }
 
 // urlKey is the URL index key of a canonical URL: its SHA-1, so that long

@@ -13,7 +13,8 @@
 // Buckets of the file (FileName):
 //
 //	meta            "format" -> layout version
-//	a               article ID -> article JSON (feedsvc.Article's JSON form)
+//	a               article ID -> article record (feedsvc.EncodeArticle; version 1
+//	                records, Article.MarshalJSON, are still read)
 //	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID -> ""
 //	u               SHA-1 of the canonical URL -> article ID
 //	v               section slug -> 8-byte version counter

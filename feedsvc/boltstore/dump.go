@@ -51,7 +51,7 @@ func (s *Store) Dump(ctx context.Context, fn func(feedsvc.Record) error) error {
 			return err
 		}
 		return each(bArticles, func(k, v []byte) (feedsvc.Record, bool, error) {
-			a, err := decode(v)
+			a, err := feedsvc.DecodeArticle(v)
 			if err != nil {
 				return feedsvc.Record{}, false, fmt.Errorf("decode article %s: %w", k, err)
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -59,7 +58,7 @@ func removeOne(tx *bolt.Tx, slug, id string, changed map[string]bool) error {
 	if v == nil || slug == "" {
 		return nil
 	}
-	a, err := decode(v)
+	a, err := feedsvc.DecodeArticle(v)
 	if err != nil {
 		return fmt.Errorf("decode article %s: %w", id, err)
 	}
@@ -79,9 +78,9 @@ func removeOne(tx *bolt.Tx, slug, id string, changed map[string]bool) error {
 		}
 		return ab.Delete([]byte(id))
 	}
-	js, err := json.Marshal(a)
+	js, err := feedsvc.EncodeArticle(a)
 	if err != nil {
-		return fmt.Errorf("encode article %s: %w", id, err)
+		return err
 	}
 	for _, other := range feedsvc.SectionSet(a.Sections) {
 		changed[other] = true

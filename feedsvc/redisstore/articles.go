@@ -26,7 +26,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]feedsvc.Article, 
 		if v == nil {
 			continue
 		}
-		a, err := decode(v)
+		a, err := feedsvc.DecodeArticle(v)
 		if err != nil {
 			return nil, fmt.Errorf("redisstore: decode article %s: %w", ids[i], err)
 		}

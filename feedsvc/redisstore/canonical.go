@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // meta is what the store remembers about an article's last put, kept in
@@ -59,16 +57,6 @@ func newNonce() string {
 	var b [12]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// decode reads stored article JSON, with every time in UTC.
-func decode(b []byte) (feedsvc.Article, error) {
-	var a feedsvc.Article
-	if err := json.Unmarshal(b, &a); err != nil {
-		return a, err
-	}
-	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()
-	return a, nil
 }
 
 // checksum identifies an article's stored form.

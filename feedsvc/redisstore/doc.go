@@ -7,7 +7,8 @@
 // Cluster hash tag, so the keys of one article, one section, one source
 // share a slot:
 //
-//	{p}a:{id}         article JSON (feedsvc.Article's JSON form)
+//	{p}a:{id}         article record (feedsvc.EncodeArticle; version 1 records,
+//	                  Article.MarshalJSON, are still read)
 //	{p}m:{id}         HASH: sections it is indexed in, URL, first seen, checksum, nonce, score
 //	{p}s:{slug}       ZSET section index: member id, score SortTime Unix millis
 //	{p}v:{slug}       section version counter (INCR)

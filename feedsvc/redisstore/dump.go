@@ -140,7 +140,7 @@ func record(kind, name string, v []byte) (feedsvc.Record, error) {
 		}
 		return feedsvc.Record{Type: feedsvc.RecordState, State: &st}, nil
 	}
-	a, err := decode(v)
+	a, err := feedsvc.DecodeArticle(v)
 	if err != nil {
 		return feedsvc.Record{}, err
 	}

@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -135,9 +134,9 @@ func (s *Store) putOnce(ctx context.Context, arts []feedsvc.Article, touched map
 // differs from what is stored.
 func nextWrite(a feedsvc.Article, old meta, now time.Time) (casWrite, bool, error) {
 	c := feedsvc.StoredArticle(a, old.firstSeen, now)
-	js, err := json.Marshal(c)
+	js, err := feedsvc.EncodeArticle(c)
 	if err != nil {
-		return casWrite{}, false, fmt.Errorf("redisstore: encode article %s: %w: %w", a.ID, feedsvc.ErrInvalid, err)
+		return casWrite{}, false, fmt.Errorf("redisstore: %w: %w", feedsvc.ErrInvalid, err)
 	}
 	next := meta{found: true, sections: feedsvc.SectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen,
 		sum: checksum(js), nonce: newNonce(), score: feedsvc.CursorOf(&c).Millis}

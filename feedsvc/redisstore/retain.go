@@ -2,7 +2,6 @@ package redisstore
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -144,14 +143,14 @@ func leaveWrite(slug, id string, m meta, body []byte) (casWrite, error) {
 	if len(m.sections) <= 1 || body == nil {
 		return w, nil
 	}
-	a, err := decode(body)
+	a, err := feedsvc.DecodeArticle(body)
 	if err != nil {
 		return w, fmt.Errorf("redisstore: decode article %s: %w", id, err)
 	}
 	feedsvc.LeaveSection(&a, slug) // kept: m says it is in another section
-	js, err := json.Marshal(a)
+	js, err := feedsvc.EncodeArticle(a)
 	if err != nil {
-		return w, fmt.Errorf("redisstore: encode article %s: %w", id, err)
+		return w, fmt.Errorf("redisstore: %w", err)
 	}
 	m.sections = feedsvc.SectionSet(a.Sections)
 	m.sum, m.nonce, m.score = checksum(js), newNonce(), feedsvc.CursorOf(&a).Millis

@@ -2,12 +2,17 @@
 // suite every feedsvc.Store implementation (memstore, boltstore, redisstore)
 // must pass, one subtest per behaviour of the interface documented in
 // feedsvc.Store; RunDumper is the suite of feedsvc.Dumper and of an
-// export/import round trip (package dump) between two stores.
+// export/import round trip (package dump) between two stores;
+// RunLegacyRecords checks that articles stored in the version 1 record
+// (Article.MarshalJSON, before feedsvc.EncodeArticle) read and render the
+// same. The data rules themselves are written once in package feedsvc
+// (StoredArticle, SectionSet, LeaveSection …); the suite checks each store
+// applies them.
 //
 // Behaviours the suite pins down beyond the interface comments, which
 // callers may rely on:
 //   - stored times come back in UTC; Published and Updated keep the second
-//     precision of the article's JSON form; PublishedRaw, UpdatedRaw and
+//     precision of the stored record; PublishedRaw, UpdatedRaw and
 //     BaseURL are not stored;
 //   - FirstSeen is set by the store when a new article has none, and the
 //     earliest FirstSeen is kept across re-puts;

@@ -25,7 +25,7 @@ websub:
 `
 
 func TestParseGood(t *testing.T) {
-	f, err := Parse([]byte(goodYAML))
+	f, err := parse([]byte(goodYAML))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestParseErrorsNameFieldAndValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(strings.Replace(goodYAML, tt.from, tt.to, 1)))
+			_, err := parse([]byte(strings.Replace(goodYAML, tt.from, tt.to, 1)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want error containing %q", err, tt.want)
 			}
@@ -69,11 +69,11 @@ func TestParseDuplicates(t *testing.T) {
     url: https://example.org/2.xml
     sections: [ent]
 `
-	if _, err := Parse([]byte(dupSrc)); err == nil || !strings.Contains(err.Error(), `duplicate id "workercn-ent"`) {
+	if _, err := parse([]byte(dupSrc)); err == nil || !strings.Contains(err.Error(), `duplicate id "workercn-ent"`) {
 		t.Errorf("duplicate id: got %v", err)
 	}
 	dupSec := strings.Replace(goodYAML, "sources:", "  - slug: ent\n    title: again\nsources:", 1)
-	if _, err := Parse([]byte(dupSec)); err == nil || !strings.Contains(err.Error(), `duplicate slug "ent"`) {
+	if _, err := parse([]byte(dupSec)); err == nil || !strings.Contains(err.Error(), `duplicate slug "ent"`) {
 		t.Errorf("duplicate slug: got %v", err)
 	}
 }

@@ -28,7 +28,6 @@ type Config struct {
 	IDAuthority                    string        // ID_AUTHORITY: tag: authority of ids, recorded at a store's first start
 	LogLevel                       slog.Level    // LOG_LEVEL: debug, info, warn, error
 	LogFormat                      string        // LOG_FORMAT: text or json
-	ConfigFile                     string        // FEEDSVC_CONFIG: YAML file of sections and sources
 	AllowPrivate                   bool          // FEEDSVC_ALLOW_PRIVATE_NETWORKS
 	FetchTimeout                   time.Duration // FETCH_TIMEOUT, default 20s
 	MaxBodyBytes                   int64         // FETCH_MAX_BYTES, default 10 MiB
@@ -73,7 +72,6 @@ func Load(getenv func(string) string) (Config, error) {
 		ListenAddr:   or(getenv("LISTEN_ADDR"), "127.0.0.1:8080"),
 		RedisPrefix:  or(getenv("REDIS_PREFIX"), "feedsvc:"),
 		LogFormat:    strings.ToLower(or(getenv("LOG_FORMAT"), "text")),
-		ConfigFile:   getenv("FEEDSVC_CONFIG"),
 		UserAgent:    getenv("USER_AGENT"),
 		IDAuthority:  getenv("ID_AUTHORITY"),
 		FetchTimeout: 20 * time.Second,
@@ -143,11 +141,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.BaseURL, err = baseURL(getenv("BASE_URL"), c.ListenAddr); err != nil {
 		return c, err
 	}
-	return c, c.Validate()
+	return c, c.validate()
 }
 
-// Validate checks ranges and cross-field rules.
-func (c Config) Validate() error {
+// validate checks ranges and cross-field rules.
+func (c Config) validate() error {
 	if _, _, err := net.SplitHostPort(c.ListenAddr); err != nil {
 		return fmt.Errorf("LISTEN_ADDR %q: want host:port", c.ListenAddr)
 	}

@@ -41,7 +41,7 @@ func LoadFile(path string) (File, error) {
 	} else if err != nil {
 		return File{}, fmt.Errorf("config: %w", err)
 	}
-	f, err := Parse(b)
+	f, err := parse(b)
 	if err != nil {
 		return File{}, fmt.Errorf("config %s: %w", path, err)
 	}
@@ -87,8 +87,8 @@ func resolveFileURL(raw, dir string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}).String()
 }
 
-// Parse decodes and validates YAML configuration bytes.
-func Parse(b []byte) (File, error) {
+// parse decodes and validates YAML configuration bytes.
+func parse(b []byte) (File, error) {
 	var raw fileYAML
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {

@@ -4,7 +4,7 @@ import "testing"
 
 // A section's `public: false` reaches the section; unset means public.
 func TestSectionPublicYAML(t *testing.T) {
-	f, err := Parse([]byte("sections:\n  - slug: vault\n    title: Vault\n    public: false\n  - slug: news\n    title: News\n"))
+	f, err := parse([]byte("sections:\n  - slug: vault\n    title: Vault\n    public: false\n  - slug: news\n    title: News\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

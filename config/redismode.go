@@ -7,14 +7,14 @@ import (
 
 // Redis modes of Config.RedisMode.
 const (
-	RedisSingle   = "single"
-	RedisCluster  = "cluster"
-	RedisSentinel = "sentinel"
+	redisSingle   = "single"
+	redisCluster  = "cluster"
+	redisSentinel = "sentinel"
 )
 
 // loadRedisMode reads REDIS_MODE and REDIS_SENTINEL_MASTER.
 func (c *Config) loadRedisMode(getenv func(string) string) error {
-	c.RedisMode = strings.ToLower(or(getenv("REDIS_MODE"), RedisSingle))
+	c.RedisMode = strings.ToLower(or(getenv("REDIS_MODE"), redisSingle))
 	c.RedisSentinelMaster = getenv("REDIS_SENTINEL_MASTER")
 	return c.validateRedisMode()
 }
@@ -23,22 +23,22 @@ func (c *Config) loadRedisMode(getenv func(string) string) error {
 // REDIS_SENTINEL_MASTER.
 func (c Config) validateRedisMode() error {
 	switch c.RedisMode {
-	case RedisSingle, "":
+	case redisSingle, "":
 		if c.RedisSentinelMaster != "" {
 			return fmt.Errorf("REDIS_SENTINEL_MASTER needs REDIS_MODE=sentinel")
 		}
 		return nil
-	case RedisCluster, RedisSentinel:
+	case redisCluster, redisSentinel:
 	default:
 		return fmt.Errorf("REDIS_MODE %q: want single, cluster or sentinel", c.RedisMode)
 	}
 	if strings.HasPrefix(c.RedisURL, "unix://") {
 		return fmt.Errorf("REDIS_MODE=%s: REDIS_URL wants redis:// or rediss:// host:port addresses", c.RedisMode)
 	}
-	if c.RedisMode == RedisSentinel && c.RedisSentinelMaster == "" && !strings.Contains(c.RedisURL, "master_name=") {
+	if c.RedisMode == redisSentinel && c.RedisSentinelMaster == "" && !strings.Contains(c.RedisURL, "master_name=") {
 		return fmt.Errorf("REDIS_MODE=sentinel needs REDIS_SENTINEL_MASTER (the primary's name)")
 	}
-	if c.RedisMode == RedisCluster && c.RedisSentinelMaster != "" {
+	if c.RedisMode == redisCluster && c.RedisSentinelMaster != "" {
 		return fmt.Errorf("REDIS_SENTINEL_MASTER needs REDIS_MODE=sentinel")
 	}
 	return nil

@@ -12,10 +12,10 @@ func TestLoadRedisMode(t *testing.T) {
 		mode, master string
 		wantError    string
 	}{
-		{env: map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}, mode: RedisSingle},
-		{env: map[string]string{"REDIS_URL": cluster, "REDIS_MODE": "Cluster"}, mode: RedisCluster},
+		{env: map[string]string{"REDIS_URL": "redis://127.0.0.1:6379/0"}, mode: redisSingle},
+		{env: map[string]string{"REDIS_URL": cluster, "REDIS_MODE": "Cluster"}, mode: redisCluster},
 		{env: map[string]string{"REDIS_URL": "rediss://127.0.0.1:26379?addr=127.0.0.1:26380", "REDIS_MODE": "sentinel",
-			"REDIS_SENTINEL_MASTER": "main"}, mode: RedisSentinel, master: "main"},
+			"REDIS_SENTINEL_MASTER": "main"}, mode: redisSentinel, master: "main"},
 		{env: map[string]string{"REDIS_URL": "redis://127.0.0.1:26379", "REDIS_MODE": "sentinel"}, wantError: "REDIS_SENTINEL_MASTER"},
 		{env: map[string]string{"REDIS_URL": "redis://127.0.0.1:6379", "REDIS_SENTINEL_MASTER": "main"}, wantError: "REDIS_MODE=sentinel"},
 		{env: map[string]string{"REDIS_URL": "unix:///run/redis.sock", "REDIS_MODE": "cluster"}, wantError: "redis://"},

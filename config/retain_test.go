@@ -10,7 +10,7 @@ import (
 
 func TestParseRetention(t *testing.T) {
 	y := strings.Replace(goodYAML, "    language: zh-CN\n", "    language: zh-CN\n    retain: 90d\n    retain_items: 5000\n", 1)
-	f, err := Parse([]byte(y))
+	f, err := parse([]byte(y))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func TestParseRetention(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			y := strings.Replace(goodYAML, "    language: zh-CN\n", "    language: zh-CN\n    "+tc.yaml+"\n", 1)
-			_, err := Parse([]byte(y))
+			_, err := parse([]byte(y))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v, want an error containing %q", err, tc.want)
 			}
@@ -35,7 +35,7 @@ func TestParseRetention(t *testing.T) {
 	}
 	for _, ok := range []string{"retain: forever", "retain_items: -1", "retain: 36h"} {
 		y := strings.Replace(goodYAML, "    language: zh-CN\n", "    language: zh-CN\n    "+ok+"\n", 1)
-		if _, err := Parse([]byte(y)); err != nil {
+		if _, err := parse([]byte(y)); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}
 	}

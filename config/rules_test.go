@@ -18,14 +18,14 @@ func TestParseRefusesBadRulesAndRepeatedSections(t *testing.T) {
 		{"duplicate section", "    sections: [ent, ent]\n", `sections: "ent" is listed twice`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(head + tt.yaml))
+			_, err := parse([]byte(head + tt.yaml))
 			if err == nil || !strings.Contains(err.Error(), "sources[0] (x): "+tt.want) {
 				t.Errorf("got %v, want an error containing %q", err, tt.want)
 			}
 		})
 	}
 	ok := "    kind: html\n    sections: [ent]\n    list: {item: 'ul.news > li', link: a}\n    article: {title: 'meta:og:title', authors: 'jsonld:author', remove: ['.ad']}\n"
-	if _, err := Parse([]byte(head + ok)); err != nil {
+	if _, err := parse([]byte(head + ok)); err != nil {
 		t.Errorf("valid rules refused: %v", err)
 	}
 }

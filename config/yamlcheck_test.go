@@ -25,7 +25,7 @@ func TestParseErrorsSpeakTheFilesTerms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse([]byte(strings.Replace(goodYAML, tt.from, tt.to, 1)))
+			_, err := parse([]byte(strings.Replace(goodYAML, tt.from, tt.to, 1)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want it to contain %q", err, tt.want)
 			}

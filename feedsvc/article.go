@@ -108,9 +108,9 @@ func (a *Article) SortTime() time.Time {
 	return a.FirstSeen
 }
 
-// ChangedTime is the time the article last changed: the latest of Updated,
+// changedTime is the time the article last changed: the latest of Updated,
 // Published and FirstSeen.
-func (a *Article) ChangedTime() time.Time {
+func (a *Article) changedTime() time.Time {
 	t := a.FirstSeen
 	if a.Published.After(t) {
 		t = a.Published

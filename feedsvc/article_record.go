@@ -7,18 +7,18 @@ import (
 	"time"
 )
 
-// ArticleRecordVersion is the version of the record EncodeArticle writes,
+// articleRecordVersion is the version of the record EncodeArticle writes,
 // the form every store keeps an article in, apart from Article.MarshalJSON
 // (the `feedsvc check` shape): changing what `check` prints never changes
 // what is stored. Version 1 is what stores wrote before the record had its
 // own type: Article.MarshalJSON's output, with nulls and without "v".
 // DecodeArticle reads both, and refuses a newer version.
-const ArticleRecordVersion = 2
+const articleRecordVersion = 2
 
 // articleRecord is the stored form of an Article. Its keys are those of
 // version 1, so that one decoder reads both; empty fields are left out.
 type articleRecord struct {
-	V             int                `json:"v,omitempty"` // ArticleRecordVersion; 0: version 1
+	V             int                `json:"v,omitempty"` // articleRecordVersion; 0: version 1
 	ID            string             `json:"id"`
 	SourceID      string             `json:"source_id,omitempty"`
 	URL           string             `json:"url,omitempty"`
@@ -85,10 +85,10 @@ type (
 )
 
 // EncodeArticle returns the stored record of a (the current
-// ArticleRecordVersion). Stores call it on StoredArticle's result.
+// articleRecordVersion). Stores call it on StoredArticle's result.
 func EncodeArticle(a Article) ([]byte, error) {
 	r := toRecord(a)
-	r.V = ArticleRecordVersion
+	r.V = articleRecordVersion
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // bodies are HTML: keep < > & as they are
@@ -99,15 +99,15 @@ func EncodeArticle(a Article) ([]byte, error) {
 }
 
 // DecodeArticle reads a stored record of any version up to
-// ArticleRecordVersion, with every time in UTC. Empty lists read as nil,
+// articleRecordVersion, with every time in UTC. Empty lists read as nil,
 // whichever version wrote them.
 func DecodeArticle(b []byte) (Article, error) {
 	var r articleRecord
 	if err := json.Unmarshal(b, &r); err != nil {
 		return Article{}, fmt.Errorf("decode article: %w", err)
 	}
-	if r.V > ArticleRecordVersion {
-		return Article{}, fmt.Errorf("decode article %s: record version %d is newer than this build's %d: %w", r.ID, r.V, ArticleRecordVersion, ErrInvalid)
+	if r.V > articleRecordVersion {
+		return Article{}, fmt.Errorf("decode article %s: record version %d is newer than this build's %d: %w", r.ID, r.V, articleRecordVersion, ErrInvalid)
 	}
 	a := r.article()
 	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()

@@ -33,11 +33,11 @@ type IDScheme struct {
 	Date      string `json:"date"`      // YYYY, YYYY-MM or YYYY-MM-DD
 }
 
-// LatestChange returns the newest ChangedTime among arts (zero when empty).
+// LatestChange returns the newest changedTime among arts (zero when empty).
 func LatestChange(arts []Article) time.Time {
 	var t time.Time
 	for i := range arts {
-		if c := arts[i].ChangedTime(); c.After(t) {
+		if c := arts[i].changedTime(); c.After(t) {
 			t = c
 		}
 	}

@@ -8,7 +8,6 @@ var (
 	ErrInvalid     = errors.New("invalid input")
 	ErrTooLarge    = errors.New("body too large")
 	ErrUnavailable = errors.New("store unavailable")
-	ErrNotModified = errors.New("not modified")
 	ErrUnknownKind = errors.New("unknown document kind")
 	// ErrConflict reports a change that would break references (a section
 	// that sources still use) or an id that already exists.

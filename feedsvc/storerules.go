@@ -10,13 +10,13 @@ import (
 // The data rules of the Store contract, written once: every Store calls
 // these, so the stores differ only in how they keep the data.
 
-// DefaultPageLimit is the page size of a Query with Limit <= 0.
-const DefaultPageLimit = 50
+// defaultPageLimit is the page size of a Query with Limit <= 0.
+const defaultPageLimit = 50
 
-// PageLimit returns q.Limit, or DefaultPageLimit when it is <= 0.
+// PageLimit returns q.Limit, or defaultPageLimit when it is <= 0.
 func (q Query) PageLimit() int {
 	if q.Limit <= 0 {
-		return DefaultPageLimit
+		return defaultPageLimit
 	}
 	return q.Limit
 }

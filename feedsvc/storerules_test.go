@@ -51,7 +51,7 @@ func TestSectionRules(t *testing.T) {
 	if LeaveSection(&a, "b") || len(a.Sections) != 0 {
 		t.Errorf("leaving the last section: kept %q", a.Sections)
 	}
-	if got := (Query{}).PageLimit(); got != DefaultPageLimit {
+	if got := (Query{}).PageLimit(); got != defaultPageLimit {
 		t.Errorf("PageLimit of a zero query: %d", got)
 	}
 }

@@ -19,9 +19,9 @@ const (
 	idsLock = "cfg:ids-write"
 )
 
-// LegacyIDDate is the date of every id published before the scheme was
+// legacyIDDate is the date of every id published before the scheme was
 // stored; an upgraded store keeps it.
-const LegacyIDDate = "2026"
+const legacyIDDate = "2026"
 
 // IDOptions says how to record the id scheme at a store's first start.
 type IDOptions struct {
@@ -37,7 +37,7 @@ var authorityRE = regexp.MustCompile(`^([a-z0-9._+-]+@)?[a-z0-9]([a-z0-9-]*[a-z0
 
 // LoadIDs returns the store's id scheme, recording it at the first start:
 // the authority is o.Want, else o.Fallback; the date is the day of o.Now,
-// or LegacyIDDate when the store already holds a catalog or a source's
+// or legacyIDDate when the store already holds a catalog or a source's
 // fetch state (it has been publishing ids made from BASE_URL and 2026).
 // Once recorded it never changes: a different o.Want is an error.
 func LoadIDs(ctx context.Context, st feedsvc.Store, o IDOptions) (feedsvc.IDScheme, error) {
@@ -104,7 +104,7 @@ func recordIDs(ctx context.Context, st feedsvc.Store, o IDOptions, want string) 
 		ids.Authority = o.Fallback
 	}
 	if used {
-		ids.Date = LegacyIDDate
+		ids.Date = legacyIDDate
 	}
 	if ids.Authority == "" { // the fallback is taken as is: ids already published with it
 		return ids, errors.New("id scheme: BASE_URL has no host to name ids by; set ID_AUTHORITY")

@@ -55,7 +55,7 @@ func TestLoadIDsUpgrade(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (feedsvc.IDScheme{Authority: "news.example.org", Date: LegacyIDDate}); got != want {
+		if want := (feedsvc.IDScheme{Authority: "news.example.org", Date: legacyIDDate}); got != want {
 			t.Errorf("%s: got %+v, want %+v", name, got, want)
 		}
 	}

@@ -15,6 +15,12 @@ import (
 )
 
 // Catalog is the live set of sections and sources (*catalog.Catalog).
+// Writes return the core's errors, which fail maps to statuses:
+// *feedsvc.ValidationError for an entry feedsvc.ValidateSource or
+// ValidateSection refuses (PutSource also refuses file: URLs, which only
+// configuration files may use), feedsvc.ErrConflict for create=true on an
+// existing id or slug and for deleting a section sources still use, and
+// feedsvc.ErrNotFound for updating or deleting a missing one.
 type Catalog interface {
 	Sections() []feedsvc.Section
 	Sources() []feedsvc.Source

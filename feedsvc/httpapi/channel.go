@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 var formats = map[string]bool{"rss": true, "atom": true, "json": true}
@@ -62,7 +63,7 @@ func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, form
 	}
 	t, status, err := s.resolve(r, &c, slug, format, month)
 	if err != nil {
-		plain(w, status, err.Error())
+		respond.Plain(w, status, err.Error())
 		return
 	}
 	e, err := s.entry(r.Context(), &t)
@@ -72,10 +73,10 @@ func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, form
 		if errors.Is(err, feedsvc.ErrUnavailable) {
 			status = http.StatusServiceUnavailable
 		}
-		plain(w, status, "channel unavailable")
+		respond.Plain(w, status, "channel unavailable")
 		return
 	}
-	s.serveEntry(w, r, s.forCaller(e, &c))
+	s.forCaller(e, &c).Serve(w, r)
 }
 
 // resolve turns a request into a target, or a status and error message.

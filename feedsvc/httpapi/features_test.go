@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 func ids(t *testing.T, s *Server, target string) (selfNext string, got []string, status int) {
@@ -287,7 +288,7 @@ func TestCombinedChannelVersionsDoNotCollide(t *testing.T) {
 
 func TestVaryAcceptWhenHTMLIsServed(t *testing.T) {
 	s, _, _ := newTestServer(t, 1)
-	s.HTML = func(w http.ResponseWriter, r *http.Request) { plain(w, 200, "page") }
+	s.HTML = func(w http.ResponseWriter, r *http.Request) { respond.Plain(w, 200, "page") }
 	r := get(t, s.Handler(), "/sections/ent/atom", nil)
 	if v := r.Header.Get("Vary"); v != "Accept, Accept-Encoding" {
 		t.Errorf("Vary %q", v)

@@ -132,7 +132,7 @@ func (c *docCache) drop(el *list.Element) {
 }
 
 // bytes is the memory an entry holds (both bodies).
-func (e *entry) bytes() int64 { return int64(len(e.body) + len(e.gz) + 512) }
+func (e *entry) bytes() int64 { return int64(len(e.Body) + len(e.Gz) + 512) }
 
 // dropDocs removes every document whose name starts with one of prefixes,
 // the last good bytes included.

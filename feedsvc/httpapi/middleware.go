@@ -3,6 +3,8 @@ package httpapi
 import (
 	"net/http"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // maxURLLen bounds the request target (path and query) in bytes.
@@ -34,7 +36,7 @@ func (s *Server) instrument(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		if len(r.URL.RequestURI()) > maxURLLen {
-			plain(w, http.StatusRequestURITooLong, "request URL too long")
+			respond.Plain(w, http.StatusRequestURITooLong, "request URL too long")
 			s.obs().request("too_long", http.StatusRequestURITooLong, time.Since(start))
 			return
 		}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Renderer turns a channel into bytes of one format ("rss", "atom",
@@ -111,7 +112,7 @@ func (s *Server) owner() string {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	plain(w, http.StatusOK, "ok")
+	respond.Plain(w, http.StatusOK, "ok")
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
@@ -120,10 +121,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		s.log().Warn("readyz: store not reachable", slog.Any("error", err))
-		plain(w, http.StatusServiceUnavailable, "store not reachable")
+		respond.Plain(w, http.StatusServiceUnavailable, "store not reachable")
 		return
 	}
-	plain(w, http.StatusOK, "ready")
+	respond.Plain(w, http.StatusOK, "ready")
 }
 
 func (s *Server) section(slug string) (feedsvc.Section, bool) {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Index serves GET /: every section with its description, its three feed
@@ -33,7 +34,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	}
 	q, err := pageQuery(r)
 	if err != nil {
-		plain(w, http.StatusBadRequest, err.Error())
+		respond.Plain(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	// A store failure on the newest page serves its last good bytes, as the
@@ -45,7 +46,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if b := p.stale.get(key); newest && b != nil {
 			p.log().Warn("serving stale page: store unavailable", "section", sec.Slug, slog.Any("error", err))
-			serve(w, r, "text/html; charset=utf-8", b)
+			p.serveHTML(w, r, b)
 			return
 		}
 		p.fail(w, r, err)

@@ -15,6 +15,7 @@ import (
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Catalog is the live set of sections and sources (*catalog.Catalog).
@@ -114,23 +115,17 @@ func bodyField(err error) string {
 	return f
 }
 
-// fail maps an error to a status: validation 400, not found 404,
-// conflict 409, too large 413, anything else 500 (logged).
-func (a *API) fail(w http.ResponseWriter, err error) {
-	var ve *catalog.ValidationError
-	switch {
-	case errors.Is(err, feedsvc.ErrTooLarge):
-		writeError(w, http.StatusRequestEntityTooLarge, err.Error(), "")
-	case errors.As(err, &ve):
-		writeError(w, http.StatusBadRequest, err.Error(), ve.Field)
-	case errors.Is(err, feedsvc.ErrNotFound):
-		writeError(w, http.StatusNotFound, err.Error(), "")
-	case errors.Is(err, catalog.ErrConflict):
-		writeError(w, http.StatusConflict, err.Error(), "")
-	default:
-		a.log().Error("admin", slog.Any("error", err))
-		writeError(w, http.StatusInternalServerError, "internal error", "")
+// fail answers err as JSON with the status respond.Status gives it
+// (validation 400, not found 404, conflict 409, taken down 410, too
+// large 413, store unreachable 503, anything else 500, logged), naming
+// the field of a validation error.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code, msg := respond.Message(a.log(), r, err, "store")
+	field := ""
+	if ve := (*catalog.ValidationError)(nil); errors.As(err, &ve) {
+		field = ve.Field
 	}
+	writeError(w, code, msg, field)
 }
 
 func writeError(w http.ResponseWriter, status int, msg, field string) {

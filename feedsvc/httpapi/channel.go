@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,12 +67,7 @@ func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, form
 	}
 	e, err := s.entry(r.Context(), &t)
 	if err != nil {
-		s.log().Error("channel", "section", slug, "format", format, slog.Any("error", err))
-		status := http.StatusInternalServerError
-		if errors.Is(err, feedsvc.ErrUnavailable) {
-			status = http.StatusServiceUnavailable
-		}
-		respond.Plain(w, status, "channel unavailable")
+		respond.Fail(w, r, s.log(), err, "channel")
 		return
 	}
 	s.forCaller(e, &c).Serve(w, r)

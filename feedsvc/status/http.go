@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"net/http"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // JSON serves GET /api/status[?health=error&page=2&per_page=100].
@@ -38,12 +40,12 @@ func (h *Handler) report(w http.ResponseWriter, r *http.Request) (Report, bool) 
 	w.Header().Set("Cache-Control", "no-store")
 	q, err := ParseQuery(r.URL.Query())
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		respond.Plain(w, http.StatusBadRequest, err.Error())
 		return Report{}, false
 	}
 	rep, err := h.Build(r.Context(), q)
 	if err != nil {
-		http.Error(w, "status unavailable: "+err.Error(), http.StatusServiceUnavailable)
+		respond.Fail(w, r, nil, err, "status")
 		return Report{}, false
 	}
 	return rep, true

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -32,8 +31,12 @@ type Pages struct {
 	stale lastGood // newest page of each section, for store outages
 }
 
-// errNoSection reports a slug that names no configured section.
-var errNoSection = errors.New("no such section")
+// noSection is a slug that names no configured section (a
+// feedsvc.ErrNotFound).
+type noSection string
+
+func (s noSection) Error() string      { return fmt.Sprintf("no such section: %q", string(s)) }
+func (noSection) Is(target error) bool { return target == feedsvc.ErrNotFound }
 
 // section returns the section named slug; AllSlug yields the combined
 // section, whose language and zone are shared by every section or empty.
@@ -59,7 +62,7 @@ func (p *Pages) section(slug string) (feedsvc.Section, []string, error) {
 	}
 	i := slices.IndexFunc(secs, func(s feedsvc.Section) bool { return s.Slug == slug })
 	if i < 0 {
-		return feedsvc.Section{}, nil, fmt.Errorf("%w: %q", errNoSection, slug)
+		return feedsvc.Section{}, nil, noSection(slug)
 	}
 	return secs[i], []string{slug}, nil
 }

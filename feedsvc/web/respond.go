@@ -1,12 +1,9 @@
 package web
 
 import (
-	"errors"
-	"log/slog"
 	"net/http"
 	"time"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
@@ -23,19 +20,8 @@ func serve(w http.ResponseWriter, r *http.Request, contentType string, body []by
 	d.Serve(w, r)
 }
 
-// fail maps err to a status: 404 for an unknown section, 503 when the
-// store is unreachable, else 500. Server-side failures are logged here,
-// once.
+// fail answers err (respond.Status decides the status): an unknown
+// section is 404, an unreachable store 503, anything else 500.
 func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch {
-	case errors.Is(err, errNoSection):
-		respond.Plain(w, http.StatusNotFound, err.Error())
-		return
-	case errors.Is(err, feedsvc.ErrUnavailable):
-		p.log().Warn("page", "path", r.URL.Path, slog.Any("error", err))
-		respond.Plain(w, http.StatusServiceUnavailable, "store unavailable")
-		return
-	}
-	p.log().Error("page", "path", r.URL.Path, slog.Any("error", err))
-	respond.Plain(w, http.StatusInternalServerError, "internal error")
+	respond.Fail(w, r, p.log(), err, "store")
 }

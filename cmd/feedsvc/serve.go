@@ -176,7 +176,7 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	sched.Ingester.OnChange = func(ctx context.Context, slugs []string) {
 		api.Invalidate(ctx, slugs)
 		var topics []string
-		for _, slug := range append(slugs, httpapi.AllSlug) {
+		for _, slug := range append(slugs, feedsvc.AllSlug) {
 			if private(cat.Sections(), slug) {
 				continue // hubs are public: never name a private channel
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
@@ -218,7 +219,7 @@ func (s *Server) variantSlots() chan struct{} {
 // this process: after a takedown the next request renders afresh (or
 // fails) rather than serving a document that still holds the article.
 func (s *Server) Purge(ctx context.Context, slugs []string) {
-	prefixes := []string{AllSlug + "|"}
+	prefixes := []string{feedsvc.AllSlug + "|"}
 	for _, slug := range slugs {
 		prefixes = append(prefixes, slug+"|")
 	}
@@ -228,7 +229,7 @@ func (s *Server) Purge(ctx context.Context, slugs []string) {
 
 func (s *Server) Invalidate(ctx context.Context, slugs []string) {
 	s.forgetVersions(slugs)
-	for _, slug := range append(slugs, AllSlug) {
+	for _, slug := range append(slugs, feedsvc.AllSlug) {
 		if err := s.Store.DeleteBlobs(ctx, blobPrefix+slug+"|"); err != nil {
 			s.log().Warn("render cache: invalidate failed", "section", slug, slog.Any("error", err))
 		}

@@ -15,9 +15,6 @@ import (
 
 var formats = map[string]bool{"rss": true, "atom": true, "json": true}
 
-// AllSlug names the combined channel of every section.
-const AllSlug = "all"
-
 // target is one channel document: which sections, which format, which page.
 type target struct {
 	sec    feedsvc.Section
@@ -35,7 +32,7 @@ func (t *target) variant() string {
 		return ""
 	}
 	v := "|p=" + string(t.policy) + "|cap=" + strconv.Itoa(t.q.cap) + "|k=" + strconv.FormatBool(t.keyed)
-	if t.sec.Slug == AllSlug {
+	if t.sec.Slug == feedsvc.AllSlug {
 		v += "|s=" + strings.Join(t.slugs, ",")
 	}
 	return v
@@ -83,7 +80,7 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	if t.sec, t.slugs, err = s.pick(c, slug); err != nil {
 		return t, http.StatusForbidden, err
 	}
-	if t.slugs == nil && slug != AllSlug || !formats[format] {
+	if t.slugs == nil && slug != feedsvc.AllSlug || !formats[format] {
 		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
 	}
 	v := r.URL.Query()
@@ -115,14 +112,15 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 // covers that c may read (none: no such channel for c); a partner not
 // allowed on the section gets an error (403).
 func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error) {
-	if slug == AllSlug {
-		var slugs []string
+	if slug == feedsvc.AllSlug {
+		var seen []feedsvc.Section
 		for _, sec := range s.Sections() {
 			if c.sees(&sec) == 0 {
-				slugs = append(slugs, sec.Slug)
+				seen = append(seen, sec)
 			}
 		}
-		return feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}, slugs, nil
+		all, slugs := feedsvc.Combined(seen)
+		return all, slugs, nil
 	}
 	sec, ok := s.section(slug)
 	if !ok {

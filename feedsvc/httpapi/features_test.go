@@ -297,3 +297,30 @@ func TestVaryAcceptWhenHTMLIsServed(t *testing.T) {
 		t.Errorf("html: %d", r.StatusCode)
 	}
 }
+
+// sectionRenderer renders only the channel's section.
+type sectionRenderer struct{}
+
+func (sectionRenderer) Render(format string, ch *feedsvc.Channel) ([]byte, error) {
+	return []byte(ch.Section.Title + "|" + ch.Section.Description + "|" + ch.Section.Language), nil
+}
+
+func (sectionRenderer) ContentType(format string) string { return "text/plain" }
+
+// TestCombinedChannelIsTheCombinedPage: the combined channel is the
+// section feedsvc.Combined builds, as its page is. It used to have no
+// language where its page had the one every section shares, and another
+// description.
+func TestCombinedChannelIsTheCombinedPage(t *testing.T) {
+	s, _, _ := newTestServer(t, 0)
+	s.Render = sectionRenderer{}
+	s.Sections = func() []feedsvc.Section {
+		return []feedsvc.Section{{Slug: "a", Language: "zh-CN"}, {Slug: "b", Language: "zh-CN"}}
+	}
+	r := get(t, s.Handler(), "/sections/all/rss", nil)
+	b, _ := io.ReadAll(r.Body)
+	want, _ := feedsvc.Combined(s.Sections())
+	if got := string(b); got != want.Title+"|"+want.Description+"|zh-CN" {
+		t.Errorf("combined channel section: got %q", got)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // URLs and a link to its page, after the combined channel.
 func (p *Pages) Index(w http.ResponseWriter, r *http.Request) {
 	base := p.base(r)
-	all, _, _ := p.section(AllSlug)
+	all, _, _ := p.section(feedsvc.AllSlug)
 	d := p.common(r, all)
 	d.Title, d.Description = d.L.Sections, all.Description
 	d.Sections = append(d.Sections, d.Section)
@@ -24,7 +24,7 @@ func (p *Pages) Index(w http.ResponseWriter, r *http.Request) {
 
 // Section serves a section's page: GET /sections/{slug}, and channel URLs
 // (/sections/{slug}/{format}) that a browser asks for with Accept:
-// text/html. The slug AllSlug shows every section merged, newest first.
+// text/html. The slug feedsvc.AllSlug shows every section merged, newest first.
 // An unknown slug is 404.
 func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	sec, slugs, err := p.section(r.PathValue("slug"))
@@ -80,7 +80,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) common(r *http.Request, sec feedsvc.Section) pageData {
 	base := p.base(r)
 	l := labelsFor(sec.Language)
-	if sec.Slug == AllSlug {
+	if sec.Slug == feedsvc.AllSlug {
 		sec.Title = l.AllSections
 	}
 	sv := newSectionView(base, sec)

@@ -139,7 +139,7 @@ func TestIndexListsSections(t *testing.T) {
 		t.Fatalf("status: got %d", res.StatusCode)
 	}
 	d := doc(t, body)
-	for _, sec := range append([]feedsvc.Section{{Slug: AllSlug}}, testSections...) {
+	for _, sec := range append([]feedsvc.Section{{Slug: feedsvc.AllSlug}}, testSections...) {
 		page := "http://example.com/sections/" + sec.Slug
 		li := d.Find(`ul.sections > li:has(h2 a[href="` + page + `"])`)
 		if li.Length() != 1 {

@@ -39,8 +39,8 @@ func (t *target) variant() string {
 }
 
 func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
-	if s.HTML != nil && prefersHTML(r.Header.Get("Accept")) {
-		s.HTML(w, r) // a person in a browser: the section page
+	if s.Pages != nil && prefersHTML(r.Header.Get("Accept")) {
+		s.Pages.Section(w, r) // a person in a browser: the section page
 		return
 	}
 	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), "")

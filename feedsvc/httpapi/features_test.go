@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"io"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 func ids(t *testing.T, s *Server, target string) (selfNext string, got []string, status int) {
@@ -288,13 +286,14 @@ func TestCombinedChannelVersionsDoNotCollide(t *testing.T) {
 
 func TestVaryAcceptWhenHTMLIsServed(t *testing.T) {
 	s, _, _ := newTestServer(t, 1)
-	s.HTML = func(w http.ResponseWriter, r *http.Request) { respond.Plain(w, 200, "page") }
+	s.Pages = fakePages{}
 	r := get(t, s.Handler(), "/sections/ent/atom", nil)
 	if v := r.Header.Get("Vary"); v != "Accept, Accept-Encoding" {
 		t.Errorf("Vary %q", v)
 	}
-	if r := get(t, s.Handler(), "/sections/ent/atom", map[string]string{"Accept": "text/html"}); r.StatusCode != 200 {
-		t.Errorf("html: %d", r.StatusCode)
+	r = get(t, s.Handler(), "/sections/ent/atom", map[string]string{"Accept": "text/html"})
+	if b, _ := io.ReadAll(r.Body); r.StatusCode != 200 || string(b) != "page\n" {
+		t.Errorf("html: %d %q", r.StatusCode, b)
 	}
 }
 

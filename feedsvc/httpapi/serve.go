@@ -21,7 +21,7 @@ func (s *Server) prepare(e *entry, private bool) {
 	if e.archive {
 		m.MaxAge = archiveMaxAge
 	}
-	if s.HTML != nil {
+	if s.Pages != nil {
 		m.Vary = []string{"Accept", "Accept-Encoding"} // browsers get the HTML page at the same URL
 	}
 	if private {

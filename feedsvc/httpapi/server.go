@@ -23,6 +23,20 @@ type Renderer interface {
 	ContentType(format string) string
 }
 
+// Pages serves the pages for people (*web.Pages).
+type Pages interface {
+	Index(w http.ResponseWriter, r *http.Request)
+	Section(w http.ResponseWriter, r *http.Request)
+	OPML(w http.ResponseWriter, r *http.Request)
+	NewsSitemap(w http.ResponseWriter, r *http.Request)
+}
+
+// StatusViews serves the health views (*status.Handler).
+type StatusViews interface {
+	HTML(w http.ResponseWriter, r *http.Request)
+	JSON(w http.ResponseWriter, r *http.Request)
+}
+
 // Server holds the HTTP handlers' dependencies.
 type Server struct {
 	Store    feedsvc.Store
@@ -38,10 +52,20 @@ type Server struct {
 	// IDs is the store's tag: id scheme, independent of BaseURL.
 	IDs feedsvc.IDScheme
 
-	// HTML answers channel URLs requested with Accept: text/html (nil: the feed).
-	HTML http.HandlerFunc
-	// Extra mounts more handlers by ServeMux pattern (metrics, admin, pages).
-	Extra map[string]http.Handler
+	// Pages serves the pages for people, and channel URLs requested with
+	// Accept: text/html (nil: none; channel URLs serve only feeds).
+	Pages Pages
+	// Status serves the health views (nil: not mounted).
+	Status StatusViews
+	// Metrics serves Prometheus metrics (nil: not mounted).
+	Metrics http.Handler
+	// Admin serves the admin, partners and takedown API by ServeMux
+	// pattern (admin.API's Routes and ArticleRoutes); each pattern must be
+	// in the route list (routes.go).
+	Admin map[string]http.Handler
+	// Guard puts a route behind the check of who may call it (nil: no
+	// checks; see Access).
+	Guard func(who Access, h http.Handler) http.Handler
 	// VersionTTL is how long a section's change counter read from the store
 	// is trusted (default 1s; < 0: read it on every request). Other
 	// replicas' changes show within it; this replica's at once.
@@ -84,20 +108,6 @@ const (
 	DefaultLimit = 50
 	MaxLimit     = 500
 )
-
-// Handler returns the routes.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.HandleFunc("GET /sections", s.sections)
-	mux.HandleFunc("GET /sections/{slug}/{format}", s.channel)
-	mux.HandleFunc("GET /sections/{slug}/archive/{month}/{format}", s.archive)
-	for pattern, h := range s.Extra {
-		mux.Handle(pattern, h)
-	}
-	return s.instrument(mux)
-}
 
 func (s *Server) obs() observer { return observer{s.Observe} }
 

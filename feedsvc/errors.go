@@ -8,6 +8,5 @@ var (
 	ErrInvalid     = errors.New("invalid input")
 	ErrTooLarge    = errors.New("body too large")
 	ErrUnavailable = errors.New("store unavailable")
-	ErrNotModified = errors.New("not modified")
 	ErrUnknownKind = errors.New("unknown document kind")
 )

@@ -33,7 +33,7 @@ func (p Policy) Guard(h http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		if len(p.Networks) > 0 && !Within(r.RemoteAddr, p.Networks) {
+		if len(p.Networks) > 0 && !within(r.RemoteAddr, p.Networks) {
 			respond.Plain(w, http.StatusForbidden, p.Realm+": client address not allowed")
 			return
 		}
@@ -46,9 +46,9 @@ func (p Policy) Guard(h http.Handler) http.Handler {
 	})
 }
 
-// Within reports whether the address (host:port or host) lies in one of
+// within reports whether the address (host:port or host) lies in one of
 // the networks.
-func Within(remote string, networks []netip.Prefix) bool {
+func within(remote string, networks []netip.Prefix) bool {
 	host, _, err := net.SplitHostPort(remote)
 	if err != nil {
 		host = remote

@@ -75,10 +75,10 @@ type Server struct {
 	// this process already).
 	Shared bool
 	// CacheBytes bounds the rendered documents kept in process
-	// (default DefaultCacheBytes).
+	// (default 64 MiB).
 	CacheBytes int64
 	// VariantBytes bounds, per section, the variant documents kept in
-	// process (default DefaultVariantBytes).
+	// process (default 4 MiB).
 	VariantBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
@@ -86,7 +86,7 @@ type Server struct {
 	// not accepted; private sections are then served to no one).
 	Partners Partners
 	// StoreTimeout bounds the store reads a channel request waits for
-	// before serving the last good bytes (default DefaultStoreTimeout).
+	// before serving the last good bytes (default 300ms).
 	StoreTimeout time.Duration
 
 	verMu     sync.Mutex
@@ -103,10 +103,10 @@ type Server struct {
 	ownerID   string
 }
 
-// DefaultLimit and MaxLimit bound how many items a channel page shows.
+// defaultLimit and maxLimit bound how many items a channel page shows.
 const (
-	DefaultLimit = 50
-	MaxLimit     = 500
+	defaultLimit = 50
+	maxLimit     = 500
 )
 
 func (s *Server) obs() observer { return observer{s.Observe} }

@@ -83,14 +83,14 @@ func (d *Doc) Prepare(m Meta) {
 // no representation headers (RFC 9110 §15.4.5).
 func (d *Doc) Serve(w http.ResponseWriter, r *http.Request) {
 	body, etag, src := d.Body, d.ETag, d.plain
-	if len(d.Gz) > 0 && AcceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if len(d.Gz) > 0 && acceptsGzip(r.Header.Get("Accept-Encoding")) {
 		body, etag, src = d.Gz, d.GzETag, d.gzip
 	}
 	h := w.Header()
 	for k, v := range src {
 		h[k] = v
 	}
-	if NotModified(r, etag, d.LastMod) {
+	if notModified(r, etag, d.LastMod) {
 		delete(h, "Content-Type")
 		delete(h, "Content-Encoding")
 		delete(h, "Content-Length")
@@ -103,9 +103,9 @@ func (d *Doc) Serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// NotModified applies RFC 9110 §13.2.2: If-None-Match (weak comparison,
+// notModified applies RFC 9110 §13.2.2: If-None-Match (weak comparison,
 // §13.1.2) wins; If-Modified-Since counts only without it.
-func NotModified(r *http.Request, etag string, lastMod time.Time) bool {
+func notModified(r *http.Request, etag string, lastMod time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
 		for _, t := range strings.Split(inm, ",") {
 			t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
@@ -123,8 +123,8 @@ func NotModified(r *http.Request, etag string, lastMod time.Time) bool {
 	return err == nil && !lastMod.After(t)
 }
 
-// AcceptsGzip reports whether an Accept-Encoding value allows gzip.
-func AcceptsGzip(ae string) bool {
+// acceptsGzip reports whether an Accept-Encoding value allows gzip.
+func acceptsGzip(ae string) bool {
 	for _, part := range strings.Split(ae, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		name = strings.TrimSpace(name)

@@ -9,8 +9,8 @@ import (
 
 func TestAcceptsGzip(t *testing.T) {
 	for ae, want := range map[string]bool{"gzip": true, "br, gzip;q=0.5": true, "gzip;q=0": false, "identity": false, "": false, "*": true, "GZIP": true} {
-		if got := AcceptsGzip(ae); got != want {
-			t.Errorf("AcceptsGzip(%q) = %v, want %v", ae, got, want)
+		if got := acceptsGzip(ae); got != want {
+			t.Errorf("acceptsGzip(%q) = %v, want %v", ae, got, want)
 		}
 	}
 }
@@ -39,7 +39,7 @@ func TestNotModified(t *testing.T) {
 			if tt.ims != "" {
 				r.Header.Set("If-Modified-Since", tt.ims)
 			}
-			if got := NotModified(r, `"a"`, lm); got != tt.want {
+			if got := notModified(r, `"a"`, lm); got != tt.want {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})

@@ -2,8 +2,6 @@ package admin
 
 import (
 	"context"
-	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/access"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
@@ -76,9 +75,7 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusNotFound, "admin API disabled: set ADMIN_TOKEN", "")
 			return
 		}
-		scheme, got, _ := strings.Cut(r.Header.Get("Authorization"), " ")
-		ok := strings.EqualFold(scheme, "Bearer") // RFC 9110 §11.1: case-insensitive
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.Token)) != 1 {
+		if !access.Bearer(r, a.Token) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc admin"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", "")
 			return
@@ -137,12 +134,8 @@ func writeError(w http.ResponseWriter, status int, msg, field string) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	respond.JSON(w, status, v)
 }
 
 // httpOnly refuses source URLs other than absolute http(s): file: URLs

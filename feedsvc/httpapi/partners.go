@@ -99,29 +99,6 @@ func (c *caller) sees(sec *feedsvc.Section) int {
 	return http.StatusForbidden
 }
 
-// countingWriter counts the body bytes and remembers the status.
-type countingWriter struct {
-	http.ResponseWriter
-	status int
-	n      int64
-}
-
-func (w *countingWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *countingWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := w.ResponseWriter.Write(b)
-	w.n += int64(n)
-	return n, err
-}
-
 // record counts a partner request in usage and metrics.
 func (s *Server) record(c *caller, w *countingWriter) {
 	if c.partner == nil {

@@ -2,7 +2,6 @@ package status
 
 import (
 	_ "embed"
-	"encoding/json"
 	"html/template"
 	"net/http"
 	"time"
@@ -16,10 +15,7 @@ func (h *Handler) JSON(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(rep)
+	respond.JSON(w, http.StatusOK, rep)
 }
 
 // HTML serves GET /status with the same parameters as JSON.

@@ -3,6 +3,7 @@ package respond
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -141,4 +142,13 @@ func acceptsGzip(ae string) bool {
 // and a newline, as http.Error does.
 func Plain(w http.ResponseWriter, code int, msg string) {
 	http.Error(w, msg, code)
+}
+
+// JSON writes v as indented JSON with status code.
+func JSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
 }

@@ -57,31 +57,32 @@ func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, form
 	if !ok {
 		return
 	}
-	t, status, err := s.resolve(r, &c, slug, format, month)
-	if err != nil {
-		respond.Plain(w, status, err.Error())
-		return
+	t, err := s.resolve(r, &c, slug, format, month)
+	if err == nil {
+		var e *entry
+		if e, err = s.entry(r.Context(), &t); err == nil {
+			s.forCaller(e, &c).Serve(w, r)
+			return
+		}
 	}
-	e, err := s.entry(r.Context(), &t)
-	if err != nil {
-		respond.Fail(w, r, s.log(), err, "channel")
-		return
-	}
-	s.forCaller(e, &c).Serve(w, r)
+	respond.Fail(w, r, s.log(), err, "channel")
 }
 
-// resolve turns a request into a target, or a status and error message.
-func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string) (target, int, error) {
+// resolve turns a request into a target, or an error of the kind its
+// status is (respond.Status): an unknown channel or archive month
+// feedsvc.ErrNotFound, a partner outside its sections
+// feedsvc.ErrForbidden, a bad query feedsvc.ErrInvalid.
+func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string) (target, error) {
 	t := target{format: format, keyed: c.queryKey != ""}
 	if c.partner != nil && c.policy() != feedsvc.PolicyFull {
 		t.policy = c.policy()
 	}
 	var err error
 	if t.sec, t.slugs, err = s.pick(c, slug); err != nil {
-		return t, http.StatusForbidden, err
+		return t, err
 	}
 	if t.slugs == nil && slug != feedsvc.AllSlug || !formats[format] {
-		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
+		return t, feedsvc.WithKind(feedsvc.ErrNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format))
 	}
 	v := r.URL.Query()
 	if s.Partners != nil {
@@ -89,7 +90,7 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	}
 	q, err := parsePageQuery(v, t.sec)
 	if err != nil {
-		return t, http.StatusBadRequest, err
+		return t, feedsvc.WithKind(feedsvc.ErrInvalid, err)
 	}
 	if c.partner != nil {
 		q.capAt(c.partner.ItemLimit)
@@ -97,15 +98,15 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	if month != "" {
 		m, err := time.Parse("2006-01", month)
 		if err != nil || m.Year() < 1995 || m.Year() > 9999 {
-			return t, http.StatusNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month)
+			return t, feedsvc.WithKind(feedsvc.ErrNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month))
 		}
 		if len(v) > 0 {
-			return t, http.StatusBadRequest, errors.New("archive documents take no query parameters")
+			return t, feedsvc.WithKind(feedsvc.ErrInvalid, errors.New("archive documents take no query parameters"))
 		}
 		q.month = m
 	}
 	t.q = q
-	return t, 0, nil
+	return t, nil
 }
 
 // pick returns the section slug names and the slugs of the sections it
@@ -130,7 +131,7 @@ func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error)
 	case 0:
 		return sec, []string{slug}, nil
 	case http.StatusForbidden:
-		return sec, nil, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug)
+		return sec, nil, feedsvc.WithKind(feedsvc.ErrForbidden, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug))
 	}
 	return sec, nil, nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
@@ -36,7 +37,7 @@ func (h *Handler) report(w http.ResponseWriter, r *http.Request) (Report, bool) 
 	w.Header().Set("Cache-Control", "no-store")
 	q, err := ParseQuery(r.URL.Query())
 	if err != nil {
-		respond.Plain(w, http.StatusBadRequest, err.Error())
+		respond.Fail(w, r, nil, feedsvc.WithKind(feedsvc.ErrInvalid, err), "status")
 		return Report{}, false
 	}
 	rep, err := h.Build(r.Context(), q)

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Index serves GET /: every section with its description, its three feed
@@ -34,7 +33,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	}
 	q, err := pageQuery(r)
 	if err != nil {
-		respond.Plain(w, http.StatusBadRequest, err.Error())
+		p.fail(w, r, feedsvc.WithKind(feedsvc.ErrInvalid, err))
 		return
 	}
 	// A store failure on the newest page serves its last good bytes, as the

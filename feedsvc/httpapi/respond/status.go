@@ -12,6 +12,7 @@ import (
 // Status is the one rule from the core's error kinds to an HTTP status:
 //
 //	feedsvc.ErrInvalid (a catalog.ValidationError)  400 Bad Request
+//	feedsvc.ErrForbidden                            403 Forbidden
 //	feedsvc.ErrNotFound                             404 Not Found
 //	catalog.ErrConflict                             409 Conflict
 //	feedsvc.ErrGone (a tombstoned article)          410 Gone
@@ -26,6 +27,8 @@ func Status(err error) int {
 		return http.StatusOK
 	case errors.Is(err, feedsvc.ErrInvalid):
 		return http.StatusBadRequest
+	case errors.Is(err, feedsvc.ErrForbidden):
+		return http.StatusForbidden
 	case errors.Is(err, feedsvc.ErrNotFound):
 		return http.StatusNotFound
 	case errors.Is(err, catalog.ErrConflict):

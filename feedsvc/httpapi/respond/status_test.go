@@ -21,6 +21,7 @@ func TestStatus(t *testing.T) {
 		{"nil", nil, 200},
 		{"invalid", fmt.Errorf("limit: %w", feedsvc.ErrInvalid), 400},
 		{"validation error", fmt.Errorf("put: %w", &catalog.ValidationError{Field: "url", Err: errors.New("url: bad")}), 400},
+		{"forbidden", feedsvc.WithKind(feedsvc.ErrForbidden, errors.New("partner p may not read x")), 403},
 		{"not found", fmt.Errorf("section x: %w", feedsvc.ErrNotFound), 404},
 		{"conflict", fmt.Errorf("source a exists: %w", catalog.ErrConflict), 409},
 		{"gone", fmt.Errorf("article a: %w", feedsvc.ErrGone), 410},

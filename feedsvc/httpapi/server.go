@@ -157,10 +157,3 @@ func (s *Server) log() *slog.Logger {
 	}
 	return slog.Default()
 }
-
-func plain(w http.ResponseWriter, code int, msg string) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(code)
-	_, _ = w.Write([]byte(msg + "\n"))
-}

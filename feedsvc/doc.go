@@ -3,9 +3,10 @@
 // every package shares: a source's one wire form (SourceSpec, read from
 // the YAML file, the admin API and stored catalogs alike) and its one
 // validator (ValidateSource, ValidateSection), the errors callers map to
-// statuses (ErrNotFound, ErrConflict, ValidationError …). It depends on
-// the standard library, plus cascadia to refuse CSS selectors no
-// extractor could match; every step of the flow
+// statuses (ErrNotFound, ErrConflict, ValidationError …), and the one
+// reader of several sections (ReadSections, Combined: the "all" channel
+// and page). It depends on the standard library, plus cascadia to refuse
+// CSS selectors no extractor could match; every step of the flow
 // (fetch → parse | extract → normalize → store → render → httpapi) lives in
 // its own subpackage and imports this one, never the reverse.
 package feedsvc

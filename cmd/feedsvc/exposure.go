@@ -7,24 +7,24 @@ import (
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/access"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
 	"github.com/feedsvc/feedsvc/feedsvc/metrics"
 	"github.com/feedsvc/feedsvc/feedsvc/status"
 )
 
-// guardMetrics protects /metrics with METRICS_TOKEN and
-// METRICS_ALLOWED_NETWORKS (open when neither is set).
-func (a *App) guardMetrics(h http.Handler) http.Handler {
-	return access.Policy{Token: a.Config.MetricsToken, Networks: a.Config.MetricsNetworks,
-		Realm: "metrics", Hint: "METRICS_TOKEN"}.Guard(h)
-}
-
-// guardStatus hides the status views behind ADMIN_TOKEN when
-// STATUS_PUBLIC=false.
-func (a *App) guardStatus(h http.HandlerFunc) http.Handler {
-	if a.Config.StatusPublic {
-		return h
+// guard puts a route behind the check of who may call it: /metrics
+// behind METRICS_TOKEN and METRICS_ALLOWED_NETWORKS (open when neither is
+// set), the status views behind ADMIN_TOKEN when STATUS_PUBLIC=false. The
+// channels check partner keys and the admin API its token themselves.
+func (a *App) guard(who httpapi.Access, h http.Handler) http.Handler {
+	switch {
+	case who == httpapi.Operators:
+		return access.Policy{Token: a.Config.MetricsToken, Networks: a.Config.MetricsNetworks,
+			Realm: "metrics", Hint: "METRICS_TOKEN"}.Guard(h)
+	case who == httpapi.StatusReaders && !a.Config.StatusPublic:
+		return access.Policy{Token: a.Config.AdminToken, Realm: "status", Hint: "ADMIN_TOKEN (STATUS_PUBLIC=false)"}.Guard(h)
 	}
-	return access.Policy{Token: a.Config.AdminToken, Realm: "status", Hint: "ADMIN_TOKEN (STATUS_PUBLIC=false)"}.Guard(h)
+	return h
 }
 
 // instrument adds the build and per-source gauges to m.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -167,13 +168,13 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	partners := &partner.Registry{Store: store, Log: a.Log.With("component", "partners")}
 	api.Partners = partners
 	pages := &web.Pages{Store: store, BaseURL: base, Sections: publicSections(cat.Sections), Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
-	api.HTML = pages.Section
+	api.Pages = pages
 	sched := a.scheduler(store, cat)
 	sched.Ingester.Observe = m.Poll
 	sched.Ingester.OnChange = func(ctx context.Context, slugs []string) {
 		api.Invalidate(ctx, slugs)
 		var topics []string
-		for _, slug := range append(slugs, httpapi.AllSlug) {
+		for _, slug := range append(slugs, feedsvc.AllSlug) {
 			if private(cat.Sections(), slug) {
 				continue // hubs are public: never name a private channel
 			}
@@ -187,25 +188,13 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	instrument(m, st)
 	adm := &admin.API{Token: a.Config.AdminToken, Catalog: cat, Refresh: sched, Log: a.Log.With("component", "admin"),
 		Partners: partners}
-	api.Extra = map[string]http.Handler{
-		"GET /{$}":                              http.HandlerFunc(pages.Index),
-		"GET /sections/{slug}":                  http.HandlerFunc(pages.Section),
-		"GET /opml":                             http.HandlerFunc(pages.OPML),
-		"GET /sections/{slug}/news-sitemap.xml": http.HandlerFunc(pages.NewsSitemap),
-		"GET /metrics":                          a.guardMetrics(m.Handler()),
-		"GET /status":                           a.guardStatus(st.HTML),
-		"GET /api/status":                       a.guardStatus(st.JSON),
-	}
+	api.Status, api.Metrics, api.Guard = st, m.Handler(), a.guard
 	members := a.membership(store, cat, api)
 	if members != nil {
 		adm.Refresh = refreshers{sched, members}
 	}
-	for p, h := range adm.Routes() {
-		api.Extra[p] = h
-	}
-	for p, h := range adm.ArticleRoutes(a.takedown(store, api, sched, m)) {
-		api.Extra[p] = h
-	}
+	api.Admin = adm.Routes()
+	maps.Copy(api.Admin, adm.ArticleRoutes(a.takedown(store, api, sched, m)))
 	return &wired{api: api, sched: sched, pub: pub, members: members, partners: partners}
 }
 

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Policy says who may use an endpoint: a bearer Token (empty: none
@@ -31,22 +33,22 @@ func (p Policy) Guard(h http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		if len(p.Networks) > 0 && !Within(r.RemoteAddr, p.Networks) {
-			http.Error(w, p.Realm+": client address not allowed", http.StatusForbidden)
+		if len(p.Networks) > 0 && !within(r.RemoteAddr, p.Networks) {
+			respond.Plain(w, http.StatusForbidden, p.Realm+": client address not allowed")
 			return
 		}
 		if p.Token != "" && !Bearer(r, p.Token) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc `+p.Realm+`"`)
-			http.Error(w, p.Realm+": send Authorization: Bearer "+p.Hint, http.StatusUnauthorized)
+			respond.Plain(w, http.StatusUnauthorized, p.Realm+": send Authorization: Bearer "+p.Hint)
 			return
 		}
 		h.ServeHTTP(w, r)
 	})
 }
 
-// Within reports whether the address (host:port or host) lies in one of
+// within reports whether the address (host:port or host) lies in one of
 // the networks.
-func Within(remote string, networks []netip.Prefix) bool {
+func within(remote string, networks []netip.Prefix) bool {
 	host, _, err := net.SplitHostPort(remote)
 	if err != nil {
 		host = remote

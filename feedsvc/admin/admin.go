@@ -2,16 +2,15 @@ package admin
 
 import (
 	"context"
-	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
 	"net/http"
-	"strings"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/access"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Catalog is the live set of sections and sources (*catalog.Catalog).
@@ -78,9 +77,7 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusNotFound, "admin API disabled: set ADMIN_TOKEN", "")
 			return
 		}
-		scheme, got, _ := strings.Cut(r.Header.Get("Authorization"), " ")
-		ok := strings.EqualFold(scheme, "Bearer") // RFC 9110 §11.1: case-insensitive
-		if !ok || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(a.Token)) != 1 {
+		if !access.Bearer(r, a.Token) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc admin"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", "")
 			return
@@ -104,23 +101,17 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	return err
 }
 
-// fail maps an error to a status: validation 400, not found 404,
-// conflict 409, too large 413, anything else 500 (logged).
-func (a *API) fail(w http.ResponseWriter, err error) {
-	var ve *feedsvc.ValidationError
-	switch {
-	case errors.Is(err, feedsvc.ErrTooLarge):
-		writeError(w, http.StatusRequestEntityTooLarge, err.Error(), "")
-	case errors.As(err, &ve):
-		writeError(w, http.StatusBadRequest, err.Error(), ve.Field)
-	case errors.Is(err, feedsvc.ErrNotFound):
-		writeError(w, http.StatusNotFound, err.Error(), "")
-	case errors.Is(err, feedsvc.ErrConflict):
-		writeError(w, http.StatusConflict, err.Error(), "")
-	default:
-		a.log().Error("admin", slog.Any("error", err))
-		writeError(w, http.StatusInternalServerError, "internal error", "")
+// fail answers err as JSON with the status respond.Status gives it
+// (validation 400, not found 404, conflict 409, taken down 410, too
+// large 413, store unreachable 503, anything else 500, logged), naming
+// the field of a validation error.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code, msg := respond.Message(a.log(), r, err, "store")
+	field := ""
+	if ve := (*feedsvc.ValidationError)(nil); errors.As(err, &ve) {
+		field = ve.Field
 	}
+	writeError(w, code, msg, field)
 }
 
 func writeError(w http.ResponseWriter, status int, msg, field string) {
@@ -132,12 +123,8 @@ func writeError(w http.ResponseWriter, status int, msg, field string) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	respond.JSON(w, status, v)
 }
 
 func (a *API) log() *slog.Logger {

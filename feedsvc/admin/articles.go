@@ -2,7 +2,6 @@ package admin
 
 import (
 	"context"
-	"errors"
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -42,21 +41,17 @@ func (a *API) findURL(w http.ResponseWriter, r *http.Request, t Takedown) {
 		return
 	}
 	art, err := t.FindURL(r.Context(), u)
-	a.answerArticle(w, art, err)
+	a.answerArticle(w, r, art, err)
 }
 
 func (a *API) findArticle(w http.ResponseWriter, r *http.Request, t Takedown) {
 	art, err := t.Find(r.Context(), r.PathValue("id"))
-	a.answerArticle(w, art, err)
+	a.answerArticle(w, r, art, err)
 }
 
-func (a *API) answerArticle(w http.ResponseWriter, art feedsvc.Article, err error) {
-	if errors.Is(err, feedsvc.ErrGone) {
-		writeError(w, http.StatusGone, err.Error(), "")
-		return
-	}
+func (a *API) answerArticle(w http.ResponseWriter, r *http.Request, art feedsvc.Article, err error) {
 	if err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, art)
@@ -65,7 +60,7 @@ func (a *API) answerArticle(w http.ResponseWriter, art feedsvc.Article, err erro
 func (a *API) takeDown(w http.ResponseWriter, r *http.Request, t Takedown) {
 	ts, err := t.Delete(r.Context(), r.PathValue("id"))
 	if err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, ts)
@@ -74,7 +69,7 @@ func (a *API) takeDown(w http.ResponseWriter, r *http.Request, t Takedown) {
 func (a *API) listTombstones(w http.ResponseWriter, r *http.Request, t Takedown) {
 	ts, err := t.List(r.Context())
 	if err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	if ts == nil {
@@ -86,7 +81,7 @@ func (a *API) listTombstones(w http.ResponseWriter, r *http.Request, t Takedown)
 func (a *API) lift(w http.ResponseWriter, r *http.Request, t Takedown) {
 	ts, err := t.Lift(r.Context(), r.PathValue("id"))
 	if err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, ts)

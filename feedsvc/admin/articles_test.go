@@ -19,6 +19,10 @@ func (f *fakeTakedown) Find(_ context.Context, id string) (feedsvc.Article, erro
 		return feedsvc.Article{ID: "a1", URL: "https://n.example/u1"}, nil
 	case "gone":
 		return feedsvc.Article{}, fmt.Errorf("article %s: %w", id, feedsvc.ErrGone)
+	case "down":
+		return feedsvc.Article{}, fmt.Errorf("article %s: %w", id, feedsvc.ErrUnavailable)
+	case "bug":
+		return feedsvc.Article{}, fmt.Errorf("article %s: decoding failed", id)
 	}
 	return feedsvc.Article{}, fmt.Errorf("article %s: %w", id, feedsvc.ErrNotFound)
 }
@@ -42,7 +46,8 @@ func (f *fakeTakedown) Lift(_ context.Context, id string) (feedsvc.Tombstone, er
 func (f *fakeTakedown) List(context.Context) (feedsvc.Tombstones, error) { return nil, nil }
 
 // TestArticleRoutes: the takedown routes need the token and map errors to
-// statuses (unknown 404, taken down 410, missing url 400).
+// statuses (unknown 404, taken down 410, missing url 400, store down 503
+// — it was 500 before the admin API used respond.Status —, a bug 500).
 func TestArticleRoutes(t *testing.T) {
 	f := &fakeTakedown{}
 	mux := http.NewServeMux()
@@ -60,6 +65,8 @@ func TestArticleRoutes(t *testing.T) {
 		{"unknown url", "GET", "/api/articles?url=https%3A%2F%2Fx.example%2F", "tok", http.StatusNotFound},
 		{"by id", "GET", "/api/articles/a1", "tok", http.StatusOK},
 		{"taken down", "GET", "/api/articles/gone", "tok", http.StatusGone},
+		{"store down", "GET", "/api/articles/down", "tok", http.StatusServiceUnavailable},
+		{"internal", "GET", "/api/articles/bug", "tok", http.StatusInternalServerError},
 		{"delete", "DELETE", "/api/articles/a1", "tok", http.StatusOK},
 		{"list", "GET", "/api/tombstones", "tok", http.StatusOK},
 		{"lift unknown", "DELETE", "/api/tombstones/zz", "tok", http.StatusNotFound},

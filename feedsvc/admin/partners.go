@@ -2,7 +2,6 @@ package admin
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"slices"
 
@@ -51,7 +50,7 @@ func (a *API) partnerRoutes() map[string]http.HandlerFunc {
 func (a *API) listPartners(w http.ResponseWriter, r *http.Request) {
 	list, err := a.Partners.List(r.Context())
 	if err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	out := make([]partnerOut, 0, len(list))
@@ -64,7 +63,7 @@ func (a *API) listPartners(w http.ResponseWriter, r *http.Request) {
 func (a *API) getPartner(w http.ResponseWriter, r *http.Request) {
 	p, err := a.Partners.Get(r.Context(), r.PathValue("id"))
 	if err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, show(p, ""))
@@ -79,7 +78,7 @@ func (a *API) createPartner(w http.ResponseWriter, r *http.Request) {
 	in.apply(&p)
 	p, key, err := a.Partners.Create(r.Context(), p)
 	if err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/partners/"+p.ID)
@@ -93,7 +92,7 @@ func (a *API) updatePartner(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := a.Partners.Update(r.Context(), r.PathValue("id"), in.apply)
 	if err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, show(p, ""))
@@ -101,7 +100,7 @@ func (a *API) updatePartner(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) deletePartner(w http.ResponseWriter, r *http.Request) {
 	if err := a.Partners.Delete(r.Context(), r.PathValue("id")); err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -110,7 +109,7 @@ func (a *API) deletePartner(w http.ResponseWriter, r *http.Request) {
 func (a *API) partnerUsage(w http.ResponseWriter, r *http.Request) {
 	u, err := a.Partners.Usage(r.Context(), r.PathValue("id"))
 	if err != nil {
-		a.failPartner(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, u)
@@ -120,7 +119,7 @@ func (a *API) partnerUsage(w http.ResponseWriter, r *http.Request) {
 func (a *API) decodePartner(w http.ResponseWriter, r *http.Request) (partnerIn, bool) {
 	var in partnerIn
 	if err := decode(w, r, &in); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return in, false
 	}
 	if in.Sections != nil {
@@ -158,13 +157,4 @@ func (in partnerIn) apply(p *feedsvc.Partner) {
 func show(p feedsvc.Partner, key string) partnerOut {
 	p.KeyHash = ""
 	return partnerOut{Partner: p, Key: key}
-}
-
-// failPartner answers validation errors 400, the rest as fail does.
-func (a *API) failPartner(w http.ResponseWriter, err error) {
-	if errors.Is(err, feedsvc.ErrInvalid) {
-		writeError(w, http.StatusBadRequest, err.Error(), "")
-		return
-	}
-	a.fail(w, err)
 }

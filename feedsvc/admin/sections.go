@@ -35,7 +35,7 @@ func (a *API) updateSection(w http.ResponseWriter, r *http.Request) {
 func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, create bool) {
 	var sec feedsvc.Section
 	if err := decode(w, r, &sec); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	if !create {
@@ -48,7 +48,7 @@ func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, cr
 		}
 	}
 	if err := a.Catalog.PutSection(r.Context(), sec, create); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	status := http.StatusOK
@@ -61,7 +61,7 @@ func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, cr
 
 func (a *API) deleteSection(w http.ResponseWriter, r *http.Request) {
 	if err := a.Catalog.DeleteSection(r.Context(), r.PathValue("slug")); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

@@ -43,7 +43,7 @@ func (a *API) updateSource(w http.ResponseWriter, r *http.Request) {
 func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, create bool) {
 	var j feedsvc.SourceSpec
 	if err := decode(w, r, &j); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	if !create {
@@ -60,7 +60,7 @@ func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, creat
 		err = a.Catalog.PutSource(r.Context(), src, create)
 	}
 	if err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	if a.Refresh != nil {
@@ -77,7 +77,7 @@ func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, creat
 
 func (a *API) deleteSource(w http.ResponseWriter, r *http.Request) {
 	if err := a.Catalog.DeleteSource(r.Context(), r.PathValue("id")); err != nil {
-		a.fail(w, err)
+		a.fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

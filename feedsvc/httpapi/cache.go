@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Render cache tuning.
@@ -27,13 +28,10 @@ const (
 
 // entry is a rendered document with its gzip copy and validators.
 type entry struct {
-	body, gz     []byte
-	etag, gzEtag string
-	contentType  string
-	lastMod      time.Time
-	archive      bool   // a complete monthly archive: long-cacheable
-	self         string // the document's canonical URL (Link rel=self)
-	hdr          headers
+	respond.Doc
+	contentType string
+	archive     bool   // a complete monthly archive: long-cacheable
+	self        string // the document's canonical URL (Link rel=self)
 }
 
 // entry returns the rendered document for t at the sections' current
@@ -202,7 +200,7 @@ func (s *Server) lastGood(base string) *entry {
 // remember keeps e in process; variants count against their section's
 // variant budget.
 func (s *Server) remember(t *target, key, base string, e *entry) {
-	s.prepare(e)
+	s.prepare(e, false)
 	group := ""
 	if !t.q.subscription() {
 		group = t.sec.Slug
@@ -221,7 +219,7 @@ func (s *Server) variantSlots() chan struct{} {
 // this process: after a takedown the next request renders afresh (or
 // fails) rather than serving a document that still holds the article.
 func (s *Server) Purge(ctx context.Context, slugs []string) {
-	prefixes := []string{AllSlug + "|"}
+	prefixes := []string{feedsvc.AllSlug + "|"}
 	for _, slug := range slugs {
 		prefixes = append(prefixes, slug+"|")
 	}
@@ -231,7 +229,7 @@ func (s *Server) Purge(ctx context.Context, slugs []string) {
 
 func (s *Server) Invalidate(ctx context.Context, slugs []string) {
 	s.forgetVersions(slugs)
-	for _, slug := range append(slugs, AllSlug) {
+	for _, slug := range append(slugs, feedsvc.AllSlug) {
 		if err := s.Store.DeleteBlobs(ctx, blobPrefix+slug+"|"); err != nil {
 			s.log().Warn("render cache: invalidate failed", "section", slug, slog.Any("error", err))
 		}
@@ -248,13 +246,7 @@ func newEntry(body []byte, ctype string, lastMod time.Time, archive bool) *entry
 
 // newEntryFrom computes the validators of a body and its gzip copy.
 func newEntryFrom(body, gz []byte, ctype string, lastMod time.Time, archive bool) *entry {
-	sum := sha256.Sum256(body)
-	tag := hex.EncodeToString(sum[:16])
-	if !lastMod.IsZero() {
-		lastMod = lastMod.UTC().Truncate(time.Second)
-	}
-	return &entry{body: body, gz: gz, etag: `"` + tag + `"`, gzEtag: `"` + tag + `-gz"`,
-		contentType: ctype, lastMod: lastMod, archive: archive}
+	return &entry{Doc: respond.NewDoc(body, gz, lastMod), contentType: ctype, archive: archive}
 }
 
 var errBadBlob = errors.New("render cache: malformed blob")
@@ -263,11 +255,11 @@ var errBadBlob = errors.New("render cache: malformed blob")
 // then the body and its gzip copy; validators are recomputed on load.
 func encodeEntry(e *entry) []byte {
 	var unix int64
-	if !e.lastMod.IsZero() {
-		unix = e.lastMod.Unix()
+	if !e.LastMod.IsZero() {
+		unix = e.LastMod.Unix()
 	}
-	hdr := fmt.Sprintf("%s\t%d\t%t\t%d\t%d\t%s\n", e.contentType, unix, e.archive, len(e.body), len(e.gz), e.self)
-	return append(append([]byte(hdr), e.body...), e.gz...)
+	hdr := fmt.Sprintf("%s\t%d\t%t\t%d\t%d\t%s\n", e.contentType, unix, e.archive, len(e.Body), len(e.Gz), e.self)
+	return append(append([]byte(hdr), e.Body...), e.Gz...)
 }
 
 func decodeEntry(b []byte) (*entry, error) {

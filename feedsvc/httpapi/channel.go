@@ -4,19 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 var formats = map[string]bool{"rss": true, "atom": true, "json": true}
-
-// AllSlug names the combined channel of every section.
-const AllSlug = "all"
 
 // target is one channel document: which sections, which format, which page.
 type target struct {
@@ -35,15 +32,15 @@ func (t *target) variant() string {
 		return ""
 	}
 	v := "|p=" + string(t.policy) + "|cap=" + strconv.Itoa(t.q.cap) + "|k=" + strconv.FormatBool(t.keyed)
-	if t.sec.Slug == AllSlug {
+	if t.sec.Slug == feedsvc.AllSlug {
 		v += "|s=" + strings.Join(t.slugs, ",")
 	}
 	return v
 }
 
 func (s *Server) channel(w http.ResponseWriter, r *http.Request) {
-	if s.HTML != nil && prefersHTML(r.Header.Get("Accept")) {
-		s.HTML(w, r) // a person in a browser: the section page
+	if s.Pages != nil && prefersHTML(r.Header.Get("Accept")) {
+		s.Pages.Section(w, r) // a person in a browser: the section page
 		return
 	}
 	s.serveTarget(w, r, r.PathValue("slug"), r.PathValue("format"), "")
@@ -60,36 +57,32 @@ func (s *Server) serveTarget(rw http.ResponseWriter, r *http.Request, slug, form
 	if !ok {
 		return
 	}
-	t, status, err := s.resolve(r, &c, slug, format, month)
-	if err != nil {
-		plain(w, status, err.Error())
-		return
-	}
-	e, err := s.entry(r.Context(), &t)
-	if err != nil {
-		s.log().Error("channel", "section", slug, "format", format, slog.Any("error", err))
-		status := http.StatusInternalServerError
-		if errors.Is(err, feedsvc.ErrUnavailable) {
-			status = http.StatusServiceUnavailable
+	t, err := s.resolve(r, &c, slug, format, month)
+	if err == nil {
+		var e *entry
+		if e, err = s.entry(r.Context(), &t); err == nil {
+			s.forCaller(e, &c).Serve(w, r)
+			return
 		}
-		plain(w, status, "channel unavailable")
-		return
 	}
-	s.serveEntry(w, r, s.forCaller(e, &c))
+	respond.Fail(w, r, s.log(), err, "channel")
 }
 
-// resolve turns a request into a target, or a status and error message.
-func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string) (target, int, error) {
+// resolve turns a request into a target, or an error of the kind its
+// status is (respond.Status): an unknown channel or archive month
+// feedsvc.ErrNotFound, a partner outside its sections
+// feedsvc.ErrForbidden, a bad query feedsvc.ErrInvalid.
+func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string) (target, error) {
 	t := target{format: format, keyed: c.queryKey != ""}
 	if c.partner != nil && c.policy() != feedsvc.PolicyFull {
 		t.policy = c.policy()
 	}
 	var err error
 	if t.sec, t.slugs, err = s.pick(c, slug); err != nil {
-		return t, http.StatusForbidden, err
+		return t, err
 	}
-	if t.slugs == nil && slug != AllSlug || !formats[format] {
-		return t, http.StatusNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format)
+	if t.slugs == nil && slug != feedsvc.AllSlug || !formats[format] {
+		return t, feedsvc.WithKind(feedsvc.ErrNotFound, fmt.Errorf("no such channel: /sections/%s/%s", slug, format))
 	}
 	v := r.URL.Query()
 	if s.Partners != nil {
@@ -97,7 +90,7 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	}
 	q, err := parsePageQuery(v, t.sec)
 	if err != nil {
-		return t, http.StatusBadRequest, err
+		return t, feedsvc.WithKind(feedsvc.ErrInvalid, err)
 	}
 	if c.partner != nil {
 		q.capAt(c.partner.ItemLimit)
@@ -105,29 +98,30 @@ func (s *Server) resolve(r *http.Request, c *caller, slug, format, month string)
 	if month != "" {
 		m, err := time.Parse("2006-01", month)
 		if err != nil || m.Year() < 1995 || m.Year() > 9999 {
-			return t, http.StatusNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month)
+			return t, feedsvc.WithKind(feedsvc.ErrNotFound, fmt.Errorf("no such archive month %q (want YYYY-MM)", month))
 		}
 		if len(v) > 0 {
-			return t, http.StatusBadRequest, errors.New("archive documents take no query parameters")
+			return t, feedsvc.WithKind(feedsvc.ErrInvalid, errors.New("archive documents take no query parameters"))
 		}
 		q.month = m
 	}
 	t.q = q
-	return t, 0, nil
+	return t, nil
 }
 
 // pick returns the section slug names and the slugs of the sections it
 // covers that c may read (none: no such channel for c); a partner not
 // allowed on the section gets an error (403).
 func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error) {
-	if slug == AllSlug {
-		var slugs []string
+	if slug == feedsvc.AllSlug {
+		var seen []feedsvc.Section
 		for _, sec := range s.Sections() {
 			if c.sees(&sec) == 0 {
-				slugs = append(slugs, sec.Slug)
+				seen = append(seen, sec)
 			}
 		}
-		return feedsvc.Section{Slug: AllSlug, Title: "All sections", Description: "Every section of this feedsvc"}, slugs, nil
+		all, slugs := feedsvc.Combined(seen)
+		return all, slugs, nil
 	}
 	sec, ok := s.section(slug)
 	if !ok {
@@ -137,7 +131,7 @@ func (s *Server) pick(c *caller, slug string) (feedsvc.Section, []string, error)
 	case 0:
 		return sec, []string{slug}, nil
 	case http.StatusForbidden:
-		return sec, nil, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug)
+		return sec, nil, feedsvc.WithKind(feedsvc.ErrForbidden, fmt.Errorf("partner %s may not read section %s", c.partner.ID, slug))
 	}
 	return sec, nil, nil
 }

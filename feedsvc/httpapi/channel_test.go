@@ -174,11 +174,3 @@ func TestRoutesErrors(t *testing.T) {
 		t.Errorf("sections: got %v", list)
 	}
 }
-
-func TestAcceptsGzip(t *testing.T) {
-	for ae, want := range map[string]bool{"gzip": true, "br, gzip;q=0.5": true, "gzip;q=0": false, "identity": false, "": false, "*": true, "GZIP": true} {
-		if got := acceptsGzip(ae); got != want {
-			t.Errorf("acceptsGzip(%q) = %v, want %v", ae, got, want)
-		}
-	}
-}

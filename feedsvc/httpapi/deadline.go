@@ -10,9 +10,9 @@ import (
 
 // Store deadlines of a request.
 const (
-	// DefaultStoreTimeout bounds the store reads a request waits for before
+	// defaultStoreTimeout bounds the store reads a request waits for before
 	// it serves the last good bytes (or fails with 503).
-	DefaultStoreTimeout = 300 * time.Millisecond
+	defaultStoreTimeout = 300 * time.Millisecond
 	// coldTimeout bounds the store reads of a document with no last good
 	// bytes to serve instead (then 503).
 	coldTimeout = 3 * time.Second
@@ -26,7 +26,7 @@ func (s *Server) storeTimeout() time.Duration {
 	if s.StoreTimeout > 0 {
 		return s.StoreTimeout
 	}
-	return DefaultStoreTimeout
+	return defaultStoreTimeout
 }
 
 // bounded runs f with a deadline d and returns when f does or when the

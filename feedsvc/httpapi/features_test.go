@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"io"
-	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -287,12 +286,40 @@ func TestCombinedChannelVersionsDoNotCollide(t *testing.T) {
 
 func TestVaryAcceptWhenHTMLIsServed(t *testing.T) {
 	s, _, _ := newTestServer(t, 1)
-	s.HTML = func(w http.ResponseWriter, r *http.Request) { plain(w, 200, "page") }
+	s.Pages = fakePages{}
 	r := get(t, s.Handler(), "/sections/ent/atom", nil)
 	if v := r.Header.Get("Vary"); v != "Accept, Accept-Encoding" {
 		t.Errorf("Vary %q", v)
 	}
-	if r := get(t, s.Handler(), "/sections/ent/atom", map[string]string{"Accept": "text/html"}); r.StatusCode != 200 {
-		t.Errorf("html: %d", r.StatusCode)
+	r = get(t, s.Handler(), "/sections/ent/atom", map[string]string{"Accept": "text/html"})
+	if b, _ := io.ReadAll(r.Body); r.StatusCode != 200 || string(b) != "page\n" {
+		t.Errorf("html: %d %q", r.StatusCode, b)
+	}
+}
+
+// sectionRenderer renders only the channel's section.
+type sectionRenderer struct{}
+
+func (sectionRenderer) Render(format string, ch *feedsvc.Channel) ([]byte, error) {
+	return []byte(ch.Section.Title + "|" + ch.Section.Description + "|" + ch.Section.Language), nil
+}
+
+func (sectionRenderer) ContentType(format string) string { return "text/plain" }
+
+// TestCombinedChannelIsTheCombinedPage: the combined channel is the
+// section feedsvc.Combined builds, as its page is. It used to have no
+// language where its page had the one every section shares, and another
+// description.
+func TestCombinedChannelIsTheCombinedPage(t *testing.T) {
+	s, _, _ := newTestServer(t, 0)
+	s.Render = sectionRenderer{}
+	s.Sections = func() []feedsvc.Section {
+		return []feedsvc.Section{{Slug: "a", Language: "zh-CN"}, {Slug: "b", Language: "zh-CN"}}
+	}
+	r := get(t, s.Handler(), "/sections/all/rss", nil)
+	b, _ := io.ReadAll(r.Body)
+	want, _ := feedsvc.Combined(s.Sections())
+	if got := string(b); got != want.Title+"|"+want.Description+"|zh-CN" {
+		t.Errorf("combined channel section: got %q", got)
 	}
 }

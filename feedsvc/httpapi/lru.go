@@ -6,14 +6,14 @@ import (
 	"sync"
 )
 
-// DefaultCacheBytes bounds the rendered documents kept in process.
-const DefaultCacheBytes = 64 << 20
+// defaultCacheBytes bounds the rendered documents kept in process.
+const defaultCacheBytes = 64 << 20
 
-// DefaultVariantBytes bounds, per section, the variant documents (later
+// defaultVariantBytes bounds, per section, the variant documents (later
 // pages, filtered or `since` queries, non-default limits) kept in process,
 // so a flood of distinct queries on one section cannot evict the
 // subscription documents of every section.
-const DefaultVariantBytes = 4 << 20
+const defaultVariantBytes = 4 << 20
 
 // docCache keeps one rendered entry per document (section, format, query)
 // — the newest version rendered — and evicts the least recently used
@@ -46,10 +46,10 @@ type docSlot struct {
 
 func newDocCache(budget, groupBudget int64) *docCache {
 	if budget <= 0 {
-		budget = DefaultCacheBytes
+		budget = defaultCacheBytes
 	}
 	if groupBudget <= 0 {
-		groupBudget = DefaultVariantBytes
+		groupBudget = defaultVariantBytes
 	}
 	return &docCache{budget: budget, groupBudget: groupBudget, order: list.New(),
 		slots: map[string]*list.Element{}, groups: map[string]*variantGroup{}}
@@ -132,7 +132,7 @@ func (c *docCache) drop(el *list.Element) {
 }
 
 // bytes is the memory an entry holds (both bodies).
-func (e *entry) bytes() int64 { return int64(len(e.body) + len(e.gz) + 512) }
+func (e *entry) bytes() int64 { return int64(len(e.Body) + len(e.Gz) + 512) }
 
 // dropDocs removes every document whose name starts with one of prefixes,
 // the last good bytes included.

@@ -1,10 +1,8 @@
 package httpapi
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -25,17 +23,11 @@ func (s *Server) readPage(ctx context.Context, slugs []string, q *pageQuery) ([]
 			limit = q.cap
 		}
 	}
-	var all []feedsvc.Article
-	for _, slug := range slugs {
-		arts, err := s.scan(ctx, slug, q, limit+1, before, since)
-		if err != nil {
-			return nil, false, err
-		}
-		all = append(all, arts...)
-	}
-	if len(slugs) > 1 {
-		slices.SortFunc(all, newestFirst)
-		all = slices.CompactFunc(all, func(a, b feedsvc.Article) bool { return a.ID == b.ID })
+	all, err := feedsvc.ReadSections(ctx, slugs, 0, func(ctx context.Context, slug string) ([]feedsvc.Article, error) {
+		return s.scan(ctx, slug, q, limit+1, before, since)
+	})
+	if err != nil {
+		return nil, false, err
 	}
 	if len(all) > limit {
 		return all[:limit], true, nil
@@ -68,13 +60,6 @@ func (s *Server) scan(ctx context.Context, slug string, q *pageQuery, n int, bef
 		before = feedsvc.CursorOf(&arts[len(arts)-1])
 	}
 	return out, nil
-}
-
-func newestFirst(a, b feedsvc.Article) int {
-	if c := cmp.Compare(b.SortTime().UnixMilli(), a.SortTime().UnixMilli()); c != 0 {
-		return c
-	}
-	return cmp.Compare(b.ID, a.ID)
 }
 
 // monthOf returns the first instant of t's month in UTC.

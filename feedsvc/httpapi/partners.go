@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Partners checks partner keys, rate limits and counts usage
@@ -64,21 +65,21 @@ func (s *Server) identify(w http.ResponseWriter, r *http.Request) (caller, bool)
 	switch {
 	case err != nil:
 		s.log().Error("partner lookup", slog.Any("error", err))
-		plain(w, http.StatusServiceUnavailable, "partner keys unavailable, try again")
+		respond.Plain(w, http.StatusServiceUnavailable, "partner keys unavailable, try again")
 		return c, false
 	case !found:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="feedsvc partners"`)
-		plain(w, http.StatusUnauthorized, "unknown partner key")
+		respond.Plain(w, http.StatusUnauthorized, "unknown partner key")
 		return c, false
 	}
 	c.partner = &p
 	if !p.Enabled {
-		plain(w, http.StatusUnauthorized, "partner key disabled")
+		respond.Plain(w, http.StatusUnauthorized, "partner key disabled")
 		return c, false
 	}
 	if wait, ok := s.Partners.Allow(p); !ok {
 		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		plain(w, http.StatusTooManyRequests, "rate limit: "+strconv.Itoa(p.RatePerMinute)+" requests per minute")
+		respond.Plain(w, http.StatusTooManyRequests, "rate limit: "+strconv.Itoa(p.RatePerMinute)+" requests per minute")
 		return c, false
 	}
 	return c, true
@@ -96,29 +97,6 @@ func (c *caller) sees(sec *feedsvc.Section) int {
 		return 0
 	}
 	return http.StatusForbidden
-}
-
-// countingWriter counts the body bytes and remembers the status.
-type countingWriter struct {
-	http.ResponseWriter
-	status int
-	n      int64
-}
-
-func (w *countingWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *countingWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := w.ResponseWriter.Write(b)
-	w.n += int64(n)
-	return n, err
 }
 
 // record counts a partner request in usage and metrics.
@@ -164,17 +142,13 @@ func (s *Server) forCaller(e *entry, c *caller) *entry {
 	d := *e
 	if c.queryKey != "" {
 		key := []byte(url.QueryEscape(c.queryKey))
-		d = *newEntryFrom(bytes.ReplaceAll(e.body, []byte(keyToken), key), nil, e.contentType, e.lastMod, e.archive)
+		d = *newEntryFrom(bytes.ReplaceAll(e.Body, []byte(keyToken), key), nil, e.contentType, e.LastMod, e.archive)
 		d.self = strings.ReplaceAll(e.self, keyToken, string(key))
 	}
 	tag := "-" + string(c.policy())
-	d.etag = strings.TrimSuffix(d.etag, `"`) + tag + `"`
-	d.gzEtag = strings.TrimSuffix(d.gzEtag, `"`) + tag + `"`
-	s.prepare(&d)
-	for _, h := range []http.Header{d.hdr.plain, d.hdr.gzip} {
-		h["Cache-Control"] = []string{strings.Replace(h["Cache-Control"][0], "public", "private", 1)}
-		h["Vary"] = []string{h["Vary"][0] + ", Authorization"}
-	}
+	d.ETag = strings.TrimSuffix(d.ETag, `"`) + tag + `"`
+	d.GzETag = strings.TrimSuffix(d.GzETag, `"`) + tag + `"`
+	s.prepare(&d, true)
 	return &d
 }
 

@@ -46,7 +46,7 @@ func (q *pageQuery) capAt(n int) {
 func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
 	q := pageQuery{limit: sec.Limit}
 	if q.limit <= 0 {
-		q.limit = DefaultLimit
+		q.limit = defaultLimit
 	}
 	q.defLimit = q.limit
 	for k := range v {
@@ -64,13 +64,13 @@ func parsePageQuery(v url.Values, sec feedsvc.Section) (pageQuery, error) {
 	}
 	if l := v.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > MaxLimit {
-			return q, fmt.Errorf("limit %q: want 1..%d", l, MaxLimit)
+		if err != nil || n < 1 || n > maxLimit {
+			return q, fmt.Errorf("limit %q: want 1..%d", l, maxLimit)
 		}
 		q.limit = n
 	}
 	if b := v.Get("before"); b != "" {
-		c, err := ParseCursor(b)
+		c, err := feedsvc.ParseCursor(b)
 		if err != nil {
 			return q, err
 		}
@@ -150,7 +150,7 @@ func (q *pageQuery) values(before feedsvc.Cursor) url.Values {
 		v.Set("limit", strconv.Itoa(q.limit))
 	}
 	if !before.IsZero() {
-		v.Set("before", FormatCursor(before))
+		v.Set("before", before.String())
 	}
 	if !q.since.IsZero() {
 		v.Set("since", q.since.UTC().Format(time.RFC3339))
@@ -178,9 +178,3 @@ func (q *pageQuery) key() string {
 	}
 	return k
 }
-
-// FormatCursor encodes a cursor for the `before` query parameter.
-func FormatCursor(c feedsvc.Cursor) string { return c.String() }
-
-// ParseCursor decodes a `before` query parameter.
-func ParseCursor(s string) (feedsvc.Cursor, error) { return feedsvc.ParseCursor(s) }

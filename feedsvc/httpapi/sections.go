@@ -1,10 +1,10 @@
 package httpapi
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 type sectionJSON struct {
@@ -24,8 +24,5 @@ func (s *Server) sections(w http.ResponseWriter, r *http.Request) {
 		out = append(out, sectionJSON{sec.Slug, sec.Title, sec.Description, sec.Language,
 			s.FeedURL(sec.Slug, "rss"), s.FeedURL(sec.Slug, "atom"), s.FeedURL(sec.Slug, "json")})
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(out)
+	respond.JSON(w, http.StatusOK, out)
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // Renderer turns a channel into bytes of one format ("rss", "atom",
@@ -20,6 +21,20 @@ import (
 type Renderer interface {
 	Render(format string, ch *feedsvc.Channel) ([]byte, error)
 	ContentType(format string) string
+}
+
+// Pages serves the pages for people (*web.Pages).
+type Pages interface {
+	Index(w http.ResponseWriter, r *http.Request)
+	Section(w http.ResponseWriter, r *http.Request)
+	OPML(w http.ResponseWriter, r *http.Request)
+	NewsSitemap(w http.ResponseWriter, r *http.Request)
+}
+
+// StatusViews serves the health views (*status.Handler).
+type StatusViews interface {
+	HTML(w http.ResponseWriter, r *http.Request)
+	JSON(w http.ResponseWriter, r *http.Request)
 }
 
 // Server holds the HTTP handlers' dependencies.
@@ -37,10 +52,20 @@ type Server struct {
 	// IDs is the store's tag: id scheme, independent of BaseURL.
 	IDs feedsvc.IDScheme
 
-	// HTML answers channel URLs requested with Accept: text/html (nil: the feed).
-	HTML http.HandlerFunc
-	// Extra mounts more handlers by ServeMux pattern (metrics, admin, pages).
-	Extra map[string]http.Handler
+	// Pages serves the pages for people, and channel URLs requested with
+	// Accept: text/html (nil: none; channel URLs serve only feeds).
+	Pages Pages
+	// Status serves the health views (nil: not mounted).
+	Status StatusViews
+	// Metrics serves Prometheus metrics (nil: not mounted).
+	Metrics http.Handler
+	// Admin serves the admin, partners and takedown API by ServeMux
+	// pattern (admin.API's Routes and ArticleRoutes); each pattern must be
+	// in the route list (routes.go).
+	Admin map[string]http.Handler
+	// Guard puts a route behind the check of who may call it (nil: no
+	// checks; see Access).
+	Guard func(who Access, h http.Handler) http.Handler
 	// VersionTTL is how long a section's change counter read from the store
 	// is trusted (default 1s; < 0: read it on every request). Other
 	// replicas' changes show within it; this replica's at once.
@@ -50,10 +75,10 @@ type Server struct {
 	// this process already).
 	Shared bool
 	// CacheBytes bounds the rendered documents kept in process
-	// (default DefaultCacheBytes).
+	// (default 64 MiB).
 	CacheBytes int64
 	// VariantBytes bounds, per section, the variant documents kept in
-	// process (default DefaultVariantBytes).
+	// process (default 4 MiB).
 	VariantBytes int64
 	// Observe receives metrics events (nil: none).
 	Observe Observer
@@ -61,7 +86,7 @@ type Server struct {
 	// not accepted; private sections are then served to no one).
 	Partners Partners
 	// StoreTimeout bounds the store reads a channel request waits for
-	// before serving the last good bytes (default DefaultStoreTimeout).
+	// before serving the last good bytes (default 300ms).
 	StoreTimeout time.Duration
 
 	verMu     sync.Mutex
@@ -78,25 +103,11 @@ type Server struct {
 	ownerID   string
 }
 
-// DefaultLimit and MaxLimit bound how many items a channel page shows.
+// defaultLimit and maxLimit bound how many items a channel page shows.
 const (
-	DefaultLimit = 50
-	MaxLimit     = 500
+	defaultLimit = 50
+	maxLimit     = 500
 )
-
-// Handler returns the routes.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.HandleFunc("GET /sections", s.sections)
-	mux.HandleFunc("GET /sections/{slug}/{format}", s.channel)
-	mux.HandleFunc("GET /sections/{slug}/archive/{month}/{format}", s.archive)
-	for pattern, h := range s.Extra {
-		mux.Handle(pattern, h)
-	}
-	return s.instrument(mux)
-}
 
 func (s *Server) obs() observer { return observer{s.Observe} }
 
@@ -111,7 +122,7 @@ func (s *Server) owner() string {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	plain(w, http.StatusOK, "ok")
+	respond.Plain(w, http.StatusOK, "ok")
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
@@ -120,10 +131,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	})
 	if err != nil {
 		s.log().Warn("readyz: store not reachable", slog.Any("error", err))
-		plain(w, http.StatusServiceUnavailable, "store not reachable")
+		respond.Plain(w, http.StatusServiceUnavailable, "store not reachable")
 		return
 	}
-	plain(w, http.StatusOK, "ready")
+	respond.Plain(w, http.StatusOK, "ready")
 }
 
 func (s *Server) section(slug string) (feedsvc.Section, bool) {
@@ -145,11 +156,4 @@ func (s *Server) log() *slog.Logger {
 		return s.Log
 	}
 	return slog.Default()
-}
-
-func plain(w http.ResponseWriter, code int, msg string) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(code)
-	_, _ = w.Write([]byte(msg + "\n"))
 }

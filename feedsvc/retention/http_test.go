@@ -69,7 +69,7 @@ func TestPruneKeepsArchivesAndCursors(t *testing.T) {
 	archive := "/sections/news/archive/" + lastMonth.Format("2006-01") + "/atom"
 	kept := arts[len(arts)-20] // about 10 days old
 	pageAt := func(c feedsvc.Cursor) string {
-		return "/sections/news/atom?limit=5&before=" + url.QueryEscape(httpapi.FormatCursor(c))
+		return "/sections/news/atom?limit=5&before=" + url.QueryEscape(c.String())
 	}
 	archBody, archTag := get(t, srv.URL, archive)
 	pageBody, pageTag := get(t, srv.URL, pageAt(feedsvc.CursorOf(&kept)))

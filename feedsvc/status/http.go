@@ -2,10 +2,12 @@ package status
 
 import (
 	_ "embed"
-	"encoding/json"
 	"html/template"
 	"net/http"
 	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
 // JSON serves GET /api/status[?health=error&page=2&per_page=100].
@@ -14,10 +16,7 @@ func (h *Handler) JSON(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(rep)
+	respond.JSON(w, http.StatusOK, rep)
 }
 
 // HTML serves GET /status with the same parameters as JSON.
@@ -38,12 +37,12 @@ func (h *Handler) report(w http.ResponseWriter, r *http.Request) (Report, bool) 
 	w.Header().Set("Cache-Control", "no-store")
 	q, err := ParseQuery(r.URL.Query())
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
+		respond.Fail(w, r, nil, feedsvc.WithKind(feedsvc.ErrInvalid, err), "status")
 		return Report{}, false
 	}
 	rep, err := h.Build(r.Context(), q)
 	if err != nil {
-		http.Error(w, "status unavailable: "+err.Error(), http.StatusServiceUnavailable)
+		respond.Fail(w, r, nil, err, "status")
 		return Report{}, false
 	}
 	return rep, true

@@ -11,7 +11,7 @@ import (
 // URLs and a link to its page, after the combined channel.
 func (p *Pages) Index(w http.ResponseWriter, r *http.Request) {
 	base := p.base(r)
-	all, _, _ := p.section(AllSlug)
+	all, _, _ := p.section(feedsvc.AllSlug)
 	d := p.common(r, all)
 	d.Title, d.Description = d.L.Sections, all.Description
 	d.Sections = append(d.Sections, d.Section)
@@ -23,7 +23,7 @@ func (p *Pages) Index(w http.ResponseWriter, r *http.Request) {
 
 // Section serves a section's page: GET /sections/{slug}, and channel URLs
 // (/sections/{slug}/{format}) that a browser asks for with Accept:
-// text/html. The slug AllSlug shows every section merged, newest first.
+// text/html. The slug feedsvc.AllSlug shows every section merged, newest first.
 // An unknown slug is 404.
 func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	sec, slugs, err := p.section(r.PathValue("slug"))
@@ -33,7 +33,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	}
 	q, err := pageQuery(r)
 	if err != nil {
-		plain(w, http.StatusBadRequest, err.Error())
+		p.fail(w, r, feedsvc.WithKind(feedsvc.ErrInvalid, err))
 		return
 	}
 	// A store failure on the newest page serves its last good bytes, as the
@@ -45,7 +45,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if b := p.stale.get(key); newest && b != nil {
 			p.log().Warn("serving stale page: store unavailable", "section", sec.Slug, slog.Any("error", err))
-			serve(w, r, "text/html; charset=utf-8", b)
+			p.serveHTML(w, r, b)
 			return
 		}
 		p.fail(w, r, err)
@@ -79,7 +79,7 @@ func (p *Pages) Section(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) common(r *http.Request, sec feedsvc.Section) pageData {
 	base := p.base(r)
 	l := labelsFor(sec.Language)
-	if sec.Slug == AllSlug {
+	if sec.Slug == feedsvc.AllSlug {
 		sec.Title = l.AllSections
 	}
 	sv := newSectionView(base, sec)

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,6 +22,9 @@ func TestSectionPageHeadersAndETag(t *testing.T) {
 		"Content-Type":           "text/html; charset=utf-8",
 		"X-Content-Type-Options": "nosniff",
 		"Cache-Control":          "public, max-age=60",
+		// Set by the one response helper, as for channels (pages used
+		// to go out chunked, without a length).
+		"Content-Length": strconv.Itoa(len(body)),
 	}
 	for k, v := range want {
 		if got := h.Get(k); got != v {
@@ -135,7 +139,7 @@ func TestIndexListsSections(t *testing.T) {
 		t.Fatalf("status: got %d", res.StatusCode)
 	}
 	d := doc(t, body)
-	for _, sec := range append([]feedsvc.Section{{Slug: AllSlug}}, testSections...) {
+	for _, sec := range append([]feedsvc.Section{{Slug: feedsvc.AllSlug}}, testSections...) {
 		page := "http://example.com/sections/" + sec.Slug
 		li := d.Find(`ul.sections > li:has(h2 a[href="` + page + `"])`)
 		if li.Length() != 1 {

@@ -93,11 +93,18 @@ func TestSectionPagePagesBackWithFeedCursors(t *testing.T) {
 
 func TestSectionPageServedStaleDuringStoreOutage(t *testing.T) {
 	p, st := newPagedPages(t, 3)
-	_, before := get(t, p, "/sections/world")
+	good, before := get(t, p, "/sections/world")
 	st.down = true
 	res, during := get(t, p, "/sections/world")
 	if res.StatusCode != http.StatusOK || during != before {
 		t.Errorf("outage: status %d, same page %v; want the last good page", res.StatusCode, during == before)
+	}
+	// The last good page is the same response: it once lacked the page
+	// headers (Content-Security-Policy, Referrer-Policy).
+	for _, k := range []string{"Content-Security-Policy", "Referrer-Policy", "Vary", "ETag", "Content-Length", "Cache-Control"} {
+		if got, want := res.Header.Get(k), good.Header.Get(k); got != want || want == "" {
+			t.Errorf("stale page %s: got %q, want %q", k, got, want)
+		}
 	}
 	if res, _ := get(t, p, "/sections/empty"); res.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("a page never rendered: %d, want 503", res.StatusCode)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -12,9 +11,6 @@ import (
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
-
-// AllSlug names the combined page of every section.
-const AllSlug = "all"
 
 // pageLimit is how many articles a section page shows.
 const pageLimit = 50
@@ -32,78 +28,38 @@ type Pages struct {
 	stale lastGood // newest page of each section, for store outages
 }
 
-// errNoSection reports a slug that names no configured section.
-var errNoSection = errors.New("no such section")
+// noSection is a slug that names no configured section (a
+// feedsvc.ErrNotFound).
+type noSection string
 
-// section returns the section named slug; AllSlug yields the combined
-// section, whose language and zone are shared by every section or empty.
+func (s noSection) Error() string      { return fmt.Sprintf("no such section: %q", string(s)) }
+func (noSection) Is(target error) bool { return target == feedsvc.ErrNotFound }
+
+// section returns the section named slug and the slugs it covers;
+// feedsvc.AllSlug yields the combined section (feedsvc.Combined).
 func (p *Pages) section(slug string) (feedsvc.Section, []string, error) {
 	secs := p.Sections()
-	if slug == AllSlug {
-		all := feedsvc.Section{Slug: AllSlug, Title: "All sections",
-			Description: "Every section of this feedsvc, newest first"}
-		slugs := make([]string, 0, len(secs))
-		for i, s := range secs {
-			slugs = append(slugs, s.Slug)
-			if i == 0 {
-				all.Language, all.Timezone = s.Language, s.Timezone
-			}
-			if s.Language != all.Language {
-				all.Language = ""
-			}
-			if s.Timezone != all.Timezone {
-				all.Timezone = ""
-			}
-		}
+	if slug == feedsvc.AllSlug {
+		all, slugs := feedsvc.Combined(secs)
 		return all, slugs, nil
 	}
 	i := slices.IndexFunc(secs, func(s feedsvc.Section) bool { return s.Slug == slug })
 	if i < 0 {
-		return feedsvc.Section{}, nil, fmt.Errorf("%w: %q", errNoSection, slug)
+		return feedsvc.Section{}, nil, noSection(slug)
 	}
 	return secs[i], []string{slug}, nil
 }
 
 // articles returns up to q.Limit articles of the sections, newest first,
-// each once (an article published in several sections appears once).
+// each once (feedsvc.ReadSections).
 func (p *Pages) articles(ctx context.Context, slugs []string, q feedsvc.Query) ([]feedsvc.Article, error) {
-	var all []feedsvc.Article
-	for _, slug := range slugs {
+	return feedsvc.ReadSections(ctx, slugs, q.Limit, func(ctx context.Context, slug string) ([]feedsvc.Article, error) {
 		arts, err := p.Store.SectionArticles(ctx, slug, q)
 		if err != nil {
 			return nil, fmt.Errorf("read section %s: %w", slug, err)
 		}
-		all = append(all, arts...)
-	}
-	if len(slugs) < 2 {
-		return all, nil
-	}
-	slices.SortStableFunc(all, newestFirst)
-	seen := make(map[string]bool, len(all))
-	all = slices.DeleteFunc(all, func(a feedsvc.Article) bool {
-		dup := seen[a.ID]
-		seen[a.ID] = true
-		return dup
+		return arts, nil
 	})
-	if q.Limit > 0 && len(all) > q.Limit {
-		all = all[:q.Limit]
-	}
-	return all, nil
-}
-
-// newestFirst orders articles like a section index: sort time, then ID,
-// both descending.
-func newestFirst(a, b feedsvc.Article) int {
-	if c := b.SortTime().Compare(a.SortTime()); c != 0 {
-		return c
-	}
-	switch {
-	case a.ID > b.ID:
-		return -1
-	case a.ID < b.ID:
-		return 1
-	}
-	return 0
 }
 
 // base returns the public base URL: BaseURL, else the request's own

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/catalog"
 )
 
 func TestStatus(t *testing.T) {
@@ -20,10 +19,10 @@ func TestStatus(t *testing.T) {
 	}{
 		{"nil", nil, 200},
 		{"invalid", fmt.Errorf("limit: %w", feedsvc.ErrInvalid), 400},
-		{"validation error", fmt.Errorf("put: %w", &catalog.ValidationError{Field: "url", Err: errors.New("url: bad")}), 400},
+		{"validation error", fmt.Errorf("put: %w", &feedsvc.ValidationError{Field: "url", Err: errors.New("url: bad")}), 400},
 		{"forbidden", feedsvc.WithKind(feedsvc.ErrForbidden, errors.New("partner p may not read x")), 403},
 		{"not found", fmt.Errorf("section x: %w", feedsvc.ErrNotFound), 404},
-		{"conflict", fmt.Errorf("source a exists: %w", catalog.ErrConflict), 409},
+		{"conflict", fmt.Errorf("source a exists: %w", feedsvc.ErrConflict), 409},
 		{"gone", fmt.Errorf("article a: %w", feedsvc.ErrGone), 410},
 		{"too large", fmt.Errorf("body: %w", feedsvc.ErrTooLarge), 413},
 		{"store down", fmt.Errorf("read: %w", feedsvc.ErrUnavailable), 503},

@@ -124,9 +124,9 @@ func testFailoverE2E(t *testing.T, e redisenv.Engine, dead []string) {
 	checkChannelsThrough(t, mon, before, dead, down, up)
 	checkReadyHonest(t, mon, len(reps), killedAt, down, up)
 	checkStoredKept(t, store, reps, storedIDs, before)
-	first, last, n := staleWindow(t, reps, killedAt)
-	t.Logf("%s: store down %s; %d stale channel answers from %s to %s after the kill; ingest resumed %s after the store was back",
-		e.Mode, up.Sub(down).Round(time.Millisecond), n, first.Round(time.Millisecond), last.Round(time.Millisecond),
+	first, last, why := staleWindow(t, reps, killedAt)
+	t.Logf("%s: store down %s; stale channel answers from %s to %s after the kill %v; ingest resumed %s after the store was back",
+		e.Mode, up.Sub(down).Round(time.Millisecond), first.Round(time.Millisecond), last.Round(time.Millisecond), why,
 		resumed.Round(time.Millisecond))
 }
 
@@ -423,6 +423,12 @@ func checkReadyHonest(t *testing.T, m *monitor, reps int, killed, down, up time.
 	samples, _ := m.snapshot()
 	for rep := range reps {
 		var first, last time.Time // of the 503s after the kill
+		bad := 0
+		fail := func(format string, args ...any) {
+			if bad++; bad <= 3 {
+				t.Errorf(format, args...)
+			}
+		}
 		for _, s := range samples {
 			if s.what != "readyz" || s.rep != rep {
 				continue
@@ -430,16 +436,16 @@ func checkReadyHonest(t *testing.T, m *monitor, reps int, killed, down, up time.
 			at := s.start.Format(time.StampMilli)
 			switch {
 			case s.err != nil:
-				t.Errorf("replica %d /readyz at %s: %v", rep, at, s.err)
+				fail("replica %d /readyz at %s: %v", rep, at, s.err)
 			case s.status == http.StatusOK && s.start.After(down.Add(switchSlack)) && s.end.Before(up.Add(-switchSlack)):
-				t.Errorf("replica %d /readyz at %s: 200 while every read of the dead primary failed", rep, at)
+				fail("replica %d /readyz at %s: 200 while every read of the dead primary failed", rep, at)
 			case s.status == http.StatusOK:
 			case s.status != http.StatusServiceUnavailable:
-				t.Errorf("replica %d /readyz at %s: status %d", rep, at, s.status)
+				fail("replica %d /readyz at %s: status %d", rep, at, s.status)
 			case s.end.Before(killed):
-				t.Errorf("replica %d /readyz at %s: 503 before the kill", rep, at)
+				fail("replica %d /readyz at %s: 503 before the kill", rep, at)
 			case s.start.After(up.Add(readyWithin)):
-				t.Errorf("replica %d /readyz at %s: 503 %s after the store was back", rep, at, s.start.Sub(up).Round(time.Millisecond))
+				fail("replica %d /readyz at %s: 503 %s after the store was back", rep, at, s.start.Sub(up).Round(time.Millisecond))
 			default:
 				if first.IsZero() {
 					first = s.start
@@ -505,8 +511,11 @@ func checkStoredKept(t *testing.T, store *redisstore.Store, reps []*runningApp, 
 }
 
 // staleWindow returns when the replicas first and last served a channel's
-// last good bytes because the store failed, after since, and how often.
-func staleWindow(t *testing.T, reps []*runningApp, since time.Time) (first, last time.Duration, n int) {
+// last good bytes because the store failed, after since, and how often
+// for each reason logged.
+func staleWindow(t *testing.T, reps []*runningApp, since time.Time) (first, last time.Duration, why map[string]int) {
+	why = map[string]int{}
+	n := 0
 	t.Helper()
 	for _, r := range reps {
 		for _, rec := range r.Log.Records(t) {
@@ -524,9 +533,10 @@ func staleWindow(t *testing.T, reps []*runningApp, since time.Time) (first, last
 			}
 			last = max(last, d)
 			n++
+			why[strings.TrimPrefix(msg, "serving stale channel: ")]++
 		}
 	}
-	return first, last, n
+	return first, last, why
 }
 
 // readyTimeline describes a replica's /readyz answers after killed as runs

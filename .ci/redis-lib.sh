@@ -105,6 +105,7 @@ supervise() {
 				sleep 0.2
 			done
 			log "restarting $1 $2 $3 at $(date +%T.%N | cut -c1-12)"
+			sleep 0.5 # a server that cannot start is not restarted in a busy loop
 		done
 	) &
 	pids+=($!)

@@ -21,7 +21,7 @@ import (
 
 // Timing of the failover tests.
 const (
-	farmStep    = 3 * time.Second // a farm source publishes an item this often
+	farmStep    = 4 * time.Second // a farm source publishes an item this often
 	farmInitial = 3               // items a farm source has at the start
 	// switchSlack is the clock slack allowed between the test's own store
 	// probe and what the replicas see (each client follows the failover

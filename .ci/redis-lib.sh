@@ -1,6 +1,6 @@
 # .ci/redis-lib.sh — shell functions the .ci/with-redis-* scripts source:
-# logging, installing redis-server, free loopback ports, readiness probes
-# and stopping what they started.
+# logging, installing redis-server, free loopback ports, readiness probes,
+# supervising servers a fault test kills, and stopping what they started.
 
 log() { echo "${0##*/}: $*" >&2; }
 
@@ -80,3 +80,33 @@ stop_all() {
 
 # pong PORT succeeds when the server on PORT answers PING.
 pong() { [[ $(cli "$1" ping) == PONG ]]; }
+
+# supervise READY CMD... runs CMD (a redis-server) in the background and,
+# each time it dies (a fault test SIGKILLs a primary), runs it again once
+# the command line READY succeeds (checked every 0.2 s; at most 60 s), so
+# a killed primary comes back with its data directory as a replica of the
+# node promoted in its place and later tests find the engine whole. The
+# supervisor's pid goes to pids; stop_all's SIGTERM stops it and its
+# server.
+supervise() {
+	local ready=$1
+	shift
+	(
+		child=""
+		trap 'if [[ -n $child ]]; then kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; fi; exit 0' TERM
+		while :; do
+			"$@" &
+			child=$!
+			wait "$child" 2>/dev/null || true
+			child=""
+			log "$1 $2 $3 exited at $(date +%T.%N | cut -c1-12); restarting it once: $ready"
+			for _ in $(seq 300); do
+				$ready && break
+				sleep 0.2
+			done
+			log "restarting $1 $2 $3 at $(date +%T.%N | cut -c1-12)"
+			sleep 0.5 # a server that cannot start is not restarted in a busy loop
+		done
+	) &
+	pids+=($!)
+}

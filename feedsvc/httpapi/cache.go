@@ -81,7 +81,7 @@ func (s *Server) entry(ctx context.Context, t *target) (*entry, error) {
 	select {
 	case res := <-ch:
 		if res.Err != nil {
-			return nil, res.Err
+			return s.staleOnError(base, good, res.Err)
 		}
 		return res.Val.(*entry), nil
 	case <-late:

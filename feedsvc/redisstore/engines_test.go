@@ -4,19 +4,20 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"os"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redisenv"
 )
 
 // engine is one Redis deployment the store's tests run against.
 type engine struct {
 	name string
 	opts redisstore.Options
+	env  redisenv.Engine
 }
 
 // engines returns the single node of REDIS_URL and, when set, the Redis
@@ -26,17 +27,9 @@ type engine struct {
 // missing one fails the test instead of leaving it out.
 func engines(t testing.TB) []engine {
 	t.Helper()
-	out := []engine{{"single", redisstore.Options{URL: redisURL(t)}}}
-	if u := os.Getenv("REDIS_CLUSTER_URL"); u != "" {
-		out = append(out, engine{"cluster", redisstore.Options{URL: u, Mode: redisstore.ModeCluster}})
-	} else if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but REDIS_CLUSTER_URL is not set: run tests through `make test`")
-	}
-	if u := os.Getenv("REDIS_SENTINEL_URL"); u != "" {
-		out = append(out, engine{"sentinel", redisstore.Options{URL: u, Mode: redisstore.ModeSentinel,
-			SentinelMaster: os.Getenv("REDIS_SENTINEL_MASTER")}})
-	} else if os.Getenv("CI") == "true" {
-		t.Fatal("CI=true but REDIS_SENTINEL_URL is not set: run tests through `make test`")
+	var out []engine
+	for _, e := range redisenv.Engines(t) {
+		out = append(out, engine{e.Mode, redisstore.Options{URL: e.URL, Mode: e.Mode, SentinelMaster: e.Master}, e})
 	}
 	return out
 }
@@ -44,29 +37,11 @@ func engines(t testing.TB) []engine {
 // redisURL returns REDIS_URL (the single node).
 func redisURL(t testing.TB) string { return testenv.RedisURL(t) }
 
-// rawClient returns a client of e's deployment, closed at cleanup.
+// rawClient returns a client of e's deployment, closed at cleanup; the
+// test holds e shared (redisenv.Engine.Use) until it ends.
 func rawClient(t testing.TB, e engine) redis.UniversalClient {
 	t.Helper()
-	var c redis.UniversalClient
-	switch e.opts.Mode {
-	case redisstore.ModeCluster:
-		opt, err := redis.ParseClusterURL(e.opts.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c = redis.NewClusterClient(opt)
-	case redisstore.ModeSentinel:
-		opt, err := redis.ParseFailoverURL(e.opts.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		opt.MasterName = e.opts.SentinelMaster
-		c = redis.NewFailoverClient(opt)
-	default:
-		return client(t)
-	}
-	t.Cleanup(func() { c.Close() })
-	return c
+	return e.env.Client(t)
 }
 
 // newStoreOn returns a store on e with a fresh key prefix whose keys are

@@ -3,13 +3,8 @@ package redisstore_test
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strconv"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -18,7 +13,8 @@ import (
 // on the cluster and on the Sentinel set, while one writer keeps putting
 // articles into that section: after the failover the store takes writes
 // again by itself, and every article a put reported stored is readable
-// and listed.
+// and listed. It owns the engine meanwhile and waits until the killed
+// server is back as a replica.
 func TestFailover(t *testing.T) {
 	for _, e := range engines(t)[1:] {
 		t.Run(e.name, func(t *testing.T) { testFailover(t, e) })
@@ -26,8 +22,12 @@ func TestFailover(t *testing.T) {
 }
 
 func testFailover(t *testing.T, e engine) {
+	e.env.Own(t)
 	s, p := newStoreOn(t, e)
 	raw := rawClient(t, e)
+	// The CI scripts restart the killed server as a replica: later tests
+	// find the engine whole.
+	t.Cleanup(func() { e.env.WaitWhole(t, raw, time.Minute) })
 	ctx := t.Context()
 	const slug = "fault"
 	pub := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -51,7 +51,7 @@ func testFailover(t *testing.T, e engine) {
 			t.Fatalf("put %d before the failover failed", n)
 		}
 	}
-	killPrimary(t, raw, p+"s:{"+slug+"}")
+	e.env.KillPrimary(t, raw, p+"s:{"+slug+"}")
 	killedAt, failed := len(acked), 0
 	deadline := time.Now().Add(30 * time.Second)
 	for len(acked) < killedAt+50 {
@@ -82,31 +82,4 @@ func testFailover(t *testing.T, e engine) {
 			t.Errorf("acknowledged %s not listed in %s (%d listed)", id, slug, total)
 		}
 	}
-}
-
-// killPrimary SIGKILLs the redis-server that is primary for key (the
-// servers run on this machine: their pid is in INFO server).
-func killPrimary(t *testing.T, c redis.UniversalClient, key string) {
-	t.Helper()
-	var node redis.Cmdable = c
-	if cc, ok := c.(*redis.ClusterClient); ok {
-		m, err := cc.MasterForKey(t.Context(), key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		node = m
-	}
-	info, err := node.Info(t.Context(), "server").Result()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`process_id:(\d+)`).FindStringSubmatch(info)
-	if m == nil {
-		t.Fatalf("no process_id in INFO server")
-	}
-	pid, _ := strconv.Atoi(m[1])
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-		t.Fatalf("kill primary %d: %v", pid, err)
-	}
-	t.Logf("killed primary pid %d", pid)
 }

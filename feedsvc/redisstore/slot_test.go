@@ -3,7 +3,6 @@ package redisstore_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +13,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/storetest"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redisenv"
 )
 
 // crc16 is the CRC-16/XMODEM of the Redis Cluster specification.
@@ -157,11 +157,11 @@ func TestKeySlot(t *testing.T) {
 	if got := keySlot("123456789"); got != 12739 {
 		t.Fatalf("keySlot(123456789) = %d, want 12739", got)
 	}
-	u := os.Getenv("REDIS_CLUSTER_URL")
-	if u == "" {
+	e := redisenv.ClusterEngine(t)
+	if e.URL == "" {
 		return
 	}
-	c := rawClient(t, engine{"cluster", redisstore.Options{URL: u, Mode: redisstore.ModeCluster}})
+	c := e.Client(t)
 	for _, k := range []string{"feedsvc:a:{id1}", "feedsvc:m:{id1}", "feedsvc:s:{news}", "x{}y", "{a}{b}", "plain"} {
 		want, err := c.ClusterKeySlot(t.Context(), k).Result()
 		if err != nil {

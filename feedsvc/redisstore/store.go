@@ -75,9 +75,30 @@ func New(ctx context.Context, o Options) (*Store, error) {
 	return s, nil
 }
 
-// Ping reports whether Redis answers.
+// Ping reports whether Redis answers. On a cluster it asks every primary
+// of a freshly read slot map for CLUSTER INFO and wants cluster_state:ok:
+// a node answers PING while the cluster is down (then every key fails
+// with CLUSTERDOWN), and a dead primary fails only the keys of its slots,
+// so PING on one node would call ready a store whose calls fail.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.rdb.Ping(ctx).Err(); err != nil {
+	cc, ok := s.rdb.(*redis.ClusterClient)
+	if !ok {
+		if err := s.rdb.Ping(ctx).Err(); err != nil {
+			return s.fail("ping", err)
+		}
+		return nil
+	}
+	err := cc.ForEachMaster(ctx, func(ctx context.Context, n *redis.Client) error {
+		info, err := n.ClusterInfo(ctx).Result()
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(info, "cluster_state:ok") {
+			return fmt.Errorf("cluster node %s: cluster state is not ok", n.Options().Addr)
+		}
+		return nil
+	})
+	if err != nil {
 		return s.fail("ping", err)
 	}
 	return nil
@@ -113,13 +134,14 @@ func (s *Store) name(kind, key string) string {
 
 // fail wraps err from Redis for op: redis.Nil becomes ErrNotFound, and
 // anything that is not a server reply or a cancellation (connection
-// refused, timeouts, closed client) also wraps ErrUnavailable.
+// refused, timeouts, closed client), or is a reply of a failover in
+// progress (failingOver), also wraps ErrUnavailable.
 func (s *Store) fail(op string, err error) error {
 	var reply redis.Error
 	switch {
 	case errors.Is(err, redis.Nil):
 		return fmt.Errorf("redisstore: %s: %w", op, feedsvc.ErrNotFound)
-	case errors.Is(err, context.Canceled), errors.As(err, &reply):
+	case errors.Is(err, context.Canceled), errors.As(err, &reply) && !failingOver(reply):
 		return fmt.Errorf("redisstore: %s: %w", op, err)
 	}
 	if cc, ok := s.rdb.(*redis.ClusterClient); ok {
@@ -129,6 +151,21 @@ func (s *Store) fail(op string, err error) error {
 		cc.ReloadState(context.Background())
 	}
 	return fmt.Errorf("redisstore: %s: %w: %w", op, feedsvc.ErrUnavailable, err)
+}
+
+// failingOver reports whether a server reply says the deployment is
+// between primaries rather than that the command was wrong: the cluster
+// is down until a replica takes a dead primary's slots (CLUSTERDOWN,
+// TRYAGAIN), a replica answers for a demoted or reloading primary
+// (READONLY, MASTERDOWN, LOADING).
+func failingOver(reply redis.Error) bool {
+	msg := reply.Error()
+	for _, p := range []string{"CLUSTERDOWN", "TRYAGAIN", "READONLY", "MASTERDOWN", "LOADING"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // redact hides a password in a Redis URL for error messages.

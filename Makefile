@@ -16,7 +16,7 @@ export GOTOOLCHAIN
 ## runs on all three.
 test:
 	bash .ci/with-redis bash .ci/with-redis-cluster bash .ci/with-redis-sentinel \
-		$(GO) test -race -count=1 ./...
+		$(GO) test -race -count=1 -timeout 30m ./...
 
 ## run: the service on the bundled offline example.
 run:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"strconv"
 	"strings"
@@ -83,7 +84,7 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 	}
 	ps := readability.NewParser()
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
-		if b := span(art.Node); b.first >= 0 && runeLen(clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
+		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
 			return b
 		}
 	}
@@ -139,7 +140,7 @@ func densest(doc *goquery.Document) *html.Node {
 			s.Find("p, div, td, table, li").Length() > 0 {
 			return
 		}
-		t := clean(ownTextDeep(s.Get(0)))
+		t := labels.Clean(ownTextDeep(s.Get(0)))
 		l := float64(runeLen(t))
 		if l < 20 {
 			return

@@ -18,7 +18,7 @@
 //
 // Chinese and English newspaper metadata lines (来源, 作者, 记者, 摄,
 // 责任编辑, 原标题, 引题, 副题, "Source:", "Editor in charge:",
-// "Photographer/") are recognised by a data table of label patterns mapped
-// to fields (labels.go); lines made only of such labels are removed from
-// the body.
+// "Photographer/") are read by package labels, which owns those rules for
+// pages and feed items alike; lines made only of such labels are removed
+// from the body.
 package extract

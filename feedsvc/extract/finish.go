@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strings"
@@ -25,7 +26,7 @@ var keepAttrs = map[string]map[string]bool{
 // absolute (unwrapping script links) and renders the body as HTML and as
 // text with paragraphs separated by blank lines.
 func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
-	for _, n := range elements(root) {
+	for _, n := range labels.Elements(root) {
 		if n != root && !validTag.MatchString(n.Data) {
 			unwrap(n) // malformed markup such as <a<script>
 			continue
@@ -55,7 +56,7 @@ func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
 	}
 	var paras []string
 	for _, l := range textLines(root) {
-		if t := clean(l.text); t != "" {
+		if t := labels.Clean(l.text); t != "" {
 			paras = append(paras, t)
 		}
 	}
@@ -80,7 +81,7 @@ func unwrap(n *html.Node) {
 // crumbContainer finds breadcrumb trails by class, id or leading words.
 var (
 	crumbClass = regexp.MustCompile(`(?i)(crumb|breadcrumb|location|position|weizhi|daohang|mbx|^dh$|^path$|^where$|current)`)
-	crumbText  = labelRE(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
+	crumbText  = labels.Regexp(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
 )
 
 // domSection is the last breadcrumb link before the article: the section.
@@ -89,7 +90,7 @@ func domSection(doc *goquery.Document, title string) string {
 	doc.Find("nav, div, td, p, span, ol, ul").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		if !crumbClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "aria-label")) &&
-			!crumbText.MatchString(s.Text()) || runeLen(clean(s.Text())) > 200 {
+			!crumbText.MatchString(s.Text()) || runeLen(labels.Clean(s.Text())) > 200 {
 			return true
 		}
 		links := s.Find("a")
@@ -97,7 +98,7 @@ func domSection(doc *goquery.Document, title string) string {
 			return true
 		}
 		var names []string
-		links.Each(func(_ int, a *goquery.Selection) { names = append(names, clean(a.Text())) })
+		links.Each(func(_ int, a *goquery.Selection) { names = append(names, labels.Clean(a.Text())) })
 		out = lastCrumb(names, title)
 		return out == ""
 	})

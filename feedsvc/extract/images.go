@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -21,7 +22,7 @@ var (
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
 	// captionStart opens typical caption sentences.
-	captionStart = labelRE(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	captionStart = labels.Regexp(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
 	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 
@@ -66,7 +67,7 @@ func isJunkImage(n *html.Node, u string) bool {
 func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 	var out []feedsvc.Image
 	seen := map[string]bool{}
-	for _, n := range elements(root) {
+	for _, n := range labels.Elements(root) {
 		if n.Data != "img" || n.Parent == nil {
 			continue
 		}

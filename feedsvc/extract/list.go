@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"strings"
 
@@ -59,14 +60,14 @@ func ruleItems(doc *goquery.Document, base *url.URL, r feedsvc.ListRules) []feed
 		seen[u] = true
 		title := linkTitle(link)
 		if r.Title != "" {
-			if t := clean(it.Find(r.Title).First().Text()); t != "" {
+			if t := labels.Clean(it.Find(r.Title).First().Text()); t != "" {
 				title = t
 			}
 		}
 		date := ""
 		if r.Date != "" {
 			d := it.Find(r.Date).First()
-			date = firstNonEmpty(d.AttrOr("datetime", ""), clean(d.Text()))
+			date = firstNonEmpty(d.AttrOr("datetime", ""), labels.Clean(d.Text()))
 		} else {
 			date = entryDate(it, link)
 		}
@@ -78,8 +79,8 @@ func ruleItems(doc *goquery.Document, base *url.URL, r feedsvc.ListRules) []feed
 // linkTitle is a link's visible text, or its title attribute when the
 // text is empty or visibly truncated.
 func linkTitle(a *goquery.Selection) string {
-	text := clean(a.Text())
-	attrTitle := clean(a.AttrOr("title", ""))
+	text := labels.Clean(a.Text())
+	attrTitle := labels.Clean(a.AttrOr("title", ""))
 	if text == "" || (strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")) && runeLen(attrTitle) > runeLen(text) {
 		return firstNonEmpty(attrTitle, text)
 	}
@@ -88,11 +89,11 @@ func linkTitle(a *goquery.Selection) string {
 
 var (
 	// partialDate is a list date without a year ("11-15 07:24", "11月15日").
-	partialDate = labelRE(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
+	partialDate = labels.Regexp(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
 	// relativeDate is "3小时前", "5 minutes ago".
-	relativeDate = labelRE(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
+	relativeDate = labels.Regexp(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
 	// nextText is the label of a next-page link.
-	nextText = labelRE(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
+	nextText = labels.Regexp(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
 )
 
 // entryDate is the raw date printed in a list entry outside its link.
@@ -104,13 +105,13 @@ func entryDate(entry, link *goquery.Selection) string {
 	if lt := link.Text(); lt != "" {
 		text = strings.Replace(text, lt, " ", 1)
 	}
-	if d := findDate(text); d.raw != "" {
-		return clean(d.raw)
+	if d := labels.FindDate(text); d.Raw != "" {
+		return labels.Clean(d.Raw)
 	}
 	if m := partialDate.FindString(text); m != "" {
-		return clean(m)
+		return labels.Clean(m)
 	}
-	return clean(relativeDate.FindString(text))
+	return labels.Clean(relativeDate.FindString(text))
 }
 
 // nextPage finds the next page: the rule selector, rel=next, or a link
@@ -132,7 +133,7 @@ func nextPage(doc *goquery.Document, base *url.URL, sel, pageURL string) string 
 	}
 	var out string
 	doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
-		if nextText.MatchString(clean(a.Text())) || nextText.MatchString(clean(a.AttrOr("title", ""))) {
+		if nextText.MatchString(labels.Clean(a.Text())) || nextText.MatchString(labels.Clean(a.AttrOr("title", ""))) {
 			out = pick(a)
 		}
 		return out == ""

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strings"
@@ -150,7 +151,7 @@ func entryNode(a *html.Node, u string, base *url.URL) *html.Node {
 
 // otherArticle reports whether n contains a link to an article other than u.
 func otherArticle(n *html.Node, u string, base *url.URL) bool {
-	for _, e := range elements(n) {
+	for _, e := range labels.Elements(n) {
 		if e.Data != "a" {
 			continue
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"slices"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestArticleRulesOverrideGeneric(t *testing.T) {
 		{"editor", generic.Editor, got.Editor, "Grace Hopper"},
 		{"source", generic.Source, got.Source, "Example Wire"},
 		{"published", generic.PublishedRaw, got.PublishedRaw, "2024-03-05 10:20"},
-		{"body", generic.BodyText, clean(got.BodyText), "The real story text is short. It ends here."},
+		{"body", generic.BodyText, labels.Clean(got.BodyText), "The real story text is short. It ends here."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

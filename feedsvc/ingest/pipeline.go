@@ -6,17 +6,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/extract"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/parse"
 )
@@ -104,9 +99,6 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
 		arts, res.Capped = newestFirst(arts, src, p.now())
-		for i := range arts {
-			stripContent(&arts[i]) // metadata lines inside feed content
-		}
 	case KindArticle:
 		a, err := extract.Article(body, resp.URL, src.Article)
 		if err != nil {
@@ -207,26 +199,4 @@ func (p *Pipeline) log() *slog.Logger {
 		return p.Log
 	}
 	return slog.Default()
-}
-
-// stripContent applies the labelled-line rules to a feed item's content
-// (a temporary bridge until normalize owns it).
-func stripContent(a *feedsvc.Article) {
-	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(a.ContentHTML), root)
-	if err != nil {
-		return
-	}
-	for _, n := range nodes {
-		root.AppendChild(n)
-	}
-	if !labels.Strip(root, a.ContentHTML, a) {
-		return
-	}
-	var b strings.Builder
-	for n := root.FirstChild; n != nil; n = n.NextSibling {
-		_ = html.Render(&b, n)
-	}
-	a.ContentHTML = strings.TrimSpace(b.String())
-	a.BodyText = ""
 }

@@ -31,6 +31,9 @@ var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5
 // day when given) in s; Raw is "" when there is none.
 func FindDate(s string) Date {
 	best := Date{}
+	if !hasYear(s) {
+		return best // every form below has a four-digit year
+	}
 	bestAt := len(s) + 1
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		if d, ok := numericMatch(s, m); ok {
@@ -119,4 +122,19 @@ func (d Date) Canonical() string {
 		}
 	}
 	return s
+}
+
+// hasYear reports four ASCII digits in a row, which every date form has.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

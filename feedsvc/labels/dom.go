@@ -67,8 +67,27 @@ func TextOf(n *html.Node) string {
 
 // HasImage reports an <img> or <picture> at or under n.
 func HasImage(n *html.Node) bool {
-	for _, e := range Elements(n) {
-		if e.Data == "img" || e.Data == "picture" {
+	if n.Type == html.ElementNode && (n.Data == "img" || n.Data == "picture") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if HasImage(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasText reports whether TextOf(n) holds more than white space.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	if n.Type == html.ElementNode && SkipTags[n.Data] {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
 			return true
 		}
 	}

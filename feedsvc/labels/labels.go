@@ -94,6 +94,9 @@ func Line(raw string) ([]Hit, bool) {
 // markerLine reads a print-title part: "Original title: X (introduction)".
 func markerLine(raw string) (Hit, bool) {
 	t := Clean(raw)
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
+		return Hit{}, false // every marker closes the line with a bracket
+	}
 	for _, m := range markerTable {
 		if loc := m.re.FindStringIndex(t); loc != nil {
 			v := labelTable[0].re.ReplaceAllString(t[:loc[0]], "")
@@ -111,7 +114,10 @@ func splitSegments(raw string) []string {
 	for _, seg := range segSep.Split(raw, -1) {
 		seg = Clean(seg)
 		for seg != "" {
-			loc := innerLabel.FindStringIndex(seg)
+			var loc []int
+			if strings.ContainsAny(seg, ":：") { // innerLabel ends in a colon
+				loc = innerLabel.FindStringIndex(seg)
+			}
 			if loc == nil || loc[0] == 0 {
 				out = append(out, seg)
 				break

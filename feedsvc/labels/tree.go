@@ -22,9 +22,12 @@ func Strip(root *html.Node, raw string, a *feedsvc.Article) bool {
 		return false
 	}
 	var hits []Hit
-	dropEdgeLines(root, Clean(a.Title), &hits)
+	titles := dropEdgeLines(root, Clean(a.Title), &hits)
 	hits = append(hits, DropInline(root)...)
 	if len(hits) == 0 {
+		for i := len(titles) - 1; i >= 0; i-- {
+			titles[i].restore() // a repeated title alone is no reason to edit
+		}
 		return false
 	}
 	DropEmpty(root)
@@ -54,20 +57,23 @@ const (
 )
 
 // dropEdgeLines removes the leading and trailing text blocks of root that
-// are all metadata (or repeat the title), collecting their hits.
-func dropEdgeLines(root *html.Node, title string, hits *[]Hit) {
+// are all metadata (or repeat the title), collecting their hits; it
+// returns the title repeats it removed.
+func dropEdgeLines(root *html.Node, title string, hits *[]Hit) []removal {
 	var blocks []*html.Node
 	for _, n := range Elements(root) {
-		if n != root && BlockTags[n.Data] && !HasBlockChild(n) && !HasImage(n) && strings.TrimSpace(TextOf(n)) != "" {
+		if n != root && BlockTags[n.Data] && !HasBlockChild(n) && !HasImage(n) && hasText(n) {
 			blocks = append(blocks, n)
 		}
 	}
+	var titles []removal
 	for i, n := range blocks {
 		if i >= edgeHead && i < len(blocks)-edgeTail {
 			continue
 		}
 		t := TextOf(n)
 		if title != "" && Clean(t) == title {
+			titles = append(titles, removal{n, n.Parent, n.NextSibling})
 			n.Parent.RemoveChild(n)
 			continue
 		}
@@ -76,6 +82,15 @@ func dropEdgeLines(root *html.Node, title string, hits *[]Hit) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+	return titles
+}
+
+// removal is a node taken out of the tree, with where it was.
+type removal struct{ n, parent, next *html.Node }
+
+// restore puts the node back; removals are restored in reverse order.
+func (r removal) restore() {
+	r.parent.InsertBefore(r.n, r.next)
 }
 
 // fill sets the article's empty fields from labelled-line Evidence.
@@ -111,6 +126,9 @@ var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来�
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
 	for _, n := range TextNodes(root) {
+		if !strings.ContainsAny(n.Data, "（(【[") || !strings.ContainsAny(n.Data, ":：") {
+			continue // inlineMeta needs an opening bracket and a colon
+		}
 		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
 			sub := inlineMeta.FindStringSubmatch(m)
 			hits, ok := Line(sub[1])

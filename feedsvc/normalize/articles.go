@@ -59,6 +59,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	if base == nil {
 		base = srcBase
 	}
+	content := readBody(a)
 	cleanTexts(a)
 	a.URL = articleURL(base, a.URL)
 	a.SourceURL = articleURL(base, a.SourceURL)
@@ -67,17 +68,8 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	if a.FirstSeen.IsZero() {
 		a.FirstSeen = o.Now.UTC()
 	}
-	a.ContentHTML = Sanitize(a.ContentHTML, base)
-	if len(a.Images) == 0 {
-		a.Images = contentImages(a.ContentHTML)
-	}
-	a.Images = cleanImages(a.Images, base)
+	cleanBody(a, content, base)
 	a.Attachments = cleanAttachments(a.Attachments, base)
-	if a.BodyText == "" {
-		a.BodyText = Text(a.ContentHTML)
-	} else {
-		a.BodyText = paragraphs(a.BodyText)
-	}
 	if a.Summary != "" {
 		a.Summary = Summary(Text(a.Summary), SummaryMax)
 	} else {

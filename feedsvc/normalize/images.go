@@ -29,8 +29,30 @@ var trackerRe = regexp.MustCompile(`(?i)^https?://(?:[^/]*\.)?(?:feeds\.feedburn
 // usableImage reports whether an absolute image URL is worth keeping:
 // http(s), not a placeholder, not a tracker.
 func usableImage(u string) bool {
-	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
-		!placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return false
+	}
+	return !maybeJunkImage(strings.ToLower(u)) || !placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
+}
+
+// junkHints are substrings every placeholderRe or trackerRe match holds
+// (lower case); a URL without any skips both regexps.
+var junkHints = []string{".gif", ".png", ".svg", "feedburner.com/", "wordpress.com/", "pixel.wp.com/",
+	"quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
+	"statcounter.com/", "hm.baidu.com/", "cnzz.com/", "analytics.twitter.com/", "facebook.com/tr", "bat.bing.com/"}
+
+func maybeJunkImage(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= 0x80 {
+			return true // (?i) folds some non-ASCII letters (ſ, K) to ASCII
+		}
+	}
+	for _, h := range junkHints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // imageURL resolves an image reference and vets it; "" when unusable.

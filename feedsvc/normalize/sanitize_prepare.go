@@ -50,7 +50,7 @@ func isEmpty(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if collapse(c.Data) != "" {
+			if hasText(c.Data) {
 				return false
 			}
 		case html.ElementNode:

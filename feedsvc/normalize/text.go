@@ -36,10 +36,15 @@ func Text(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return joinBlocks([]string{s})
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
+	root := parseFragment(s)
+	if root == nil {
 		return joinBlocks([]string{s})
 	}
+	return textOf(root)
+}
+
+// textOf is Text of a parsed tree.
+func textOf(root *html.Node) string {
 	var blocks []string
 	var cur strings.Builder
 	flush := func() {
@@ -68,9 +73,7 @@ func Text(s string) string {
 			flush()
 		}
 	}
-	for _, n := range nodes {
-		walk(n)
-	}
+	walk(root)
 	flush()
 	return joinBlocks(blocks)
 }
@@ -93,6 +96,21 @@ func joinBlocks(blocks []string) string {
 // (U+200E, U+200F, U+061C) stay: they cannot reorder other characters.
 func bidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// hasText reports whether collapse(s) != "", without building it.
+func hasText(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+		case bidiControl(r):
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+		case unicode.IsControl(r):
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // collapse trims s and turns every whitespace run into one ASCII space,

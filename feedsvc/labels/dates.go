@@ -30,10 +30,15 @@ var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5
 // FindDate returns the first plausible calendar date (with its time of
 // day when given) in s; Raw is "" when there is none.
 func FindDate(s string) Date {
-	best := Date{}
 	if !hasYear(s) {
-		return best // every form below has a four-digit year
+		return Date{} // every form findDate reads has a four-digit year
 	}
+	return findDate(s)
+}
+
+// findDate is FindDate without the shortcut.
+func findDate(s string) Date {
+	best := Date{}
 	bestAt := len(s) + 1
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		if d, ok := numericMatch(s, m); ok {

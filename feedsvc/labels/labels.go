@@ -3,6 +3,7 @@ package labels
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Field is an article Field a labelled line can fill.
@@ -111,7 +112,7 @@ func markerLine(raw string) (Hit, bool) {
 // splitSegments cuts a line at hard separators and before inner labels.
 func splitSegments(raw string) []string {
 	var out []string
-	for _, seg := range segSep.Split(raw, -1) {
+	for _, seg := range splitHard(raw) {
 		seg = Clean(seg)
 		for seg != "" {
 			var loc []int
@@ -144,7 +145,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 		}
 	}
 	for _, r := range labelTable {
-		loc := r.re.FindStringIndex(seg)
+		loc := r.find(seg)
 		if loc == nil {
 			continue
 		}
@@ -210,4 +211,51 @@ func bracketed(seg string) (string, bool) {
 		}
 	}
 	return seg, false
+}
+
+// labelSpan bounds the bytes a labelTable rule matches in a cleaned
+// segment (the longest label is under 30 characters; (?i) may fold an
+// ASCII letter to a 3-byte one).
+const labelSpan = 128
+
+// find is r.re.FindStringIndex(seg) for a cleaned segment. Every rule is
+// anchored at the start, and Go's backtracker clears a bitmap as long as
+// its input for each try, so a long segment is first tried on its head:
+// no match there means no match at all.
+func (r labelRule) find(seg string) []int {
+	if len(seg) > labelSpan {
+		head := labelSpan
+		for head > 0 && !utf8.RuneStart(seg[head]) {
+			head--
+		}
+		if strings.HasSuffix(r.re.String(), "$") || !r.re.MatchString(seg[:head]) {
+			return nil // a whole-line rule cannot span a segment this long
+		}
+	}
+	return r.re.FindStringIndex(seg)
+}
+
+// hardSeps are the characters segSep matches on its own.
+const hardSeps = "\t\n\r\u3000\u00a0|｜【】[];；"
+
+// splitHard is segSep.Split(raw, -1), without running the regexp on
+// lines that hold no separator at all (most prose).
+func splitHard(raw string) []string {
+	if !strings.ContainsAny(raw, hardSeps) && !hasSpaceRun(raw) {
+		return []string{raw}
+	}
+	return segSep.Split(raw, -1)
+}
+
+// hasSpaceRun reports two ASCII white-space characters in a row (\s{2,}).
+func hasSpaceRun(s string) bool {
+	prev := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r'
+		if sp && prev {
+			return true
+		}
+		prev = sp
+	}
+	return false
 }

@@ -67,8 +67,10 @@ const notCreditBefore = "拍航抓自所跟特编"
 // credit may close a longer clause (a caption sentence).
 func creditNames(s string, whole bool) []string {
 	s = Clean(s)
-	if m := photoLabel.FindStringSubmatch(s); m != nil {
-		return Names(m[1])
+	if strings.ContainsAny(s, "/:：") { // photoLabel needs a separator
+		if m := photoLabel.FindStringSubmatch(s); m != nil {
+			return Names(m[1])
+		}
 	}
 	t := strings.TrimRight(s, "。.）)】] ")
 	suffix := "摄"

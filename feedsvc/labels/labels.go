@@ -235,23 +235,25 @@ func (r labelRule) find(seg string) []int {
 	return r.re.FindStringIndex(seg)
 }
 
-// hardSeps are the characters segSep matches on its own.
-const hardSeps = "\t\n\r\u3000\u00a0|｜【】[];；"
-
 // splitHard is segSep.Split(raw, -1), without running the regexp on
 // lines that hold no separator at all (most prose).
 func splitHard(raw string) []string {
-	if !strings.ContainsAny(raw, hardSeps) && !hasSpaceRun(raw) {
+	if !hasHardSep(raw) {
 		return []string{raw}
 	}
 	return segSep.Split(raw, -1)
 }
 
-// hasSpaceRun reports two ASCII white-space characters in a row (\s{2,}).
-func hasSpaceRun(s string) bool {
+// hasHardSep reports a character segSep matches on its own, or two ASCII
+// white-space characters in a row (\s{2,}).
+func hasHardSep(s string) bool {
 	prev := false
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r'
+	for _, r := range s {
+		switch r {
+		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '【', '】', '[', ']', ';', '；':
+			return true
+		}
+		sp := r == ' ' || r == '\f'
 		if sp && prev {
 			return true
 		}

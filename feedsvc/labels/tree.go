@@ -126,8 +126,8 @@ var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来�
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
 	for _, n := range TextNodes(root) {
-		if !strings.ContainsAny(n.Data, "（(【[") || !strings.ContainsAny(n.Data, ":：") {
-			continue // inlineMeta needs an opening bracket and a colon
+		if !mayBeInline(n.Data) {
+			continue
 		}
 		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
 			sub := inlineMeta.FindStringSubmatch(m)
@@ -166,4 +166,19 @@ func isCode(t string) bool {
 		}
 	}
 	return true
+}
+
+// mayBeInline reports an opening bracket and a colon, which every
+// inlineMeta match holds.
+func mayBeInline(s string) bool {
+	bracket, colon := false, false
+	for _, r := range s {
+		switch r {
+		case '（', '(', '【', '[':
+			bracket = true
+		case ':', '：':
+			colon = true
+		}
+	}
+	return bracket && colon
 }

@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"math/bits"
-	"strings"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -87,9 +86,14 @@ func Distance(a, b uint64) int {
 // fingerprintRunes keeps letters and digits only, folded and lower-cased,
 // so spacing and punctuation edits do not move the fingerprint.
 func fingerprintRunes(s string) []rune {
-	s = strings.ToLower(width.Fold.String(s))
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
+		if r >= 0x2000 { // width.Fold rune by rune: nothing below U+2000 folds
+			if f := width.LookupRune(r).Folded(); f != 0 {
+				r = f
+			}
+		}
+		r = unicode.ToLower(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			out = append(out, r)
 		}

@@ -3,6 +3,9 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // FuzzUsableImage: the hand-written placeholder and beacon test agrees
@@ -20,4 +23,31 @@ func FuzzUsableImage(f *testing.F) {
 			t.Errorf("usableImage(%q) = %v, the regexps say %v", u, got, want)
 		}
 	})
+}
+
+// FuzzFingerprintRunes: folding rune by rune keeps what width.Fold and
+// strings.ToLower over the whole text kept.
+func FuzzFingerprintRunes(f *testing.F) {
+	for _, s := range []string{"Ｈｅｌｌｏ　ｗｏｒｌｄ", "ｶﾀｶﾅ ﾊﾝｶｸ", "市总工会今天启动", "İstanbul ǅ ẞ", "₩￦ ⦅⦆", "\xff\xfeA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []rune
+		for _, r := range strings.ToLower(width.Fold.String(s)) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				want = append(want, r)
+			}
+		}
+		if got := fingerprintRunes(s); string(got) != string(want) {
+			t.Errorf("fingerprintRunes(%q) = %q, want %q", s, string(got), string(want))
+		}
+	})
+}
+
+func TestNoWidthFoldBelow2000(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if f := width.LookupRune(r).Folded(); f != 0 {
+			t.Errorf("U+%04X folds to U+%04X", r, f)
+		}
+	}
 }

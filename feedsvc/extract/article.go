@@ -3,13 +3,13 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // Article extracts one article from a UTF-8 HTML page fetched from
@@ -48,7 +48,7 @@ type extraction struct {
 // collects the metadata lines around them.
 func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRules) *extraction {
 	x := &extraction{doc: gq, meta: readMeta(gq), base: base, rules: rules}
-	if b := resolve(base, x.meta.base); b != "" {
+	if b := feedsvc.WebURL(base, x.meta.base); b != "" {
 		x.base, _ = url.Parse(b)
 	}
 	x.page = number(gq)
@@ -77,8 +77,8 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 // article assembles the fields by evidence order.
 func (x *extraction) article(pageURL string) feedsvc.Article {
 	a := feedsvc.Article{BaseURL: x.base.String()}
-	a.URL = firstNonEmpty(resolve(x.base, x.meta.canonical), resolve(x.base, x.meta.first("og:url")),
-		resolve(x.base, x.meta.ld.URL), resolve(x.base, pageURL))
+	a.URL = firstNonEmpty(feedsvc.WebURL(x.base, x.meta.canonical), feedsvc.WebURL(x.base, x.meta.first("og:url")),
+		feedsvc.WebURL(x.base, x.meta.ld.URL), feedsvc.WebURL(x.base, pageURL))
 	a.Title = firstNonEmpty(stripSite(x.meta.ld.Headline, x.head.site), stripSite(x.meta.first("og:title"), x.head.site),
 		labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)), x.head.title)
 	a.Kicker = firstNonEmpty(ruleValue(x.doc, x.meta, x.rules.Kicker), x.head.kicker, x.ev.First(labels.Kicker))
@@ -105,7 +105,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		a.ContentHTML, a.BodyText = finish(x.body.root, x.base)
 	}
 	if a.Language == "" {
-		a.Language = guessLanguage(a.Title + " " + a.BodyText)
+		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
 	}
 	return a
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"strconv"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // idAttr tags every page element so readability's output (a cleaned copy)

@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // caption finds the visible caption of img: a figcaption, the next table

@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strings"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // junkClass marks page furniture by class or id: share bars, related

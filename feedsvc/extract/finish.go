@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // validTag is a well-formed HTML element name.
@@ -32,7 +33,7 @@ func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
 			continue
 		}
 		if n.Data == "a" {
-			if u := resolve(base, attr(n, "href")); u != "" {
+			if u := feedsvc.WebURL(base, attr(n, "href")); u != "" {
 				n.Attr = []html.Attribute{{Key: "href", Val: u}}
 			} else {
 				unwrap(n)
@@ -103,34 +104,4 @@ func domSection(doc *goquery.Document, title string) string {
 		return out == ""
 	})
 	return out
-}
-
-// guessLanguage names the script of text when the page declares no
-// language: Han → zh, kana → ja, Hangul → ko; "" otherwise.
-func guessLanguage(text string) string {
-	var han, kana, hangul, letters int
-	for _, r := range text {
-		switch {
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		case unicode.Is(unicode.Hangul, r):
-			hangul++
-		case unicode.Is(unicode.Han, r):
-			han++
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	switch {
-	case letters == 0:
-		return ""
-	case kana*10 > letters:
-		return "ja"
-	case hangul*3 > letters:
-		return "ko"
-	case han*3 > letters:
-		return "zh"
-	}
-	return ""
 }

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 

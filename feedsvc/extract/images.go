@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 var (
@@ -30,18 +31,18 @@ var (
 // is not a placeholder, then the first srcset candidate.
 func imageURL(n *html.Node, base *url.URL) string {
 	for _, k := range lazyAttrs {
-		if u := resolve(base, attr(n, k)); u != "" && !placeholderSrc.MatchString(u) {
+		if u := feedsvc.WebURL(base, attr(n, k)); u != "" && !placeholderSrc.MatchString(u) {
 			return u
 		}
 	}
 	if src := attr(n, "src"); src != "" && !placeholderSrc.MatchString(src) {
-		if u := resolve(base, src); u != "" {
+		if u := feedsvc.WebURL(base, src); u != "" {
 			return u
 		}
 	}
 	for _, k := range []string{"srcset", "data-srcset"} {
 		if f := strings.Fields(strings.Split(attr(n, k), ",")[0]); len(f) > 0 {
-			if u := resolve(base, f[0]); u != "" {
+			if u := feedsvc.WebURL(base, f[0]); u != "" {
 				return u
 			}
 		}

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // line is the text of one block element, excluding nested blocks, with

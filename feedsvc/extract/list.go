@@ -2,13 +2,13 @@ package extract
 
 import (
 	"fmt"
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // List extracts the article links of a UTF-8 section list page fetched
@@ -23,7 +23,7 @@ func List(doc []byte, pageURL string, rules feedsvc.ListRules) (feedsvc.ListPage
 		return feedsvc.ListPage{}, fmt.Errorf("extract list: %w", err)
 	}
 	if href, ok := gq.Find("base[href]").First().Attr("href"); ok {
-		if b := resolve(base, href); b != "" {
+		if b := feedsvc.WebURL(base, href); b != "" {
 			base, _ = url.Parse(b)
 		}
 	}
@@ -53,7 +53,7 @@ func ruleItems(doc *goquery.Document, base *url.URL, r feedsvc.ListRules) []feed
 				link = it
 			}
 		}
-		u := resolve(base, link.AttrOr("href", ""))
+		u := feedsvc.WebURL(base, link.AttrOr("href", ""))
 		if u == "" || seen[u] {
 			return
 		}
@@ -117,9 +117,9 @@ func entryDate(entry, link *goquery.Selection) string {
 // nextPage finds the next page: the rule selector, rel=next, or a link
 // labelled 下一页/Next.
 func nextPage(doc *goquery.Document, base *url.URL, sel, pageURL string) string {
-	self := resolve(base, pageURL)
+	self := feedsvc.WebURL(base, pageURL)
 	pick := func(s *goquery.Selection) string {
-		u := resolve(base, s.AttrOr("href", ""))
+		u := feedsvc.WebURL(base, s.AttrOr("href", ""))
 		if u == self {
 			return ""
 		}

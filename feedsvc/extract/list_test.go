@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/json"
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )

@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"net/url"
 	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 var (
@@ -119,7 +120,7 @@ func collectEntries(doc *goquery.Document, base *url.URL) []*entry {
 		if a.Closest("nav, header, footer, script").Length() > 0 {
 			return
 		}
-		raw := resolve(base, a.AttrOr("href", ""))
+		raw := feedsvc.WebURL(base, a.AttrOr("href", ""))
 		u, err := url.Parse(raw)
 		if raw == "" || err != nil || !articleLike(u, base) {
 			return
@@ -155,7 +156,7 @@ func otherArticle(n *html.Node, u string, base *url.URL) bool {
 		if e.Data != "a" {
 			continue
 		}
-		r := resolve(base, attr(e, "href"))
+		r := feedsvc.WebURL(base, attr(e, "href"))
 		if r == "" || r == u {
 			continue
 		}

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // pageMeta is the page-level evidence: <meta> tags, JSON-LD, <html lang>,

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"encoding/json"
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // ruleValue evaluates one ArticleRules value: "meta:NAME" reads a <meta>

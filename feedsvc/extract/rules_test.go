@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // TestArticleRulesOverrideGeneric checks that per-source selectors win

@@ -22,33 +22,6 @@ func tidy(s string) string {
 // runeLen is the number of characters in s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
-// resolve returns ref as an absolute http(s) URL against base, or "" when
-// it is empty, a fragment, a script or data URL, or unparsable.
-func resolve(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "#") {
-		return ""
-	}
-	lower := strings.ToLower(ref)
-	for _, p := range []string{"javascript:", "data:", "mailto:", "about:", "vbscript:", "tel:"} {
-		if strings.HasPrefix(lower, p) {
-			return ""
-		}
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if !absURL(u) || (u.Scheme == "file" && (base == nil || base.Scheme != "file")) {
-		return ""
-	}
-	u.Fragment = ""
-	return u.String()
-}
-
 // absURL reports an absolute http(s) URL, or a file: URL with a path
 // (local sites such as the bundled example; only a file: page resolves
 // links to file: URLs).

@@ -38,4 +38,3 @@ func FuzzFastPaths(f *testing.F) {
 		}
 	})
 }
-

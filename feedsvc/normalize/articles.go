@@ -80,7 +80,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	a.Categories = cleanCategories(a.Categories)
 	a.Language = firstLanguage(a.Language, o.Language)
 	if a.Language == "" {
-		a.Language = scriptLanguage(a.Title + " " + a.BodyText)
+		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
 	}
 	if len(a.Sections) == 0 && len(o.Source.Sections) > 0 {
 		a.Sections = append([]string(nil), o.Source.Sections...)
@@ -98,7 +98,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 // absURL parses raw as an absolute http(s) URL, resolving it against base
 // first; nil when that fails.
 func absURL(raw string, base *url.URL) *url.URL {
-	r := Resolve(base, raw)
+	r := feedsvc.ResolveURL(base, raw)
 	if r == "" {
 		return nil
 	}
@@ -113,7 +113,7 @@ func absURL(raw string, base *url.URL) *url.URL {
 // (the store indexes articles by canonical URL), or the resolved link when
 // it is not http(s).
 func articleURL(base *url.URL, ref string) string {
-	r := Resolve(base, ref)
+	r := feedsvc.ResolveURL(base, ref)
 	if c := CanonicalURL(r); c != "" {
 		return c
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // lazyAttrs hold the real image URL on lazy-loading pages; they win over
@@ -105,7 +107,7 @@ func hasAny(s string, subs []string) bool {
 
 // imageURL resolves an image reference and vets it; "" when unusable.
 func imageURL(base *url.URL, ref string) string {
-	if u := Resolve(base, ref); usableImage(u) {
+	if u := feedsvc.ResolveURL(base, ref); usableImage(u) {
 		return u
 	}
 	return ""

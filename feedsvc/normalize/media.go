@@ -45,7 +45,7 @@ func cleanAttachments(in []feedsvc.Attachment, base *url.URL) []feedsvc.Attachme
 	var out []feedsvc.Attachment
 	at := map[string]int{}
 	for _, at2 := range in {
-		at2.URL = Resolve(base, at2.URL)
+		at2.URL = feedsvc.ResolveURL(base, at2.URL)
 		if !strings.HasPrefix(at2.URL, "http://") && !strings.HasPrefix(at2.URL, "https://") {
 			continue
 		}

@@ -37,8 +37,8 @@ func Elements(n *html.Node) []*html.Node {
 	return out
 }
 
-// TextNodes lists the text nodes under n outside SkipTags.
-func TextNodes(n *html.Node) []*html.Node {
+// textNodes lists the text nodes under n outside SkipTags.
+func textNodes(n *html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -59,7 +59,7 @@ func TextNodes(n *html.Node) []*html.Node {
 // TextOf is the raw text under n (scripts and styles excluded).
 func TextOf(n *html.Node) string {
 	var b strings.Builder
-	for _, t := range TextNodes(n) {
+	for _, t := range textNodes(n) {
 		b.WriteString(t.Data)
 	}
 	return b.String()

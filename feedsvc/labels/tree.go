@@ -125,7 +125,7 @@ var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来�
 // under root and returns what they said.
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
-	for _, n := range TextNodes(root) {
+	for _, n := range textNodes(root) {
 		if !mayBeInline(n.Data) {
 			continue
 		}

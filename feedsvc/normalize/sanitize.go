@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-// videoHosts are the hosts whose <iframe> embeds survive Sanitize.
+// videoHosts are the hosts whose <iframe> embeds survive sanitize.
 var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
 
 // videoSrcRe matches https embed URLs on videoHosts.
@@ -55,7 +55,7 @@ func sanitizePolicy() *bluemonday.Policy {
 	return policy
 }
 
-// Sanitize cleans article HTML for storage and feeds: URLs (href, src,
+// sanitize cleans article HTML for storage and feeds: URLs (href, src,
 // srcset, poster, cite) resolved against base, lazy-load attributes
 // (data-src, data-original, …) preferred over placeholder src, tracking
 // pixels and images without a usable source dropped, iframes kept only
@@ -63,7 +63,7 @@ func sanitizePolicy() *bluemonday.Policy {
 // target, images given referrerpolicy="no-referrer", and finally
 // bluemonday's allow-list applied. base may be nil (relative URLs are then
 // dropped).
-func Sanitize(s string, base *url.URL) string {
+func sanitize(s string, base *url.URL) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
@@ -71,7 +71,7 @@ func Sanitize(s string, base *url.URL) string {
 	return sanitizeTree(parseFragment(s), s, base)
 }
 
-// sanitizeTree is Sanitize of root, the tree parsed from s (nil when
+// sanitizeTree is sanitize of root, the tree parsed from s (nil when
 // parsing failed). It rewrites root in place. bluemonday reads serialized
 // HTML only, so the prepared tree is rendered once for it; its tokenizer
 // pass costs about a third of a tree parse (measured on the TechCrunch

@@ -19,7 +19,7 @@ var droppedElems = map[atom.Atom]bool{
 	atom.Base: true, atom.Head: true, atom.Title: true, atom.Frame: true, atom.Frameset: true,
 }
 
-// prepare rewrites the children of n in place (see Sanitize), dropping
+// prepare rewrites the children of n in place (see sanitize), dropping
 // comments and elements that prepareElem rejects.
 func prepare(n *html.Node, base *url.URL) {
 	for c := n.FirstChild; c != nil; {

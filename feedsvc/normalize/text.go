@@ -98,6 +98,31 @@ func bidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
+// collapsed reports whether collapse(s) == s for valid UTF-8 s: single
+// ASCII spaces between other characters, and nothing collapse drops.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space is trimmed
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < 0x80 && r > 0x20 && r != 0x7f:
+		case r < 0x80:
+			return false // other white space and controls
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
+			return false
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || unicode.IsControl(r):
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
 // hasText reports whether collapse(s) != "", without building it.
 func hasText(s string) bool {
 	for _, r := range s {
@@ -120,6 +145,14 @@ func hasText(s string) bool {
 // controls are dropped, invalid UTF-8 repaired.
 func collapse(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	if collapsed(s) {
+		return s // the common case: nothing to drop or join, no copy
+	}
+	return collapseBuild(s)
+}
+
+// collapseBuild is collapse of valid UTF-8 s, written out.
+func collapseBuild(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length

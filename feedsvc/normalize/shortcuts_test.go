@@ -51,3 +51,20 @@ func TestNoWidthFoldBelow2000(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCollapsed: the no-copy shortcut of collapse only fires when
+// collapsing would change nothing, and fires for plain one-line text.
+func FuzzCollapsed(f *testing.F) {
+	for _, s := range []string{"", " ", "a b", "a  b", " a", "a ", "a\tb", "市总\u3000工会", "x\u200by", "\x7f", "é ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if collapsed(s) && collapseBuild(s) != s {
+			t.Errorf("collapsed(%q) but collapse gives %q", s, collapseBuild(s))
+		}
+		if got := collapse(s); got != collapseBuild(s) {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, collapseBuild(s))
+		}
+	})
+}

@@ -53,8 +53,12 @@ fuzz:
 	  done; \
 	done
 
-## bench: Go benchmarks, then the HTTP load benchmark.
+## bench: the ingest throughput against gofeed on the same bytes (one
+## line per feed: pipeline MB/s, gofeed MB/s, "pipeline/gofeed = N×",
+## allocations per item; goal ≥ 0.5×), the Go benchmarks, then the HTTP
+## load benchmark.
 bench:
+	$(GO) test -run '^$$' -bench '^BenchmarkThroughput$$' -benchtime 30x ./feedsvc/ingest/
 	bash .ci/with-redis $(GO) test -run '^$$' -bench . -benchmem ./...
 	bash .ci/bench-load
 

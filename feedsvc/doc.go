@@ -9,4 +9,10 @@
 // CSS selectors no extractor could match; every step of the flow
 // (fetch → parse | extract → normalize → store → render → httpapi) lives in
 // its own subpackage and imports this one, never the reverse.
+//
+// The few rules two steps share live here, because a step must not import
+// a sibling step and this package is the one every step already imports:
+// ResolveURL and WebURL (the one URL resolver of parse, extract and
+// normalize, resolve.go) and ScriptLanguage (the one script-based
+// language guess of extract and normalize, script.go).
 package feedsvc

@@ -9,6 +9,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // Article extracts one article from a UTF-8 HTML page fetched from
@@ -38,7 +39,7 @@ type extraction struct {
 	rules  feedsvc.ArticleRules
 	head   headline
 	body   bodyPart
-	ev     evidence
+	ev     labels.Evidence
 	c      *cleaner
 	images []feedsvc.Image
 }
@@ -47,7 +48,7 @@ type extraction struct {
 // collects the metadata lines around them.
 func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRules) *extraction {
 	x := &extraction{doc: gq, meta: readMeta(gq), base: base, rules: rules}
-	if b := resolve(base, x.meta.base); b != "" {
+	if b := feedsvc.WebURL(base, x.meta.base); b != "" {
 		x.base, _ = url.Parse(b)
 	}
 	x.page = number(gq)
@@ -55,20 +56,20 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	x.head.neighbours()
 	x.body = locateBody(x.page, rules.Body, x.base)
 	all := textLines(gq.Nodes[0])
-	x.ev.header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
-	x.ev.tail = parseLines(tailLines(all, x.body.last))
+	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
+	x.ev.Tail = parseLines(tailLines(all, x.body.last))
 	x.c = &cleaner{p: x.page, titles: map[string]bool{}}
 	for _, t := range []string{x.head.title, x.head.kicker, x.head.subtitle, x.meta.ld.AltHeadline} {
-		if t = clean(t); t != "" {
+		if t = labels.Clean(t); t != "" {
 			x.c.titles[t] = true
 		}
 	}
 	if x.body.root != nil {
 		bodyLines := textLines(x.body.root)
-		x.ev.credits = bodyCredits(bodyLines)
+		x.ev.Credits = labels.BodyCredits(texts(bodyLines))
 		x.images = x.c.run(x.body.root, x.base)
-		x.ev.body = x.c.hits
-		x.ev.dateline = datelineAuthors(textLines(x.body.root))
+		x.ev.Body = x.c.hits
+		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))
 	}
 	return x
 }
@@ -76,26 +77,26 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 // article assembles the fields by evidence order.
 func (x *extraction) article(pageURL string) feedsvc.Article {
 	a := feedsvc.Article{BaseURL: x.base.String()}
-	a.URL = firstNonEmpty(resolve(x.base, x.meta.canonical), resolve(x.base, x.meta.first("og:url")),
-		resolve(x.base, x.meta.ld.URL), resolve(x.base, pageURL))
+	a.URL = firstNonEmpty(feedsvc.WebURL(x.base, x.meta.canonical), feedsvc.WebURL(x.base, x.meta.first("og:url")),
+		feedsvc.WebURL(x.base, x.meta.ld.URL), feedsvc.WebURL(x.base, pageURL))
 	a.Title = firstNonEmpty(stripSite(x.meta.ld.Headline, x.head.site), stripSite(x.meta.first("og:title"), x.head.site),
-		clean(ruleValue(x.doc, x.meta, x.rules.Title)), x.head.title)
-	a.Kicker = firstNonEmpty(ruleValue(x.doc, x.meta, x.rules.Kicker), x.head.kicker, x.ev.first(fKicker))
+		labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)), x.head.title)
+	a.Kicker = firstNonEmpty(ruleValue(x.doc, x.meta, x.rules.Kicker), x.head.kicker, x.ev.First(labels.Kicker))
 	a.Subtitle = firstNonEmpty(x.meta.ld.AltHeadline, ruleValue(x.doc, x.meta, x.rules.Subtitle),
-		x.head.subtitle, x.ev.first(fSubtitle))
-	if pt := x.ev.first(fPrintTitle); clean(pt) != clean(a.Title) {
+		x.head.subtitle, x.ev.First(labels.Subtitle))
+	if pt := x.ev.First(labels.PrintTitle); labels.Clean(pt) != labels.Clean(a.Title) {
 		a.PrintTitle = pt
 	}
 	a.Authors = x.authors()
-	a.Photographers = x.ev.photographers()
+	a.Photographers = x.ev.Photographers()
 	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
-		strings.Join(x.ev.names(fEditor), " "))
-	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, fSource), x.ev.first(fSource),
+		strings.Join(x.ev.Names(labels.Editor), " "))
+	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
 		x.meta.ld.Publisher, publisher(x.head.site))
-	a.Source = strings.Trim(clean(a.Source), "《》")
+	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
-		x.timeAttr("datePublished"), x.ev.first(fPublished))
-	a.UpdatedRaw = firstNonEmpty(x.meta.updated(), x.timeAttr("dateModified"), x.ev.first(fUpdated))
+		x.timeAttr("datePublished"), x.ev.First(labels.Published))
+	a.UpdatedRaw = firstNonEmpty(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()
@@ -104,7 +105,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		a.ContentHTML, a.BodyText = finish(x.body.root, x.base)
 	}
 	if a.Language == "" {
-		a.Language = guessLanguage(a.Title + " " + a.BodyText)
+		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
 	}
 	return a
 }
@@ -115,7 +116,7 @@ func (x *extraction) authors() []string {
 	notPerson := map[string]bool{x.head.site: true, x.meta.ld.Publisher: true, x.meta.siteName(): true}
 	filter := func(names []string) []string {
 		var out []string
-		for _, n := range uniq(names) {
+		for _, n := range labels.Uniq(names) {
 			if !notPerson[n] && !strings.Contains(n, "://") {
 				out = append(out, n)
 			}
@@ -123,8 +124,8 @@ func (x *extraction) authors() []string {
 		return out
 	}
 	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"),
-		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.names(fAuthor), x.ev.dateline,
-		splitNames(x.meta.first("author", "dc.creator", "byl"))} {
+		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
+		labels.Names(x.meta.first("author", "dc.creator", "byl"))} {
 		if names := filter(cand); len(names) > 0 {
 			return names
 		}
@@ -135,8 +136,8 @@ func (x *extraction) authors() []string {
 // ruleDate evaluates a published rule; text dates are canonicalised.
 func ruleDate(doc *goquery.Document, m pageMeta, spec string) string {
 	v := ruleValue(doc, m, spec)
-	if d := findDate(v); d.raw != "" && !strings.ContainsAny(v, "T+Z") {
-		return d.canonical()
+	if d := labels.FindDate(v); d.Raw != "" && !strings.ContainsAny(v, "T+Z") {
+		return d.Canonical()
 	}
 	return v
 }
@@ -145,7 +146,7 @@ func ruleDate(doc *goquery.Document, m pageMeta, spec string) string {
 // inside the article element or between headline and body.
 func (x *extraction) timeAttr(prop string) string {
 	if s := x.doc.Find(`[itemprop="` + prop + `"]`).First(); s.Length() > 0 {
-		return firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), clean(s.Text()))
+		return firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), labels.Clean(s.Text()))
 	}
 	if prop != "datePublished" {
 		return ""

@@ -9,6 +9,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // idAttr tags every page element so readability's output (a cleaned copy)
@@ -83,7 +85,7 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 	}
 	ps := readability.NewParser()
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
-		if b := span(art.Node); b.first >= 0 && runeLen(clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
+		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
 			return b
 		}
 	}
@@ -139,7 +141,7 @@ func densest(doc *goquery.Document) *html.Node {
 			s.Find("p, div, td, table, li").Length() > 0 {
 			return
 		}
-		t := clean(ownTextDeep(s.Get(0)))
+		t := labels.Clean(ownTextDeep(s.Get(0)))
 		l := float64(runeLen(t))
 		if l < 20 {
 			return

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // caption finds the visible caption of img: a figcaption, the next table
@@ -10,16 +12,16 @@ import (
 func (c *cleaner) caption(img, root *html.Node) string {
 	for p, d := img.Parent, 0; p != nil && p != root && d < 4; p, d = p.Parent, d+1 {
 		if p.Data == "figure" {
-			for _, e := range elements(p) {
+			for _, e := range labels.Elements(p) {
 				if e.Data == "figcaption" {
-					return tidy(textOf(e))
+					return tidy(labels.TextOf(e))
 				}
 			}
 		}
 	}
 	holder := imageHolder(img, root)
 	if par := holder.Parent; par != nil && par != root && ownText(par) != "" {
-		if t := tidy(textOf(par)); runeLen(t) <= 150 && c.looksCaption(par, t, false) {
+		if t := tidy(labels.TextOf(par)); runeLen(t) <= 150 && c.looksCaption(par, t, false) {
 			return t
 		}
 	}
@@ -27,9 +29,9 @@ func (c *cleaner) caption(img, root *html.Node) string {
 	if next == nil {
 		return ""
 	}
-	t := tidy(textOf(next))
+	t := tidy(labels.TextOf(next))
 	inTable := holder.Data == "tr" || holder.Data == "td"
-	if t == "" || runeLen(t) > 150 || hasImage(next) || !c.looksCaption(next, t, inTable) {
+	if t == "" || runeLen(t) > 150 || labels.HasImage(next) || !c.looksCaption(next, t, inTable) {
 		return ""
 	}
 	return t
@@ -60,7 +62,7 @@ func (c *cleaner) looksCaption(n *html.Node, text string, inTable bool) bool {
 		return true
 	case captionStart.MatchString(text):
 		return true
-	case len(findCredits(text)) > 0:
+	case len(labels.Credits(text)) > 0:
 		return true
 	case inTable && runeLen(text) <= 100:
 		return true

@@ -4,10 +4,11 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
+
+	"golang.org/x/net/html"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"golang.org/x/net/html"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // junkClass marks page furniture by class or id: share bars, related
@@ -24,7 +25,7 @@ var chromeTags = map[string]bool{"script": true, "style": true, "noscript": true
 type cleaner struct {
 	p      *page
 	titles map[string]bool // headline texts that must not repeat in the body
-	hits   []hit
+	hits   []labels.Hit
 }
 
 // run cleans root in place and returns the body's pictures. Images are
@@ -32,15 +33,15 @@ type cleaner struct {
 // credit-only captions are still next to their pictures.
 func (c *cleaner) run(root *html.Node, base *url.URL) []feedsvc.Image {
 	for _, l := range textLines(root) {
-		if hits, ok := parseLine(l.text); ok {
+		if hits, ok := labels.Line(l.text); ok {
 			c.hits = append(c.hits, hits...)
 		}
 	}
 	c.dropChrome(root)
 	imgs := c.images(root, base)
 	c.dropLines(root)
-	c.dropInline(root)
-	dropEmpty(root)
+	c.hits = append(c.hits, labels.DropInline(root)...)
+	labels.DropEmpty(root)
 	fixTables(root)
 	return imgs
 }
@@ -49,8 +50,8 @@ func (c *cleaner) run(root *html.Node, base *url.URL) []feedsvc.Image {
 // original, since readability strips classes), repeated headlines and
 // header/footer blocks that carry little text.
 func (c *cleaner) dropChrome(root *html.Node) {
-	total := runeLen(clean(textOf(root)))
-	for _, n := range elements(root) {
+	total := runeLen(labels.Clean(labels.TextOf(root)))
+	for _, n := range labels.Elements(root) {
 		if n == root || n.Parent == nil {
 			continue
 		}
@@ -58,14 +59,14 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		if o == nil {
 			o = n
 		}
-		t := clean(textOf(n))
+		t := labels.Clean(labels.TextOf(n))
 		switch {
 		case chromeTags[n.Data] || chromeTags[o.Data]:
 		case junkClass.MatchString(attr(o, "class")) || junkClass.MatchString(attr(o, "id")):
 			if runeLen(t) > total/2 {
 				continue
 			}
-		case c.titles[t] && t != "" && !hasImage(n):
+		case c.titles[t] && t != "" && !labels.HasImage(n):
 		case (o.Data == "header" || o.Data == "footer") && runeLen(t) < total/3:
 		default:
 			continue
@@ -77,19 +78,19 @@ func (c *cleaner) dropChrome(root *html.Node) {
 // dropLines removes block lines (and <br>-separated lines) that are all
 // metadata, keeping what they say.
 func (c *cleaner) dropLines(root *html.Node) {
-	for _, n := range elements(root) {
-		if n.Parent == nil || hasBlockChild(n) || hasImage(n) {
+	for _, n := range labels.Elements(root) {
+		if n.Parent == nil || labels.HasBlockChild(n) || labels.HasImage(n) {
 			continue
 		}
-		if !blockTags[n.Data] {
+		if !labels.BlockTags[n.Data] {
 			c.dropBrLines(n)
 			continue
 		}
-		if c.titles[clean(textOf(n))] {
+		if c.titles[labels.Clean(labels.TextOf(n))] {
 			n.Parent.RemoveChild(n)
 			continue
 		}
-		if hits, ok := parseLine(textOf(n)); ok {
+		if hits, ok := labels.Line(labels.TextOf(n)); ok {
 			c.hits = append(c.hits, hits...)
 			n.Parent.RemoveChild(n)
 			continue
@@ -105,9 +106,9 @@ func (c *cleaner) dropBrLines(n *html.Node) {
 	check := func() {
 		var b strings.Builder
 		for _, g := range group {
-			b.WriteString(textOf(g))
+			b.WriteString(labels.TextOf(g))
 		}
-		if hits, ok := parseLine(b.String()); ok && len(group) > 0 {
+		if hits, ok := labels.Line(b.String()); ok && len(group) > 0 {
 			c.hits = append(c.hits, hits...)
 			for _, g := range group {
 				n.RemoveChild(g)
@@ -138,54 +139,9 @@ func (c *cleaner) dropBrLines(n *html.Node) {
 	check()
 }
 
-// inlineMeta is a bracketed label inside running text: "（来源：新华社）",
-// "【责任编辑：X】", "(Editor: X)".
-var inlineMeta = labelRE(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`)
-
-// dropInline removes bracketed source/editor labels from text nodes.
-func (c *cleaner) dropInline(root *html.Node) {
-	for _, n := range textNodes(root) {
-		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
-			sub := inlineMeta.FindStringSubmatch(m)
-			hits, ok := parseLine(sub[1])
-			if !ok {
-				return m
-			}
-			c.hits = append(c.hits, hits...)
-			return ""
-		})
-	}
-}
-
-// dropEmpty removes elements left without text or images.
-func dropEmpty(root *html.Node) {
-	for _, n := range elements(root) {
-		if n == root || n.Parent == nil || n.Data == "br" || n.Data == "img" || n.Data == "hr" {
-			continue
-		}
-		if t := clean(textOf(n)); (t == "" || isCode(t) && n.Data == "p") && !hasImage(n) {
-			n.Parent.RemoveChild(n)
-		}
-	}
-}
-
-// isCode reports a short paragraph without a letter: a CMS code or stamp
-// ("1130305", "——", "(0305)") that no reader wants in the body.
-func isCode(t string) bool {
-	if runeLen(t) > 16 {
-		return false
-	}
-	for _, r := range t {
-		if unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // fixTables renames table parts readability lifted out of their table.
 func fixTables(root *html.Node) {
-	for _, n := range elements(root) {
+	for _, n := range labels.Elements(root) {
 		switch n.Data {
 		case "td", "th", "tr", "tbody", "thead", "tfoot":
 			if !hasAncestor(n, "table") {

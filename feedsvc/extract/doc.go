@@ -1,7 +1,10 @@
 // Package extract owns the "extract" step of the flow for HTML sources:
 // a section list page becomes a feedsvc.ListPage of article links, and an
 // article page becomes one feedsvc.Article with typed news metadata and a
-// clean body. It does no I/O; the caller fetches and decodes to UTF-8.
+// clean body. It does no I/O; the caller hands it UTF-8 text
+// (fetch.Response.Text). Links resolve with the core's one resolver
+// (feedsvc.WebURL) and an undeclared language is guessed with
+// feedsvc.ScriptLanguage, as normalize guesses it.
 //
 // Evidence is read in a fixed order: JSON-LD NewsArticle/Article, then
 // OpenGraph, article:* and other <meta> tags, then per-source rules
@@ -18,7 +21,7 @@
 //
 // Chinese and English newspaper metadata lines (来源, 作者, 记者, 摄,
 // 责任编辑, 原标题, 引题, 副题, "Source:", "Editor in charge:",
-// "Photographer/") are recognised by a data table of label patterns mapped
-// to fields (labels.go); lines made only of such labels are removed from
-// the body.
+// "Photographer/") are read by package labels, which owns those rules for
+// pages and feed items alike; lines made only of such labels are removed
+// from the body.
 package extract

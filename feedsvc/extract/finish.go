@@ -4,10 +4,12 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // validTag is a well-formed HTML element name.
@@ -25,13 +27,13 @@ var keepAttrs = map[string]map[string]bool{
 // absolute (unwrapping script links) and renders the body as HTML and as
 // text with paragraphs separated by blank lines.
 func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
-	for _, n := range elements(root) {
+	for _, n := range labels.Elements(root) {
 		if n != root && !validTag.MatchString(n.Data) {
 			unwrap(n) // malformed markup such as <a<script>
 			continue
 		}
 		if n.Data == "a" {
-			if u := resolve(base, attr(n, "href")); u != "" {
+			if u := feedsvc.WebURL(base, attr(n, "href")); u != "" {
 				n.Attr = []html.Attribute{{Key: "href", Val: u}}
 			} else {
 				unwrap(n)
@@ -55,7 +57,7 @@ func finish(root *html.Node, base *url.URL) (contentHTML, bodyText string) {
 	}
 	var paras []string
 	for _, l := range textLines(root) {
-		if t := clean(l.text); t != "" {
+		if t := labels.Clean(l.text); t != "" {
 			paras = append(paras, t)
 		}
 	}
@@ -80,7 +82,7 @@ func unwrap(n *html.Node) {
 // crumbContainer finds breadcrumb trails by class, id or leading words.
 var (
 	crumbClass = regexp.MustCompile(`(?i)(crumb|breadcrumb|location|position|weizhi|daohang|mbx|^dh$|^path$|^where$|current)`)
-	crumbText  = labelRE(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
+	crumbText  = labels.Regexp(`(?i)^\s*(当前位置|您现在的位置|你的位置|您的位置|所在位置|位置|current location|you are here)`)
 )
 
 // domSection is the last breadcrumb link before the article: the section.
@@ -89,7 +91,7 @@ func domSection(doc *goquery.Document, title string) string {
 	doc.Find("nav, div, td, p, span, ol, ul").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		n := s.Get(0)
 		if !crumbClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "aria-label")) &&
-			!crumbText.MatchString(s.Text()) || runeLen(clean(s.Text())) > 200 {
+			!crumbText.MatchString(s.Text()) || runeLen(labels.Clean(s.Text())) > 200 {
 			return true
 		}
 		links := s.Find("a")
@@ -97,39 +99,9 @@ func domSection(doc *goquery.Document, title string) string {
 			return true
 		}
 		var names []string
-		links.Each(func(_ int, a *goquery.Selection) { names = append(names, clean(a.Text())) })
+		links.Each(func(_ int, a *goquery.Selection) { names = append(names, labels.Clean(a.Text())) })
 		out = lastCrumb(names, title)
 		return out == ""
 	})
 	return out
-}
-
-// guessLanguage names the script of text when the page declares no
-// language: Han → zh, kana → ja, Hangul → ko; "" otherwise.
-func guessLanguage(text string) string {
-	var han, kana, hangul, letters int
-	for _, r := range text {
-		switch {
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			kana++
-		case unicode.Is(unicode.Hangul, r):
-			hangul++
-		case unicode.Is(unicode.Han, r):
-			han++
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	switch {
-	case letters == 0:
-		return ""
-	case kana*10 > letters:
-		return "ja"
-	case hangul*3 > letters:
-		return "ko"
-	case han*3 > letters:
-		return "zh"
-	}
-	return ""
 }

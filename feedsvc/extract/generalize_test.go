@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 )
 
@@ -75,7 +76,7 @@ func TestArticleTemplates(t *testing.T) {
 				{"editor", got.Editor, tt.editor}, {"section", got.Section, tt.section},
 				{"language", got.Language, tt.language},
 			} {
-				if clean(f.got) != f.want {
+				if labels.Clean(f.got) != f.want {
 					t.Errorf("%s: got %q, want %q", f.field, f.got, f.want)
 				}
 			}
@@ -96,7 +97,7 @@ func TestArticleTemplates(t *testing.T) {
 			if !slices.Equal(caps, tt.captions) {
 				t.Errorf("image captions: got %q, want %q", caps, tt.captions)
 			}
-			body := clean(got.BodyText)
+			body := labels.Clean(got.BodyText)
 			if !strings.HasPrefix(body, tt.first) || !strings.HasSuffix(body, tt.last) {
 				t.Errorf("body: got %q, want it to start %q and end %q", body, tt.first, tt.last)
 			}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // sepChars are what sites put between a headline and their name.
@@ -14,7 +16,7 @@ const sepChars = "-_|–—·»>:： "
 // stripSite removes a site name used as a <title>/og:title prefix or
 // suffix, with its separator.
 func stripSite(title, site string) string {
-	title, site = clean(title), clean(site)
+	title, site = labels.Clean(title), labels.Clean(site)
 	if site == "" || title == site {
 		return title
 	}
@@ -38,15 +40,15 @@ var lastSegment = regexp.MustCompile(`^(.+?)\s*[-_|–—]\s*([^-_|–—]{1,30}
 // siteFromTitle derives the site name from a <title> that wraps the
 // headline (h1) in a prefix or suffix.
 func siteFromTitle(docTitle, h1 string) string {
-	docTitle, h1 = clean(docTitle), clean(h1)
+	docTitle, h1 = labels.Clean(docTitle), labels.Clean(h1)
 	if h1 == "" || docTitle == h1 {
 		return ""
 	}
 	switch {
 	case strings.HasPrefix(docTitle, h1):
-		return clean(strings.Trim(docTitle[len(h1):], sepChars))
+		return labels.Clean(strings.Trim(docTitle[len(h1):], sepChars))
 	case strings.HasSuffix(docTitle, h1):
-		return clean(strings.Trim(docTitle[:len(docTitle)-len(h1)], sepChars))
+		return labels.Clean(strings.Trim(docTitle[:len(docTitle)-len(h1)], sepChars))
 	}
 	return ""
 }
@@ -58,13 +60,13 @@ var siteSep = regexp.MustCompile(`\s*[|｜_–—»]\s*|\s+-\s+`)
 // publisher is the site's own name in a title suffix: its last part
 // (the parts before it are channels).
 func publisher(site string) string {
-	parts := siteSep.Split(clean(site), -1)
+	parts := siteSep.Split(labels.Clean(site), -1)
 	for i := len(parts) - 1; i >= 0; i-- {
-		if p := clean(parts[i]); p != "" {
+		if p := labels.Clean(parts[i]); p != "" {
 			return p
 		}
 	}
-	return clean(site)
+	return labels.Clean(site)
 }
 
 // headline is the located web headline and its neighbours.
@@ -79,7 +81,7 @@ type headline struct {
 // page's h1, <title>) and locates its element.
 func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	h1s := doc.Find("h1")
-	firstH1 := clean(h1s.First().Text())
+	firstH1 := labels.Clean(h1s.First().Text())
 	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstH1))
 	h := headline{site: site}
 	docTitle := stripSite(m.title, site)
@@ -103,7 +105,7 @@ func headlineNode(doc *goquery.Document, title string) *html.Node {
 	}
 	var found *html.Node
 	doc.Find(`h1, [itemprop="headline"], h2, h3`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if clean(s.Text()) == title {
+		if labels.Clean(s.Text()) == title {
 			found = s.Get(0)
 		}
 		return found == nil
@@ -113,7 +115,7 @@ func headlineNode(doc *goquery.Document, title string) *html.Node {
 	}
 	doc.Find("body *").Each(func(_ int, s *goquery.Selection) {
 		n := s.Get(0)
-		if n.Data == "a" || n.Data == "title" || s.Closest("a").Length() > 0 || clean(s.Text()) != title {
+		if n.Data == "a" || n.Data == "title" || s.Closest("a").Length() > 0 || labels.Clean(s.Text()) != title {
 			return
 		}
 		if found == nil || isInside(n, found) {
@@ -162,11 +164,11 @@ func titleLike(n *html.Node, classRe *regexp.Regexp) bool {
 	if !heading && !hasClass(n, classRe) {
 		return false
 	}
-	t := clean(s.Text())
+	t := labels.Clean(s.Text())
 	if t == "" || runeLen(t) > 120 || s.Find("a").Length() > 0 {
 		return false
 	}
-	return !isMetaLine(t)
+	return !labels.IsMeta(t)
 }
 
 // hasClass reports whether one of n's class tokens matches re.
@@ -207,7 +209,7 @@ func elementSibling(n *html.Node, next bool) *html.Node {
 		if s.Type == html.ElementNode {
 			return s
 		}
-		if s.Type == html.TextNode && clean(s.Data) != "" {
+		if s.Type == html.TextNode && labels.Clean(s.Data) != "" {
 			return nil
 		}
 	}
@@ -252,7 +254,7 @@ func ownText(n *html.Node) string {
 			b.WriteString(ch.Data)
 		}
 	}
-	return clean(b.String())
+	return labels.Clean(b.String())
 }
 
 // nodeText is n's text with ASCII whitespace collapsed.

@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 var (
@@ -21,7 +23,7 @@ var (
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
 	// captionStart opens typical caption sentences.
-	captionStart = labelRE(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	captionStart = labels.Regexp(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
 	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 
@@ -29,18 +31,18 @@ var (
 // is not a placeholder, then the first srcset candidate.
 func imageURL(n *html.Node, base *url.URL) string {
 	for _, k := range lazyAttrs {
-		if u := resolve(base, attr(n, k)); u != "" && !placeholderSrc.MatchString(u) {
+		if u := feedsvc.WebURL(base, attr(n, k)); u != "" && !placeholderSrc.MatchString(u) {
 			return u
 		}
 	}
 	if src := attr(n, "src"); src != "" && !placeholderSrc.MatchString(src) {
-		if u := resolve(base, src); u != "" {
+		if u := feedsvc.WebURL(base, src); u != "" {
 			return u
 		}
 	}
 	for _, k := range []string{"srcset", "data-srcset"} {
 		if f := strings.Fields(strings.Split(attr(n, k), ",")[0]); len(f) > 0 {
-			if u := resolve(base, f[0]); u != "" {
+			if u := feedsvc.WebURL(base, f[0]); u != "" {
 				return u
 			}
 		}
@@ -66,7 +68,7 @@ func isJunkImage(n *html.Node, u string) bool {
 func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 	var out []feedsvc.Image
 	seen := map[string]bool{}
-	for _, n := range elements(root) {
+	for _, n := range labels.Elements(root) {
 		if n.Data != "img" || n.Parent == nil {
 			continue
 		}

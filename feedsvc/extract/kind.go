@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // IsArticlePage reports whether an HTML page is a single article rather
@@ -35,7 +37,7 @@ func IsArticlePage(doc []byte, pageURL string) bool {
 		if raw == "" {
 			continue
 		}
-		if u, ok := parseBase(resolve(base, raw)); ok && articleLike(u, u) && density < 0.5 {
+		if u, ok := parseBase(feedsvc.WebURL(base, raw)); ok && articleLike(u, u) && density < 0.5 {
 			return true
 		}
 	}

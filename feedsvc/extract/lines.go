@@ -4,21 +4,9 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
-
-// blockTags start a new line of text.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "td": true, "th": true, "tr": true, "table": true, "tbody": true,
-	"li": true, "ul": true, "ol": true, "dl": true, "dd": true, "dt": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"blockquote": true, "section": true, "article": true, "header": true, "footer": true,
-	"aside": true, "nav": true, "main": true, "figure": true, "figcaption": true, "center": true,
-	"form": true, "pre": true, "address": true, "body": true, "html": true,
-}
-
-// skipTags hold no readable text.
-var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, "template": true,
-	"select": true, "option": true, "textarea": true, "head": true, "title": true, "svg": true, "iframe": true}
 
 // line is the text of one block element, excluding nested blocks, with
 // its raw whitespace (which separates metadata segments).
@@ -34,7 +22,7 @@ func textLines(n *html.Node) []line {
 	var b strings.Builder
 	var owner *html.Node
 	flush := func() {
-		if owner != nil && clean(b.String()) != "" {
+		if owner != nil && labels.Clean(b.String()) != "" {
 			out = append(out, line{el: owner, idx: index(owner), text: b.String()})
 		}
 		b.Reset()
@@ -49,19 +37,19 @@ func textLines(n *html.Node) []line {
 			}
 			b.WriteString(n.Data)
 			return
-		case n.Type == html.ElementNode && skipTags[n.Data]:
+		case n.Type == html.ElementNode && labels.SkipTags[n.Data]:
 			return
 		case n.Type == html.ElementNode && n.Data == "br":
 			flush()
 			return
-		case n.Type == html.ElementNode && blockTags[n.Data]:
+		case n.Type == html.ElementNode && labels.BlockTags[n.Data]:
 			flush()
 			block, owner = n, n
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, block)
 		}
-		if n.Type == html.ElementNode && blockTags[n.Data] {
+		if n.Type == html.ElementNode && labels.BlockTags[n.Data] {
 			flush()
 			owner = nil
 		}
@@ -117,4 +105,24 @@ func tailLines(all []line, last int) []line {
 }
 
 // crumbPlaceholder names the current page in a breadcrumb trail.
-var crumbPlaceholder = labelRE(`(?i)^(正文|内容|详情|文章|内容页|详细内容|正文内容|text|article|content|details?|body|story)$`)
+var crumbPlaceholder = labels.Regexp(`(?i)^(正文|内容|详情|文章|内容页|详细内容|正文内容|text|article|content|details?|body|story)$`)
+
+// parseLines collects the hits of every line that is all metadata; on
+// mixed lines only labelled segments count.
+func parseLines(ls []line) []labels.Hit {
+	var out []labels.Hit
+	for _, l := range ls {
+		hits, _ := labels.Line(l.text)
+		out = append(out, hits...)
+	}
+	return out
+}
+
+// texts lists the lines' text.
+func texts(ls []line) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
+}

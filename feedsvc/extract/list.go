@@ -8,6 +8,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // List extracts the article links of a UTF-8 section list page fetched
@@ -22,7 +23,7 @@ func List(doc []byte, pageURL string, rules feedsvc.ListRules) (feedsvc.ListPage
 		return feedsvc.ListPage{}, fmt.Errorf("extract list: %w", err)
 	}
 	if href, ok := gq.Find("base[href]").First().Attr("href"); ok {
-		if b := resolve(base, href); b != "" {
+		if b := feedsvc.WebURL(base, href); b != "" {
 			base, _ = url.Parse(b)
 		}
 	}
@@ -52,21 +53,21 @@ func ruleItems(doc *goquery.Document, base *url.URL, r feedsvc.ListRules) []feed
 				link = it
 			}
 		}
-		u := resolve(base, link.AttrOr("href", ""))
+		u := feedsvc.WebURL(base, link.AttrOr("href", ""))
 		if u == "" || seen[u] {
 			return
 		}
 		seen[u] = true
 		title := linkTitle(link)
 		if r.Title != "" {
-			if t := clean(it.Find(r.Title).First().Text()); t != "" {
+			if t := labels.Clean(it.Find(r.Title).First().Text()); t != "" {
 				title = t
 			}
 		}
 		date := ""
 		if r.Date != "" {
 			d := it.Find(r.Date).First()
-			date = firstNonEmpty(d.AttrOr("datetime", ""), clean(d.Text()))
+			date = firstNonEmpty(d.AttrOr("datetime", ""), labels.Clean(d.Text()))
 		} else {
 			date = entryDate(it, link)
 		}
@@ -78,8 +79,8 @@ func ruleItems(doc *goquery.Document, base *url.URL, r feedsvc.ListRules) []feed
 // linkTitle is a link's visible text, or its title attribute when the
 // text is empty or visibly truncated.
 func linkTitle(a *goquery.Selection) string {
-	text := clean(a.Text())
-	attrTitle := clean(a.AttrOr("title", ""))
+	text := labels.Clean(a.Text())
+	attrTitle := labels.Clean(a.AttrOr("title", ""))
 	if text == "" || (strings.HasSuffix(text, "...") || strings.HasSuffix(text, "…")) && runeLen(attrTitle) > runeLen(text) {
 		return firstNonEmpty(attrTitle, text)
 	}
@@ -88,11 +89,11 @@ func linkTitle(a *goquery.Selection) string {
 
 var (
 	// partialDate is a list date without a year ("11-15 07:24", "11月15日").
-	partialDate = labelRE(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
+	partialDate = labels.Regexp(`\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?`)
 	// relativeDate is "3小时前", "5 minutes ago".
-	relativeDate = labelRE(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
+	relativeDate = labels.Regexp(`(?i)\d+\s*(?:秒|分钟|小时|天|周)前|\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?)\s+ago|昨天|今天|yesterday|today`)
 	// nextText is the label of a next-page link.
-	nextText = labelRE(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
+	nextText = labels.Regexp(`(?i)^[\s<>«»›‹]*(下一页|下页|后一页|next|next page|older|older posts)[\s<>«»›‹]*$|^[>»›]{1,2}$`)
 )
 
 // entryDate is the raw date printed in a list entry outside its link.
@@ -104,21 +105,21 @@ func entryDate(entry, link *goquery.Selection) string {
 	if lt := link.Text(); lt != "" {
 		text = strings.Replace(text, lt, " ", 1)
 	}
-	if d := findDate(text); d.raw != "" {
-		return clean(d.raw)
+	if d := labels.FindDate(text); d.Raw != "" {
+		return labels.Clean(d.Raw)
 	}
 	if m := partialDate.FindString(text); m != "" {
-		return clean(m)
+		return labels.Clean(m)
 	}
-	return clean(relativeDate.FindString(text))
+	return labels.Clean(relativeDate.FindString(text))
 }
 
 // nextPage finds the next page: the rule selector, rel=next, or a link
 // labelled 下一页/Next.
 func nextPage(doc *goquery.Document, base *url.URL, sel, pageURL string) string {
-	self := resolve(base, pageURL)
+	self := feedsvc.WebURL(base, pageURL)
 	pick := func(s *goquery.Selection) string {
-		u := resolve(base, s.AttrOr("href", ""))
+		u := feedsvc.WebURL(base, s.AttrOr("href", ""))
 		if u == self {
 			return ""
 		}
@@ -132,7 +133,7 @@ func nextPage(doc *goquery.Document, base *url.URL, sel, pageURL string) string 
 	}
 	var out string
 	doc.Find("a[href]").EachWithBreak(func(_ int, a *goquery.Selection) bool {
-		if nextText.MatchString(clean(a.Text())) || nextText.MatchString(clean(a.AttrOr("title", ""))) {
+		if nextText.MatchString(labels.Clean(a.Text())) || nextText.MatchString(labels.Clean(a.AttrOr("title", ""))) {
 			out = pick(a)
 		}
 		return out == ""

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
@@ -48,7 +49,7 @@ func TestListPage(t *testing.T) {
 		if g.URL != w.URL {
 			t.Errorf("item %d url: got %q, want %q", i, g.URL, w.URL)
 		}
-		if clean(g.Title) != clean(w.Title) {
+		if labels.Clean(g.Title) != labels.Clean(w.Title) {
 			t.Errorf("item %d title: got %q, want %q", i, g.Title, w.Title)
 		}
 		want, _ := time.Parse(time.RFC3339, w.PublishedUTC)

@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 var (
@@ -118,7 +120,7 @@ func collectEntries(doc *goquery.Document, base *url.URL) []*entry {
 		if a.Closest("nav, header, footer, script").Length() > 0 {
 			return
 		}
-		raw := resolve(base, a.AttrOr("href", ""))
+		raw := feedsvc.WebURL(base, a.AttrOr("href", ""))
 		u, err := url.Parse(raw)
 		if raw == "" || err != nil || !articleLike(u, base) {
 			return
@@ -150,11 +152,11 @@ func entryNode(a *html.Node, u string, base *url.URL) *html.Node {
 
 // otherArticle reports whether n contains a link to an article other than u.
 func otherArticle(n *html.Node, u string, base *url.URL) bool {
-	for _, e := range elements(n) {
+	for _, e := range labels.Elements(n) {
 		if e.Data != "a" {
 			continue
 		}
-		r := resolve(base, attr(e, "href"))
+		r := feedsvc.WebURL(base, attr(e, "href"))
 		if r == "" || r == u {
 			continue
 		}

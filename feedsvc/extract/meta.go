@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // pageMeta is the page-level evidence: <meta> tags, JSON-LD, <html lang>,
@@ -22,13 +24,13 @@ func readMeta(doc *goquery.Document) pageMeta {
 	m := pageMeta{tags: map[string][]string{}}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
-		if !ok || clean(content) == "" {
+		if !ok || labels.Clean(content) == "" {
 			return
 		}
 		for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
 			if key, ok := s.Attr(k); ok && key != "" {
 				key = strings.ToLower(strings.TrimSpace(key))
-				m.tags[key] = append(m.tags[key], clean(content))
+				m.tags[key] = append(m.tags[key], labels.Clean(content))
 			}
 		}
 	})
@@ -36,7 +38,7 @@ func readMeta(doc *goquery.Document) pageMeta {
 	m.lang, _ = doc.Find("html").First().Attr("lang")
 	m.base, _ = doc.Find("base[href]").First().Attr("href")
 	m.canonical, _ = doc.Find(`link[rel~="canonical"]`).First().Attr("href")
-	m.title = clean(doc.Find("title").First().Text())
+	m.title = labels.Clean(doc.Find("title").First().Text())
 	return m
 }
 
@@ -106,7 +108,7 @@ func (m pageMeta) section(title string) string {
 // "text"/"article" placeholder.
 func lastCrumb(crumbs []string, title string) string {
 	for i := len(crumbs) - 1; i >= 0; i-- {
-		c := clean(crumbs[i])
+		c := labels.Clean(crumbs[i])
 		if c == "" || c == title || crumbPlaceholder.MatchString(c) {
 			continue
 		}
@@ -132,7 +134,7 @@ func (m pageMeta) categories() []string {
 	default:
 		out = splitKeywords(m.first("news_keywords", "keywords"))
 	}
-	out = uniq(out)
+	out = labels.Uniq(out)
 	if len(out) > 10 {
 		out = out[:10]
 	}
@@ -145,7 +147,7 @@ func splitKeywords(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' })
 	var out []string
 	for _, k := range f {
-		if k = clean(k); k != "" && len([]rune(k)) <= 64 {
+		if k = labels.Clean(k); k != "" && len([]rune(k)) <= 64 {
 			out = append(out, k)
 		}
 	}

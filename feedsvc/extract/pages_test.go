@@ -12,6 +12,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 	"github.com/feedsvc/feedsvc/feedsvc/normalize"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
@@ -118,7 +119,7 @@ func checkArticle(t *testing.T, exp expectedArticle, got feedsvc.Article, score 
 	}
 	str := func(field, got, want string) {
 		t.Helper()
-		ok := clean(got) == clean(want) || acceptString(exp.Accept[field], got)
+		ok := labels.Clean(got) == labels.Clean(want) || acceptString(exp.Accept[field], got)
 		check(field, ok, "got %q, want %q", got, want)
 	}
 	str("title", got.Title, exp.Title)
@@ -184,18 +185,18 @@ func checkImages(t *testing.T, check func(string, bool, string, ...any), exp exp
 
 func checkBody(t *testing.T, check func(string, bool, string, ...any), exp expectedArticle, got feedsvc.Article) {
 	t.Helper()
-	body := clean(got.BodyText)
-	check("body_first", strings.HasPrefix(body, clean(exp.BodyFirst)), "body starts %q, want %q", head(body, 80), exp.BodyFirst)
-	check("body_last", endsWithTail(body, clean(exp.BodyLast), exp.BodyTailAllowed), "body ends %q, want %q", tail(body, 80), exp.BodyLast)
+	body := labels.Clean(got.BodyText)
+	check("body_first", strings.HasPrefix(body, labels.Clean(exp.BodyFirst)), "body starts %q, want %q", head(body, 80), exp.BodyFirst)
+	check("body_last", endsWithTail(body, labels.Clean(exp.BodyLast), exp.BodyTailAllowed), "body ends %q, want %q", tail(body, 80), exp.BodyLast)
 	check("body_min_chars", runeLen(body) >= exp.BodyMinChars, "body has %d chars, want >= %d", runeLen(body), exp.BodyMinChars)
 	htmlDoc, err := goquery.NewDocumentFromReader(strings.NewReader(got.ContentHTML))
 	if err != nil {
 		t.Fatal(err)
 	}
-	htmlText := clean(htmlDoc.Text())
+	htmlText := labels.Clean(htmlDoc.Text())
 	var found []string
 	for _, s := range append(exp.MustNotContain, "\ufffd") {
-		if strings.Contains(body, clean(s)) || strings.Contains(htmlText, clean(s)) {
+		if strings.Contains(body, labels.Clean(s)) || strings.Contains(htmlText, labels.Clean(s)) {
 			found = append(found, s)
 		}
 	}
@@ -210,7 +211,7 @@ func endsWithTail(body, last string, tails []string) bool {
 		return true
 	}
 	for _, tl := range tails {
-		rest, ok := strings.CutSuffix(body, clean(tl))
+		rest, ok := strings.CutSuffix(body, labels.Clean(tl))
 		if ok && strings.HasSuffix(strings.TrimSpace(rest), last) {
 			return true
 		}
@@ -221,7 +222,7 @@ func endsWithTail(body, last string, tails []string) bool {
 func acceptString(alts []json.RawMessage, got string) bool {
 	for _, a := range alts {
 		var s string
-		if json.Unmarshal(a, &s) == nil && clean(s) == clean(got) {
+		if json.Unmarshal(a, &s) == nil && labels.Clean(s) == labels.Clean(got) {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // ruleValue evaluates one ArticleRules value: "meta:NAME" reads a <meta>
@@ -45,10 +47,10 @@ func ruleValues(doc *goquery.Document, m pageMeta, spec string) []string {
 func ruleNames(doc *goquery.Document, m pageMeta, spec string) []string {
 	var out []string
 	for _, v := range ruleValues(doc, m, spec) {
-		if hits, ok := parseLine(v); ok {
+		if hits, ok := labels.Line(v); ok {
 			for _, h := range hits {
-				if h.f == fAuthor || h.f == fEditor {
-					out = append(out, strings.Split(h.v, "\x00")...)
+				if h.Field == labels.Author || h.Field == labels.Editor {
+					out = append(out, strings.Split(h.Value, "\x00")...)
 				}
 			}
 			continue
@@ -57,26 +59,26 @@ func ruleNames(doc *goquery.Document, m pageMeta, spec string) []string {
 			v = v[i:]
 			v = strings.TrimLeft(v, ":：")
 		}
-		if names := splitNames(v); len(names) > 0 {
+		if names := labels.Names(v); len(names) > 0 {
 			out = append(out, names...)
-		} else if v = clean(v); v != "" {
+		} else if v = labels.Clean(v); v != "" {
 			out = append(out, v) // the operator chose this element: trust it
 		}
 	}
-	return uniq(out)
+	return labels.Uniq(out)
 }
 
 // ruleLabelled reads a source rule, dropping a label such as 来源：.
-func ruleLabelled(doc *goquery.Document, m pageMeta, spec string, f field) string {
+func ruleLabelled(doc *goquery.Document, m pageMeta, spec string, f labels.Field) string {
 	v := ruleValue(doc, m, spec)
-	if hits, ok := parseLine(v); ok {
+	if hits, ok := labels.Line(v); ok {
 		for _, h := range hits {
-			if h.f == f {
-				return h.v
+			if h.Field == f {
+				return h.Value
 			}
 		}
 	}
-	return strings.Trim(clean(v), "《》")
+	return strings.Trim(labels.Clean(v), "《》")
 }
 
 // removeSelectors deletes rule-listed elements before extraction.

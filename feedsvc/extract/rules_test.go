@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
 // TestArticleRulesOverrideGeneric checks that per-source selectors win
@@ -35,7 +37,7 @@ func TestArticleRulesOverrideGeneric(t *testing.T) {
 		{"editor", generic.Editor, got.Editor, "Grace Hopper"},
 		{"source", generic.Source, got.Source, "Example Wire"},
 		{"published", generic.PublishedRaw, got.PublishedRaw, "2024-03-05 10:20"},
-		{"body", generic.BodyText, clean(got.BodyText), "The real story text is short. It ends here."},
+		{"body", generic.BodyText, labels.Clean(got.BodyText), "The real story text is short. It ends here."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,15 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// wsRun matches runs of whitespace, including U+3000 and U+00A0.
-var wsRun = regexp.MustCompile(`[\s\x{3000}\x{a0}\x{200b}\x{feff}]+`)
-
-// clean collapses every whitespace run (ideographic and no-break spaces
-// included) into one ASCII space and trims the result.
-func clean(s string) string {
-	return strings.TrimSpace(wsRun.ReplaceAllString(s, " "))
-}
-
 // asciiWS matches runs of ASCII whitespace only.
 var asciiWS = regexp.MustCompile(`[ \t\r\n\f]+`)
 
@@ -30,51 +21,6 @@ func tidy(s string) string {
 
 // runeLen is the number of characters in s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
-// hanShare is the fraction of letters in s that are Han characters.
-func hanShare(s string) float64 {
-	var han, letters int
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han++
-			letters++
-		case unicode.IsLetter(r):
-			letters++
-		}
-	}
-	if letters == 0 {
-		return 0
-	}
-	return float64(han) / float64(letters)
-}
-
-// resolve returns ref as an absolute http(s) URL against base, or "" when
-// it is empty, a fragment, a script or data URL, or unparsable.
-func resolve(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || strings.HasPrefix(ref, "#") {
-		return ""
-	}
-	lower := strings.ToLower(ref)
-	for _, p := range []string{"javascript:", "data:", "mailto:", "about:", "vbscript:", "tel:"} {
-		if strings.HasPrefix(lower, p) {
-			return ""
-		}
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if !absURL(u) || (u.Scheme == "file" && (base == nil || base.Scheme != "file")) {
-		return ""
-	}
-	u.Fragment = ""
-	return u.String()
-}
 
 // absURL reports an absolute http(s) URL, or a file: URL with a path
 // (local sites such as the bundled example; only a file: page resolves
@@ -106,19 +52,4 @@ func firstNonEmpty(vals ...string) string {
 		}
 	}
 	return ""
-}
-
-// uniq returns vals without blanks and repeats, keeping the first of each.
-func uniq(vals []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, v := range vals {
-		v = clean(v)
-		if v == "" || seen[v] {
-			continue
-		}
-		seen[v] = true
-		out = append(out, v)
-	}
-	return out
 }

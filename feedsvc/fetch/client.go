@@ -32,7 +32,7 @@ type Options struct {
 	// which also covers redirects and DNS rebinding.
 	AllowPrivate bool
 	// Proxy chooses the proxy of a request (nil URL: direct), as
-	// http.Transport.Proxy; default ProxyFromEnv(os.Getenv). When private
+	// http.Transport.Proxy; default proxyFromEnv(os.Getenv). When private
 	// addresses are refused, a proxied request's destination is resolved
 	// and checked before the proxy is asked.
 	Proxy func(*http.Request) (*url.URL, error)
@@ -75,7 +75,7 @@ func New(o Options) *Client {
 		o.MaxRedirects = DefaultMaxRedirects
 	}
 	if o.Proxy == nil {
-		o.Proxy = ProxyFromEnv(os.Getenv)
+		o.Proxy = proxyFromEnv(os.Getenv)
 	}
 	if o.Resolver == nil {
 		o.Resolver = net.DefaultResolver

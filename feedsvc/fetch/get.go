@@ -26,12 +26,18 @@ type Response struct {
 	URL          string // final URL after redirects
 	StatusCode   int
 	Header       http.Header
-	Body         []byte // raw bytes (not charset-decoded); nil when NotModified
+	Body         []byte // raw bytes (Text decodes them); nil when NotModified
 	ContentType  string
 	ETag         string
 	LastModified string
 	NotModified  bool // 304 answer to a conditional GET
 	Duration     time.Duration
+
+	// The body as UTF-8, decoded once by Text.
+	decoded bool
+	text    []byte
+	charset string
+	textErr error
 }
 
 // Get fetches r.URL. It sends If-None-Match / If-Modified-Since when r

@@ -7,11 +7,11 @@ import (
 	"golang.org/x/net/http/httpproxy"
 )
 
-// ProxyFromEnv returns the proxy function of HTTP_PROXY, HTTPS_PROXY and
+// proxyFromEnv returns the proxy function of HTTP_PROXY, HTTPS_PROXY and
 // NO_PROXY (or their lower-case forms) read through getenv, with the
 // rules of net/http's ProxyFromEnvironment: requests to localhost and
 // loopback addresses are never proxied.
-func ProxyFromEnv(getenv func(string) string) func(*http.Request) (*url.URL, error) {
+func proxyFromEnv(getenv func(string) string) func(*http.Request) (*url.URL, error) {
 	either := func(upper, lower string) string {
 		if v := getenv(upper); v != "" {
 			return v

@@ -61,7 +61,7 @@ func (p *forwardProxy) requests() []string {
 func TestGuardedClientUsesEnvProxy(t *testing.T) {
 	p := newForwardProxy(t)
 	env := map[string]string{"HTTP_PROXY": p.URL, "HTTPS_PROXY": p.URL, "NO_PROXY": "direct.example,10.0.0.1"}
-	c := New(Options{Timeout: 5 * time.Second, UserAgent: "feedsvc-test/9.9", Proxy: ProxyFromEnv(func(k string) string { return env[k] }),
+	c := New(Options{Timeout: 5 * time.Second, UserAgent: "feedsvc-test/9.9", Proxy: proxyFromEnv(func(k string) string { return env[k] }),
 		Resolver: fakeResolver{
 			"news.example":     {netip.MustParseAddr("93.184.216.34")},
 			"intranet.example": {netip.MustParseAddr("10.1.2.3")},
@@ -114,7 +114,7 @@ func TestGuardedClientTunnelsHTTPS(t *testing.T) {
 func TestPrivateClientUsesProxy(t *testing.T) {
 	p := newForwardProxy(t)
 	c := New(Options{AllowPrivate: true, Timeout: 5 * time.Second,
-		Proxy: ProxyFromEnv(func(k string) string { return map[string]string{"HTTP_PROXY": p.URL}[k] }), Resolver: fakeResolver{}})
+		Proxy: proxyFromEnv(func(k string) string { return map[string]string{"HTTP_PROXY": p.URL}[k] }), Resolver: fakeResolver{}})
 	if _, err := c.Get(context.Background(), Request{URL: "http://intranet.example/a"}); err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestPrivateClientUsesProxy(t *testing.T) {
 
 func TestProxyFromEnv(t *testing.T) {
 	env := map[string]string{"https_proxy": "http://proxy.example:3128", "NO_PROXY": "skip.example"}
-	f := ProxyFromEnv(func(k string) string { return env[k] })
+	f := proxyFromEnv(func(k string) string { return env[k] })
 	for raw, want := range map[string]string{
 		"https://news.example/": "http://proxy.example:3128",
 		"http://news.example/":  "",

@@ -101,9 +101,9 @@ func (p *Pipeline) getPage(ctx context.Context, rawURL string) ([]byte, string, 
 	if err != nil {
 		return nil, "", fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
-	body, _, err := fetch.DecodeUTF8(resp.Body, resp.ContentType)
+	body, _, err := resp.Text()
 	if err != nil {
-		return nil, "", fmt.Errorf("decode %s: %w", rawURL, err)
+		return nil, "", fmt.Errorf("%s: %w", rawURL, err)
 	}
 	return body, resp.URL, nil
 }

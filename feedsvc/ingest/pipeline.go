@@ -82,12 +82,9 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 	if resp.NotModified {
 		return res, nil
 	}
-	if err := fetch.CheckDocument(resp.Body, resp.ContentType); err != nil {
-		return res, fmt.Errorf("%s: %w", resp.URL, err) // only feeds and pages are articles
-	}
-	body, cs, err := fetch.DecodeUTF8(resp.Body, resp.ContentType)
+	body, cs, err := resp.Text() // only feeds and pages are articles
 	if err != nil {
-		return res, fmt.Errorf("decode %s: %w", resp.URL, err)
+		return res, fmt.Errorf("%s: %w", resp.URL, err)
 	}
 	res.Charset = cs
 	res.Kind = detectKind(src.Kind, body, resp.URL)
@@ -99,9 +96,6 @@ func (p *Pipeline) Collect(ctx context.Context, src *feedsvc.Source, st feedsvc.
 			return res, fmt.Errorf("parse %s: %w", resp.URL, err)
 		}
 		arts, res.Capped = newestFirst(arts, src, p.now())
-		for i := range arts {
-			extract.Content(&arts[i]) // metadata lines inside feed content
-		}
 	case KindArticle:
 		a, err := extract.Article(body, resp.URL, src.Article)
 		if err != nil {

@@ -59,6 +59,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	if base == nil {
 		base = srcBase
 	}
+	content := readBody(a)
 	cleanTexts(a)
 	a.URL = articleURL(base, a.URL)
 	a.SourceURL = articleURL(base, a.SourceURL)
@@ -67,17 +68,8 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	if a.FirstSeen.IsZero() {
 		a.FirstSeen = o.Now.UTC()
 	}
-	a.ContentHTML = Sanitize(a.ContentHTML, base)
-	if len(a.Images) == 0 {
-		a.Images = contentImages(a.ContentHTML)
-	}
-	a.Images = cleanImages(a.Images, base)
+	cleanBody(a, content, base)
 	a.Attachments = cleanAttachments(a.Attachments, base)
-	if a.BodyText == "" {
-		a.BodyText = Text(a.ContentHTML)
-	} else {
-		a.BodyText = paragraphs(a.BodyText)
-	}
 	if a.Summary != "" {
 		a.Summary = Summary(Text(a.Summary), SummaryMax)
 	} else {
@@ -88,7 +80,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	a.Categories = cleanCategories(a.Categories)
 	a.Language = firstLanguage(a.Language, o.Language)
 	if a.Language == "" {
-		a.Language = scriptLanguage(a.Title + " " + a.BodyText)
+		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
 	}
 	if len(a.Sections) == 0 && len(o.Source.Sections) > 0 {
 		a.Sections = append([]string(nil), o.Source.Sections...)
@@ -106,7 +98,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 // absURL parses raw as an absolute http(s) URL, resolving it against base
 // first; nil when that fails.
 func absURL(raw string, base *url.URL) *url.URL {
-	r := Resolve(base, raw)
+	r := feedsvc.ResolveURL(base, raw)
 	if r == "" {
 		return nil
 	}
@@ -121,7 +113,7 @@ func absURL(raw string, base *url.URL) *url.URL {
 // (the store indexes articles by canonical URL), or the resolved link when
 // it is not http(s).
 func articleURL(base *url.URL, ref string) string {
-	r := Resolve(base, ref)
+	r := feedsvc.ResolveURL(base, ref)
 	if c := CanonicalURL(r); c != "" {
 		return c
 	}

@@ -25,19 +25,19 @@ func cleanTexts(a *feedsvc.Article) {
 	a.GUID = strings.TrimSpace(a.GUID) // an identity: trimmed, never rewritten
 }
 
-// MaxLineRunes caps every one-line field (title, kicker, subtitle, names,
+// maxLineRunes caps every one-line field (title, kicker, subtitle, names,
 // categories, source, editor, rights): a 1 MB "title" is an attack or a
 // broken source, never a headline.
-const MaxLineRunes = 1000
+const maxLineRunes = 1000
 
-// capLine cuts s to MaxLineRunes characters, on a character boundary.
+// capLine cuts s to maxLineRunes characters, on a character boundary.
 func capLine(s string) string {
-	if len(s) <= MaxLineRunes { // bytes ≥ runes: nothing to count
+	if len(s) <= maxLineRunes { // bytes ≥ runes: nothing to count
 		return s
 	}
 	n := 0
 	for i := range s {
-		if n == MaxLineRunes {
+		if n == maxLineRunes {
 			return strings.TrimRight(s[:i], " ")
 		}
 		n++

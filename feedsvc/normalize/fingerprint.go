@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"math/bits"
-	"strings"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -20,24 +19,19 @@ func Fingerprint(title, body string) uint64 {
 	}
 	const n = 3
 	// ones[i] counts the grams whose hash has bit i set; bit i of the
-	// fingerprint is set when more than half do (SimHash's +1/-1 vote,
-	// counted without a branch per bit).
+	// fingerprint is set when more than half do (SimHash's +1/-1 vote).
 	var ones [64]int
-	add := func(g []rune) {
-		h := mix(hashRunes(g))
-		for i := range ones {
-			ones[i] += int(h >> i & 1)
-		}
-	}
+	var v votes
 	grams := 1
 	if len(rs) < n {
-		add(rs)
+		v.add(mix(hashRunes(rs)), &ones)
 	} else {
 		grams = len(rs) - n + 1
 		for i := 0; i+n <= len(rs); i++ {
-			add(rs[i : i+n])
+			v.add(mix(hashRunes(rs[i:i+n])), &ones)
 		}
 	}
+	v.flush(&ones)
 	var fp uint64
 	for i, c := range ones {
 		if 2*c > grams {
@@ -45,6 +39,34 @@ func Fingerprint(title, body string) uint64 {
 		}
 	}
 	return fp
+}
+
+// votes counts set bits of many hashes eight bits to a word: lane[j]
+// holds, in byte k, how many hashes had bit 8k+j set. A byte overflows
+// after 255 hashes, so the lanes are flushed into the totals before that.
+type votes struct {
+	lane [8]uint64
+	n    int
+}
+
+const byteOnes = 0x0101010101010101
+
+func (v *votes) add(h uint64, ones *[64]int) {
+	for j := range v.lane {
+		v.lane[j] += h >> j & byteOnes
+	}
+	if v.n++; v.n == 255 {
+		v.flush(ones)
+	}
+}
+
+func (v *votes) flush(ones *[64]int) {
+	for j, l := range v.lane {
+		for k := range 8 {
+			ones[8*k+j] += int(l >> (8 * k) & 0xff)
+		}
+	}
+	*v = votes{}
 }
 
 // Distance is the Hamming distance between two fingerprints (0–64).
@@ -55,9 +77,14 @@ func Distance(a, b uint64) int {
 // fingerprintRunes keeps letters and digits only, folded and lower-cased,
 // so spacing and punctuation edits do not move the fingerprint.
 func fingerprintRunes(s string) []rune {
-	s = strings.ToLower(width.Fold.String(s))
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
+		if r >= 0x2000 { // width.Fold rune by rune: nothing below U+2000 folds
+			if f := width.LookupRune(r).Folded(); f != 0 {
+				r = f
+			}
+		}
+		r = unicode.ToLower(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			out = append(out, r)
 		}

@@ -41,19 +41,19 @@ func TestOneLineFieldsDropBidiControls(t *testing.T) {
 	}
 }
 
-// One-line fields are capped at MaxLineRunes characters on a character
+// One-line fields are capped at maxLineRunes characters on a character
 // boundary; short values are untouched.
 func TestOneLineFieldsCapped(t *testing.T) {
-	long := strings.Repeat("标题", MaxLineRunes) // 2,000 runes, 6,000 bytes
+	long := strings.Repeat("标题", maxLineRunes) // 2,000 runes, 6,000 bytes
 	in := feedsvc.Article{URL: "https://example.org/a", Title: long, Authors: []string{strings.Repeat("a", 5000)}}
 	a := Articles([]feedsvc.Article{in}, Options{Source: &feedsvc.Source{ID: "s"}})[0]
-	if n := utf8.RuneCountInString(a.Title); n != MaxLineRunes || !utf8.ValidString(a.Title) || !strings.HasPrefix(long, a.Title) {
+	if n := utf8.RuneCountInString(a.Title); n != maxLineRunes || !utf8.ValidString(a.Title) || !strings.HasPrefix(long, a.Title) {
 		t.Fatalf("title: %d runes, valid %v", n, utf8.ValidString(a.Title))
 	}
-	if len(a.Authors) != 1 || len(a.Authors[0]) != MaxLineRunes {
+	if len(a.Authors) != 1 || len(a.Authors[0]) != maxLineRunes {
 		t.Fatalf("author capped to %d", len(a.Authors[0]))
 	}
-	for _, s := range []string{"", "short", strings.Repeat("é", MaxLineRunes)} {
+	for _, s := range []string{"", "short", strings.Repeat("é", maxLineRunes)} {
 		if got := capLine(s); got != s {
 			t.Errorf("capLine(%d runes) changed it", utf8.RuneCountInString(s))
 		}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // lazyAttrs hold the real image URL on lazy-loading pages; they win over
@@ -29,13 +31,83 @@ var trackerRe = regexp.MustCompile(`(?i)^https?://(?:[^/]*\.)?(?:feeds\.feedburn
 // usableImage reports whether an absolute image URL is worth keeping:
 // http(s), not a placeholder, not a tracker.
 func usableImage(u string) bool {
-	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
-		!placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		return false
+	}
+	lower := strings.ToLower(u)
+	if !isASCII(lower) || hasAny(lower, trackerHosts) {
+		return !placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
+	}
+	// The same test by hand for the common case (ASCII, no tracker host):
+	// a path segment named like a placeholder or beacon file.
+	return !fileNamed(lower, placeholderNames, []string{"gif", "png", "svg"}) &&
+		!fileNamed(lower, beaconNames, []string{"gif", "png"})
+}
+
+// trackerHosts are lower-case substrings one of which every match of
+// trackerRe's host alternative holds.
+var trackerHosts = []string{"feedburner.com/", "wordpress.com/", "pixel.wp.com/",
+	"quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
+	"statcounter.com/", "hm.baidu.com/", "cnzz.com/", "analytics.twitter.com/", "facebook.com/tr", "bat.bing.com/"}
+
+// placeholderNames and beaconNames are the file names of placeholderRe
+// and of trackerRe's path alternative.
+var (
+	placeholderNames = []string{"blank", "spacer", "pixel", "1x1", "transparent", "trans", "placeholder",
+		"loading", "lazyload", "lazy", "clear", "grey", "gray", "dot", "s"}
+	beaconNames = []string{"pixel", "beacon", "track", "tracking", "1x1"}
+)
+
+// fileNamed reports "/NAME.EXT" followed by the end or "?" anywhere in u,
+// as placeholderRe and trackerRe's path alternative match it (u is lower
+// case ASCII).
+func fileNamed(u string, names, exts []string) bool {
+	for i := strings.IndexByte(u, '/'); i >= 0; i = next(u, i) {
+		rest := u[i+1:]
+		for _, n := range names {
+			r, ok := strings.CutPrefix(rest, n+".")
+			if !ok {
+				continue
+			}
+			for _, e := range exts {
+				if t, ok := strings.CutPrefix(r, e); ok && (t == "" || t[0] == '?') {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// next is the index of the first "/" after i, -1 when none.
+func next(u string, i int) int {
+	if j := strings.IndexByte(u[i+1:], '/'); j >= 0 {
+		return i + 1 + j
+	}
+	return -1
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAny(s string, subs []string) bool {
+	for _, h := range subs {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // imageURL resolves an image reference and vets it; "" when unusable.
 func imageURL(base *url.URL, ref string) string {
-	if u := Resolve(base, ref); usableImage(u) {
+	if u := feedsvc.ResolveURL(base, ref); usableImage(u) {
 		return u
 	}
 	return ""

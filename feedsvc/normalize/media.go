@@ -45,7 +45,7 @@ func cleanAttachments(in []feedsvc.Attachment, base *url.URL) []feedsvc.Attachme
 	var out []feedsvc.Attachment
 	at := map[string]int{}
 	for _, at2 := range in {
-		at2.URL = Resolve(base, at2.URL)
+		at2.URL = feedsvc.ResolveURL(base, at2.URL)
 		if !strings.HasPrefix(at2.URL, "http://") && !strings.HasPrefix(at2.URL, "https://") {
 			continue
 		}
@@ -85,17 +85,11 @@ func mergeMissing[T any](dst, src *T) {
 	}
 }
 
-// contentImages lists the pictures of sanitized body HTML in document
-// order, with the caption of an enclosing <figure>. Articles uses them when
-// the producer listed no images (feeds whose only pictures are inline).
-func contentImages(body string) []feedsvc.Image {
-	if !strings.Contains(body, "<img") {
-		return nil
-	}
-	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
-		return nil
-	}
+// contentImages lists the pictures of a sanitized body tree in document
+// order, with the caption of an enclosing <figure>. Articles uses them
+// when the producer listed no images (feeds whose only pictures are
+// inline).
+func contentImages(root *html.Node) []feedsvc.Image {
 	var out []feedsvc.Image
 	var walk func(n *html.Node, caption string)
 	walk = func(n *html.Node, caption string) {
@@ -109,9 +103,7 @@ func contentImages(body string) []feedsvc.Image {
 			walk(c, caption)
 		}
 	}
-	for _, n := range nodes {
-		walk(n, "")
-	}
+	walk(root, "")
 	return out
 }
 
@@ -119,11 +111,7 @@ func contentImages(body string) []feedsvc.Image {
 func figcaption(fig *html.Node) string {
 	for c := fig.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption {
-			var b strings.Builder
-			if err := html.Render(&b, c); err != nil {
-				return ""
-			}
-			return strings.ReplaceAll(Text(b.String()), "\n\n", " ")
+			return strings.ReplaceAll(textOf(c), "\n\n", " ")
 		}
 	}
 	return ""

@@ -8,10 +8,9 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
-// videoHosts are the hosts whose <iframe> embeds survive Sanitize.
+// videoHosts are the hosts whose <iframe> embeds survive sanitize.
 var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
 
 // videoSrcRe matches https embed URLs on videoHosts.
@@ -56,7 +55,7 @@ func sanitizePolicy() *bluemonday.Policy {
 	return policy
 }
 
-// Sanitize cleans article HTML for storage and feeds: URLs (href, src,
+// sanitize cleans article HTML for storage and feeds: URLs (href, src,
 // srcset, poster, cite) resolved against base, lazy-load attributes
 // (data-src, data-original, …) preferred over placeholder src, tracking
 // pixels and images without a usable source dropped, iframes kept only
@@ -64,22 +63,28 @@ func sanitizePolicy() *bluemonday.Policy {
 // target, images given referrerpolicy="no-referrer", and finally
 // bluemonday's allow-list applied. base may be nil (relative URLs are then
 // dropped).
-func Sanitize(s string, base *url.URL) string {
+func sanitize(s string, base *url.URL) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
-	if err != nil {
+	return sanitizeTree(parseFragment(s), s, base)
+}
+
+// sanitizeTree is sanitize of root, the tree parsed from s (nil when
+// parsing failed). It rewrites root in place. bluemonday reads serialized
+// HTML only, so the prepared tree is rendered once for it; its tokenizer
+// pass costs about a third of a tree parse (measured on the TechCrunch
+// feed: bluemonday 7% of the pipeline, html.ParseFragment 21% for two
+// parses), and keeping it means the allow-list, not our tree walk, has the
+// last word on what reaches a feed.
+func sanitizeTree(root *html.Node, s string, base *url.URL) string {
+	if root == nil {
 		return strings.TrimSpace(sanitizePolicy().Sanitize(s))
 	}
-	for _, n := range nodes {
-		ctx.AppendChild(n)
-	}
-	prepare(ctx, base)
+	prepare(root, base)
 	var b strings.Builder
-	for n := ctx.FirstChild; n != nil; n = n.NextSibling {
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
 		if err := html.Render(&b, n); err != nil {
 			return ""
 		}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"golang.org/x/net/html/atom"
 )
 
@@ -17,7 +19,7 @@ var droppedElems = map[atom.Atom]bool{
 	atom.Base: true, atom.Head: true, atom.Title: true, atom.Frame: true, atom.Frameset: true,
 }
 
-// prepare rewrites the children of n in place (see Sanitize), dropping
+// prepare rewrites the children of n in place (see sanitize), dropping
 // comments and elements that prepareElem rejects.
 func prepare(n *html.Node, base *url.URL) {
 	for c := n.FirstChild; c != nil; {
@@ -50,7 +52,7 @@ func isEmpty(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if collapse(c.Data) != "" {
+			if hasText(c.Data) {
 				return false
 			}
 		case html.ElementNode:
@@ -75,14 +77,14 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 	case atom.Img:
 		return prepareImg(n, base)
 	case atom.A:
-		href := Resolve(base, attr(n, "href"))
+		href := feedsvc.ResolveURL(base, attr(n, "href"))
 		n.Attr = dropAttrs(n.Attr, "href", "rel", "target")
 		if href != "" {
 			n.Attr = append(n.Attr, html.Attribute{Key: "href", Val: href},
 				html.Attribute{Key: "rel", Val: "noopener noreferrer"})
 		}
 	case atom.Iframe:
-		src := Resolve(httpsBase(base), firstAttr(n, "data-src", "src"))
+		src := feedsvc.ResolveURL(httpsBase(base), firstAttr(n, "data-src", "src"))
 		if src == "" || !allowedIframe(src) {
 			return false
 		}
@@ -128,7 +130,7 @@ func resolveAttr(n *html.Node, base *url.URL, key string) {
 		return
 	}
 	n.Attr = dropAttrs(n.Attr, key)
-	if r := Resolve(base, v); r != "" {
+	if r := feedsvc.ResolveURL(base, v); r != "" {
 		n.Attr = append(n.Attr, html.Attribute{Key: key, Val: r})
 	}
 }

@@ -59,7 +59,7 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Sanitize(tt.in, base)
+			got := sanitize(tt.in, base)
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("got %q, want it to contain %q", got, w)
@@ -82,12 +82,12 @@ func FuzzSanitize(f *testing.F) {
 	}
 	base, _ := url.Parse("https://e.org/a/")
 	f.Fuzz(func(t *testing.T, in string) {
-		out := Sanitize(in, base)
+		out := sanitize(in, base)
 		if !utf8.ValidString(out) {
-			t.Fatalf("Sanitize(%q) = %q: invalid UTF-8", in, out)
+			t.Fatalf("sanitize(%q) = %q: invalid UTF-8", in, out)
 		}
 		if strings.Contains(strings.ToLower(out), "<script") {
-			t.Fatalf("Sanitize(%q) = %q: contains <script", in, out)
+			t.Fatalf("sanitize(%q) = %q: contains <script", in, out)
 		}
 		checkSafeTree(t, in, out)
 	})
@@ -105,12 +105,12 @@ func checkSafeTree(t *testing.T, in, out string) {
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if n.Data == "script" || n.Data == "style" {
-				t.Errorf("Sanitize(%q) = %q: <%s> survived", in, out, n.Data)
+				t.Errorf("sanitize(%q) = %q: <%s> survived", in, out, n.Data)
 			}
 			for _, a := range n.Attr {
 				v := strings.ToLower(strings.TrimSpace(a.Val))
 				if strings.HasPrefix(strings.ToLower(a.Key), "on") || strings.HasPrefix(v, "javascript:") {
-					t.Errorf("Sanitize(%q) = %q: unsafe attribute %s=%q", in, out, a.Key, a.Val)
+					t.Errorf("sanitize(%q) = %q: unsafe attribute %s=%q", in, out, a.Key, a.Val)
 				}
 			}
 		}

@@ -36,10 +36,15 @@ func Text(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return joinBlocks([]string{s})
 	}
-	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil {
+	root := parseFragment(s)
+	if root == nil {
 		return joinBlocks([]string{s})
 	}
+	return textOf(root)
+}
+
+// textOf is Text of a parsed tree.
+func textOf(root *html.Node) string {
 	var blocks []string
 	var cur strings.Builder
 	flush := func() {
@@ -68,9 +73,7 @@ func Text(s string) string {
 			flush()
 		}
 	}
-	for _, n := range nodes {
-		walk(n)
-	}
+	walk(root)
 	flush()
 	return joinBlocks(blocks)
 }
@@ -95,6 +98,46 @@ func bidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
+// collapsed reports whether collapse(s) == s for valid UTF-8 s: single
+// ASCII spaces between other characters, and nothing collapse drops.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space is trimmed
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < 0x80 && r > 0x20 && r != 0x7f:
+		case r < 0x80:
+			return false // other white space and controls
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
+			return false
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || unicode.IsControl(r):
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// hasText reports whether collapse(s) != "", without building it.
+func hasText(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+		case bidiControl(r):
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+		case unicode.IsControl(r):
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // collapse trims s and turns every whitespace run into one ASCII space,
 // except that a lone ideographic space (U+3000, the separator Chinese
 // typesetting puts between the parts of a headline or caption) is kept;
@@ -102,6 +145,14 @@ func bidiControl(r rune) bool {
 // controls are dropped, invalid UTF-8 repaired.
 func collapse(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	if collapsed(s) {
+		return s // the common case: nothing to drop or join, no copy
+	}
+	return collapseBuild(s)
+}
+
+// collapseBuild is collapse of valid UTF-8 s, written out.
+func collapseBuild(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length

@@ -3,6 +3,8 @@
 // document into feedsvc.FeedInfo and []feedsvc.Article, wrapping gofeed
 // and keeping its types inside this package. It repairs common breakage
 // (junk before the root, a feed wrapped in XHTML, bare ampersands,
-// truncation) and fills raw values only: sanitizing, date parsing, URL
+// truncation) and hands over raw values plus the base URL: links are
+// resolved with the core's one resolver (feedsvc.ResolveURL), and
+// sanitizing, text, images, labelled metadata lines, date parsing, URL
 // canonicalization and IDs belong to the normalize step that runs next.
 package parse

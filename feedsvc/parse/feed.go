@@ -12,8 +12,8 @@ import (
 	"github.com/mmcdole/gofeed/rss"
 )
 
-// Feed parses a feed document. body must already be UTF-8 (run
-// fetch.DecodeUTF8 first); baseURL is where it was fetched from and is the
+// Feed parses a feed document. body must already be UTF-8 (as
+// fetch.Response.Text hands it over); baseURL is where it was fetched from and is the
 // last resort for resolving relative links. Article URLs are absolute
 // http(s) URLs or empty. PublishedRaw and UpdatedRaw are the date strings
 // as written (RSS pubDate or dc:date; Atom published, else updated; JSON

@@ -3,37 +3,30 @@ package parse
 import (
 	"net/url"
 	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// absHTTP resolves ref against base and returns it when the result is an
-// absolute http or https URL with a host, else "". base may be "".
+// absHTTP resolves ref against base with the flow's one resolver
+// (feedsvc.ResolveURL) and returns it when the result is an absolute http
+// or https URL with a host, else "". base may be ""; a base that is not
+// http(s) resolves nothing, and without a base only absolute refs count
+// (a protocol-relative one too is relative here).
 func absHTTP(ref, base string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" {
+	var b *url.URL
+	if base != "" {
+		if bu, err := url.Parse(strings.TrimSpace(base)); err == nil && isHTTP(bu) {
+			b = bu
+		}
+	}
+	if b == nil && strings.HasPrefix(strings.TrimSpace(ref), "//") {
 		return ""
 	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		// Feeds put raw spaces and other junk in links; escape the
-		// common offenders once before giving up.
-		if u, err = url.Parse(strings.NewReplacer(" ", "%20", "\t", "", "\n", "").Replace(ref)); err != nil {
-			return ""
-		}
-	}
-	if !u.IsAbs() {
-		if base == "" {
-			return ""
-		}
-		bu, err := url.Parse(base)
-		if err != nil || !isHTTP(bu) {
-			return ""
-		}
-		u = bu.ResolveReference(u)
-	}
-	if !isHTTP(u) {
+	r := feedsvc.ResolveURL(b, ref)
+	if u, err := url.Parse(r); r == "" || err != nil || !isHTTP(u) {
 		return ""
 	}
-	return u.String()
+	return r
 }
 
 func isHTTP(u *url.URL) bool {

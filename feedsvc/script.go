@@ -1,4 +1,4 @@
-package normalize
+package feedsvc
 
 import "unicode"
 
@@ -18,12 +18,13 @@ var scriptLanguages = []struct {
 // scriptSample bounds how many letters scriptLanguage looks at.
 const scriptSample = 2000
 
-// scriptLanguage guesses the language of text from its writing system:
+// ScriptLanguage guesses the language of text from its writing system:
 // Japanese when it has kana and kana plus Han make most letters, else the
 // language of a script from scriptLanguages that makes most letters; ""
-// when no such script dominates. It is the last fallback after the item's,
-// the feed's and the section's declared language.
-func scriptLanguage(text string) string {
+// when no such script dominates. It is the one guesser for pages that
+// declare no language (extract) and the last fallback after the item's,
+// the feed's and the section's declared language (normalize).
+func ScriptLanguage(text string) string {
 	counts := make([]int, len(scriptLanguages))
 	letters, kana := 0, 0
 	for _, r := range text {

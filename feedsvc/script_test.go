@@ -1,4 +1,4 @@
-package normalize
+package feedsvc
 
 import "testing"
 
@@ -19,8 +19,8 @@ func TestScriptLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := scriptLanguage(tt.in); got != tt.want {
-				t.Errorf("scriptLanguage(%q): got %q, want %q", tt.in, got, tt.want)
+			if got := ScriptLanguage(tt.in); got != tt.want {
+				t.Errorf("ScriptLanguage(%q): got %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package extract
+package labels
 
 import (
 	"fmt"
@@ -7,16 +7,16 @@ import (
 	"strings"
 )
 
-// textDate is a date found in page text.
-type textDate struct {
-	raw                 string
+// Date is a date found in page text.
+type Date struct {
+	Raw                 string
 	y, mo, d, h, mi, s  int
 	hasTime, hasSeconds bool
 }
 
 var (
 	// numericDate: 2024-03-05 14:30, 2024年3月5日 14时30分, 2024年3月5日（星期二）下午2:30.
-	numericDate = labelRE(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` +
+	numericDate = Regexp(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` +
 		`(?:\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?` +
 		`(?:\s*T?\s*(上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
 	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
@@ -27,10 +27,18 @@ var (
 var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
-// findDate returns the first plausible calendar date (with its time of
-// day when given) in s; raw is "" when there is none.
-func findDate(s string) textDate {
-	best := textDate{}
+// FindDate returns the first plausible calendar date (with its time of
+// day when given) in s; Raw is "" when there is none.
+func FindDate(s string) Date {
+	if !hasYear(s) {
+		return Date{} // every form findDate reads has a four-digit year
+	}
+	return findDate(s)
+}
+
+// findDate is FindDate without the shortcut.
+func findDate(s string) Date {
+	best := Date{}
 	bestAt := len(s) + 1
 	if m := numericDate.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		if d, ok := numericMatch(s, m); ok {
@@ -62,7 +70,7 @@ func groups(s string, m []int) []string {
 	return out
 }
 
-func numericMatch(s string, m []int) (textDate, bool) {
+func numericMatch(s string, m []int) (Date, bool) {
 	g := groups(s, m)
 	mo, _ := strconv.Atoi(g[2])
 	ampm := ""
@@ -78,12 +86,12 @@ func numericMatch(s string, m []int) (textDate, bool) {
 }
 
 // build validates the parts and returns the date.
-func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (textDate, bool) {
-	d := textDate{raw: raw, mo: mo}
+func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (Date, bool) {
+	d := Date{Raw: raw, mo: mo}
 	d.y, _ = strconv.Atoi(year)
 	d.d, _ = strconv.Atoi(day)
 	if d.y < 1900 || d.y > 2200 || mo < 1 || mo > 12 || d.d < 1 || d.d > 31 {
-		return textDate{}, false
+		return Date{}, false
 	}
 	if hour != "" {
 		d.hasTime = true
@@ -99,7 +107,7 @@ func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (textD
 			d.s, _ = strconv.Atoi(sec)
 		}
 		if d.h > 23 || d.mi > 59 || d.s > 59 {
-			return textDate{}, false
+			return Date{}, false
 		}
 	}
 	return d, true
@@ -107,8 +115,8 @@ func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (textD
 
 // canonical writes the date as "2006-01-02 15:04[:05]" (no zone: the
 // source's zone applies), a form normalize.ParseDate reads.
-func (d textDate) canonical() string {
-	if d.raw == "" {
+func (d Date) Canonical() string {
+	if d.Raw == "" {
 		return ""
 	}
 	s := fmt.Sprintf("%04d-%02d-%02d", d.y, d.mo, d.d)
@@ -119,4 +127,19 @@ func (d textDate) canonical() string {
 		}
 	}
 	return s
+}
+
+// hasYear reports four ASCII digits in a row, which every date form has.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

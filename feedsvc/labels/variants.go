@@ -1,4 +1,4 @@
-package extract
+package labels
 
 import (
 	"regexp"
@@ -54,7 +54,7 @@ func withTraditional(pattern string) string {
 	return b.String()
 }
 
-// labelRE compiles a label pattern that also matches Traditional forms.
-func labelRE(pattern string) *regexp.Regexp {
+// Regexp compiles a label pattern that also matches Traditional forms.
+func Regexp(pattern string) *regexp.Regexp {
 	return regexp.MustCompile(withTraditional(pattern))
 }

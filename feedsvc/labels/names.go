@@ -1,4 +1,4 @@
-package extract
+package labels
 
 import (
 	"regexp"
@@ -7,10 +7,10 @@ import (
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = labelRE(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
+	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = labelRE(`[\s、，,；;/|及和与]+`)
+	hanSplit = Regexp(`[\s、，,；;/|及和与]+`)
 	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
@@ -18,19 +18,19 @@ var (
 	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
 )
 
-// splitNames reads a byline value into names: role words are dropped,
+// Names reads a byline value into names: role words are dropped,
 // Chinese names split on spaces and 、, Latin names on commas and "and".
 // cmsCode is a staff code some CMSs append to names: "李四_NE0011".
 var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
 
-func splitNames(v string) []string {
-	v = clean(v)
+func Names(v string) []string {
+	v = Clean(v)
 	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
 		// "Workers' Daily - reporter X": the part before the role is the outlet.
 		v = v[loc[0]:]
 	}
-	v = clean(roleWords.ReplaceAllString(v, " "))
-	v = clean(nameTail.ReplaceAllString(v, ""))
+	v = Clean(roleWords.ReplaceAllString(v, " "))
+	v = Clean(nameTail.ReplaceAllString(v, ""))
 	v = strings.Trim(v, "-–—:：/ ")
 	if v == "" {
 		return nil
@@ -43,7 +43,7 @@ func splitNames(v string) []string {
 	}
 	var out []string
 	for _, p := range parts {
-		p = strings.Trim(clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
+		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
 		if p == "" {
 			continue
 		}
@@ -52,7 +52,7 @@ func splitNames(v string) []string {
 		}
 		out = append(out, p)
 	}
-	return uniq(out)
+	return Uniq(out)
 }
 
 // creditBoundary ends the text before a "摄" credit.
@@ -66,9 +66,11 @@ const notCreditBefore = "拍航抓自所跟特编"
 // With whole set the segment must be the credit alone; otherwise the
 // credit may close a longer clause (a caption sentence).
 func creditNames(s string, whole bool) []string {
-	s = clean(s)
-	if m := photoLabel.FindStringSubmatch(s); m != nil {
-		return splitNames(m[1])
+	s = Clean(s)
+	if strings.ContainsAny(s, "/:：") { // photoLabel needs a separator
+		if m := photoLabel.FindStringSubmatch(s); m != nil {
+			return Names(m[1])
+		}
 	}
 	t := strings.TrimRight(s, "。.）)】] ")
 	suffix := "摄"
@@ -87,15 +89,15 @@ func creditNames(s string, whole bool) []string {
 	if runeLen(t) > 30 {
 		return nil
 	}
-	return splitNames(t)
+	return Names(t)
 }
 
 // photoLabel is a labelled photo credit anywhere in a segment.
-var photoLabel = labelRE(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+var photoLabel = Regexp(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
 
-// findCredits returns photographers credited anywhere in a paragraph:
+// Credits returns photographers credited anywhere in a paragraph:
 // trailing "X 摄" after a sentence, or "(Photographer/X)".
-func findCredits(text string) []string {
+func Credits(text string) []string {
 	var out []string
 	for _, part := range creditSplit.Split(text, -1) {
 		out = append(out, creditNames(part, false)...)

@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+func TestStripSite(t *testing.T) {
+	tests := []struct {
+		name, title, site, want string
+	}{
+		{"underscore suffix", "首都职工冬季读书季启动_中工网", "中工网", "首都职工冬季读书季启动"},
+		{"dash suffix", "北京：服务站点推出暖心服务 - 中工网", "中工网", "北京：服务站点推出暖心服务"},
+		{"bar prefix", "City Post | Port expansion approved", "City Post", "Port expansion approved"},
+		{"site inside title stays", "中工网发布年度报告", "中工网", "中工网发布年度报告"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := stripSite(tt.title, tt.site); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArticleLike(t *testing.T) {
+	base, _ := url.Parse("https://www.workercn.cn/c/zgyl/")
+	tests := []struct {
+		u    string
+		want bool
+	}{
+		{"https://www.workercn.cn/c/2023-11-15/8034712.shtml", true},
+		{"https://news.workercn.cn/32843/202311/15/231115072458812.shtml", true},
+		{"https://www.workercn.cn/2023/1115/c1001-123.html", true},
+		{"https://www.workercn.cn/c/zgyl/index_1.shtml", false},
+		{"https://www.workercn.cn/zt/2023/gh18/", false},
+		{"https://www.workercn.cn/c/yw/", false},
+		{"https://www.other.cn/c/2023-11-15/8034712.shtml", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.u, func(t *testing.T) {
+			u, _ := url.Parse(tt.u)
+			if got := articleLike(u, base); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if strings.Contains(siteKey("a.b.com.cn"), "a.") {
+		t.Errorf("siteKey(a.b.com.cn) = %q, want b.com.cn", siteKey("a.b.com.cn"))
+	}
+}
+
+func TestPublisherFromTitleSuffix(t *testing.T) {
+	for in, want := range map[string]string{"港聞 - 明報新聞網": "明報新聞網", "政治 | 中央社 CNA": "中央社 CNA", "中工网": "中工网", "China Industrial Network": "China Industrial Network"} {
+		if got := publisher(in); got != want {
+			t.Errorf("publisher(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

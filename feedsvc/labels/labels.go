@@ -1,0 +1,263 @@
+package labels
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Field is an article Field a labelled line can fill.
+type Field int
+
+const (
+	none Field = iota
+	Source
+	Author
+	Photographer
+	Editor
+	Published
+	Updated
+	PrintTitle
+	Kicker
+	Subtitle
+	chrome // page furniture with nothing to keep (字号, 打印, Share to)
+)
+
+// labelRule maps a label at the start of a line segment to a Field. The
+// value is the rest of the segment.
+type labelRule struct {
+	re *regexp.Regexp
+	f  Field
+}
+
+// labelTable is the data table of metadata labels; order matters only
+// where two labels share a prefix (longest first).
+var labelTable = []labelRule{
+	{Regexp(`(?i)^(?:原标题|原题|original (?:title|headline))\s*[:：]\s*`), PrintTitle},
+	{Regexp(`^(?:引题|肩题)\s*[:：]\s*`), Kicker},
+	{Regexp(`^(?:副题|副标题)\s*[:：]\s*`), Subtitle},
+	{Regexp(`(?i)^(?:本文来源|本稿来源|文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), Source},
+	{Regexp(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), Editor},
+	{Regexp(`(?i)^(?:edited by|editing by|editor in charge)\s+`), Editor},
+	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
+	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
+	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
+	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), Author},
+	// Without a colon a space must follow the role: "记者手记" is a heading.
+	{Regexp(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
+	{Regexp(`^By\s+`), Author},
+	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
+	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
+	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
+	{Regexp(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), chrome},
+}
+
+// markerRule recognises a print-edition title part marked at the end of
+// a line: "… (introduction)", "…（主题）".
+var markerTable = []labelRule{
+	{Regexp(`(?i)\s*[（(]\s*(?:introduction|intro|引题|肩题|kicker)\s*[)）]\s*$`), Kicker},
+	{Regexp(`(?i)\s*[（(]\s*(?:theme|main title|主题|正题)\s*[)）]\s*$`), PrintTitle},
+	{Regexp(`(?i)\s*[（(]\s*(?:subtitle|sub-title|副题|副标题)\s*[)）]\s*$`), Subtitle},
+}
+
+// Hit is one Field value found on a line.
+type Hit struct {
+	Field Field
+	Value string
+}
+
+// segSep splits a metadata line into segments: hard whitespace (newline,
+// tab, ideographic or no-break space, double spaces) and bars/brackets.
+var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜【】\[\];；]`)
+
+// innerLabel finds a label that starts inside a segment after a space.
+var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+){0,2})\s*[:：]`)
+
+// Line reads a line as metadata. It returns the hits in order and
+// whether every segment was metadata (a line that may be removed).
+func Line(raw string) ([]Hit, bool) {
+	if runeLen(Clean(raw)) > 240 {
+		return nil, false
+	}
+	if h, ok := markerLine(raw); ok {
+		return []Hit{h}, true
+	}
+	var hits []Hit
+	all := true
+	for _, seg := range splitSegments(raw) {
+		hs, ok := parseSegment(seg)
+		hits = append(hits, hs...)
+		all = all && ok
+	}
+	return hits, all && len(hits) > 0
+}
+
+// markerLine reads a print-title part: "Original title: X (introduction)".
+func markerLine(raw string) (Hit, bool) {
+	t := Clean(raw)
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
+		return Hit{}, false // every marker closes the line with a bracket
+	}
+	for _, m := range markerTable {
+		if loc := m.re.FindStringIndex(t); loc != nil {
+			v := labelTable[0].re.ReplaceAllString(t[:loc[0]], "")
+			if v = Clean(v); v != "" {
+				return Hit{m.f, v}, true
+			}
+		}
+	}
+	return Hit{}, false
+}
+
+// splitSegments cuts a line at hard separators and before inner labels.
+func splitSegments(raw string) []string {
+	var out []string
+	for _, seg := range splitHard(raw) {
+		seg = Clean(seg)
+		for seg != "" {
+			var loc []int
+			if strings.ContainsAny(seg, ":：") { // innerLabel ends in a colon
+				loc = innerLabel.FindStringIndex(seg)
+			}
+			if loc == nil || loc[0] == 0 {
+				out = append(out, seg)
+				break
+			}
+			out = append(out, Clean(seg[:loc[0]]))
+			seg = Clean(seg[loc[0]:])
+		}
+	}
+	return out
+}
+
+// parseSegment reads one segment: a label and its value, a date, a
+// photo credit ("X 摄"), a byline, or page furniture.
+func parseSegment(seg string) ([]Hit, bool) {
+	if seg == "" {
+		return nil, true
+	}
+	if inner, ok := bracketed(seg); ok {
+		seg = inner // "（原标题：…）", "(Source: …)"
+	}
+	if t := strings.TrimRight(seg, "。.）)】] "); strings.HasSuffix(t, "摄") || strings.HasSuffix(t, "攝") {
+		if names := creditNames(seg, true); len(names) > 0 {
+			return []Hit{{Photographer, strings.Join(names, "\x00")}}, true
+		}
+	}
+	for _, r := range labelTable {
+		loc := r.find(seg)
+		if loc == nil {
+			continue
+		}
+		return labelValue(r.f, seg[loc[1]:])
+	}
+	if d := FindDate(seg); d.Raw != "" && runeLen(Clean(strings.Replace(seg, d.Raw, "", 1))) <= 2 {
+		return []Hit{{Published, d.Canonical()}}, true
+	}
+	if names := creditNames(seg, true); len(names) > 0 {
+		return []Hit{{Photographer, strings.Join(names, "\x00")}}, true // Photo: X
+	}
+	return nil, false
+}
+
+// labelValue validates a label's value; names must look like names and a
+// date value must hold a date.
+func labelValue(f Field, v string) ([]Hit, bool) {
+	v = strings.Trim(Clean(v), "《》<>“”\"'()（）:：")
+	var hits []Hit
+	if f != Published && f != Updated && f != chrome {
+		if d := FindDate(v); d.Raw != "" {
+			hits = append(hits, Hit{Published, d.Canonical()})
+			v = Clean(strings.Replace(v, d.Raw, "", 1))
+		}
+	}
+	switch f {
+	case chrome:
+		return hits, true
+	case Published, Updated:
+		d := FindDate(v)
+		if d.Raw == "" {
+			return nil, false
+		}
+		return append(hits, Hit{f, d.Canonical()}), true
+	case Author, Photographer, Editor:
+		names := Names(v)
+		if len(names) == 0 {
+			return hits, false
+		}
+		return append(hits, Hit{f, strings.Join(names, "\x00")}), true
+	}
+	if v == "" || runeLen(v) > 80 {
+		return hits, false
+	}
+	return append(hits, Hit{f, v}), true
+}
+
+// IsMeta reports whether the whole line is metadata.
+func IsMeta(raw string) bool {
+	_, ok := Line(raw)
+	return ok
+}
+
+// bracketed returns the inside of a segment wrapped in one pair of
+// round brackets.
+func bracketed(seg string) (string, bool) {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasPrefix(seg, p[0]) && strings.HasSuffix(seg, p[1]) {
+			inner := seg[len(p[0]) : len(seg)-len(p[1])]
+			if !strings.ContainsAny(inner, "()（）") {
+				return Clean(inner), true
+			}
+		}
+	}
+	return seg, false
+}
+
+// labelSpan bounds the bytes a labelTable rule matches in a cleaned
+// segment (the longest label is under 30 characters; (?i) may fold an
+// ASCII letter to a 3-byte one).
+const labelSpan = 128
+
+// find is r.re.FindStringIndex(seg) for a cleaned segment. Every rule is
+// anchored at the start, and Go's backtracker clears a bitmap as long as
+// its input for each try, so a long segment is first tried on its head:
+// no match there means no match at all.
+func (r labelRule) find(seg string) []int {
+	if len(seg) > labelSpan {
+		head := labelSpan
+		for head > 0 && !utf8.RuneStart(seg[head]) {
+			head--
+		}
+		if strings.HasSuffix(r.re.String(), "$") || !r.re.MatchString(seg[:head]) {
+			return nil // a whole-line rule cannot span a segment this long
+		}
+	}
+	return r.re.FindStringIndex(seg)
+}
+
+// splitHard is segSep.Split(raw, -1), without running the regexp on
+// lines that hold no separator at all (most prose).
+func splitHard(raw string) []string {
+	if !hasHardSep(raw) {
+		return []string{raw}
+	}
+	return segSep.Split(raw, -1)
+}
+
+// hasHardSep reports a character segSep matches on its own, or two ASCII
+// white-space characters in a row (\s{2,}).
+func hasHardSep(s string) bool {
+	prev := false
+	for _, r := range s {
+		switch r {
+		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '【', '】', '[', ']', ';', '；':
+			return true
+		}
+		sp := r == ' ' || r == '\f'
+		if sp && prev {
+			return true
+		}
+		prev = sp
+	}
+	return false
+}

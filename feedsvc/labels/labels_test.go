@@ -1,0 +1,103 @@
+package labels
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseLine(t *testing.T) {
+	tests := []struct {
+		name    string
+		line    string
+		want    []Hit
+		allMeta bool
+	}{
+		{"cms info line", "2023-11-15 06:58　来源：工人日报　作者：王喆　打印　关闭",
+			[]Hit{{Published, "2023-11-15 06:58"}, {Source, "工人日报"}, {Author, "王喆"}}, true},
+		{"bracketed editor", "【责任编辑：刘雨晴】", []Hit{{Editor, "刘雨晴"}}, true},
+		{"english source and font size", "Source: Daily - Wire\n  2023-11-15 07:24\n Font size: Large Medium Small",
+			[]Hit{{Source, "Daily - Wire"}, {Published, "2023-11-15 07:24"}}, true},
+		{"labels after single spaces", "发布时间：2024年3月5日 10:20 稿源：《某某日报》",
+			[]Hit{{Published, "2024-03-05 10:20"}, {Source, "某某日报"}}, true},
+		{"byline without colon", "本报记者 赵雅琪 孙建伟", []Hit{{Author, "赵雅琪\x00孙建伟"}}, true},
+		{"edited by", "Edited by Louise Michel", []Hit{{Editor, "Louise Michel"}}, true},
+		{"print title marker", "Original title: Opening of the seminar (introduction)", []Hit{{Kicker, "Opening of the seminar"}}, true},
+		{"chinese marker", "学思践悟促提升（引题）", []Hit{{Kicker, "学思践悟促提升"}}, true},
+		{"single-line 原标题", "原标题：冬季读书季启动", []Hit{{PrintTitle, "冬季读书季启动"}}, true},
+		{"photo credit line", "李堃 摄", []Hit{{Photographer, "李堃"}}, true},
+		{"heading is not a byline", "记者手记", nil, false},
+		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
+		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []Hit{{Photographer, "陈思远"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Line(tt.line)
+			if ok != tt.allMeta || !slices.Equal(got, tt.want) {
+				t.Errorf("Line(%q): got %+v (all=%v), want %+v (all=%v)", tt.line, got, ok, tt.want, tt.allMeta)
+			}
+		})
+	}
+}
+
+func TestSplitNames(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"chinese roles", "记者 陈思远 通讯员 刘晓静", []string{"陈思远", "刘晓静"}},
+		{"chinese list", "张伟、李娜", []string{"张伟", "李娜"}},
+		{"english and", "Marie Curie and Pierre Dupont", []string{"Marie Curie", "Pierre Dupont"}},
+		{"english by", "By Ada Lovelace, Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
+		{"outlet before role", "Workers' Daily - reporter Zheng Li of China Industrial Network", []string{"Zheng Li"}},
+		{"not a name", "从市总工会获悉，活动将持续", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Names(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindCredits(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"caption credit", "外卖送餐员在服务站点内休息。本报记者 孙建伟 摄", []string{"孙建伟"}},
+		{"english photographer", "… sub classrooms. (Photographer/Wang Xin and Yu Ziying)", []string{"Wang Xin", "Yu Ziying"}},
+		{"photo label", "The new hall. Photo: Jean Martin", []string{"Jean Martin"}},
+		{"slash credit", "红墙白雪。王强/摄", []string{"王强"}},
+		{"verb is not a credit", "他们正在拍摄。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Credits(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindDate(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"cms", "2023-11-15 07:24 来源", "2023-11-15 07:24"},
+		{"chinese unpadded", "发布时间：2024年3月5日 10:20", "2024-03-05 10:20"},
+		{"slashes with seconds", "2009/06/18 15:32:07", "2009-06-18 15:32:07"},
+		{"date only", "[2023.11.15]", "2023-11-15"},
+		{"english", "Posted March 5, 2024 at 3:04 pm", "2024-03-05 15:04"},
+		{"english dmy", "5 March 2024", "2024-03-05"},
+		{"impossible month", "2023-13-01", ""},
+		{"no year", "11月14日电", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FindDate(tt.in).Canonical(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,106 @@
+package feedsvc
+
+import (
+	"net/url"
+	"strings"
+)
+
+// keptSchemes are the absolute schemes ResolveURL passes through; anything
+// else (javascript:, data:, vbscript:, app deep links) is not a usable
+// link. file: is kept only against a file: base (see ResolveURL).
+var keptSchemes = map[string]bool{"http": true, "https": true, "ftp": true, "mailto": true, "tel": true}
+
+// ResolveURL returns ref resolved against base as an absolute URL, read
+// as browsers read attribute URLs: surrounding spaces, tabs and newlines
+// ignored, backslashes in the path read as slashes, raw spaces escaped.
+// Protocol-relative refs ("//host/p") take https when base is https, http
+// otherwise. It returns "" for empty refs, javascript:/data:/vbscript: and
+// other non-web schemes, unparseable input, and relative refs without an
+// absolute base. A file: URL (with a path) is kept only when base is a
+// file: URL too: local sites such as the bundled example link to their
+// own files, and nothing else may point into the local file system.
+//
+// It is the one resolver of the flow: parse (WebURL semantics, fragment
+// kept), extract (WebURL) and normalize (ResolveURL) all use it.
+func ResolveURL(base *url.URL, ref string) string {
+	ref = cleanRef(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") && base == nil {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		if u, err = url.Parse(strings.ReplaceAll(ref, " ", "%20")); err != nil {
+			return ""
+		}
+	}
+	fileBase := base != nil && strings.EqualFold(base.Scheme, "file")
+	if u.Scheme != "" {
+		return absolute(u, fileBase)
+	}
+	if strings.HasPrefix(ref, "//") {
+		u.Scheme = "http"
+		if base != nil && strings.EqualFold(base.Scheme, "https") {
+			u.Scheme = "https"
+		}
+		return absolute(u, false)
+	}
+	if base == nil || !base.IsAbs() || base.Host == "" && !fileBase {
+		return ""
+	}
+	return absolute(base.ResolveReference(u), fileBase)
+}
+
+// WebURL is ResolveURL for links a reader follows: only http(s) URLs with
+// a host (or file: ones under a file: base), without the fragment; "" for
+// a bare "#fragment".
+func WebURL(base *url.URL, ref string) string {
+	if strings.HasPrefix(strings.TrimSpace(ref), "#") {
+		return ""
+	}
+	r := ResolveURL(base, ref)
+	if r == "" {
+		return ""
+	}
+	u, err := url.Parse(r)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file" {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// absolute vets a resolved URL: a kept scheme (file: when file is
+// set, with an absolute path), and a host for web schemes.
+func absolute(u *url.URL, file bool) string {
+	u.Scheme = strings.ToLower(u.Scheme)
+	switch {
+	case u.Scheme == "file":
+		if !file || !strings.HasPrefix(u.Path, "/") {
+			return ""
+		}
+	case !keptSchemes[u.Scheme]:
+		return ""
+	}
+	web := u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "ftp"
+	if web && (u.Host == "" || u.Hostname() == "") {
+		return ""
+	}
+	out := u.String()
+	if _, err := url.Parse(out); err != nil {
+		return ""
+	}
+	return out
+}
+
+var refStrip = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
+// cleanRef strips what browsers ignore in attribute URLs: surrounding
+// spaces, and tabs and newlines anywhere. Backslashes in the path part
+// read as slashes, as browsers read them.
+func cleanRef(ref string) string {
+	ref = strings.TrimSpace(refStrip.Replace(ref))
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		return strings.ReplaceAll(ref[:i], `\`, "/") + ref[i:]
+	}
+	return strings.ReplaceAll(ref, `\`, "/")
+}

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// JSON serves GET /api/status[?health=error&page=2&per_page=100].
+// JSON serves GET /api/status[?health=error&section=SLUG&q=TEXT&page=2&per_page=100].
 func (h *Handler) JSON(w http.ResponseWriter, r *http.Request) {
 	rep, ok := h.report(w, r)
 	if !ok {
@@ -69,7 +69,7 @@ func newView(rep Report, q Query, path string) view {
 		total += n
 	}
 	for _, f := range []string{"", "error", "warning", "ok"} {
-		fq := Query{Health: f, PerPage: q.PerPage}
+		fq := Query{Health: f, Section: q.Section, Text: q.Text, PerPage: q.PerPage}
 		n := total
 		if f != "" {
 			n = 0

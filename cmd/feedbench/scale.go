@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -72,7 +73,9 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	if *svc == "" || *n < 1 || *hosts < 1 || *sections < 1 || *items < 1 || (*order != "byhost" && *order != "shuffled") {
 		return errors.New("scale: need -svc BIN, positive sizes and -order byhost|shuffled")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+	sig, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithTimeout(sig, *timeout) // interrupted or late, the deferred stops still run
 	defer cancel()
 	rep := scaleReport{Store: "embedded", Order: *order, Sources: *n, Hosts: *hosts, Sections: *sections, Items: *items,
 		Concurrency: *conc, LoadBefore: loadavg()}

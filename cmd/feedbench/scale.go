@@ -56,8 +56,8 @@ type scaleReport struct {
 // scaleCmd implements `feedbench scale -svc BIN`: it serves a source farm
 // on loopback, runs the built service on a generated configuration
 // (REDIS_URL from the environment selects Redis, else the embedded
-// store), and measures the first poll cycle, a cycle of unchanged (304)
-// and one of changed sources. Everything stops by itself after -timeout.
+// store), and measures the first poll cycle, then the CPU of -sample
+// polls of unchanged (304) and of changed sources. Everything stops by itself after -timeout.
 func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scale", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -71,6 +71,7 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	memLimit := fs.String("memlimit", "", "GOMEMLIMIT of the service (e.g. 160MiB; empty: none)")
 	interval := fs.Duration("interval", 45*time.Second, "poll interval of every source")
 	timeout := fs.Duration("timeout", 10*time.Minute, "stop everything after this")
+	sample := fs.Int("sample", 2000, "polls the unchanged and the changed CPU figures are measured over (at most -sources)")
 	out := fs.String("o", "", "JSON report file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -134,20 +135,21 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 		rep.FirstCycleS, cpu1, rep.ChannelP50Ms, rep.ChannelP99Ms)
 	rep.PendingAfter = s.pending(ctx)
 
-	// Cycle 2: every source unchanged (304).
+	// Then -sample polls of unchanged sources (304), CPU per 1000 of them.
 	ok0, nm0 := farm.ok.Load(), farm.nm.Load()
-	if err := waitCount(ctx, func() bool { return farm.nm.Load()-nm0 >= int64(*n) }, s); err != nil {
+	window := int64(min(max(*sample, 1), *n))
+	if err := waitCount(ctx, func() bool { return farm.nm.Load()-nm0 >= window }, s); err != nil {
 		return fmt.Errorf("scale: unchanged cycle: %w", err)
 	}
 	cpu2 := s.cpu()
 	polls := farm.ok.Load() - ok0 + farm.nm.Load() - nm0
 	rep.CPUPer1k304S = round3((cpu2 - cpu1) / float64(polls) * 1000)
 
-	// Cycle 3: every source shows one new item.
+	// Then every source shows one new item: -sample changed polls.
 	farm.bump()
 	ok0 = farm.ok.Load()
 	nm0 = farm.nm.Load()
-	if err := waitCount(ctx, func() bool { return farm.ok.Load()-ok0 >= int64(*n) }, s); err != nil {
+	if err := waitCount(ctx, func() bool { return farm.ok.Load()-ok0 >= window }, s); err != nil {
 		return fmt.Errorf("scale: changed cycle: %w", err)
 	}
 	cpu3 := s.cpu()

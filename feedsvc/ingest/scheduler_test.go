@@ -78,8 +78,9 @@ func TestSchedulerTakesTheNextFreeHost(t *testing.T) {
 		t.Fatalf("%d of %d sources polled in 10 s", len(hits), hosts*perHost)
 	}
 	// One host needs (perHost-1)·delay = 0.7 s; in list order behind one
-	// gate the cycle would take hosts·that = 7 s.
-	if took > 3*time.Second {
+	// gate the cycle would take hosts·that = 7 s (5 s leaves room for a
+	// loaded machine under -race).
+	if took > 5*time.Second {
 		t.Errorf("cycle took %v, want about %v", took, (perHost-1)*delay)
 	}
 	first := map[string]bool{}
@@ -91,7 +92,8 @@ func TestSchedulerTakesTheNextFreeHost(t *testing.T) {
 	}
 	last := map[string]time.Time{}
 	for _, h := range hits {
-		if prev, ok := last[h.host]; ok && h.at.Sub(prev) < delay*8/10 {
+		// Starts are delay apart; arrivals jitter with the machine's load.
+		if prev, ok := last[h.host]; ok && h.at.Sub(prev) < delay/2 {
 			t.Errorf("host %s asked again after %v, want >= %v", h.host, h.at.Sub(prev), delay)
 		}
 		last[h.host] = h.at

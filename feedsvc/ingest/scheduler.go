@@ -147,19 +147,25 @@ func (s *Scheduler) dispatch(now time.Time) ([]start, time.Time) {
 	var out []start
 	var wakeAt time.Time
 	limit, delay := s.Ingester.Pipeline.hostLimit(), s.Ingester.Pipeline.HostDelay
-	// One pass round-robin over the hosts with waiting sources: each
-	// starts at most one poll per pass, so no host takes every slot.
-	for progress := true; progress && s.running < s.conc(); {
-		progress = false
-		kept := s.ready[:0]
-		for i, h := range s.ready {
+	// Round-robin over the hosts with waiting sources: a host that starts
+	// a poll goes to the back of the line, so every host gets its turn
+	// and none takes every slot (within a host, sources go in due order).
+	for s.running < s.conc() {
+		started := false
+		for range len(s.ready) {
+			if s.running >= s.conc() {
+				break
+			}
+			h := s.ready[0]
+			s.ready[0] = nil
+			s.ready = s.ready[1:]
 			switch {
 			case len(h.waiting) == 0:
 				h.listed = false
 				s.prune(h, now)
 				continue
-			case s.running >= s.conc() || h.inflight >= limit:
-				// the poll end frees the slot and calls for a dispatch
+			case h.inflight >= limit:
+				// the poll end calls for a dispatch
 			case now.Before(h.readyAt):
 				if wakeAt.IsZero() || h.readyAt.Before(wakeAt) {
 					wakeAt = h.readyAt
@@ -174,12 +180,13 @@ func (s *Scheduler) dispatch(now time.Time) ([]start, time.Time) {
 				e.state = running
 				out = append(out, start{e: e, src: e.src, forced: e.force})
 				e.force = false
-				progress = true
+				started = true
 			}
-			kept = append(kept, s.ready[i])
+			s.ready = append(s.ready, h)
 		}
-		clear(s.ready[len(kept):])
-		s.ready = kept
+		if !started {
+			break
+		}
 	}
 	if s.queue.Len() > 0 && (wakeAt.IsZero() || s.queue[0].next.Before(wakeAt)) {
 		wakeAt = s.queue[0].next

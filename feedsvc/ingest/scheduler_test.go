@@ -197,3 +197,34 @@ func TestDueHeapOrder(t *testing.T) {
 
 func pushEntry(s *Scheduler, e *entry) { heapPush(&s.queue, e) }
 func popEntry(s *Scheduler) *entry     { return heapPop(&s.queue) }
+
+// With every slot busy all the time (ingest CPU-bound), hosts take turns:
+// a source polled once and due again waits behind every other host's
+// first poll, so no source is polled twice before all were polled once.
+func TestSchedulerHostsTakeTurns(t *testing.T) {
+	var srcs []feedsvc.Source
+	for h := range 20 {
+		for i := range 10 {
+			srcs = append(srcs, *source(fmt.Sprintf("h%02d-%d", h, i), fmt.Sprintf("http://h%d.example/%d.xml", h, i)))
+		}
+	}
+	s := &Scheduler{Ingester: newIngester(memstore.New()), Concurrency: 2, Sources: func() []feedsvc.Source { return srcs }}
+	s.init()
+	s.sync()
+	seen := map[string]bool{}
+	for len(seen) < len(srcs) {
+		s.mu.Lock()
+		starts, _ := s.dispatch(time.Now())
+		s.mu.Unlock()
+		if len(starts) == 0 {
+			t.Fatalf("nothing started with %d of %d polled", len(seen), len(srcs))
+		}
+		for _, st := range starts {
+			if seen[st.src.ID] {
+				t.Fatalf("%s polled again with %d of %d sources never polled", st.src.ID, len(srcs)-len(seen), len(srcs))
+			}
+			seen[st.src.ID] = true
+			s.finish(st.e, time.Now().Add(-time.Second)) // due again at once
+		}
+	}
+}

@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 GOTOOLCHAIN ?= go1.26.11+auto
 export GOTOOLCHAIN
 
-.PHONY: test run build lint fuzz bench load vulncheck
+.PHONY: test run build lint fuzz bench load scale vulncheck
 
 ## test: all tests with the race detector, against a real redis-server
 ## (installed and started on a free loopback port by .ci/with-redis), a
@@ -66,3 +66,9 @@ bench:
 ## ingest runs) against a freshly built service; LOAD_DURATION=3m.
 load:
 	bash .ci/load-mixed
+
+## scale: 10,000 sources on 200 loopback hosts and 1,000 sections, on the
+## embedded store and on Redis: first poll cycle, peak RSS, channel
+## latency during the cycle, CPU per 1,000 polls, Redis memory (.ci/scale).
+scale:
+	bash .ci/scale

@@ -4,7 +4,10 @@
 // For the mixed soak test in .ci/load-mixed it serves generated feeds over
 // HTTP (serve-dir) and drives a running service with a weighted mix of
 // channel reads, 304s, gzip, filtered and archive reads and admin writes
-// while watching its goroutines and memory (load).
+// while watching its goroutines and memory (load). For `make scale` it
+// serves a farm of thousands of feeds on hundreds of loopback addresses,
+// runs the built service on them and measures poll cycles, memory, CPU
+// and channel latency (scale).
 //
 // Usage:
 //
@@ -12,6 +15,7 @@
 //	feedbench report -dir DIR [-o FILE] [-meta key=value ...] CASE...
 //	feedbench serve-dir -dir DIR -addr 127.0.0.1:PORT   (missing .jpg: a placeholder)
 //	feedbench load -base URL [-token T] [-c 64] [-d 3m] [-o FILE] [-mix KIND=N,...]
+//	feedbench scale -svc BIN [-sources 10000] [-hosts 200] [-sections 1000] [-order byhost|shuffled] [-o FILE]
 package main
 
 import (
@@ -29,7 +33,7 @@ func main() {
 }
 
 // errUsage reports a missing or unknown subcommand.
-var errUsage = errors.New("usage: feedbench gen-feed|report|serve-dir|load [flags]")
+var errUsage = errors.New("usage: feedbench gen-feed|report|serve-dir|load|scale [flags]")
 
 // run dispatches one subcommand; main only maps its error to an exit code.
 func run(args []string, stdout, stderr io.Writer) error {
@@ -45,6 +49,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return serveDirCmd(args[1:], stderr)
 	case "load":
 		return loadCmd(args[1:], stdout, stderr)
+	case "scale":
+		return scaleCmd(args[1:], stdout, stderr)
 	default:
 		return fmt.Errorf("%w: unknown subcommand %q", errUsage, args[0])
 	}

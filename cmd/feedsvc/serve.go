@@ -171,6 +171,7 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	api.Pages = pages
 	sched := a.scheduler(store, cat)
 	sched.Ingester.Observe = m.Poll
+	sched.OnRemove = m.ForgetSource
 	sched.Ingester.OnChange = func(ctx context.Context, slugs []string) {
 		api.Invalidate(ctx, slugs)
 		var topics []string

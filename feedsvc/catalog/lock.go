@@ -15,9 +15,11 @@ const (
 	lockName = "cfg:write"
 	lockTTL  = 10 * time.Second // lease; a write finishes well within it
 	lockWait = 30 * time.Second // how long a writer waits before feedsvc.ErrConflict (HTTP writes time out at 60 s)
-	// writeTimeout bounds the store calls of one locked section, so the
-	// lease cannot expire under a writer that is still writing.
-	writeTimeout = 8 * time.Second
+	// writeTimeout bounds one locked section. The writer renews its lease
+	// every third of lockTTL and stops writing when a renewal fails, so the
+	// lease cannot expire under a writer that is still writing, however
+	// long a large catalog (10,000 sources seeded on a slow disk) takes.
+	writeTimeout = 10 * time.Minute
 )
 
 // exclusive runs f holding both the in-process writer slot (goroutines of
@@ -46,8 +48,37 @@ func (c *Catalog) exclusiveWait(ctx context.Context, d time.Duration, f func(con
 	}
 	wctx, wcancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer wcancel()
-	defer func() { _ = c.Store.Unlock(wctx, lockName, owner) }()
+	defer func() {
+		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), lockTTL/3)
+		defer cancel()
+		_ = c.Store.Unlock(uctx, lockName, owner)
+	}()
+	renewed := make(chan struct{})
+	defer func() { <-renewed }()
+	defer wcancel()
+	go func() { defer close(renewed); c.keepLease(wctx, wcancel, owner) }()
 	return f(wctx)
+}
+
+// keepLease renews the write lease until ctx ends; a failed renewal
+// cancels the write.
+func (c *Catalog) keepLease(ctx context.Context, cancel context.CancelFunc, owner string) {
+	t := time.NewTicker(lockTTL / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		rctx, rcancel := context.WithTimeout(ctx, lockTTL/3)
+		ok, err := c.Store.TryLock(rctx, lockName, owner, lockTTL)
+		rcancel()
+		if (err != nil || !ok) && ctx.Err() == nil {
+			cancel()
+			return
+		}
+	}
 }
 
 // lease takes the store lock for owner, retrying until ctx ends.

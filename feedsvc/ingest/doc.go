@@ -11,8 +11,13 @@
 // newest first, cut before they are normalized. A new article that would
 // give its source more than half of a section's first page while other
 // sources' articles are there to show waits for a later poll (share.go).
-// The scheduler takes a poll's host gate before one of its global slots,
-// and a source waits at least 4× its answer time between polls.
+// The scheduler keeps sources in a heap by due time; a due source queues
+// on its host, and a free poll slot goes round-robin to the next host with
+// a due source, fewer polls running than its limit and its politeness
+// delay passed, so one host never holds up the others whatever the order
+// of sources. Per-host state (scheduler and request gate) is pruned as
+// hosts go idle; a removed source leaves the scheduler at its next sync.
+// A source waits at least 4× its answer time between polls.
 //
 // # One story, many versions
 //

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -9,7 +10,7 @@ import (
 )
 
 func TestHostGateLimitsAndSpaces(t *testing.T) {
-	g := &hostGate{limit: 2, delay: 20 * time.Millisecond, slots: map[string]chan struct{}{}, next: map[string]time.Time{}}
+	g := newHostGate(2, 20*time.Millisecond)
 	var inFlight, peak atomic.Int32
 	var mu sync.Mutex
 	var starts []time.Time
@@ -57,4 +58,34 @@ func TestHostGateLimitsAndSpaces(t *testing.T) {
 		t.Errorf("other host waited %v (%v)", time.Since(start), err)
 	}
 	release()
+}
+
+// Issue 16.4(b): the gate keeps state only for hosts recently asked; a
+// stream of distinct hosts does not grow it without bound.
+func TestHostGatePrunesIdleHosts(t *testing.T) {
+	g := newHostGate(2, 0)
+	for i := range 10000 {
+		release, err := g.acquire(context.Background(), fmt.Sprintf("h%d.example", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		release()
+	}
+	if n := g.size(); n > 2*minSweep {
+		t.Errorf("gate keeps %d hosts after 10000 idle ones, want <= %d", n, 2*minSweep)
+	}
+	// A host with a request in flight is never dropped: its limit holds.
+	hold, _ := g.acquire(context.Background(), "busy.example")
+	hold2, _ := g.acquire(context.Background(), "busy.example")
+	for i := range 1000 {
+		release, _ := g.acquire(context.Background(), fmt.Sprintf("x%d.example", i))
+		release()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := g.acquire(ctx, "busy.example"); err == nil {
+		t.Errorf("a third request to a busy host got through after a sweep")
+	}
+	hold()
+	hold2()
 }

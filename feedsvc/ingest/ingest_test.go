@@ -275,17 +275,3 @@ func TestEnrichedMediaIsNotAChangeOnRepoll(t *testing.T) {
 		t.Errorf("enrich ran %d times, want once", heads)
 	}
 }
-
-func TestRefreshDuringPollIsNotLost(t *testing.T) {
-	s := &Scheduler{Sources: func() []feedsvc.Source { return nil }}
-	s.init()
-	s.running["a"] = true
-	s.PollNow("a") // asked for while a poll of "a" runs
-	s.done("a", time.Now().Add(time.Hour))
-	if due := s.due(time.Now()); len(due) != 0 {
-		t.Fatalf("unexpected due sources %v", due)
-	}
-	if !s.next["a"].IsZero() {
-		t.Errorf("next poll %v, want now: the refresh must survive the running poll", s.next["a"])
-	}
-}

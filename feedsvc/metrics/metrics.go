@@ -82,6 +82,13 @@ func (m *Metrics) Poll(source, outcome string, d time.Duration, written, dups in
 	m.dedupe.Add(float64(dups))
 }
 
+// ForgetSource deletes the per-source series of a source that left the
+// configuration, so that removed sources do not stay on /metrics forever.
+func (m *Metrics) ForgetSource(source string) {
+	m.fetches.DeletePartialMatch(prometheus.Labels{"source": source})
+	m.items.DeleteLabelValues(source)
+}
+
 // CacheLookup implements httpapi.Observer.
 func (m *Metrics) CacheLookup(hit bool) {
 	if hit {

@@ -49,3 +49,21 @@ func TestBuildInfoAndSourceGauges(t *testing.T) {
 		t.Errorf("store error: the scrape should still answer, without source gauges")
 	}
 }
+
+// Issue 16.4(c): a removed source's per-source series leave /metrics.
+func TestForgetSourceDeletesItsSeries(t *testing.T) {
+	m := New()
+	m.Poll("gone", "ok", time.Second, 3, 0)
+	m.Poll("gone", "error", time.Second, 0, 0)
+	m.Poll("kept", "ok", time.Second, 1, 0)
+	m.ForgetSource("gone")
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	body := rec.Body.String()
+	if strings.Contains(body, `source="gone"`) {
+		t.Errorf("series of a removed source remain")
+	}
+	if !strings.Contains(body, `feedsvc_fetches_total{outcome="ok",source="kept"} 1`) || !strings.Contains(body, `feedsvc_items_ingested_total{source="kept"} 1`) {
+		t.Errorf("series of a kept source are gone")
+	}
+}

@@ -10,7 +10,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/httpapi/respond"
 )
 
-// JSON serves GET /api/status[?health=error&page=2&per_page=100].
+// JSON serves GET /api/status[?health=error&section=SLUG&q=TEXT&page=2&per_page=100].
 func (h *Handler) JSON(w http.ResponseWriter, r *http.Request) {
 	rep, ok := h.report(w, r)
 	if !ok {
@@ -68,7 +68,7 @@ func newView(rep Report, q Query, path string) view {
 		total += n
 	}
 	for _, f := range []string{"", "error", "warning", "ok"} {
-		fq := Query{Health: f, PerPage: q.PerPage}
+		fq := Query{Health: f, Section: q.Section, Text: q.Text, PerPage: q.PerPage}
 		n := total
 		if f != "" {
 			n = 0

@@ -5,14 +5,22 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
-// Query selects what a status view lists: a health filter and a page.
+// Query selects what a status view lists: sources of one section, whose
+// id or URL contains a text, with a health filter, and a page of them.
 type Query struct {
 	Health  string // "", a health value, or a group: "error", "warning"
+	Section string // "": every section; else sources publishing to this slug
+	Text    string // "": every source; else a case-insensitive part of the id or (redacted) URL
 	Page    int    // from 1
 	PerPage int
 }
+
+// maxText bounds the section= and q= parameters.
+const maxText = 200
 
 // DefaultPerPage is how many sources one status page lists.
 const DefaultPerPage = 100
@@ -23,9 +31,16 @@ var groups = map[string][]string{
 	"warning": {"drift", healthPending},
 }
 
-// ParseQuery reads ?health=&page=&per_page= and names a bad parameter.
+// ParseQuery reads ?health=&section=&q=&page=&per_page= and names a bad
+// parameter.
 func ParseQuery(v url.Values) (Query, error) {
-	q := Query{Health: v.Get("health"), Page: 1, PerPage: DefaultPerPage}
+	q := Query{Health: v.Get("health"), Section: strings.TrimSpace(v.Get("section")), Text: strings.TrimSpace(v.Get("q")),
+		Page: 1, PerPage: DefaultPerPage}
+	for name, s := range map[string]string{"section": q.Section, "q": q.Text} {
+		if len(s) > maxText || !utf8.ValidString(s) {
+			return q, fmt.Errorf("%s: want valid text of at most %d bytes", name, maxText)
+		}
+	}
 	if _, known := rank[q.Health]; q.Health != "" && !known && groups[q.Health] == nil {
 		return q, fmt.Errorf("health %q: want error, warning, ok, pending, drift, failing, blocked, gone or unknown", q.Health)
 	}
@@ -49,7 +64,25 @@ func (q Query) matches(health string) bool {
 	return slices.Contains(groups[q.Health], health)
 }
 
-// apply fills the report's page of sources from all (sorted).
+// inScope reports whether a source passes the section and text filters
+// (the health filter comes on top: the report counts the health values
+// of the sources in scope).
+func (q Query) inScope(s *SourceStatus) bool {
+	if q.Section != "" && !slices.Contains(s.Sections, q.Section) {
+		return false
+	}
+	if q.Text == "" {
+		return true
+	}
+	return containsFold(s.ID, q.Text) || containsFold(s.URL, q.Text)
+}
+
+// containsFold reports whether sub is within s, ignoring case.
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// apply fills the report's page of sources from all (sorted, in scope).
 func (q Query) apply(rep *Report, all []SourceStatus) {
 	if q.Page < 1 {
 		q.Page = 1
@@ -59,6 +92,7 @@ func (q Query) apply(rep *Report, all []SourceStatus) {
 	}
 	matched := slices.DeleteFunc(all, func(s SourceStatus) bool { return !q.matches(s.Health) })
 	rep.Filter, rep.Page, rep.PerPage, rep.Total = q.Health, q.Page, q.PerPage, len(matched)
+	rep.Section, rep.Text = q.Section, q.Text
 	rep.Pages = max(1, (len(matched)+q.PerPage-1)/q.PerPage)
 	lo := min((q.Page-1)*q.PerPage, len(matched))
 	rep.Sources = matched[lo:min(lo+q.PerPage, len(matched))]
@@ -72,6 +106,12 @@ func (q Query) url(path string, page int) string {
 	v := url.Values{}
 	if q.Health != "" {
 		v.Set("health", q.Health)
+	}
+	if q.Section != "" {
+		v.Set("section", q.Section)
+	}
+	if q.Text != "" {
+		v.Set("q", q.Text)
 	}
 	if page > 1 {
 		v.Set("page", strconv.Itoa(page))

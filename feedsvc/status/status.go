@@ -42,21 +42,27 @@ type SectionStatus struct {
 }
 
 // Report is the whole status document. Sources holds one page of the
-// sources that match Filter, unhealthy first.
+// sources that match the filters, unhealthy first; Sections lists only
+// the filtered section when there is a section filter. A page holds at
+// most 1000 sources, so the document stays small at any number of them.
 type Report struct {
 	Generated time.Time       `json:"generated"`
 	Healthy   bool            `json:"healthy"`
 	Sections  []SectionStatus `json:"sections"`
 	// StoreError is set when the store could not be read: health values
 	// of the sources not read are "unknown".
-	StoreError string         `json:"store_error,omitempty"`
-	Counts     map[string]int `json:"counts"` // sources per health value
-	Filter     string         `json:"health_filter,omitempty"`
-	Total      int            `json:"total"` // sources matching Filter
-	Page       int            `json:"page"`
-	Pages      int            `json:"pages"`
-	PerPage    int            `json:"per_page"`
-	Sources    []SourceStatus `json:"sources"`
+	StoreError string `json:"store_error,omitempty"`
+	// Counts are the sources per health value among those in scope (the
+	// section and text filters; all sources when neither is given).
+	Counts  map[string]int `json:"counts"`
+	Filter  string         `json:"health_filter,omitempty"`
+	Section string         `json:"section_filter,omitempty"`
+	Text    string         `json:"text_filter,omitempty"`
+	Total   int            `json:"total"` // sources matching every filter
+	Page    int            `json:"page"`
+	Pages   int            `json:"pages"`
+	PerPage int            `json:"per_page"`
+	Sources []SourceStatus `json:"sources"`
 }
 
 // Health values a status report uses besides the feedsvc ones.
@@ -83,8 +89,10 @@ func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
 		rep.Healthy = false
 	}
 	worst, count := map[string]string{}, map[string]int{}
-	for _, ss := range all {
-		rep.Counts[ss.Health]++
+	for i, ss := range all {
+		if q.inScope(&all[i]) {
+			rep.Counts[ss.Health]++
+		}
 		for _, sec := range ss.Sections {
 			count[sec]++
 			if rank[ss.Health] >= rank[worst[sec]] {
@@ -96,12 +104,16 @@ func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
 		}
 	}
 	for _, sec := range h.Sections() {
+		if q.Section != "" && sec.Slug != q.Section {
+			continue
+		}
 		health := worst[sec.Slug]
 		if health == "" {
 			health = "no sources"
 		}
 		rep.Sections = append(rep.Sections, SectionStatus{Slug: sec.Slug, Title: sec.Title, Health: health, Sources: count[sec.Slug]})
 	}
+	all = slices.DeleteFunc(all, func(s SourceStatus) bool { return !q.inScope(&s) })
 	slices.SortStableFunc(all, func(a, b SourceStatus) int {
 		if d := rank[b.Health] - rank[a.Health]; d != 0 {
 			return d

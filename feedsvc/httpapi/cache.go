@@ -219,6 +219,8 @@ func (s *Server) variantSlots() chan struct{} {
 // Purge is Invalidate that also forgets the sections' last good bytes in
 // this process: after a takedown the next request renders afresh (or
 // fails) rather than serving a document that still holds the article.
+// It also deletes the sections' documents from the store (a scan of the
+// keyspace on Redis: rare, so affordable).
 func (s *Server) Purge(ctx context.Context, slugs []string) {
 	prefixes := []string{feedsvc.AllSlug + "|"}
 	for _, slug := range slugs {
@@ -226,15 +228,22 @@ func (s *Server) Purge(ctx context.Context, slugs []string) {
 	}
 	s.docs().dropDocs(prefixes)
 	s.Invalidate(ctx, slugs)
-}
-
-func (s *Server) Invalidate(ctx context.Context, slugs []string) {
-	s.forgetVersions(slugs)
 	for _, slug := range append(slugs, feedsvc.AllSlug) {
 		if err := s.Store.DeleteBlobs(ctx, blobPrefix+slug+"|"); err != nil {
-			s.log().Warn("render cache: invalidate failed", "section", slug, slog.Any("error", err))
+			s.log().Warn("render cache: purge failed", "section", slug, slog.Any("error", err))
 		}
 	}
+}
+
+// Invalidate forgets the sections' versions in this process after ingest
+// changed them. Stored documents are keyed by the version they render, so
+// the next request renders the new version; the older documents are never
+// read again and expire after blobTTL. Invalidate deletes nothing: a
+// delete by prefix is a SCAN of the whole keyspace on Redis, and at 1,000
+// sections changing during a poll cycle those scans took more Redis time
+// than every other command together (make scale).
+func (s *Server) Invalidate(_ context.Context, slugs []string) {
+	s.forgetVersions(slugs)
 }
 
 // gzipWriters reuses BestCompression writers: each holds about 1 MB of

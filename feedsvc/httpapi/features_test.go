@@ -135,11 +135,25 @@ func TestReplicasShareRenderedBytes(t *testing.T) {
 	if r1.Header.Get("ETag") != r2.Header.Get("ETag") {
 		t.Errorf("replicas disagree on the ETag")
 	}
+	// Invalidate after a change: stored documents are keyed by the
+	// section's version, so a fresh replica renders the new version once
+	// (and an invalidation without a change keeps sharing the bytes).
 	s1.Invalidate(context.Background(), []string{"ent"})
 	s3 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections, Shared: true}
 	get(t, s3.Handler(), "/sections/ent/json", nil)
-	if n := s3.Render.(*fakeRenderer).calls; n != 1 {
-		t.Errorf("after Invalidate a fresh replica rendered %d times, want 1", n)
+	if n := s3.Render.(*fakeRenderer).calls; n != 0 {
+		t.Errorf("after an Invalidate without a change a fresh replica rendered %d times, want 0", n)
+	}
+	added := feedsvc.Article{ID: "b001", Title: "t", URL: "https://e.org/new", Published: time.Date(2023, 11, 16, 0, 0, 0, 0, time.UTC),
+		FirstSeen: time.Date(2023, 11, 16, 0, 0, 0, 0, time.UTC), Sections: []string{"ent"}}
+	if err := st.PutArticles(context.Background(), []feedsvc.Article{added}); err != nil {
+		t.Fatal(err)
+	}
+	s1.Invalidate(context.Background(), []string{"ent"})
+	s4 := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: s1.BaseURL, Sections: s1.Sections, Shared: true}
+	get(t, s4.Handler(), "/sections/ent/json", nil)
+	if n := s4.Render.(*fakeRenderer).calls; n != 1 {
+		t.Errorf("after a change a fresh replica rendered %d times, want 1", n)
 	}
 }
 

@@ -208,12 +208,9 @@ func (in *Ingester) fetchPage(ctx context.Context, src *feedsvc.Source, res *Res
 // page extracts and normalizes a fetched article page as src's page copy
 // of the feed item a.
 func (p *Pipeline) page(src *feedsvc.Source, res *Result, a *feedsvc.Article, resp *fetch.Response) (feedsvc.Article, error) {
-	if err := fetch.CheckDocument(resp.Body, resp.ContentType); err != nil {
-		return feedsvc.Article{}, fmt.Errorf("%s: %w", resp.URL, err)
-	}
-	body, _, err := fetch.DecodeUTF8(resp.Body, resp.ContentType)
+	body, _, err := resp.Text()
 	if err != nil {
-		return feedsvc.Article{}, fmt.Errorf("decode %s: %w", resp.URL, err)
+		return feedsvc.Article{}, fmt.Errorf("%s: %w", resp.URL, err)
 	}
 	x, err := extract.Article(body, resp.URL, src.Article)
 	if err != nil {

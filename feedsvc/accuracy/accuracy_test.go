@@ -29,20 +29,20 @@ var floors = map[string]struct {
 	overall float64
 	field   map[string]float64
 }{
-	"zh": {overall: 0.74, field: map[string]float64{
-		"title":         0.72,
+	"zh": {overall: 0.75, field: map[string]float64{
+		"title":         0.74,
 		"kicker":        0.97,
 		"subtitle":      0.97,
-		"authors":       0.55,
-		"photographers": 0.97,
-		"editor":        0.83,
-		"source":        0.47,
-		"published":     0.50,
-		"language":      0.97,
-		"images":        0.95,
-		"captions":      0.94,
-		"body_start":    0.83,
-		"body_end":      0.50,
+		"authors":       0.53,
+		"photographers": 0.95,
+		"editor":        0.85,
+		"source":        0.50,
+		"published":     0.53,
+		"language":      0.93,
+		"images":        0.96,
+		"captions":      0.95,
+		"body_start":    0.82,
+		"body_end":      0.51,
 		"body_clean":    0.44,
 	}},
 }

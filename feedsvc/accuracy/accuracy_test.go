@@ -110,6 +110,9 @@ func score(t *testing.T, root, pattern, defaultTZ string) *accuracy.Tally {
 		if err == nil {
 			pr.Results = accuracy.Compare(exp, got, accuracy.Options{Zone: loc, Now: now})
 		}
+		if ref, err := os.ReadFile(strings.TrimSuffix(exp.HTMLPath(), ".html") + ".body.txt"); err == nil {
+			pr.F1, pr.HasF1 = accuracy.BodyF1(string(ref), got.BodyText), true
+		}
 		tally.Add(pr)
 	}
 	return tally

@@ -11,6 +11,10 @@ type PageResult struct {
 	Page    string // path relative to the corpus root, for the miss list
 	Results []Result
 	Err     error // the page yielded no article
+	// F1 is BodyF1 against the page's reference body; HasF1 says the page
+	// has one (<name>.body.txt).
+	F1    float64
+	HasF1 bool
 }
 
 // Tally is per-field pass counts over a set of pages.
@@ -69,6 +73,23 @@ func (t *Tally) Overall() float64 {
 	return float64(p) / float64(n)
 }
 
+// MeanF1 is the mean body F1 over the pages that have a reference body,
+// and how many there are.
+func (t *Tally) MeanF1() (float64, int) {
+	var sum float64
+	n := 0
+	for _, p := range t.Pages {
+		if p.HasF1 {
+			sum += p.F1
+			n++
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return sum / float64(n), n
+}
+
 // Print writes the per-field table and, when misses is true, every miss
 // per page (field, want, got).
 func (t *Tally) Print(w io.Writer, title string, misses bool) {
@@ -85,6 +106,9 @@ func (t *Tally) Print(w io.Writer, title string, misses bool) {
 		fmt.Fprintf(w, "  %-16s %6.1f%%  %3d/%-3d%s\n", f, 100*t.Rate(f), p, n, mark)
 	}
 	fmt.Fprintf(w, "  %-16s %6.1f%%\n", "OVERALL", 100*t.Overall())
+	if f1, n := t.MeanF1(); n > 0 {
+		fmt.Fprintf(w, "  %-16s %6.3f   over %d pages with a reference body (not in overall)\n", "body F1 (mean)", f1, n)
+	}
 	if !misses {
 		return
 	}
@@ -92,6 +116,9 @@ func (t *Tally) Print(w io.Writer, title string, misses bool) {
 		if pg.Err != nil {
 			fmt.Fprintf(w, "-- %s: ERROR %v\n", pg.Page, pg.Err)
 			continue
+		}
+		if pg.HasF1 && pg.F1 < 0.95 {
+			fmt.Fprintf(w, "-- %s body F1 %.3f\n", pg.Page, pg.F1)
 		}
 		for _, r := range pg.Results {
 			if !r.OK {

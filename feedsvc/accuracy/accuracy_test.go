@@ -72,9 +72,7 @@ func (f fileFetcher) Get(_ context.Context, r fetch.Request) (*fetch.Response, e
 // `feedsvc check -kind article`), with no per-source rules. The kind is
 // declared: the corpus measures fields, not page-kind detection.
 func extractPage(exp accuracy.Expected, loc *time.Location, now time.Time) (feedsvc.Article, error) {
-	p := &ingest.Pipeline{Fetch: fileFetcher{exp.URL, exp.HTMLPath()}, Now: func() time.Time { return now }}
-	src := &feedsvc.Source{ID: "accuracy", URL: exp.URL, Kind: ingest.KindArticle, Location: loc, Timezone: loc.String()}
-	res, err := p.Collect(context.Background(), src, feedsvc.SourceState{}, nil)
+	res, err := collect(exp, ingest.KindArticle, loc, now)
 	if err != nil {
 		return feedsvc.Article{}, err
 	}
@@ -82,6 +80,22 @@ func extractPage(exp accuracy.Expected, loc *time.Location, now time.Time) (feed
 		return feedsvc.Article{}, fmt.Errorf("kind %q with %d articles, want one article", res.Kind, len(res.Articles))
 	}
 	return res.Articles[0], nil
+}
+
+// collect runs the page through ingest.Pipeline.Collect as a source of
+// the given kind ("" lets ingest detect it).
+func collect(exp accuracy.Expected, kind string, loc *time.Location, now time.Time) (ingest.Result, error) {
+	p := &ingest.Pipeline{Fetch: fileFetcher{exp.URL, exp.HTMLPath()}, Now: func() time.Time { return now }}
+	src := &feedsvc.Source{ID: "accuracy", URL: exp.URL, Kind: kind, Location: loc, Timezone: loc.String()}
+	return p.Collect(context.Background(), src, feedsvc.SourceState{}, nil)
+}
+
+// detectedKind reports the kind ingest detects for the page when the
+// source declares none (an article page read as a list page yields no
+// article in `feedsvc check` without -kind).
+func detectedKind(exp accuracy.Expected, loc *time.Location, now time.Time) accuracy.Result {
+	res, _ := collect(exp, "", loc, now)
+	return accuracy.Result{Field: "kind_detected", OK: res.Kind == ingest.KindArticle, Want: ingest.KindArticle, Got: res.Kind}
 }
 
 // score runs every article expectation matched by pattern. Pages that
@@ -108,7 +122,7 @@ func score(t *testing.T, root, pattern, defaultTZ string) *accuracy.Tally {
 		dump(t, rel, got)
 		pr := accuracy.PageResult{Page: rel, Err: err}
 		if err == nil {
-			pr.Results = accuracy.Compare(exp, got, accuracy.Options{Zone: loc, Now: now})
+			pr.Results = append(accuracy.Compare(exp, got, accuracy.Options{Zone: loc, Now: now}), detectedKind(exp, loc, now))
 		}
 		if ref, err := os.ReadFile(strings.TrimSuffix(exp.HTMLPath(), ".html") + ".body.txt"); err == nil {
 			pr.F1, pr.HasF1 = accuracy.BodyF1(string(ref), got.BodyText), true

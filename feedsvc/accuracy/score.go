@@ -25,7 +25,7 @@ var Fields = []string{
 
 // Extra are further checks the shared pages have always passed; they are
 // reported but not part of the overall figure.
-var Extra = []string{"section", "print_title", "images_excluded", "body_length"}
+var Extra = []string{"section", "print_title", "images_excluded", "body_length", "kind_detected"}
 
 // Result is the outcome of one field on one page.
 type Result struct {

@@ -100,6 +100,7 @@ func (s score) prf() (p, r, f float64) {
 func main() {
 	root := flag.String("corpus", "../../testdata/corpus", "corpus directory (searched recursively for *.body.txt)")
 	verbose := flag.Bool("v", false, "print every page's F1")
+	dump := flag.String("dump", "", "directory to write every extractor's body text to (NAME.EXTRACTOR.txt), for reading the differences")
 	flag.Parse()
 	var refs []string
 	err := filepath.WalkDir(*root, func(p string, d fs.DirEntry, err error) error {
@@ -138,6 +139,12 @@ func main() {
 			got, err := x.body(page, pageURL)
 			if err != nil {
 				got = "" // a failure scores zero recall
+			}
+			if *dump != "" {
+				if err := os.WriteFile(filepath.Join(*dump, filepath.Base(stem)+"."+x.name+".txt"), []byte(got), 0o644); err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					os.Exit(1)
+				}
 			}
 			s := compare(tokens(got), tokens(string(want)))
 			total[i] = add(total[i], s)

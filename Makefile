@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 GOTOOLCHAIN ?= go1.26.11+auto
 export GOTOOLCHAIN
 
-.PHONY: test run build lint fuzz bench load vulncheck accuracy
+.PHONY: test run build lint fuzz bench load vulncheck accuracy accuracy-compare
 
 ## test: all tests with the race detector, against a real redis-server
 ## (installed and started on a free loopback port by .ci/with-redis), a
@@ -72,3 +72,11 @@ bench:
 ## ingest runs) against a freshly built service; LOAD_DURATION=3m.
 load:
 	bash .ci/load-mixed
+
+## accuracy-compare: body-text F1 (precision, recall) over the development
+## corpus (testdata/corpus/**/*.body.txt) for feedsvc's own extraction,
+## go-readability and go-trafilatura. A throwaway comparison in its own
+## module (bench/extractors): the compared libraries are no dependencies
+## of the service.
+accuracy-compare:
+	cd bench/extractors && $(GO) run . -corpus ../../testdata/corpus $(if $(V),-v)

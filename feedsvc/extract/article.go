@@ -94,9 +94,9 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
 		x.meta.ld.Publisher, publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
-	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
+	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published))
-	a.UpdatedRaw = firstNonEmpty(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()

@@ -143,3 +143,28 @@ func hasYear(s string) bool {
 	}
 	return false
 }
+
+// PreferTimed returns the first non-empty date text of cands (in evidence
+// order), except that a date without a time of day gives way to a later
+// candidate naming the same calendar day with its time: a date-only meta
+// tag ("publishdate" = 2024-05-13) loses to the info line's
+// "2024-05-13 13:48".
+func PreferTimed(cands ...string) string {
+	first, at := "", -1
+	for i, c := range cands {
+		if strings.TrimSpace(c) != "" {
+			first, at = c, i
+			break
+		}
+	}
+	d := FindDate(first)
+	if at < 0 || d.Raw == "" || d.hasTime {
+		return first
+	}
+	for _, c := range cands[at+1:] {
+		if e := FindDate(c); e.hasTime && e.y == d.y && e.mo == d.mo && e.d == d.d {
+			return c
+		}
+	}
+	return first
+}

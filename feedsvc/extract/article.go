@@ -79,8 +79,11 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a := feedsvc.Article{BaseURL: x.base.String()}
 	a.URL = firstNonEmpty(feedsvc.WebURL(x.base, x.meta.canonical), feedsvc.WebURL(x.base, x.meta.first("og:url")),
 		feedsvc.WebURL(x.base, x.meta.ld.URL), feedsvc.WebURL(x.base, pageURL))
-	a.Title = firstNonEmpty(stripSite(x.meta.ld.Headline, x.head.site), stripSite(x.meta.first("og:title"), x.head.site),
-		labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)), x.head.title)
+	a.Title = x.head.title
+	if rule := labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)); rule != "" &&
+		x.meta.ld.Headline == "" && x.meta.first("og:title") == "" {
+		a.Title = rule // a selector rule comes after JSON-LD and OpenGraph only
+	}
 	a.Kicker = firstNonEmpty(ruleValue(x.doc, x.meta, x.rules.Kicker), x.head.kicker, x.ev.First(labels.Kicker))
 	a.Subtitle = firstNonEmpty(x.meta.ld.AltHeadline, ruleValue(x.doc, x.meta, x.rules.Subtitle),
 		x.head.subtitle, x.ev.First(labels.Subtitle))

@@ -24,6 +24,11 @@ func readMeta(doc *goquery.Document) pageMeta {
 	m := pageMeta{tags: map[string][]string{}}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
+		if !ok {
+			// Some CMSs and page savers write the value in a value
+			// attribute instead.
+			content, ok = s.Attr("value")
+		}
 		if !ok || labels.Clean(content) == "" {
 			return
 		}

@@ -28,3 +28,46 @@ func TestPublishedDateOnlyMetaLosesToTimedLine(t *testing.T) {
 		t.Errorf("PublishedRaw = %q, want the info line's 2024-05-13 13:48", a.PublishedRaw)
 	}
 }
+
+func TestMetaValueAttribute(t *testing.T) {
+	a := snippet(t, `<html><head><meta value="2016-12-23T00:47:31Z" name="article:published_time"><title>Port plan approved</title></head><body>
+<h1>Port plan approved</h1><div class="content">`+para+`</div></body></html>`)
+	if a.PublishedRaw != "2016-12-23T00:47:31Z" {
+		t.Errorf("PublishedRaw = %q, want the meta tag's value attribute", a.PublishedRaw)
+	}
+}
+
+func TestTitleChoice(t *testing.T) {
+	tests := []struct {
+		name, head, h1s, want string
+	}{
+		{"navigation h1 before the headline", `<title>港口扩建获批 _光明网</title>`,
+			`<h1>全部导航</h1><h1>港口扩建获批</h1>`, "港口扩建获批"},
+		{"og:title with a site suffix loses to the h1", `<meta property="og:title" content="Port plan approved | City News"><title>Port plan approved | City News</title>`,
+			`<h1>Port plan approved</h1>`, "Port plan approved"},
+		{"og:title teaser loses to the h1 the title confirms", `<meta property="og:title" content="It has been a rough month for the port"><title>What's the hold-up at the port?</title>`,
+			`<h1>What’s the hold-up at the port?</h1>`, "What’s the hold-up at the port?"},
+		{"masthead h1 equal to the site name", `<meta property="og:site_name" content="City News"><meta property="og:title" content="Port plan approved"><title>Port plan approved - City News</title>`,
+			`<h1>City News</h1>`, "Port plan approved"},
+		{"title suffixes without h1", `<title>港口扩建获批_数据_宏观频道首页_财经网 - CAIJING.COM.CN</title>`, ``, "港口扩建获批"},
+		{"bare hyphen between CJK", `<title>静夜思•夜-中国诗歌网</title>`, ``, "静夜思•夜"},
+		{"double dash channel", `<title>港口扩建获批（权威发布）--经济·科技--人民网</title>`, ``, "港口扩建获批（权威发布）"},
+		{"hyphenated words stay", `<title>Can't-Miss Gadgets for a well-known port</title>`, ``, "Can't-Miss Gadgets for a well-known port"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := snippet(t, `<html><head>`+tt.head+`</head><body>`+tt.h1s+`<div class="content">`+para+`</div></body></html>`)
+			if a.Title != tt.want {
+				t.Errorf("Title = %q, want %q", a.Title, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitleWithoutHeadlineFallsBackToH1(t *testing.T) {
+	a := snippet(t, `<html><head><title>-铜雀历史网</title></head><body><div class="nav"><a href="/">首页</a></div>
+<h1>港口扩建获批</h1><div class="content">`+para+`</div></body></html>`)
+	if a.Title != "港口扩建获批" {
+		t.Errorf("Title = %q, want the h1", a.Title)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -100,6 +101,9 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published))
 	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	if a.PublishedRaw == "" {
+		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
+	}
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()
@@ -145,17 +149,24 @@ func ruleDate(doc *goquery.Document, m pageMeta, spec string) string {
 	return v
 }
 
-// timeAttr reads a microdata date (itemprop) or the first <time datetime>
-// inside the article element or between headline and body.
+// timeAttr reads a microdata date (itemprop), a microformat one (hAtom
+// class published/updated with the machine date in title) or the first
+// <time datetime> inside the article element.
 func (x *extraction) timeAttr(prop string) string {
 	if s := x.doc.Find(`[itemprop="` + prop + `"]`).First(); s.Length() > 0 {
-		return firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), labels.Clean(s.Text()))
+		return fixOffset(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.AttrOr("value", ""), labels.Clean(s.Text())))
+	}
+	class := map[string]string{"datePublished": "published", "dateModified": "updated"}[prop]
+	if s := x.doc.Find("." + class + "[title], ." + class + "[datetime]").First(); s.Length() > 0 {
+		if v := firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("title", "")); labels.FindDate(v).Raw != "" {
+			return fixOffset(v)
+		}
 	}
 	if prop != "datePublished" {
 		return ""
 	}
 	if v := x.doc.Find("article time[datetime]").First().AttrOr("datetime", ""); v != "" {
-		return v
+		return fixOffset(v)
 	}
 	return ""
 }
@@ -177,4 +188,13 @@ func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
 		return nil, nil, fmt.Errorf("%s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
 	}
 	return gq, base, nil
+}
+
+// shortOffset is an ISO time whose zone offset lost a digit
+// ("2018-10-29T10:15-500").
+var shortOffset = regexp.MustCompile(`(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-])(\d)(\d{2})$`)
+
+// fixOffset writes a three-digit offset as ±0H:MM so it is read as one.
+func fixOffset(v string) string {
+	return shortOffset.ReplaceAllString(strings.TrimSpace(v), "${1}${2}0${3}:${4}")
 }

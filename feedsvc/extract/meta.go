@@ -75,7 +75,7 @@ func (m pageMeta) siteName() string {
 
 // published is the raw publication date from structured metadata.
 func (m pageMeta) published() string {
-	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:published_time",
+	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:article:published_time", "og:published_time",
 		"pubdate", "publishdate", "publish-date", "publish_date", "publishtime", "published_time",
 		"datepublished", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
 		"parsely-pub-date", "date", "firstpublishedtime"))
@@ -83,7 +83,7 @@ func (m pageMeta) published() string {
 
 // updated is the raw last-modified date from structured metadata.
 func (m pageMeta) updated() string {
-	return firstNonEmpty(m.ld.Modified, m.first("article:modified_time", "og:updated_time",
+	return firstNonEmpty(m.ld.Modified, m.first("article:modified_time", "og:article:modified_time", "og:updated_time",
 		"datemodified", "dcterms.modified", "lastmod", "last-modified", "lastmodifiedtime"))
 }
 

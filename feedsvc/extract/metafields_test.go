@@ -71,3 +71,24 @@ func TestTitleWithoutHeadlineFallsBackToH1(t *testing.T) {
 		t.Errorf("Title = %q, want the h1", a.Title)
 	}
 }
+
+func TestPublishedEvidenceForms(t *testing.T) {
+	tests := []struct {
+		name, head, header, want string
+	}{
+		{"og:article:published_time", `<meta property="og:article:published_time" content="2019-05-07T11:59:43+00:00">`, ``, "2019-05-07T11:59:43+00:00"},
+		{"hAtom published abbr", ``, `<div class="postTime"><abbr class="published updated" title="2010-08-13T16:39:00-04:00">Aug 13, 2010 – 4:39 PM</abbr></div>`, "2010-08-13T16:39:00-04:00"},
+		{"three-digit offset", ``, `<span itemprop="datePublished" content="2018-10-29T10:15-500">October 29</span>`, "2018-10-29T10:15-05:00"},
+		{"dateline with a zone name", ``, `<p class="date">September 20, 2011, 6:37 PM EDT</p>`, "2011-09-20 18:37 EDT"},
+		{"generic US zone, only an update line", ``, `<p class="date">Updated: August 13, 2010, 5:02 PM ET</p>`, "2010-08-13 17:02 EDT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := snippet(t, `<html><head>`+tt.head+`<title>Port plan approved</title></head><body><h1>Port plan approved</h1>`+
+				tt.header+`<div class="content">`+para+`</div></body></html>`)
+			if a.PublishedRaw != tt.want {
+				t.Errorf("PublishedRaw = %q, want %q", a.PublishedRaw, tt.want)
+			}
+		})
+	}
+}

@@ -21,3 +21,23 @@ func TestPreferTimed(t *testing.T) {
 		}
 	}
 }
+
+func TestFindDateEnglishZones(t *testing.T) {
+	tests := map[string]string{
+		"September 20, 2011, 6:37 PM EDT":      "2011-09-20 18:37 EDT",
+		"Updated: August 13, 2010, 5:02 PM ET": "2010-08-13 17:02 EDT",
+		"Dec. 13, 2016, 4:19 PM ET":            "2016-12-13 16:19 EST",
+		"9:39AM BST 05 Oct 2011":               "2011-10-05 09:39 BST",
+		"1:26 pm ET Jun 3, 2014":               "2014-06-03 13:26 EDT",
+		"Aug 13, 2010 – 4:39 PM":               "2010-08-13 16:39",
+		"Dec 15, 2016 2:57 PM UTC":             "2016-12-15 14:57 UTC",
+		"April 15, 2019 6:18am":                "2019-04-15 06:18",
+		"on May 3, 2019 at 2:00 pm et al.":     "2019-05-03 14:00",
+		"05 Oct 2011":                          "2011-10-05",
+	}
+	for in, want := range tests {
+		if got := FindDate(in).Canonical(); got != want {
+			t.Errorf("FindDate(%q).Canonical() = %q, want %q", in, got, want)
+		}
+	}
+}

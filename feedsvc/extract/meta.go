@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -13,6 +16,7 @@ import (
 type pageMeta struct {
 	tags      map[string][]string // lower-cased name/property/itemprop/http-equiv → contents
 	ld        ldData
+	script    string // the publication time a page script sets (var pubtime = …)
 	lang      string
 	base      string
 	canonical string
@@ -40,6 +44,7 @@ func readMeta(doc *goquery.Document) pageMeta {
 		}
 	})
 	m.ld = readJSONLD(doc)
+	m.script = scriptDate(doc)
 	m.lang, _ = doc.Find("html").First().Attr("lang")
 	m.base, _ = doc.Find("base[href]").First().Attr("href")
 	m.canonical, _ = doc.Find(`link[rel~="canonical"]`).First().Attr("href")
@@ -78,7 +83,38 @@ func (m pageMeta) published() string {
 	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:article:published_time", "og:published_time",
 		"pubdate", "publishdate", "publish-date", "publish_date", "publishtime", "published_time",
 		"datepublished", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
-		"parsely-pub-date", "date", "firstpublishedtime"))
+		"parsely-pub-date", "date", "firstpublishedtime", "og:time"))
+}
+
+// scriptKey matches a publication time assigned in a page script: a JS
+// variable or a JSON member named like one (pubtime, publish_time,
+// pubDate, newsTime, currentPostDateAdded, ct), holding a date text or a
+// Unix time.
+var scriptKey = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:window\.)?["']?(pub_?time|pub_?date|publish_?time|publish_?date|news_?time|date_?published|current_?post_?date_?added|ct)["']?\s*[:=]\s*["']?(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{10}|\d{13})["'\s,;}]`)
+
+// scriptDate is the first publication time a page script assigns, a Unix
+// time written in RFC 3339 (UTC). Scripts are read after every visible
+// and declared date: a script also lists related articles' times.
+func scriptDate(doc *goquery.Document) string {
+	var out string
+	doc.Find("script").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if t, _ := s.Attr("type"); t == "application/ld+json" {
+			return true
+		}
+		m := scriptKey.FindStringSubmatch(s.Text())
+		if m == nil {
+			return true
+		}
+		out = m[2]
+		if n, err := strconv.ParseInt(m[2], 10, 64); err == nil {
+			if len(m[2]) == 13 {
+				n /= 1000
+			}
+			out = time.Unix(n, 0).UTC().Format(time.RFC3339)
+		}
+		return false
+	})
+	return out
 }
 
 // updated is the raw last-modified date from structured metadata.

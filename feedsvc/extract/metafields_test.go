@@ -92,3 +92,24 @@ func TestPublishedEvidenceForms(t *testing.T) {
 		})
 	}
 }
+
+func TestPublishedFromScriptsAndCambrian(t *testing.T) {
+	tests := []struct {
+		name, head, want string
+	}{
+		{"JSON member in a page script", `<script>window.DATA = {"media":"经济日报","pubtime":"2024-05-13 06:16:25","tags":""};</script>`, "2024-05-13 06:16:25"},
+		{"JS variable holding a Unix time", `<script>var nickname = "x"; var ct = "1659274471"; var user_name = "gh";</script>`, "2022-07-31T13:34:31Z"},
+		{"window variable", `<script>window.currentPostDateAdded = '2024-05-09 14:45';</script>`, "2024-05-09 14:45"},
+		{"cambrian JSON-LD", `<script type="application/ld+json">{"@context": "https://ziyuan.baidu.com/contexts/cambrian.jsonld", "title": "港口扩建获批", "pubDate":"2021-01-20 04:29:44", "upDate":"2023-12-27T17:36:02"}</script>`, "2021-01-20 04:29:44"},
+		{"og:time meta", `<meta name="og:time " content="2024-01-25 18:03:35">`, "2024-01-25 18:03:35"},
+		{"a script date does not beat meta", `<meta property="article:published_time" content="2024-05-12T08:00:00+08:00"><script>var pubtime = "2024-05-20 10:00";</script>`, "2024-05-12T08:00:00+08:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := snippet(t, `<html><head>`+tt.head+`<title>港口扩建获批</title></head><body><h1>港口扩建获批</h1><div class="content">`+para+`</div></body></html>`)
+			if a.PublishedRaw != tt.want {
+				t.Errorf("PublishedRaw = %q, want %q", a.PublishedRaw, tt.want)
+			}
+		})
+	}
+}

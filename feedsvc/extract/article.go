@@ -111,9 +111,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		a.Images = x.images
 		a.ContentHTML, a.BodyText = finish(x.body.root, x.base)
 	}
-	if a.Language == "" {
-		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
-	}
+	a.Language = pageLanguage(a.Language, a.Title+" "+a.BodyText)
 	return a
 }
 

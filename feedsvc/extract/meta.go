@@ -5,9 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/language"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
@@ -132,6 +135,78 @@ func (m pageMeta) language() string {
 		l = l[:i]
 	}
 	return l
+}
+
+// pageLanguage settles the article language from the declared tag and
+// the text: a tag that is no BCP 47 tag ("utf-8") is ignored; without a
+// tag the text decides; a template tag of a non-CJK language on a text
+// that is mostly Chinese (<html lang="en"> on a Chinese article) gives
+// way to the text.
+func pageLanguage(declared, text string) string {
+	if _, err := language.Parse(declared); err != nil {
+		declared = ""
+	}
+	guess := textLanguage(text)
+	switch {
+	case declared == "":
+		return guess
+	case guess == "zh" && !cjkTag(declared):
+		return guess
+	}
+	return declared
+}
+
+func cjkTag(tag string) bool {
+	p := strings.ToLower(tag)
+	return strings.HasPrefix(p, "zh") || strings.HasPrefix(p, "ja") || strings.HasPrefix(p, "ko")
+}
+
+// englishWords are frequent English function words that other Latin-script
+// languages do not share.
+var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "that": true,
+	"is": true, "was": true, "with": true, "for": true, "said": true, "from": true, "this": true,
+	"have": true, "are": true, "which": true, "his": true, "they": true, "been": true, "were": true, "would": true}
+
+// textLanguage guesses a text's language: by its script
+// (feedsvc.ScriptLanguage); Chinese when Han characters outnumber the
+// Latin words (technical Chinese with many English terms); English when
+// English function words make at least a tenth of 30 or more Latin words.
+func textLanguage(text string) string {
+	if l := feedsvc.ScriptLanguage(text); l != "" {
+		return l
+	}
+	han, words, english := 0, 0, 0
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			words++
+			if englishWords[strings.ToLower(word.String())] {
+				english++
+			}
+			word.Reset()
+		}
+	}
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+			word.WriteRune(r)
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+		flush()
+	}
+	flush()
+	switch {
+	case han > words:
+		return "zh"
+	case words >= 30 && 10*english >= words:
+		return "en"
+	}
+	return ""
 }
 
 // section is the channel name from structured metadata.

@@ -113,3 +113,22 @@ func TestPublishedFromScriptsAndCambrian(t *testing.T) {
 		})
 	}
 }
+
+func TestPageLanguage(t *testing.T) {
+	en := "The council approved the new port plan on Monday, and the works that were expected for this year would start with funding from the regional budget, which is said to have been agreed by the members of the board."
+	tests := []struct {
+		name, declared, text, want string
+	}{
+		{"declared tag kept", "fr", "Le conseil a approuvé le plan du port lundi.", "fr"},
+		{"template en on a Chinese text", "en-US", "港口扩建获批，工程预计明年春天开工，资金来自地区预算。", "zh"},
+		{"charset in lang is no tag", "utf-8", "港口扩建获批，工程预计明年春天开工。", "zh"},
+		{"undeclared English text", "", en, "en"},
+		{"undeclared French text is not guessed", "", "Le conseil municipal a approuvé lundi le nouveau plan du port, et les travaux devraient commencer au printemps prochain avec un financement du budget régional selon les membres du conseil et les habitants du quartier du port qui ont demandé plus de détails.", ""},
+		{"Chinese with English terms", "", "对于Docker和Podman的一点使用经验：容器镜像的构建与运行", "zh"},
+	}
+	for _, tt := range tests {
+		if got := pageLanguage(tt.declared, tt.text); got != tt.want {
+			t.Errorf("%s: pageLanguage(%q) = %q, want %q", tt.name, tt.declared, got, tt.want)
+		}
+	}
+}

@@ -217,6 +217,16 @@ func firstNode(s *goquery.Selection) *html.Node {
 var (
 	kickerClass   = regexp.MustCompile(`(?i)^(yt|yinti|kicker|pre-?title|eyebrow|overline|supertitle|topline|article-kicker)$`)
 	subtitleClass = regexp.MustCompile(`(?i)^(ft|fbt|futi|sub-?title|sub-?head(line)?|dek|deck|standfirst|strapline|article-subtitle|article-dek)$`)
+	// subtitlePart finds the dek inside longer class names and ids
+	// (article__deck, ArticleDek_root__R8OvU, mod-articlesubtitle).
+	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)`)
+)
+
+// maxKicker and maxSubtitle bound a title line's length in characters: a
+// dek is a sentence or two, a kicker a phrase.
+const (
+	maxKicker   = 120
+	maxSubtitle = 300
 )
 
 // neighbours fills kicker and subtitle from the elements just above and
@@ -225,10 +235,10 @@ func (h *headline) neighbours() {
 	if h.node == nil {
 		return
 	}
-	if n := adjacent(h.node, false); n != nil && titleLike(n, kickerClass) {
+	if n := adjacent(h.node, false); n != nil && titleLike(n, kickerClass, nil, maxKicker) {
 		h.kicker = nodeText(n)
 	}
-	if n := adjacent(h.node, true); n != nil && titleLike(n, subtitleClass) {
+	if n := adjacent(h.node, true); n != nil && titleLike(n, subtitleClass, subtitlePart, maxSubtitle) {
 		h.subtitle = nodeText(n)
 	}
 }
@@ -236,14 +246,14 @@ func (h *headline) neighbours() {
 // titleLike reports whether n reads as a title line: a heading or an
 // element with a kicker/subtitle class, short, without links, labels or
 // dates.
-func titleLike(n *html.Node, classRe *regexp.Regexp) bool {
+func titleLike(n *html.Node, classRe, partRe *regexp.Regexp, maxLen int) bool {
 	s := goquery.NewDocumentFromNode(n).Selection
 	heading := n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || n.Data == "h5" || n.Data == "h6"
-	if !heading && !hasClass(n, classRe) {
+	if !heading && !hasClass(n, classRe) && (partRe == nil || !hasClassPart(n, partRe)) {
 		return false
 	}
 	t := labels.Clean(s.Text())
-	if t == "" || runeLen(t) > 120 || s.Find("a").Length() > 0 {
+	if t == "" || runeLen(t) > maxLen || s.Find("a").Length() > 0 {
 		return false
 	}
 	return !labels.IsMeta(t)
@@ -259,6 +269,16 @@ func hasClass(n *html.Node, re *regexp.Regexp) bool {
 			if re.MatchString(c) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasClassPart reports whether n's class or id contains a match of re.
+func hasClassPart(n *html.Node, re *regexp.Regexp) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && re.MatchString(a.Val) {
+			return true
 		}
 	}
 	return false

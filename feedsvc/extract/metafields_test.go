@@ -132,3 +132,23 @@ func TestPageLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestSubtitleDek(t *testing.T) {
+	long := "A Home Depot executive discusses the retailer's strategy for engaging consumers via Facebook, Twitter, and blogs, relying on store associates for much of the social interaction"
+	tests := []struct {
+		name, after, want string
+	}{
+		{"long h2 under the headline", `<h2>` + long + `</h2>`, long},
+		{"dek inside a longer class name", `<div class="ArticleLayoutComponent_dek__Yy5TX"><p class="ArticleDek_root__R8OvU">The city has never used the system this way.</p></div>`, "The city has never used the system this way."},
+		{"id naming a subtitle", `<div id="mod-article-subtitle"><h2>Lobbying appears to elicit little sympathy.</h2></div>`, "Lobbying appears to elicit little sympathy."},
+		{"a plain paragraph is no dek", `<p class="intro-text">The council met on Monday.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := snippet(t, `<html><head><title>Port plan approved</title></head><body><div class="head"><h1>Port plan approved</h1>`+tt.after+`</div><div class="content">`+para+`</div></body></html>`)
+			if a.Subtitle != tt.want {
+				t.Errorf("Subtitle = %q, want %q", a.Subtitle, tt.want)
+			}
+		})
+	}
+}

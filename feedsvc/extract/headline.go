@@ -256,6 +256,9 @@ func titleLike(n *html.Node, classRe, partRe *regexp.Regexp, maxLen int) bool {
 	if t == "" || runeLen(t) > maxLen || s.Find("a").Length() > 0 {
 		return false
 	}
+	if strings.Contains(labels.FindDate(t).Canonical(), ":") {
+		return false // an info line with a timestamp ("原创：39健康网2024-04-23 12:27:25")
+	}
 	return !labels.IsMeta(t)
 }
 

@@ -86,7 +86,7 @@ func (m pageMeta) published() string {
 	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:article:published_time", "og:published_time",
 		"pubdate", "publishdate", "publish-date", "publish_date", "publishtime", "published_time",
 		"datepublished", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
-		"parsely-pub-date", "date", "firstpublishedtime", "og:time"))
+		"parsely-pub-date", "date", "firstpublishedtime", "og:release_date", "og:time"))
 }
 
 // scriptKey matches a publication time assigned in a page script: a JS

@@ -152,3 +152,15 @@ func TestSubtitleDek(t *testing.T) {
 		})
 	}
 }
+
+func TestReleaseDateAndInfoLineSubtitle(t *testing.T) {
+	a := snippet(t, `<html><head><meta name="og:release_date" content="2024-05-08 23:23:53"><title>港口扩建获批</title></head><body>
+<div class="head"><h1>港口扩建获批</h1><h4><span>原创：</span><span>某健康网</span><span>2024-04-23 12:27:25</span></h4></div>
+<div class="related"><span>2024-05-07 16:16</span></div><div class="content">`+para+`</div></body></html>`)
+	if a.PublishedRaw != "2024-05-08 23:23:53" {
+		t.Errorf("PublishedRaw = %q, want og:release_date", a.PublishedRaw)
+	}
+	if a.Subtitle != "" {
+		t.Errorf("Subtitle = %q, want none: a line with a timestamp is an info line", a.Subtitle)
+	}
+}

@@ -56,6 +56,9 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	x.head = findHeadline(gq, x.meta)
 	x.head.neighbours()
 	x.body = locateBody(x.page, rules.Body, x.base)
+	if x.head.subtitle == "" {
+		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
+	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))

@@ -249,7 +249,7 @@ func (h *headline) neighbours() {
 func titleLike(n *html.Node, classRe, partRe *regexp.Regexp, maxLen int) bool {
 	s := goquery.NewDocumentFromNode(n).Selection
 	heading := n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || n.Data == "h5" || n.Data == "h6"
-	if !heading && !hasClass(n, classRe) && (partRe == nil || !hasClassPart(n, partRe)) {
+	if !heading && !hasClass(n, classRe) && (partRe == nil || !hasDekAttr(n)) {
 		return false
 	}
 	t := labels.Clean(s.Text())
@@ -272,6 +272,37 @@ func hasClass(n *html.Node, re *regexp.Regexp) bool {
 			if re.MatchString(c) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// headerDek is the dek of templates that put share bars or images
+// between headline and dek: the first element after the headline and
+// before the body text whose class, id or data-* name says dek
+// (standfirst, deck, subtitle) and that reads as a title line.
+func headerDek(p *page, head *html.Node, bodyStart int) string {
+	if head == nil || bodyStart < 0 {
+		return ""
+	}
+	for i := index(head) + 1; i >= 1 && i < bodyStart && i < len(p.nodes); i++ {
+		n := p.nodes[i]
+		if isInside(n, head) || !hasDekAttr(n) || !titleLike(n, subtitleClass, subtitlePart, maxSubtitle) {
+			continue
+		}
+		return nodeText(n)
+	}
+	return ""
+}
+
+// hasDekAttr reports a class, id or short data-* value naming a dek.
+func hasDekAttr(n *html.Node) bool {
+	if hasClass(n, subtitleClass) || hasClassPart(n, subtitlePart) {
+		return true
+	}
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 40 && subtitlePart.MatchString(a.Val) {
+			return true
 		}
 	}
 	return false

@@ -164,3 +164,21 @@ func TestReleaseDateAndInfoLineSubtitle(t *testing.T) {
 		t.Errorf("Subtitle = %q, want none: a line with a timestamp is an info line", a.Subtitle)
 	}
 }
+
+func TestSubtitleDekAfterShareBar(t *testing.T) {
+	tests := []struct {
+		name, header, want string
+	}{
+		{"class deck after a share bar", `<div class="share"><span>Share</span></div><h2 class="deck">Average price of a home was $640,479</h2>`, "Average price of a home was $640,479"},
+		{"data name standfirst", `<figure><img src="/a.jpg"></figure><div data-gu-name="standfirst"><p>Distrust pervades the protest site.</p></div>`, "Distrust pervades the protest site."},
+		{"no dek element", `<div class="share"><span>Share</span></div><p class="byline">By Ann Lee</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := snippet(t, `<html><head><title>Port plan approved</title></head><body><header><h1>Port plan approved</h1>`+tt.header+`</header><div class="content">`+para+`</div></body></html>`)
+			if a.Subtitle != tt.want {
+				t.Errorf("Subtitle = %q, want %q", a.Subtitle, tt.want)
+			}
+		})
+	}
+}

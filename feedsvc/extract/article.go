@@ -102,7 +102,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		x.meta.ld.Publisher, publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
-		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.meta.script)
+		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.meta.script)
 	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
 	if a.PublishedRaw == "" {
 		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
@@ -168,6 +168,35 @@ func (x *extraction) timeAttr(prop string) string {
 	}
 	if v := x.doc.Find("article time[datetime]").First().AttrOr("datetime", ""); v != "" {
 		return fixOffset(v)
+	}
+	return ""
+}
+
+// dateClass names an element holding the article's time (pub_time,
+// con1_date, post-date, time).
+var dateClass = regexp.MustCompile(`(?i)(^|[-_\s])(pub_?time|pub_?date|publish\w*|post_?time|post_?date|date|time)([-_\s]|$)|\w(date|time)$`)
+
+// classDate is the text of the first element before the body text whose
+// class or id names a date and whose own text is a date with its time
+// of day, canonicalised; "" when none. It comes after the info line's
+// labelled date: lists of related articles carry such elements too.
+func (x *extraction) classDate() string {
+	end := x.body.textFirst
+	if end < 0 {
+		end = len(x.page.nodes)
+	}
+	for i := 0; i < end && i < len(x.page.nodes); i++ {
+		n := x.page.nodes[i]
+		if !dateClass.MatchString(attr(n, "class")) && !dateClass.MatchString(attr(n, "id")) {
+			continue
+		}
+		t := labels.Clean(goquery.NewDocumentFromNode(n).Text())
+		if runeLen(t) > 40 {
+			continue
+		}
+		if d := labels.FindDate(t); strings.Contains(d.Canonical(), ":") {
+			return d.Canonical()
+		}
 	}
 	return ""
 }

@@ -182,3 +182,12 @@ func TestSubtitleDekAfterShareBar(t *testing.T) {
 		})
 	}
 }
+
+func TestPublishedFromDateClass(t *testing.T) {
+	a := snippet(t, `<html><head><meta name="publishdate" content="2024-05-15"><title>港口扩建获批</title></head><body>
+<h1>港口扩建获批</h1><div class="info"><span class="time">2024-05-15 08:58:52</span><i>来源：</i><span>新华网</span></div>
+<div class="content">`+para+`</div><ul class="related"><li><span class="time">2024-05-16 10:00:00</span></li></ul></body></html>`)
+	if a.PublishedRaw != "2024-05-15 08:58:52" {
+		t.Errorf("PublishedRaw = %q, want the span.time before the body", a.PublishedRaw)
+	}
+}

@@ -7,7 +7,7 @@ FUZZTIME ?= 10s
 GOTOOLCHAIN ?= go1.26.11+auto
 export GOTOOLCHAIN
 
-.PHONY: test run build lint fuzz bench load scale vulncheck
+.PHONY: test run build lint fuzz bench load scale vulncheck accuracy accuracy-compare
 
 ## test: all tests with the race detector, against a real redis-server
 ## (installed and started on a free loopback port by .ci/with-redis), a
@@ -17,6 +17,12 @@ export GOTOOLCHAIN
 test:
 	bash .ci/with-redis bash .ci/with-redis-cluster bash .ci/with-redis-sentinel \
 		$(GO) test -race -count=1 -timeout 30m ./...
+
+## accuracy: per-field extraction accuracy over testdata/corpus (zh, en,
+## all) and testdata/shared/pages through the ingest pipeline, then every
+## miss per page (field, want, got). See testdata/corpus/README.md.
+accuracy:
+	$(GO) test -count=1 -run '^TestAccuracy$$' -v ./feedsvc/accuracy/
 
 ## run: the service on the bundled offline example.
 run:
@@ -72,3 +78,11 @@ load:
 ## latency during the cycle, CPU per 1,000 polls, Redis memory (.ci/scale).
 scale:
 	bash .ci/scale
+
+## accuracy-compare: body-text F1 (precision, recall) over the development
+## corpus (testdata/corpus/**/*.body.txt) for feedsvc's own extraction,
+## go-readability and go-trafilatura. A throwaway comparison in its own
+## module (bench/extractors): the compared libraries are no dependencies
+## of the service.
+accuracy-compare:
+	cd bench/extractors && $(GO) run . -corpus ../../testdata/corpus $(if $(V),-v)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -55,6 +56,9 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	x.head = findHeadline(gq, x.meta)
 	x.head.neighbours()
 	x.body = locateBody(x.page, rules.Body, x.base)
+	if x.head.subtitle == "" {
+		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
+	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))
@@ -79,8 +83,11 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a := feedsvc.Article{BaseURL: x.base.String()}
 	a.URL = firstNonEmpty(feedsvc.WebURL(x.base, x.meta.canonical), feedsvc.WebURL(x.base, x.meta.first("og:url")),
 		feedsvc.WebURL(x.base, x.meta.ld.URL), feedsvc.WebURL(x.base, pageURL))
-	a.Title = firstNonEmpty(stripSite(x.meta.ld.Headline, x.head.site), stripSite(x.meta.first("og:title"), x.head.site),
-		labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)), x.head.title)
+	a.Title = x.head.title
+	if rule := labels.Clean(ruleValue(x.doc, x.meta, x.rules.Title)); rule != "" &&
+		x.meta.ld.Headline == "" && x.meta.first("og:title") == "" {
+		a.Title = rule // a selector rule comes after JSON-LD and OpenGraph only
+	}
 	a.Kicker = firstNonEmpty(ruleValue(x.doc, x.meta, x.rules.Kicker), x.head.kicker, x.ev.First(labels.Kicker))
 	a.Subtitle = firstNonEmpty(x.meta.ld.AltHeadline, ruleValue(x.doc, x.meta, x.rules.Subtitle),
 		x.head.subtitle, x.ev.First(labels.Subtitle))
@@ -94,9 +101,12 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
 		x.meta.ld.Publisher, publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
-	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
-		x.timeAttr("datePublished"), x.ev.First(labels.Published))
-	a.UpdatedRaw = firstNonEmpty(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
+		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.meta.script)
+	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	if a.PublishedRaw == "" {
+		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
+	}
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()
@@ -104,9 +114,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		a.Images = x.images
 		a.ContentHTML, a.BodyText = finish(x.body.root, x.base)
 	}
-	if a.Language == "" {
-		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
-	}
+	a.Language = pageLanguage(a.Language, a.Title+" "+a.BodyText)
 	return a
 }
 
@@ -142,17 +150,53 @@ func ruleDate(doc *goquery.Document, m pageMeta, spec string) string {
 	return v
 }
 
-// timeAttr reads a microdata date (itemprop) or the first <time datetime>
-// inside the article element or between headline and body.
+// timeAttr reads a microdata date (itemprop), a microformat one (hAtom
+// class published/updated with the machine date in title) or the first
+// <time datetime> inside the article element.
 func (x *extraction) timeAttr(prop string) string {
 	if s := x.doc.Find(`[itemprop="` + prop + `"]`).First(); s.Length() > 0 {
-		return firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), labels.Clean(s.Text()))
+		return fixOffset(firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("content", ""), s.AttrOr("value", ""), labels.Clean(s.Text())))
+	}
+	class := map[string]string{"datePublished": "published", "dateModified": "updated"}[prop]
+	if s := x.doc.Find("." + class + "[title], ." + class + "[datetime]").First(); s.Length() > 0 {
+		if v := firstNonEmpty(s.AttrOr("datetime", ""), s.AttrOr("title", "")); labels.FindDate(v).Raw != "" {
+			return fixOffset(v)
+		}
 	}
 	if prop != "datePublished" {
 		return ""
 	}
 	if v := x.doc.Find("article time[datetime]").First().AttrOr("datetime", ""); v != "" {
-		return v
+		return fixOffset(v)
+	}
+	return ""
+}
+
+// dateClass names an element holding the article's time (pub_time,
+// con1_date, post-date, time).
+var dateClass = regexp.MustCompile(`(?i)(^|[-_\s])(pub_?time|pub_?date|publish\w*|post_?time|post_?date|date|time)([-_\s]|$)|\w(date|time)$`)
+
+// classDate is the text of the first element before the body text whose
+// class or id names a date and whose own text is a date with its time
+// of day, canonicalised; "" when none. It comes after the info line's
+// labelled date: lists of related articles carry such elements too.
+func (x *extraction) classDate() string {
+	end := x.body.textFirst
+	if end < 0 {
+		end = len(x.page.nodes)
+	}
+	for i := 0; i < end && i < len(x.page.nodes); i++ {
+		n := x.page.nodes[i]
+		if !dateClass.MatchString(attr(n, "class")) && !dateClass.MatchString(attr(n, "id")) {
+			continue
+		}
+		t := labels.Clean(goquery.NewDocumentFromNode(n).Text())
+		if runeLen(t) > 40 {
+			continue
+		}
+		if d := labels.FindDate(t); strings.Contains(d.Canonical(), ":") {
+			return d.Canonical()
+		}
 	}
 	return ""
 }
@@ -174,4 +218,13 @@ func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
 		return nil, nil, fmt.Errorf("%s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
 	}
 	return gq, base, nil
+}
+
+// shortOffset is an ISO time whose zone offset lost a digit
+// ("2018-10-29T10:15-500").
+var shortOffset = regexp.MustCompile(`(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-])(\d)(\d{2})$`)
+
+// fixOffset writes a three-digit offset as ±0H:MM so it is read as one.
+func fixOffset(v string) string {
+	return shortOffset.ReplaceAllString(strings.TrimSpace(v), "${1}${2}0${3}:${4}")
 }

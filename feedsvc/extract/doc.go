@@ -8,7 +8,14 @@
 //
 // Evidence is read in a fixed order: JSON-LD NewsArticle/Article, then
 // OpenGraph, article:* and other <meta> tags, then per-source rules
-// (feedsvc.ArticleRules), then generic extraction from the page.
+// (feedsvc.ArticleRules), then generic extraction from the page. Two
+// exceptions: the title is the page's <h1> when the page's own titles
+// (JSON-LD headline, og:title, <title>) contain it, since those carry
+// site suffixes and SEO rewordings; and a date without a time of day
+// gives way to a later piece of evidence naming the same day with its
+// time (labels.PreferTimed). Publication times assigned in page scripts
+// are the last evidence. The language is the declared one unless it is
+// missing, not a BCP 47 tag, or a non-CJK tag on a Chinese text.
 //
 // The generic body candidate comes from codeberg.org/readeck/go-readability
 // (Mozilla Readability's scoring). Before scoring, every element of the page

@@ -5,21 +5,19 @@ import (
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/accuracy"
 )
 
-// ExpectedArticle and CheckArticleJSON let the external test package run
-// the same field-by-field assertions on the whole pipeline's output.
-type ExpectedArticle = expectedArticle
-
-// CheckArticleJSON decodes an .expected.json and checks got against it.
-func CheckArticleJSON(t *testing.T, expected []byte, got feedsvc.Article) ExpectedArticle {
+// CheckArticleJSON lets the external test package run the same
+// field-by-field assertions on the whole pipeline's output.
+func CheckArticleJSON(t *testing.T, expected []byte, got feedsvc.Article) accuracy.Expected {
 	t.Helper()
-	var exp expectedArticle
+	var exp accuracy.Expected
 	if err := json.Unmarshal(expected, &exp); err != nil {
 		t.Fatal(err)
 	}
 	if exp.Kind == "article" {
-		checkArticle(t, exp, got, fieldScore{})
+		checkArticle(t, exp, got)
 	}
 	return exp
 }

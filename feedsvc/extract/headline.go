@@ -33,10 +33,6 @@ func stripSite(title, site string) string {
 	return title
 }
 
-// lastSegment splits "Headline_Site" when the site name is unknown: the
-// trailing segment is a site name when it is short next to the rest.
-var lastSegment = regexp.MustCompile(`^(.+?)\s*[-_|–—]\s*([^-_|–—]{1,30})$`)
-
 // siteFromTitle derives the site name from a <title> that wraps the
 // headline (h1) in a prefix or suffix.
 func siteFromTitle(docTitle, h1 string) string {
@@ -72,28 +68,110 @@ func publisher(site string) string {
 // headline is the located web headline and its neighbours.
 type headline struct {
 	title, site string
+	fromH1      bool       // title is an <h1> the page's titles confirm
 	node        *html.Node // the headline element, nil when not found
 	kicker      string
 	subtitle    string
 }
 
-// findHeadline picks the title by evidence order (JSON-LD, OpenGraph, the
-// page's h1, <title>) and locates its element.
+// findHeadline picks the title by evidence order and locates its
+// element. An <h1> that the page's own titles (JSON-LD headline,
+// og:title, twitter:title, <title>) confirm is the article's headline;
+// it beats them because they often carry a site suffix, a channel
+// prefix or an SEO rewording. Without one: JSON-LD, OpenGraph, Twitter,
+// the <title> without its site and channel suffixes, the first <h1>.
 func findHeadline(doc *goquery.Document, m pageMeta) headline {
-	h1s := doc.Find("h1")
-	firstH1 := labels.Clean(h1s.First().Text())
-	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstH1))
+	var h1s []string
+	doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+		if t := labels.Clean(s.Text()); t != "" {
+			h1s = append(h1s, t)
+		}
+	})
+	metaTitles := []string{m.ld.Headline, m.first("og:title"), m.first("twitter:title"), m.title}
+	h1 := confirmedHeading(h1s, metaTitles, m.siteName())
+	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstNonEmpty(h1, first(h1s))))
 	h := headline{site: site}
 	docTitle := stripSite(m.title, site)
-	if site == "" {
-		if mm := lastSegment.FindStringSubmatch(docTitle); mm != nil && runeLen(mm[1]) > 2*runeLen(mm[2]) {
-			docTitle = mm[1]
-		}
+	if site == "" || docTitle == m.title {
+		docTitle = stripTitleSuffixes(docTitle)
 	}
-	h.title = firstNonEmpty(stripSite(m.ld.Headline, site), stripSite(m.first("og:title"), site),
-		stripSite(m.first("twitter:title"), site), firstH1, docTitle)
+	og := stripSite(m.first("og:title"), site)
+	if labels.Clean(m.first("og:title")) == m.title {
+		og = docTitle // the <title> copied into og:title, suffixes and all
+	}
+	h.title = firstNonEmpty(h1, stripSite(m.ld.Headline, site), og,
+		stripSite(m.first("twitter:title"), site), docTitle, first(h1s))
+	h.fromH1 = h1 != ""
 	h.node = headlineNode(doc, h.title)
 	return h
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// confirmedHeading is the first heading that one of titles contains
+// (ignoring case, quote style and spacing) as its start or as more than
+// half of it, and that is not the site's name: the article's headline,
+// where an <h1> that is the masthead or a navigation label is not.
+func confirmedHeading(headings, titles []string, site string) string {
+	for _, h := range headings {
+		k := titleKey(h)
+		if k == "" || strings.EqualFold(h, site) {
+			continue
+		}
+		for _, t := range titles {
+			tk := titleKey(t)
+			if i := strings.Index(tk, k); i == 0 || (i > 0 && 2*runeLen(k) > runeLen(tk)) {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
+// quoteFold maps typographic quotes to ASCII ones for comparing titles.
+var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "＂", `"`)
+
+// titleKey is t folded for comparison: lower case, ASCII quotes, single
+// spaces.
+func titleKey(t string) string {
+	return strings.ToLower(quoteFold.Replace(labels.Clean(t)))
+}
+
+// titleSep splits a <title> into headline, channel and site parts:
+// "_", "|", "｜", "--", a spaced dash, or a bare hyphen between two
+// non-ASCII characters ("静夜思-中国诗歌网").
+var titleSep = regexp.MustCompile(`\s*(?:[_|｜]|--+)\s*|\s+[-–—]\s+|([^\x00-\x7f])-([^\x00-\x7f])`)
+
+// stripTitleSuffixes removes trailing site and channel names from a
+// <title>: each trailing part no longer than what precedes it and at most
+// 30 characters long goes ("标题_数据_宏观频道首页_财经网 - CAIJING.COM.CN").
+// A title that is only a separator and a site name gives "".
+func stripTitleSuffixes(t string) string {
+	t = labels.Clean(t)
+	if strings.IndexAny(t, "-_|–—") == 0 {
+		return "" // "-Site": the CMS left the headline out
+	}
+	for {
+		locs := titleSep.FindAllStringSubmatchIndex(t, -1)
+		if len(locs) == 0 {
+			return t
+		}
+		l := locs[len(locs)-1]
+		head, tail := t[:l[0]], t[l[1]:]
+		if l[2] >= 0 { // bare hyphen: keep the characters around it
+			head, tail = t[:l[3]], t[l[4]:]
+		}
+		head, tail = labels.Clean(head), labels.Clean(tail)
+		if head == "" || runeLen(tail) > 30 || runeLen(tail) > runeLen(head) {
+			return t
+		}
+		t = head
+	}
 }
 
 // headlineNode finds the element showing title: a heading or headline
@@ -139,6 +217,16 @@ func firstNode(s *goquery.Selection) *html.Node {
 var (
 	kickerClass   = regexp.MustCompile(`(?i)^(yt|yinti|kicker|pre-?title|eyebrow|overline|supertitle|topline|article-kicker)$`)
 	subtitleClass = regexp.MustCompile(`(?i)^(ft|fbt|futi|sub-?title|sub-?head(line)?|dek|deck|standfirst|strapline|article-subtitle|article-dek)$`)
+	// subtitlePart finds the dek inside longer class names and ids
+	// (article__deck, ArticleDek_root__R8OvU, mod-articlesubtitle).
+	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)`)
+)
+
+// maxKicker and maxSubtitle bound a title line's length in characters: a
+// dek is a sentence or two, a kicker a phrase.
+const (
+	maxKicker   = 120
+	maxSubtitle = 300
 )
 
 // neighbours fills kicker and subtitle from the elements just above and
@@ -147,10 +235,10 @@ func (h *headline) neighbours() {
 	if h.node == nil {
 		return
 	}
-	if n := adjacent(h.node, false); n != nil && titleLike(n, kickerClass) {
+	if n := adjacent(h.node, false); n != nil && titleLike(n, kickerClass, nil, maxKicker) {
 		h.kicker = nodeText(n)
 	}
-	if n := adjacent(h.node, true); n != nil && titleLike(n, subtitleClass) {
+	if n := adjacent(h.node, true); n != nil && titleLike(n, subtitleClass, subtitlePart, maxSubtitle) {
 		h.subtitle = nodeText(n)
 	}
 }
@@ -158,15 +246,18 @@ func (h *headline) neighbours() {
 // titleLike reports whether n reads as a title line: a heading or an
 // element with a kicker/subtitle class, short, without links, labels or
 // dates.
-func titleLike(n *html.Node, classRe *regexp.Regexp) bool {
+func titleLike(n *html.Node, classRe, partRe *regexp.Regexp, maxLen int) bool {
 	s := goquery.NewDocumentFromNode(n).Selection
 	heading := n.Data == "h2" || n.Data == "h3" || n.Data == "h4" || n.Data == "h5" || n.Data == "h6"
-	if !heading && !hasClass(n, classRe) {
+	if !heading && !hasClass(n, classRe) && (partRe == nil || !hasDekAttr(n)) {
 		return false
 	}
 	t := labels.Clean(s.Text())
-	if t == "" || runeLen(t) > 120 || s.Find("a").Length() > 0 {
+	if t == "" || runeLen(t) > maxLen || s.Find("a").Length() > 0 {
 		return false
+	}
+	if strings.Contains(labels.FindDate(t).Canonical(), ":") {
+		return false // an info line with a timestamp ("原创：39健康网2024-04-23 12:27:25")
 	}
 	return !labels.IsMeta(t)
 }
@@ -181,6 +272,47 @@ func hasClass(n *html.Node, re *regexp.Regexp) bool {
 			if re.MatchString(c) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// headerDek is the dek of templates that put share bars or images
+// between headline and dek: the first element after the headline and
+// before the body text whose class, id or data-* name says dek
+// (standfirst, deck, subtitle) and that reads as a title line.
+func headerDek(p *page, head *html.Node, bodyStart int) string {
+	if head == nil || bodyStart < 0 {
+		return ""
+	}
+	for i := index(head) + 1; i >= 1 && i < bodyStart && i < len(p.nodes); i++ {
+		n := p.nodes[i]
+		if isInside(n, head) || !hasDekAttr(n) || !titleLike(n, subtitleClass, subtitlePart, maxSubtitle) {
+			continue
+		}
+		return nodeText(n)
+	}
+	return ""
+}
+
+// hasDekAttr reports a class, id or short data-* value naming a dek.
+func hasDekAttr(n *html.Node) bool {
+	if hasClass(n, subtitleClass) || hasClassPart(n, subtitlePart) {
+		return true
+	}
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "data-") && len(a.Val) < 40 && subtitlePart.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClassPart reports whether n's class or id contains a match of re.
+func hasClassPart(n *html.Node, re *regexp.Regexp) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && re.MatchString(a.Val) {
+			return true
 		}
 	}
 	return false

@@ -69,6 +69,10 @@ func readLDObject(m map[string]any, ld *ldData) {
 		ld.Publisher = ldName(m["publisher"])
 		ld.Authors = ldNames(m["author"])
 		ld.Keywords = ldKeywords(m["keywords"])
+	case len(types) == 0 && m["pubDate"] != nil && ld.fields == nil && ld.Published == "":
+		// Baidu's cambrian.jsonld (no @type): pubDate and upDate.
+		ld.Published = ldString(m["pubDate"])
+		ld.Modified = ldString(m["upDate"])
 	case hasType(types, func(t string) bool { return t == "BreadcrumbList" }) && ld.Crumbs == nil:
 		ld.Crumbs = ldCrumbs(m["itemListElement"])
 	case hasType(types, func(t string) bool { return t == "Organization" || t == "NewsMediaOrganization" || t == "WebSite" }):

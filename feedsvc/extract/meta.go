@@ -1,10 +1,16 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/text/language"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
 
@@ -13,6 +19,7 @@ import (
 type pageMeta struct {
 	tags      map[string][]string // lower-cased name/property/itemprop/http-equiv → contents
 	ld        ldData
+	script    string // the publication time a page script sets (var pubtime = …)
 	lang      string
 	base      string
 	canonical string
@@ -24,6 +31,11 @@ func readMeta(doc *goquery.Document) pageMeta {
 	m := pageMeta{tags: map[string][]string{}}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
+		if !ok {
+			// Some CMSs and page savers write the value in a value
+			// attribute instead.
+			content, ok = s.Attr("value")
+		}
 		if !ok || labels.Clean(content) == "" {
 			return
 		}
@@ -35,6 +47,7 @@ func readMeta(doc *goquery.Document) pageMeta {
 		}
 	})
 	m.ld = readJSONLD(doc)
+	m.script = scriptDate(doc)
 	m.lang, _ = doc.Find("html").First().Attr("lang")
 	m.base, _ = doc.Find("base[href]").First().Attr("href")
 	m.canonical, _ = doc.Find(`link[rel~="canonical"]`).First().Attr("href")
@@ -70,15 +83,46 @@ func (m pageMeta) siteName() string {
 
 // published is the raw publication date from structured metadata.
 func (m pageMeta) published() string {
-	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:published_time",
+	return firstNonEmpty(m.ld.Published, m.first("article:published_time", "og:article:published_time", "og:published_time",
 		"pubdate", "publishdate", "publish-date", "publish_date", "publishtime", "published_time",
 		"datepublished", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
-		"parsely-pub-date", "date", "firstpublishedtime"))
+		"parsely-pub-date", "date", "firstpublishedtime", "og:release_date", "og:time"))
+}
+
+// scriptKey matches a publication time assigned in a page script: a JS
+// variable or a JSON member named like one (pubtime, publish_time,
+// pubDate, newsTime, currentPostDateAdded, ct), holding a date text or a
+// Unix time.
+var scriptKey = regexp.MustCompile(`(?i)(?:^|[^\w.])(?:window\.)?["']?(pub_?time|pub_?date|publish_?time|publish_?date|news_?time|date_?published|current_?post_?date_?added|ct)["']?\s*[:=]\s*["']?(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{10}|\d{13})["'\s,;}]`)
+
+// scriptDate is the first publication time a page script assigns, a Unix
+// time written in RFC 3339 (UTC). Scripts are read after every visible
+// and declared date: a script also lists related articles' times.
+func scriptDate(doc *goquery.Document) string {
+	var out string
+	doc.Find("script").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if t, _ := s.Attr("type"); t == "application/ld+json" {
+			return true
+		}
+		m := scriptKey.FindStringSubmatch(s.Text())
+		if m == nil {
+			return true
+		}
+		out = m[2]
+		if n, err := strconv.ParseInt(m[2], 10, 64); err == nil {
+			if len(m[2]) == 13 {
+				n /= 1000
+			}
+			out = time.Unix(n, 0).UTC().Format(time.RFC3339)
+		}
+		return false
+	})
+	return out
 }
 
 // updated is the raw last-modified date from structured metadata.
 func (m pageMeta) updated() string {
-	return firstNonEmpty(m.ld.Modified, m.first("article:modified_time", "og:updated_time",
+	return firstNonEmpty(m.ld.Modified, m.first("article:modified_time", "og:article:modified_time", "og:updated_time",
 		"datemodified", "dcterms.modified", "lastmod", "last-modified", "lastmodifiedtime"))
 }
 
@@ -91,6 +135,78 @@ func (m pageMeta) language() string {
 		l = l[:i]
 	}
 	return l
+}
+
+// pageLanguage settles the article language from the declared tag and
+// the text: a tag that is no BCP 47 tag ("utf-8") is ignored; without a
+// tag the text decides; a template tag of a non-CJK language on a text
+// that is mostly Chinese (<html lang="en"> on a Chinese article) gives
+// way to the text.
+func pageLanguage(declared, text string) string {
+	if _, err := language.Parse(declared); err != nil {
+		declared = ""
+	}
+	guess := textLanguage(text)
+	switch {
+	case declared == "":
+		return guess
+	case guess == "zh" && !cjkTag(declared):
+		return guess
+	}
+	return declared
+}
+
+func cjkTag(tag string) bool {
+	p := strings.ToLower(tag)
+	return strings.HasPrefix(p, "zh") || strings.HasPrefix(p, "ja") || strings.HasPrefix(p, "ko")
+}
+
+// englishWords are frequent English function words that other Latin-script
+// languages do not share.
+var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "that": true,
+	"is": true, "was": true, "with": true, "for": true, "said": true, "from": true, "this": true,
+	"have": true, "are": true, "which": true, "his": true, "they": true, "been": true, "were": true, "would": true}
+
+// textLanguage guesses a text's language: by its script
+// (feedsvc.ScriptLanguage); Chinese when Han characters outnumber the
+// Latin words (technical Chinese with many English terms); English when
+// English function words make at least a tenth of 30 or more Latin words.
+func textLanguage(text string) string {
+	if l := feedsvc.ScriptLanguage(text); l != "" {
+		return l
+	}
+	han, words, english := 0, 0, 0
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			words++
+			if englishWords[strings.ToLower(word.String())] {
+				english++
+			}
+			word.Reset()
+		}
+	}
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+			word.WriteRune(r)
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+		flush()
+	}
+	flush()
+	switch {
+	case han > words:
+		return "zh"
+	case words >= 30 && 10*english >= words:
+		return "en"
+	}
+	return ""
 }
 
 // section is the channel name from structured metadata.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Date is a date found in page text.
@@ -12,6 +13,7 @@ type Date struct {
 	Raw                 string
 	y, mo, d, h, mi, s  int
 	hasTime, hasSeconds bool
+	zone                string // a zone name printed after the time ("EDT", "ET", "BST")
 }
 
 var (
@@ -20,8 +22,13 @@ var (
 		`(?:\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?` +
 		`(?:\s*T?\s*(上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
 	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
-	englishMDY = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?)?`)
-	englishDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?`)
+	// zoneName is a zone printed after an English time, upper case only
+	// ("6:37 PM EDT", "5:02 PM ET", "9:39AM BST").
+	zoneName   = `(?:\s*\(?(?-i:(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|AEST|AEDT))\)?\b)?`
+	englishMDY = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+|-\s+|–\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?` + zoneName + `)?`)
+	englishDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})` + zoneName + `)?`)
+	// timeFirst: "9:39AM BST 05 Oct 2011", "1:26 pm ET Jun 3, 2014".
+	timeFirst = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*([ap])\.?m\.?` + zoneName + `[\s,]+(?:on\s+)?(?:(\d{1,2})\s+` + monthNames + `|` + monthNames + `\s+(\d{1,2})),?\s+(\d{4})\b`)
 )
 
 var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -48,12 +55,25 @@ func findDate(s string) Date {
 	if m := englishMDY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		sub := groups(s, m)
 		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[1])], sub[2], sub[4], sub[5], "", sub[6]); ok {
+			d.zone = sub[7]
 			best, bestAt = d, m[0]
 		}
 	}
 	if m := englishDMY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		sub := groups(s, m)
 		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[2])], sub[1], sub[4], sub[5], "", ""); ok {
+			d.zone = sub[6]
+			best, bestAt = d, m[0]
+		}
+	}
+	if m := timeFirst.FindStringSubmatchIndex(s); m != nil && m[0] <= bestAt {
+		sub := groups(s, m)
+		mon, day := sub[6], sub[5]
+		if mon == "" {
+			mon, day = sub[7], sub[8]
+		}
+		if d, ok := build(sub[0], sub[9], monthIndex[strings.ToLower(mon)], day, sub[1], sub[2], "", sub[3]); ok {
+			d.zone = sub[4]
 			best = d
 		}
 	}
@@ -113,8 +133,9 @@ func build(raw, year string, mo int, day, hour, minute, sec, ampm string) (Date,
 	return d, true
 }
 
-// canonical writes the date as "2006-01-02 15:04[:05]" (no zone: the
-// source's zone applies), a form normalize.ParseDate reads.
+// Canonical writes the date as "2006-01-02 15:04[:05]", followed by the
+// zone when one was printed after the time ("2011-09-20 18:37 EDT");
+// without one the source's zone applies. normalize.ParseDate reads it.
 func (d Date) Canonical() string {
 	if d.Raw == "" {
 		return ""
@@ -125,8 +146,33 @@ func (d Date) Canonical() string {
 		if d.hasSeconds {
 			s += fmt.Sprintf(":%02d", d.s)
 		}
+		if z := d.zoneAbbrev(); z != "" {
+			s += " " + z
+		}
 	}
 	return s
+}
+
+// usZones are the regions of the generic US zone names, which say
+// standard or daylight time by the date.
+var usZones = map[string]string{"ET": "America/New_York", "CT": "America/Chicago",
+	"MT": "America/Denver", "PT": "America/Los_Angeles"}
+
+// zoneAbbrev is the printed zone as an abbreviation normalize reads: a
+// generic US name becomes its standard or daylight form on that date
+// ("ET" in August is "EDT"); "" when none was printed or the zone
+// database lacks the region.
+func (d Date) zoneAbbrev() string {
+	region, generic := usZones[d.zone]
+	if !generic {
+		return d.zone
+	}
+	loc, err := time.LoadLocation(region)
+	if err != nil {
+		return ""
+	}
+	name, _ := time.Date(d.y, time.Month(d.mo), d.d, d.h, d.mi, 0, 0, loc).Zone()
+	return name
 }
 
 // hasYear reports four ASCII digits in a row, which every date form has.
@@ -142,4 +188,29 @@ func hasYear(s string) bool {
 		}
 	}
 	return false
+}
+
+// PreferTimed returns the first non-empty date text of cands (in evidence
+// order), except that a date without a time of day gives way to a later
+// candidate naming the same calendar day with its time: a date-only meta
+// tag ("publishdate" = 2024-05-13) loses to the info line's
+// "2024-05-13 13:48".
+func PreferTimed(cands ...string) string {
+	first, at := "", -1
+	for i, c := range cands {
+		if strings.TrimSpace(c) != "" {
+			first, at = c, i
+			break
+		}
+	}
+	d := FindDate(first)
+	if at < 0 || d.Raw == "" || d.hasTime {
+		return first
+	}
+	for _, c := range cands[at+1:] {
+		if e := FindDate(c); e.hasTime && e.y == d.y && e.mo == d.mo && e.d == d.d {
+			return c
+		}
+	}
+	return first
 }

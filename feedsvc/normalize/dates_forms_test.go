@@ -20,6 +20,8 @@ func TestParseDateForms(t *testing.T) {
 		want *string
 	}{
 		{"dot separators", "2023.11.15 07:24", sh, ref, s("2023-11-14T23:24:00Z")},
+		{"UTC after the clock", "2023-11-15 07:24 UTC", sh, ref, s("2023-11-15T07:24:00Z")},
+		{"UTC with an offset", "2023-11-15 07:24 UTC+8", sh, ref, s("2023-11-14T23:24:00Z")},
 		{"slashes with seconds", "2023/11/15 07:24:00", sh, ref, s("2023-11-14T23:24:00Z")},
 		{"weekday in parentheses", "2023年11月15日（星期三）07:24", sh, ref, s("2023-11-14T23:24:00Z")},
 		{"weekday spaced", "2023年11月15日 星期三 07:24", sh, ref, s("2023-11-14T23:24:00Z")},

@@ -39,7 +39,10 @@ func zoneLoc(tok string, w wallClock, loc *time.Location) (*time.Location, bool)
 		return offsetLoc(tok)
 	}
 	for _, p := range []string{"GMT", "UTC", "UT"} {
-		if rest, found := strings.CutPrefix(tok, p); found && rest != "" {
+		if rest, found := strings.CutPrefix(tok, p); found {
+			if rest == "" {
+				break // the name alone: namedZones (else "UTC" read as UT with offset "C")
+			}
 			return offsetLoc(strings.TrimSpace(rest))
 		}
 	}

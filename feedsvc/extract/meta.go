@@ -24,6 +24,9 @@ func readMeta(doc *goquery.Document) pageMeta {
 	m := pageMeta{tags: map[string][]string{}}
 	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
 		content, ok := s.Attr("content")
+		if !ok { // some page stores rewrite content= to value=
+			content, ok = s.Attr("value")
+		}
 		if !ok || labels.Clean(content) == "" {
 			return
 		}

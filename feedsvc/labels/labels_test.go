@@ -49,6 +49,7 @@ func TestSplitNames(t *testing.T) {
 		{"english and", "Marie Curie and Pierre Dupont", []string{"Marie Curie", "Pierre Dupont"}},
 		{"english by", "By Ada Lovelace, Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
 		{"outlet before role", "Workers' Daily - reporter Zheng Li of China Industrial Network", []string{"Zheng Li"}},
+		{"particle", "Lisa de Moraes", []string{"Lisa de Moraes"}},
 		{"not a name", "从市总工会获悉，活动将持续", nil},
 	}
 	for _, tt := range tests {

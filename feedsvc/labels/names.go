@@ -15,7 +15,9 @@ var (
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
 	hanName = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,8}(?:[·•]\p{Han}{1,8}){1,2})$`)
-	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
+	// latName is a Latin name; lower-case particles (de, van, al-) may
+	// stand between capitalised words: "Lisa de Moraes".
+	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|di|du|del|der|den|van|von|la|le|bin|ibn|al|el)\s+)*\p{Lu}[\p{L}'’.-]*){0,4}$`)
 )
 
 // Names reads a byline value into names: role words are dropped,

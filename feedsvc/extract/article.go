@@ -110,14 +110,15 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	return a
 }
 
-// authors applies the evidence order for bylines; names equal to the
-// site or publisher are not people.
+// authors applies the evidence order for bylines; organisations (names
+// like an agency's, a paper's or a site's, or equal to the site or
+// publisher) are not people.
 func (x *extraction) authors() []string {
-	notPerson := map[string]bool{x.head.site: true, x.meta.ld.Publisher: true, x.meta.siteName(): true}
+	orgs := []string{x.head.site, x.meta.ld.Publisher, x.meta.siteName(), x.ev.First(labels.Source)}
 	filter := func(names []string) []string {
 		var out []string
 		for _, n := range labels.Uniq(names) {
-			if !notPerson[n] && !strings.Contains(n, "://") {
+			if !labels.OrgLike(n) && !strings.Contains(n, "://") && !strings.HasPrefix(n, "/") && !partOfAny(n, orgs) {
 				out = append(out, n)
 			}
 		}
@@ -125,12 +126,42 @@ func (x *extraction) authors() []string {
 	}
 	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
-		labels.Names(x.meta.first("author", "dc.creator", "byl"))} {
+		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
+		x.relAuthors(), labels.Byline(x.body.byline)} {
 		if names := filter(cand); len(names) > 0 {
 			return names
 		}
 	}
 	return nil
+}
+
+// partOfAny reports whether name is one of the names in orgs or a part of
+// one ("网易" of "网易新闻").
+func partOfAny(name string, orgs []string) bool {
+	for _, o := range orgs {
+		if o = labels.Clean(o); o != "" && strings.Contains(o, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// relAuthors reads the links the page marks as its authors (rel=author,
+// itemprop=author), in page order.
+func (x *extraction) relAuthors() []string {
+	var out []string
+	x.doc.Find(`a[rel~="author"], [itemprop="author"]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Closest("footer, aside, nav").Length() > 0 {
+			return
+		}
+		if n := s.Find(`[itemprop="name"]`).First(); n.Length() > 0 {
+			s = n
+		} else if s.Children().Length() > 3 {
+			return
+		}
+		out = append(out, labels.Byline(s.Text())...)
+	})
+	return out
 }
 
 // ruleDate evaluates a published rule; text dates are canonicalised.

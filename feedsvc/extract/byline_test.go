@@ -8,10 +8,10 @@ import (
 )
 
 // bylinePage extracts a small page and fails the test on error.
-func bylinePage(t *testing.T, html string) feedsvc.Article {
+func bylinePage(t *testing.T, head, byline string) feedsvc.Article {
 	t.Helper()
 	body := `<p>` + repeatText("The council voted on Tuesday to approve the new budget for the coming year. ", 6) + `</p>`
-	a, err := Article([]byte(`<html><head>`+html+`</head><body><article><h1>Budget approved</h1>`+body+`</article></body></html>`),
+	a, err := Article([]byte(`<html><head>`+head+`</head><body><article><h1>Budget approved</h1>`+byline+body+`</article></body></html>`),
 		"https://news.example.com/2023/11/15/budget.html", feedsvc.ArticleRules{})
 	if err != nil {
 		t.Fatal(err)
@@ -28,8 +28,28 @@ func repeatText(s string, n int) string {
 }
 
 func TestMetaValueAttribute(t *testing.T) {
-	a := bylinePage(t, `<meta name="author" value="Lisa de Moraes">`)
+	a := bylinePage(t, `<meta name="author" value="Lisa de Moraes">`, "")
 	if want := []string{"Lisa de Moraes"}; !reflect.DeepEqual(a.Authors, want) {
 		t.Errorf("authors = %q, want %q", a.Authors, want)
+	}
+}
+
+func TestAuthorsEvidence(t *testing.T) {
+	tests := []struct {
+		name, head, byline string
+		want               []string
+	}{
+		{"organisation meta author falls through to rel=author", `<meta name="author" content="ABC News">`,
+			`<p class="by">By <a rel="author" href="/p/a">Ada Lovelace</a></p>`, []string{"Ada Lovelace"}},
+		{"agency as author is no person", `<meta name="author" content="新华社">`, ``, nil},
+		{"readability byline", ``, `<div class="byline">By Ada Lovelace and Alan Turing | Dec. 4, 2016</div>`,
+			[]string{"Ada Lovelace", "Alan Turing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a := bylinePage(t, tt.head, tt.byline); !reflect.DeepEqual(a.Authors, tt.want) {
+				t.Errorf("authors = %q, want %q", a.Authors, tt.want)
+			}
+		})
 	}
 }

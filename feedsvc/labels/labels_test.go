@@ -50,6 +50,7 @@ func TestSplitNames(t *testing.T) {
 		{"english by", "By Ada Lovelace, Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
 		{"outlet before role", "Workers' Daily - reporter Zheng Li of China Industrial Network", []string{"Zheng Li"}},
 		{"particle", "Lisa de Moraes", []string{"Lisa de Moraes"}},
+		{"french par", "Par Cécile Ducourtieux", []string{"Cécile Ducourtieux"}},
 		{"not a name", "从市总工会获悉，活动将持续", nil},
 	}
 	for _, tt := range tests {
@@ -100,5 +101,36 @@ func TestFindDate(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestByline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"By Mike Cason | mcason@al.com", []string{"Mike Cason"}},
+		{"By Ada Lovelace and Alan Turing Updated 3:53 p.m.", []string{"Ada Lovelace", "Alan Turing"}},
+		{"By Ada Lovelace, Alan Turing and Grace Hopper", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Kate Fazzini kate.fazzini@cnbc.com", []string{"Kate Fazzini"}},
+	}
+	for _, tt := range tests {
+		if got := Byline(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Byline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOrgLike(t *testing.T) {
+	for _, n := range []string{"新华社", "每日经济新闻", "新京报", "法新社", "香港電台-財經", "本网", "整合", "未知",
+		"上海证券报网络版", "新华社发", "摄影报道", "AP", "CNN", "ABC News", "Associated Press", "Reuters", "USA TODAY", "Staff"} {
+		if !OrgLike(n) {
+			t.Errorf("OrgLike(%q) = false, want true", n)
+		}
+	}
+	for _, n := range []string{"栗思", "王之言", "欧阳修", "阿依古丽·买买提", "Lisa de Moraes", "Ed Hornick", "T.C. Sottek"} {
+		if OrgLike(n) {
+			t.Errorf("OrgLike(%q) = true, want false", n)
+		}
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
+	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
 	hanSplit = Regexp(`[\s、，,；;/|及和与]+`)
@@ -109,3 +109,50 @@ func Credits(text string) []string {
 
 // creditSplit separates candidate credit clauses in running text.
 var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)
+
+// bylineCut ends a free byline at what follows the names: an e-mail, a
+// bar, a date or a "Updated"/"Published" stamp.
+var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
+
+// Byline reads a free byline such as readability reports or a byline
+// element holds: "By Mike Cason | mcason@al.com", "By A, B and C".
+func Byline(v string) []string {
+	v = Clean(v)
+	if hanShare(v) >= 0.5 {
+		return Names(v)
+	}
+	v = bylineCut.ReplaceAllString(v, "")
+	return Names(v)
+}
+
+// orgSuffix ends names of organisations: news agencies, papers, sites,
+// stations, magazines, groups, channels (Simplified and Traditional).
+var orgSuffix = Regexp(`(?:社|报|報|网|網|台|日报|日報|新闻|新聞|晚报|晚報|电视台|電視台|杂志|雜誌|集团|集團|频道|頻道|财经|財經|周刊|週刊|中心|公司|研究院|办公室|委员会|政府|局|厅|部|版)(?:发|發|讯|訊)?$`)
+
+// orgWord names an organisation in Latin script.
+var orgWord = Regexp(`(?i)\b(?:news|press|associated press|reuters|staff|agency|times|post|daily|journal|magazine|media|network|newsroom|today|editorial|wire|online|inc|ltd|llc|corp|bureau|desk|team)\b`)
+
+// notAName are bylines that stand for no person: the site itself,
+// "compiled", "unknown", "anonymous".
+var notAName = map[string]bool{"本网": true, "本站": true, "本报": true, "整合": true, "综合": true, "未知": true,
+	"佚名": true, "匿名": true, "网友": true, "小编": true, "原创": true, "本网站": true, "摄影报道": true, "报道": true}
+
+// OrgLike reports whether a name in a byline names an organisation or
+// stands for no person: 新华社, 每日经济新闻, 香港電台-財經, "ABC News",
+// "Associated Press", an all-capitals acronym (AP, CNN), 本网, 未知.
+func OrgLike(n string) bool {
+	n = Clean(n)
+	if n == "" || notAName[n] {
+		return true
+	}
+	if hanShare(n) >= 0.5 {
+		return runeLen(n) >= 3 && orgSuffix.MatchString(n) || strings.ContainsAny(n, "-–—")
+	}
+	if acronym.MatchString(n) {
+		return true
+	}
+	return orgWord.MatchString(n)
+}
+
+// acronym is an all-capitals short name (AP, CNN, AFP, DEADLINE).
+var acronym = regexp.MustCompile(`^[A-Z][A-Z&.]{1,9}$`)

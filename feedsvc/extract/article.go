@@ -89,6 +89,9 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	}
 	a.Authors = x.authors()
 	a.Photographers = x.ev.Photographers()
+	if len(a.Photographers) == 0 {
+		a.Photographers = x.domCredits()
+	}
 	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
 		strings.Join(x.ev.Names(labels.Editor), " "))
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
@@ -205,4 +208,21 @@ func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
 		return nil, nil, fmt.Errorf("%s: %w: %w", pageURL, feedsvc.ErrInvalid, err)
 	}
 	return gq, base, nil
+}
+
+// domCredits reads photo credits from credit elements and captions up to
+// the end of the body: "Photograph: X/Agency", "(X / Reuters)".
+func (x *extraction) domCredits() []string {
+	var out []string
+	x.doc.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Each(func(_ int, s *goquery.Selection) {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last || s.Closest("footer, aside, nav").Length() > 0 {
+			return
+		}
+		if s.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Length() > 0 {
+			return // the inner credit element speaks
+		}
+		cls := strings.ToLower(s.AttrOr("class", ""))
+		out = append(out, labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite")...)
+	})
+	return labels.Uniq(out)
 }

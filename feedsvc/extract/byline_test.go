@@ -53,3 +53,16 @@ func TestAuthorsEvidence(t *testing.T) {
 		})
 	}
 }
+
+func TestPhotographersFromCredits(t *testing.T) {
+	a := bylinePage(t, "", `<figure><img src="/a.jpg"><figcaption>The council chamber. <span class="caption-credit">Photograph: Stephanie Keith/Reuters</span></figcaption></figure>`)
+	if want := []string{"Stephanie Keith"}; !reflect.DeepEqual(a.Photographers, want) {
+		t.Errorf("photographers = %q, want %q", a.Photographers, want)
+	}
+	a = bylinePage(t, "", `<p>新华社记者 刘满仓 摄</p><p>新华社发</p>`)
+	for _, p := range a.Photographers {
+		if p == "新华社发" || p == "新华社" {
+			t.Errorf("photographers = %q: an agency is no photographer", a.Photographers)
+		}
+	}
+}

@@ -50,7 +50,18 @@ func (e *Evidence) Photographers() []string {
 			}
 		}
 	}
-	return Uniq(out)
+	return people(out)
+}
+
+// people drops organisations from a name list ("新华社发", "中新社").
+func people(names []string) []string {
+	var out []string
+	for _, n := range Uniq(names) {
+		if !OrgLike(n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // datelineRe is the reporters' parenthesis that opens wire and newspaper

@@ -123,7 +123,7 @@ func TestByline(t *testing.T) {
 
 func TestOrgLike(t *testing.T) {
 	for _, n := range []string{"新华社", "每日经济新闻", "新京报", "法新社", "香港電台-財經", "本网", "整合", "未知",
-		"上海证券报网络版", "新华社发", "摄影报道", "AP", "CNN", "ABC News", "Associated Press", "Reuters", "USA TODAY", "Staff"} {
+		"上海证券报网络版", "新华社发", "摄影报道", "AP", "CNN", "ABC News", "Associated Press", "Reuters", "USA TODAY", "Staff", "Getty Images", "US Navy"} {
 		if !OrgLike(n) {
 			t.Errorf("OrgLike(%q) = false, want true", n)
 		}
@@ -131,6 +131,27 @@ func TestOrgLike(t *testing.T) {
 	for _, n := range []string{"栗思", "王之言", "欧阳修", "阿依古丽·买买提", "Lisa de Moraes", "Ed Hornick", "T.C. Sottek"} {
 		if OrgLike(n) {
 			t.Errorf("OrgLike(%q) = true, want false", n)
+		}
+	}
+}
+
+func TestPhotoCredit(t *testing.T) {
+	tests := []struct {
+		in       string
+		inCredit bool
+		want     []string
+	}{
+		{"Photograph: Stephanie Keith/Reuters", true, []string{"Stephanie Keith"}},
+		{"Evan Vucci/AP Photo", true, []string{"Evan Vucci"}},
+		{"Photo by Jonathan Daniel/Getty Images", true, []string{"Jonathan Daniel"}},
+		{"Protesters gather in Chelsea. (Rashid Umar Abbasi / Reuters)", false, []string{"Rashid Umar Abbasi"}},
+		{"The star on set. Photograph: Andrew Yee for the Guardian", false, []string{"Andrew Yee"}},
+		{"Getty Images", true, nil},
+		{"The mayor (left) speaks to reporters.", false, nil},
+	}
+	for _, tt := range tests {
+		if got := PhotoCredit(tt.in, tt.inCredit); !slices.Equal(got, tt.want) {
+			t.Errorf("PhotoCredit(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

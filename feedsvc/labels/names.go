@@ -130,7 +130,7 @@ func Byline(v string) []string {
 var orgSuffix = Regexp(`(?:社|报|報|网|網|台|日报|日報|新闻|新聞|晚报|晚報|电视台|電視台|杂志|雜誌|集团|集團|频道|頻道|财经|財經|周刊|週刊|中心|公司|研究院|办公室|委员会|政府|局|厅|部|版)(?:发|發|讯|訊)?$`)
 
 // orgWord names an organisation in Latin script.
-var orgWord = Regexp(`(?i)\b(?:news|press|associated press|reuters|staff|agency|times|post|daily|journal|magazine|media|network|newsroom|today|editorial|wire|online|inc|ltd|llc|corp|bureau|desk|team)\b`)
+var orgWord = Regexp(`(?i)\b(?:news|press|associated press|reuters|staff|agency|times|post|daily|journal|magazine|media|network|newsroom|today|images|pictures|photos?|getty|courtesy|handout|studios?|navy|army|police|archives?|universal|editorial|wire|online|inc|ltd|llc|corp|bureau|desk|team)\b`)
 
 // notAName are bylines that stand for no person: the site itself,
 // "compiled", "unknown", "anonymous".
@@ -156,3 +156,48 @@ func OrgLike(n string) bool {
 
 // acronym is an all-capitals short name (AP, CNN, AFP, DEADLINE).
 var acronym = regexp.MustCompile(`^[A-Z][A-Z&.]{1,9}$`)
+
+// creditLabel opens a photo credit: "Photograph: ", "Photo by ", "(Photo: ".
+var creditLabel = Regexp(`(?i)^[（(]?\s*(?:photograph(?:ed)?|photos?|pictures?|image|credit|摄影|图片|图)\s*(?:by\b|[:：/])\s*`)
+
+// agencyTail ends a credit at the agency: "X/AP Photo", "X / Reuters",
+// "X, National Geographic Creative", "X for the Guardian".
+var agencyTail = regexp.MustCompile(`(?i)\s*(?:[/,]|\bfor\s+the\b|\bvia\b).*$`)
+
+// PhotoCredit reads a photo credit element or the credit that closes a
+// caption: "Photograph: Stephanie Keith/Reuters", "Evan Vucci/AP Photo",
+// "… neighborhood. (Rashid Umar Abbasi / Reuters)", "(Photo: X)".
+// inCredit tells that the text is a credit element's whole text; a
+// caption only yields a labelled or agency-marked credit at its end.
+func PhotoCredit(text string, inCredit bool) []string {
+	t := Clean(text)
+	if i := strings.LastIndexAny(t, "(（"); !inCredit && i >= 0 && strings.HasSuffix(strings.TrimRight(t, "。. "), ")") {
+		t = strings.Trim(t[i:], "()（）。. ")
+	} else if !inCredit {
+		// "… Photograph: X/Agency" at the end of a caption.
+		loc := creditInside.FindStringIndex(t)
+		if loc == nil {
+			return nil
+		}
+		t = t[loc[0]:]
+	}
+	labelled := creditLabel.MatchString(t)
+	t = creditLabel.ReplaceAllString(t, "")
+	if !labelled && !inCredit && !strings.ContainsAny(t, "/") {
+		return nil
+	}
+	t = strings.Trim(agencyTail.ReplaceAllString(t, ""), " ()（）")
+	if t == "" || hanShare(t) >= 0.5 || runeLen(t) > 40 {
+		return nil
+	}
+	var out []string
+	for _, n := range Names(t) {
+		if !OrgLike(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// creditInside finds a labelled credit inside a caption.
+var creditInside = Regexp(`(?i)\b(?:photograph|photo)\s*(?:by\b|:)`)

@@ -37,7 +37,8 @@ var labelTable = []labelRule{
 	{Regexp(`^(?:引题|肩题)\s*[:：]\s*`), Kicker},
 	{Regexp(`^(?:副题|副标题)\s*[:：]\s*`), Subtitle},
 	{Regexp(`(?i)^(?:本文来源|本稿来源|文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), Source},
-	{Regexp(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), Editor},
+	{Regexp(`^(?:本文|本稿|文章)?来源于\s*`), Source},
+	{Regexp(`(?i)^(?:责任编辑|责编|值班编辑|选稿|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), Editor},
 	{Regexp(`(?i)^(?:edited by|editing by|editor in charge)\s+`), Editor},
 	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
 	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
@@ -84,7 +85,17 @@ func Line(raw string) ([]Hit, bool) {
 	}
 	var hits []Hit
 	all := true
-	for _, seg := range splitSegments(raw) {
+	segs := splitSegments(raw)
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		if f := bareLabel(seg); f != none && i+1 < len(segs) {
+			// "作者  王之言 高孜然", "来源 | 经济日报": the value is the next segment.
+			if hs, ok := labelValue(f, segs[i+1]); ok {
+				hits = append(hits, hs...)
+				i++
+				continue
+			}
+		}
 		hs, ok := parseSegment(seg)
 		hits = append(hits, hs...)
 		all = all && ok
@@ -160,10 +171,39 @@ func parseSegment(seg string) ([]Hit, bool) {
 	return nil, false
 }
 
+// bareTable are labels that may stand alone in their segment, the value
+// following after a wide space or a bar.
+var bareTable = []labelRule{
+	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
+	{Regexp(`^(?:作者|撰文|文|记者)$`), Author},
+	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
+}
+
+// bareLabel returns the field of a segment that is a label alone.
+func bareLabel(seg string) Field {
+	seg = strings.TrimRight(Clean(seg), ":：/")
+	for _, r := range bareTable {
+		if r.re.MatchString(seg) {
+			return r.f
+		}
+	}
+	return none
+}
+
+// sourceLead is a leading word that marks a compiled source: "综合 X、Y".
+var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
+
+// sourceNote is a parenthesis closing a source value.
+var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)
+
 // labelValue validates a label's value; names must look like names and a
 // date value must hold a date.
 func labelValue(f Field, v string) ([]Hit, bool) {
 	v = strings.Trim(Clean(v), "《》<>“”\"'()（）:：")
+	if f == Source {
+		v = Clean(strings.NewReplacer("《", "", "》", "").Replace(sourceLead.ReplaceAllString(v, "")))
+		v = sourceNote.ReplaceAllString(v, "") // "21世纪经济报道(广州)": the bureau
+	}
 	var hits []Hit
 	if f != Published && f != Updated && f != chrome {
 		if d := FindDate(v); d.Raw != "" {
@@ -182,6 +222,9 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		return append(hits, Hit{f, d.Canonical()}), true
 	case Author, Photographer, Editor:
 		names := Names(v)
+		if len(names) == 0 && f != Photographer {
+			names = penName(v)
+		}
 		if len(names) == 0 {
 			return hits, false
 		}

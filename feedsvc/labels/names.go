@@ -25,6 +25,20 @@ var (
 // cmsCode is a staff code some CMSs append to names: "李四_NE0011".
 var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
 
+// staffCode is a CMS staff code standing after a name: "杜智 PX209".
+var staffCode = regexp.MustCompile(`^[A-Z]{1,4}\d{2,}$`)
+
+// penName accepts a labelled value that is one short token without
+// sentence punctuation as a pen name ("几乎不流浪", "好看的hk"); the
+// label vouches for it.
+func penName(v string) []string {
+	v = strings.TrimSpace(cmsCode.ReplaceAllString(Clean(v), ""))
+	if v == "" || runeLen(v) > 10 || strings.ContainsAny(v, " ，。,.；;：:！？!?（）()《》") || OrgLike(v) {
+		return nil
+	}
+	return []string{v}
+}
+
 func Names(v string) []string {
 	v = Clean(v)
 	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
@@ -46,7 +60,7 @@ func Names(v string) []string {
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
-		if p == "" {
+		if p == "" || staffCode.MatchString(p) {
 			continue
 		}
 		if !hanName.MatchString(p) && !latName.MatchString(p) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -95,7 +96,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
 		strings.Join(x.ev.Names(labels.Editor), " "))
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
-		x.meta.ld.Publisher, publisher(x.head.site))
+		publisher(x.meta.ld.Publisher), publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published))
@@ -127,7 +128,7 @@ func (x *extraction) authors() []string {
 		}
 		return out
 	}
-	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"),
+	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
 		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
 		x.relAuthors(), labels.Byline(x.body.byline)} {
@@ -137,6 +138,22 @@ func (x *extraction) authors() []string {
 	}
 	return nil
 }
+
+// hanNames reads Chinese entries of a structured author list as bylines
+// ("記者陳嘉寧／桃園機場報導" names 陳嘉寧); other entries stay as they are.
+func hanNames(list []string) []string {
+	var out []string
+	for _, n := range list {
+		if names := labels.Names(n); len(names) > 0 && strings.ContainsFunc(n, isHan) {
+			out = append(out, names...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // partOfAny reports whether name is one of the names in orgs or a part of
 // one ("网易" of "网易新闻").

@@ -66,3 +66,10 @@ func TestPhotographersFromCredits(t *testing.T) {
 		}
 	}
 }
+
+func TestStructuredAuthorRoleAndPlace(t *testing.T) {
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget approved","author":{"@type":"Person","name":"記者陳嘉寧／桃園機場報導"}}</script>`
+	if a := bylinePage(t, ld, ""); !reflect.DeepEqual(a.Authors, []string{"陳嘉寧"}) {
+		t.Errorf("authors = %q, want [陳嘉寧]", a.Authors)
+	}
+}

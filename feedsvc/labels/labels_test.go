@@ -163,3 +163,20 @@ func TestPhotoCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestDatelineAuthors(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  []string
+	}{
+		{[]string{"（记者 陈思远 通讯员 刘晓静）本报讯 活动开幕。", "正文。"}, []string{"陈思远", "刘晓静"}},
+		{[]string{"正文第一段。", "警方已勘驗現場並報請相驗。（王煌忠／台中報導）"}, []string{"王煌忠"}},
+		{[]string{"正文第一段。", "会议要求各地抓好落实。（钟才文）"}, []string{"钟才文"}},
+		{[]string{"正文第一段。", "会议在北京举行（图）"}, nil},
+	}
+	for _, tt := range tests {
+		if got := DatelineAuthors(tt.lines); !slices.Equal(got, tt.want) {
+			t.Errorf("DatelineAuthors(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

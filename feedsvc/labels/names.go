@@ -10,8 +10,10 @@ var (
 	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = Regexp(`[\s、，,；;/|及和与]+`)
-	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
+	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
+	// reportPlace is the place part of a dateline byline: "桃園機場報導".
+	reportPlace = Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`)
+	latSplit    = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
 	hanName = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,8}(?:[·•]\p{Han}{1,8}){1,2})$`)
@@ -60,7 +62,7 @@ func Names(v string) []string {
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
-		if p == "" || staffCode.MatchString(p) {
+		if p == "" || staffCode.MatchString(p) || len(out) > 0 && reportPlace.MatchString(p) {
 			continue
 		}
 		if !hanName.MatchString(p) && !latName.MatchString(p) {

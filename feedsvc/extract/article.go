@@ -96,7 +96,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
 		strings.Join(x.ev.Names(labels.Editor), " "))
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
-		publisher(x.meta.ld.Publisher), publisher(x.head.site))
+		x.orgAuthor(), publisher(x.meta.ld.Publisher), publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = firstNonEmpty(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published))
@@ -154,6 +154,20 @@ func hanNames(list []string) []string {
 }
 
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// orgAuthor is an organisation the structured author evidence names
+// (article:author 新京报, JSON-LD author 新华社, meta author AP): the
+// article's source when no 来源 line names one.
+func (x *extraction) orgAuthor() string {
+	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author")} {
+		for _, n := range cand {
+			if labels.Organisation(n) && !strings.Contains(n, "://") {
+				return n
+			}
+		}
+	}
+	return ""
+}
 
 // partOfAny reports whether name is one of the names in orgs or a part of
 // one ("网易" of "网易新闻").

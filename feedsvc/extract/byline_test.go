@@ -73,3 +73,14 @@ func TestStructuredAuthorRoleAndPlace(t *testing.T) {
 		t.Errorf("authors = %q, want [陳嘉寧]", a.Authors)
 	}
 }
+
+func TestOrganisationAuthorIsSource(t *testing.T) {
+	a := bylinePage(t, `<meta property="og:site_name" content="Example Portal"><meta property="article:author" content="每日经济新闻">`, "")
+	if a.Source != "每日经济新闻" || len(a.Authors) != 0 {
+		t.Errorf("source = %q, authors = %q; want source 每日经济新闻 and no author", a.Source, a.Authors)
+	}
+	a = bylinePage(t, `<meta property="og:site_name" content="Example Portal"><meta name="author" content="本网">`, "")
+	if a.Source != "Example Portal" {
+		t.Errorf("source = %q, want the site (本网 names no outlet)", a.Source)
+	}
+}

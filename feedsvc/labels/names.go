@@ -170,6 +170,17 @@ func OrgLike(n string) bool {
 	return orgWord.MatchString(n)
 }
 
+// Organisation reports whether a byline names an organisation that can
+// stand as the article's source (新华社, AP), not a word standing for no
+// one (本网, 未知).
+func Organisation(n string) bool {
+	n = Clean(n)
+	return !notAName[n] && OrgLike(n) && !orgWordOnly.MatchString(n)
+}
+
+// orgWordOnly is a generic desk word that names no outlet.
+var orgWordOnly = Regexp(`(?i)^(?:staff|editorial|newsroom|desk|team|wire|online|news)$`)
+
 // acronym is an all-capitals short name (AP, CNN, AFP, DEADLINE).
 var acronym = regexp.MustCompile(`^[A-Z][A-Z&.]{1,9}$`)
 

@@ -45,7 +45,8 @@ var labelTable = []labelRule{
 	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), Author},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
-	{Regexp(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
+	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
+	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
 	{Regexp(`^By\s+`), Author},
 	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
 	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
@@ -88,6 +89,18 @@ func Line(raw string) ([]Hit, bool) {
 	segs := splitSegments(raw)
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
+		if f := bareLabel(seg); f == Author {
+			// "本报记者  王乐文  方  敏": the names run to the next label.
+			j := i + 1
+			for j < len(segs) && bareLabel(segs[j]) == none {
+				j++
+			}
+			if names := Names(strings.Join(segs[i+1:j], " ")); j > i+2 && len(names) > 0 {
+				hits = append(hits, Hit{Author, strings.Join(names, "\x00")})
+				i = j - 1
+				continue
+			}
+		}
 		if f := bareLabel(seg); f != none && i+1 < len(segs) {
 			// "作者  王之言 高孜然", "来源 | 经济日报": the value is the next segment.
 			if hs, ok := labelValue(f, segs[i+1]); ok {
@@ -155,6 +168,9 @@ func parseSegment(seg string) ([]Hit, bool) {
 			return []Hit{{Photographer, strings.Join(names, "\x00")}}, true
 		}
 	}
+	if m := placeByline.FindStringSubmatch(seg); m != nil {
+		return []Hit{{Author, m[1]}}, true
+	}
 	for _, r := range labelTable {
 		loc := r.find(seg)
 		if loc == nil {
@@ -175,7 +191,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 // following after a wide space or a bar.
 var bareTable = []labelRule{
 	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
-	{Regexp(`^(?:作者|撰文|文|记者)$`), Author},
+	{Regexp(`^(?:作者|撰文|文|(?:本报|新华社|特约|见习|实习)?记者)$`), Author},
 	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
 }
 
@@ -192,6 +208,10 @@ func bareLabel(seg string) Field {
 
 // sourceLead is a leading word that marks a compiled source: "综合 X、Y".
 var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
+
+// placeByline is a reporter's line naming the place reported from:
+// "記者林悅／南市報導", "王煌忠／台中報導".
+var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}(?:报道|报导)$`)
 
 // sourceNote is a parenthesis closing a source value.
 var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)

@@ -59,6 +59,9 @@ func Names(v string) []string {
 	} else {
 		parts = latSplit.Split(v, -1)
 	}
+	if hanShare(v) >= 0.5 {
+		parts = joinSingles(parts)
+	}
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
@@ -228,3 +231,25 @@ func PhotoCredit(text string, inCredit bool) []string {
 
 // creditInside finds a labelled credit inside a caption.
 var creditInside = Regexp(`(?i)\b(?:photograph|photo)\s*(?:by\b|:)`)
+
+// joinSingles joins runs of one-character parts: a name spaced out to
+// the width of three characters ("方  敏") is one name.
+func joinSingles(parts []string) []string {
+	var out []string
+	run := ""
+	for _, p := range parts {
+		if runeLen(p) == 1 && hanShare(p) == 1 {
+			run += p
+			continue
+		}
+		if run != "" {
+			out = append(out, run)
+			run = ""
+		}
+		out = append(out, p)
+	}
+	if run != "" {
+		out = append(out, run)
+	}
+	return out
+}

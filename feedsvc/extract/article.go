@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -88,13 +89,16 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	if pt := x.ev.First(labels.PrintTitle); labels.Clean(pt) != labels.Clean(a.Title) {
 		a.PrintTitle = pt
 	}
-	a.Authors = x.authors()
+	editors := ruleNames(x.doc, x.meta, x.rules.Editor)
+	if len(editors) == 0 {
+		editors = x.ev.Names(labels.Editor)
+	}
+	a.Editor = strings.Join(editors, " ")
+	a.Authors = x.authors(editors)
 	a.Photographers = x.ev.Photographers()
 	if len(a.Photographers) == 0 {
 		a.Photographers = x.domCredits()
 	}
-	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
-		strings.Join(x.ev.Names(labels.Editor), " "))
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
 		x.orgAuthor(), publisher(x.meta.ld.Publisher), publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
@@ -116,13 +120,15 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 
 // authors applies the evidence order for bylines; organisations (names
 // like an agency's, a paper's or a site's, or equal to the site or
-// publisher) are not people.
-func (x *extraction) authors() []string {
+// publisher) are not people, and the page's editor is not its author
+// (CMSs put the editor in meta author).
+func (x *extraction) authors(editors []string) []string {
 	orgs := []string{x.head.site, x.meta.ld.Publisher, x.meta.siteName(), x.ev.First(labels.Source)}
 	filter := func(names []string) []string {
 		var out []string
 		for _, n := range labels.Uniq(names) {
-			if !labels.OrgLike(n) && !strings.Contains(n, "://") && !strings.HasPrefix(n, "/") && !partOfAny(n, orgs) {
+			if !labels.OrgLike(n) && !strings.Contains(n, "://") && !strings.HasPrefix(n, "/") && !partOfAny(n, orgs) &&
+				!slices.Contains(editors, n) {
 				out = append(out, n)
 			}
 		}

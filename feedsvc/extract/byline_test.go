@@ -84,3 +84,10 @@ func TestOrganisationAuthorIsSource(t *testing.T) {
 		t.Errorf("source = %q, want the site (本网 names no outlet)", a.Source)
 	}
 }
+
+func TestEditorInMetaAuthorIsNoAuthor(t *testing.T) {
+	a := bylinePage(t, `<meta name="author" content="刘峻凌">`, `<p>责任编辑：刘峻凌</p>`)
+	if len(a.Authors) != 0 || a.Editor != "刘峻凌" {
+		t.Errorf("authors = %q, editor = %q; want no author and editor 刘峻凌", a.Authors, a.Editor)
+	}
+}

@@ -137,7 +137,7 @@ func (x *extraction) authors(editors []string) []string {
 	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
 		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
-		x.relAuthors(), labels.Byline(x.body.byline)} {
+		x.relAuthors(), labels.Byline(x.body.byline), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {
 			return names
 		}
@@ -173,6 +173,34 @@ func (x *extraction) orgAuthor() string {
 		}
 	}
 	return ""
+}
+
+// bylineElements reads the first element with text, up to the end of
+// the body, whose class names a byline or an author ("byline",
+// "author_name", "author vcard"): its text or one child's as a byline.
+func (x *extraction) bylineElements() []string {
+	var out []string
+	x.doc.Find(`[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
+			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"]`).Length() > 0 {
+			return true
+		}
+		t := labels.Clean(s.Text())
+		if t == "" {
+			return true
+		}
+		if runeLen(t) <= 120 {
+			if out = labels.Byline(t); len(out) > 0 {
+				return false
+			}
+			s.Children().EachWithBreak(func(_ int, c *goquery.Selection) bool {
+				out = labels.Byline(c.Text())
+				return len(out) == 0
+			})
+		}
+		return false // only the first byline element with text speaks
+	})
+	return out
 }
 
 // partOfAny reports whether name is one of the names in orgs or a part of

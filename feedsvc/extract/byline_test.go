@@ -91,3 +91,10 @@ func TestEditorInMetaAuthorIsNoAuthor(t *testing.T) {
 		t.Errorf("authors = %q, editor = %q; want no author and editor 刘峻凌", a.Authors, a.Editor)
 	}
 }
+
+func TestBylineElement(t *testing.T) {
+	a := bylinePage(t, "", `<div class="lebyline"><span class="pubdate">October 14, 2009</span><span>|</span><span>Marc Lifsher</span></div>`)
+	if want := []string{"Marc Lifsher"}; !reflect.DeepEqual(a.Authors, want) {
+		t.Errorf("authors = %q, want %q", a.Authors, want)
+	}
+}

@@ -124,6 +124,7 @@ func TestByline(t *testing.T) {
 		{"By Ada Lovelace and Alan Turing Updated 3:53 p.m.", []string{"Ada Lovelace", "Alan Turing"}},
 		{"By Ada Lovelace, Alan Turing and Grace Hopper", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
 		{"Kate Fazzini kate.fazzini@cnbc.com", []string{"Kate Fazzini"}},
+		{"By Seth Fiegerman Sun, 26 Jan 2014 18:12:05 +0000", []string{"Seth Fiegerman"}},
 	}
 	for _, tt := range tests {
 		if got := Byline(tt.in); !slices.Equal(got, tt.want) {

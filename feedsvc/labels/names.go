@@ -131,7 +131,7 @@ var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\
 
 // bylineCut ends a free byline at what follows the names: an e-mail, a
 // bar, a date or a "Updated"/"Published" stamp.
-var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
+var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
 
 // Byline reads a free byline such as readability reports or a byline
 // element holds: "By Mike Cason | mcason@al.com", "By A, B and C".

@@ -98,3 +98,11 @@ func TestBylineElement(t *testing.T) {
 		t.Errorf("authors = %q, want %q", a.Authors, want)
 	}
 }
+
+func TestPublisherSkipsChannel(t *testing.T) {
+	for site, want := range map[string]string{"39健康网_饮食": "39健康网", "社會 - 中時": "中時", "政治 | 中央社 CNA": "中央社 CNA"} {
+		if got := publisher(site); got != want {
+			t.Errorf("publisher(%q) = %q, want %q", site, got, want)
+		}
+	}
+}

@@ -57,10 +57,17 @@ func siteFromTitle(docTitle, h1 string) string {
 // "港聞 - 明報新聞網").
 var siteSep = regexp.MustCompile(`\s*[|｜_–—»]\s*|\s+-\s+`)
 
-// publisher is the site's own name in a title suffix: its last part
-// (the parts before it are channels).
+// publisher is the site's own name in a title suffix: the last part that
+// names an outlet (网, 报, News …), else the last part (the others are
+// channels).
 func publisher(site string) string {
 	parts := siteSep.Split(labels.Clean(site), -1)
+	for i := len(parts) - 1; i >= 0 && len(parts) > 1; i-- {
+		// "39健康网_饮食": the part that names an outlet, not the channel.
+		if p := labels.Clean(parts[i]); labels.Organisation(p) {
+			return p
+		}
+	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		if p := labels.Clean(parts[i]); p != "" {
 			return p

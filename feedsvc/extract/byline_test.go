@@ -100,7 +100,8 @@ func TestBylineElement(t *testing.T) {
 }
 
 func TestPublisherSkipsChannel(t *testing.T) {
-	for site, want := range map[string]string{"39健康网_饮食": "39健康网", "社會 - 中時": "中時", "政治 | 中央社 CNA": "中央社 CNA"} {
+	for site, want := range map[string]string{"39健康网_饮食": "39健康网", "社會 - 中時": "中時", "政治 | 中央社 CNA": "中央社 CNA",
+		"新华网河北频道-新华网": "新华网", "Yahoo! News": "Yahoo! News"} {
 		if got := publisher(site); got != want {
 			t.Errorf("publisher(%q) = %q, want %q", site, got, want)
 		}

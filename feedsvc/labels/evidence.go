@@ -84,6 +84,9 @@ func DatelineAuthors(lines []string) []string {
 				return names
 			}
 		}
+		if m := placeByline.FindStringSubmatch(Clean(l)); m != nil {
+			return []string{m[1]}
+		}
 	}
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
 		if m := endBylineRe.FindStringSubmatch(Clean(lines[i])); m != nil {

@@ -52,6 +52,8 @@ var labelTable = []labelRule{
 	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
 	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
 	{Regexp(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), chrome},
+	// Staff roles with nothing to keep: 策划：X, 校对：Y, 排版 Z.
+	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)\s*[:：]`), chrome},
 }
 
 // markerRule recognises a print-edition title part marked at the end of
@@ -168,9 +170,6 @@ func parseSegment(seg string) ([]Hit, bool) {
 			return []Hit{{Photographer, strings.Join(names, "\x00")}}, true
 		}
 	}
-	if m := placeByline.FindStringSubmatch(seg); m != nil {
-		return []Hit{{Author, m[1]}}, true
-	}
 	for _, r := range labelTable {
 		loc := r.find(seg)
 		if loc == nil {
@@ -193,6 +192,7 @@ var bareTable = []labelRule{
 	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
 	{Regexp(`^(?:作者|撰文|文|(?:本报|新华社|特约|见习|实习)?记者)$`), Author},
 	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
+	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
 }
 
 // bareLabel returns the field of a segment that is a label alone.
@@ -210,7 +210,8 @@ func bareLabel(seg string) Field {
 var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
 
 // placeByline is a reporter's line naming the place reported from:
-// "記者林悅／南市報導", "王煌忠／台中報導".
+// "記者林悅／南市報導", "王煌忠／台中報導". DatelineAuthors reads it; the
+// line stays in the text as the paper prints it.
 var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}(?:报道|报导)$`)
 
 // sourceNote is a parenthesis closing a source value.

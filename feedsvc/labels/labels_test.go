@@ -27,7 +27,8 @@ func TestParseLine(t *testing.T) {
 		{"photo credit line", "李堃 摄", []Hit{{Photographer, "李堃"}}, true},
 		{"选稿 and staff code", "选稿：曾炟", []Hit{{Editor, "曾炟"}}, true},
 		{"staff code dropped", "[责任编辑：杜智 PX209]", []Hit{{Editor, "杜智"}}, true},
-		{"pen name editor", "策划：杨顺霖   编辑：几乎不流浪", []Hit{{Editor, "几乎不流浪"}}, false},
+		{"pen name editor", "策划：杨顺霖   编辑：几乎不流浪", []Hit{{Editor, "几乎不流浪"}}, true},
+		{"staff roles", "编辑  周褶褶  ｜   排版  魏蔚", []Hit{{Editor, "周褶褶"}}, true},
 		{"bare labels", "作者  王之言 高孜然   编辑  周褶褶", []Hit{{Author, "王之言\x00高孜然"}, {Editor, "周褶褶"}}, true},
 		{"source after a bar, compiled", "来源 | 综合抖音黑板报、南方都市报", []Hit{{Source, "抖音黑板报、南方都市报"}}, true},
 		{"本文来源于 with date", "本文来源于  国家统计局  　 2024-05-11 09:36:26", []Hit{{Source, "国家统计局"}, {Published, "2024-05-11 09:36:26"}}, true},
@@ -35,7 +36,6 @@ func TestParseLine(t *testing.T) {
 		{"bureau after source", "来源: 21世纪经济报道(广州)", []Hit{{Source, "21世纪经济报道"}}, true},
 		{"spaced-out names", "本报记者  王乐文  方  敏", []Hit{{Author, "王乐文\x00方敏"}}, true},
 		{"outlet before role", "中青报·中青网记者 魏其濛", []Hit{{Author, "魏其濛"}}, true},
-		{"place byline", "記者林悅／南市報導", []Hit{{Author, "林悅"}}, true},
 		{"heading is not a byline", "记者手记", nil, false},
 		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
 		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []Hit{{Photographer, "陈思远"}}, false},
@@ -176,6 +176,7 @@ func TestDatelineAuthors(t *testing.T) {
 		{[]string{"（记者 陈思远 通讯员 刘晓静）本报讯 活动开幕。", "正文。"}, []string{"陈思远", "刘晓静"}},
 		{[]string{"正文第一段。", "警方已勘驗現場並報請相驗。（王煌忠／台中報導）"}, []string{"王煌忠"}},
 		{[]string{"正文第一段。", "会议要求各地抓好落实。（钟才文）"}, []string{"钟才文"}},
+		{[]string{"▲图说。（圖／記者林悅翻攝）", "記者林悅／南市報導", "正文。"}, []string{"林悅"}},
 		{[]string{"正文第一段。", "会议在北京举行（图）"}, nil},
 	}
 	for _, tt := range tests {

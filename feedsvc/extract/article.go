@@ -168,7 +168,7 @@ func (x *extraction) orgAuthor() string {
 	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author")} {
 		for _, n := range cand {
 			if labels.Organisation(n) && !strings.Contains(n, "://") {
-				return n
+				return strings.TrimSuffix(n, " Wire") // "CNN Wire" is CNN's wire service
 			}
 		}
 	}

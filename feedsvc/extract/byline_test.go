@@ -79,6 +79,10 @@ func TestOrganisationAuthorIsSource(t *testing.T) {
 	if a.Source != "每日经济新闻" || len(a.Authors) != 0 {
 		t.Errorf("source = %q, authors = %q; want source 每日经济新闻 and no author", a.Source, a.Authors)
 	}
+	a = bylinePage(t, `<meta property="og:site_name" content="Example Portal"><meta name="author" content="CNN Wire">`, "")
+	if a.Source != "CNN" {
+		t.Errorf("source = %q, want CNN", a.Source)
+	}
 	a = bylinePage(t, `<meta property="og:site_name" content="Example Portal"><meta name="author" content="本网">`, "")
 	if a.Source != "Example Portal" {
 		t.Errorf("source = %q, want the site (本网 names no outlet)", a.Source)

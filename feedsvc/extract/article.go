@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -94,12 +96,18 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	if pt := x.ev.First(labels.PrintTitle); labels.Clean(pt) != labels.Clean(a.Title) {
 		a.PrintTitle = pt
 	}
-	a.Authors = x.authors()
+	editors := ruleNames(x.doc, x.meta, x.rules.Editor)
+	if len(editors) == 0 {
+		editors = x.ev.Names(labels.Editor)
+	}
+	a.Editor = strings.Join(editors, " ")
+	a.Authors = x.authors(editors)
 	a.Photographers = x.ev.Photographers()
-	a.Editor = firstNonEmpty(strings.Join(ruleNames(x.doc, x.meta, x.rules.Editor), " "),
-		strings.Join(x.ev.Names(labels.Editor), " "))
+	if len(a.Photographers) == 0 {
+		a.Photographers = x.domCredits()
+	}
 	a.Source = firstNonEmpty(ruleLabelled(x.doc, x.meta, x.rules.Source, labels.Source), x.ev.First(labels.Source),
-		x.meta.ld.Publisher, publisher(x.head.site))
+		x.orgAuthor(), publisher(x.meta.ld.Publisher), publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.meta.script)
@@ -118,27 +126,118 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	return a
 }
 
-// authors applies the evidence order for bylines; names equal to the
-// site or publisher are not people.
-func (x *extraction) authors() []string {
-	notPerson := map[string]bool{x.head.site: true, x.meta.ld.Publisher: true, x.meta.siteName(): true}
+// authors applies the evidence order for bylines; organisations (names
+// like an agency's, a paper's or a site's, or equal to the site or
+// publisher) are not people, and the page's editor is not its author
+// (CMSs put the editor in meta author).
+func (x *extraction) authors(editors []string) []string {
+	orgs := []string{x.head.site, x.meta.ld.Publisher, x.meta.siteName(), x.ev.First(labels.Source)}
 	filter := func(names []string) []string {
 		var out []string
 		for _, n := range labels.Uniq(names) {
-			if !notPerson[n] && !strings.Contains(n, "://") {
+			if !labels.OrgLike(n) && !strings.Contains(n, "://") && !strings.HasPrefix(n, "/") && !partOfAny(n, orgs) &&
+				!slices.Contains(editors, n) {
 				out = append(out, n)
 			}
 		}
 		return out
 	}
-	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"),
+	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
-		labels.Names(x.meta.first("author", "dc.creator", "byl"))} {
+		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
+		x.relAuthors(), labels.Byline(x.body.byline), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {
 			return names
 		}
 	}
 	return nil
+}
+
+// hanNames reads Chinese entries of a structured author list as bylines
+// ("記者陳嘉寧／桃園機場報導" names 陳嘉寧); other entries stay as they are.
+func hanNames(list []string) []string {
+	var out []string
+	for _, n := range list {
+		if names := labels.Names(n); len(names) > 0 && strings.ContainsFunc(n, isHan) {
+			out = append(out, names...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// orgAuthor is an organisation the structured author evidence names
+// (article:author 新京报, JSON-LD author 新华社, meta author AP): the
+// article's source when no 来源 line names one.
+func (x *extraction) orgAuthor() string {
+	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author")} {
+		for _, n := range cand {
+			if labels.Organisation(n) && !strings.Contains(n, "://") {
+				return strings.TrimSuffix(n, " Wire") // "CNN Wire" is CNN's wire service
+			}
+		}
+	}
+	return ""
+}
+
+// bylineElements reads the first element with text, up to the end of
+// the body, whose class names a byline or an author ("byline",
+// "author_name", "author vcard"): its text or one child's as a byline.
+func (x *extraction) bylineElements() []string {
+	var out []string
+	x.doc.Find(`[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
+			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"]`).Length() > 0 {
+			return true
+		}
+		t := labels.Clean(s.Text())
+		if t == "" {
+			return true
+		}
+		if runeLen(t) <= 120 {
+			if out = labels.Byline(t); len(out) > 0 {
+				return false
+			}
+			s.Children().EachWithBreak(func(_ int, c *goquery.Selection) bool {
+				out = labels.Byline(c.Text())
+				return len(out) == 0
+			})
+		}
+		return false // only the first byline element with text speaks
+	})
+	return out
+}
+
+// partOfAny reports whether name is one of the names in orgs or a part of
+// one ("网易" of "网易新闻").
+func partOfAny(name string, orgs []string) bool {
+	for _, o := range orgs {
+		if o = labels.Clean(o); o != "" && strings.Contains(o, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// relAuthors reads the links the page marks as its authors (rel=author,
+// itemprop=author), in page order.
+func (x *extraction) relAuthors() []string {
+	var out []string
+	x.doc.Find(`a[rel~="author"], [itemprop="author"]`).Each(func(_ int, s *goquery.Selection) {
+		if s.Closest("footer, aside, nav").Length() > 0 {
+			return
+		}
+		if n := s.Find(`[itemprop="name"]`).First(); n.Length() > 0 {
+			s = n
+		} else if s.Children().Length() > 3 {
+			return
+		}
+		out = append(out, labels.Byline(s.Text())...)
+	})
+	return out
 }
 
 // ruleDate evaluates a published rule; text dates are canonicalised.
@@ -227,4 +326,21 @@ var shortOffset = regexp.MustCompile(`(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-])(
 // fixOffset writes a three-digit offset as ±0H:MM so it is read as one.
 func fixOffset(v string) string {
 	return shortOffset.ReplaceAllString(strings.TrimSpace(v), "${1}${2}0${3}:${4}")
+}
+
+// domCredits reads photo credits from credit elements and captions up to
+// the end of the body: "Photograph: X/Agency", "(X / Reuters)".
+func (x *extraction) domCredits() []string {
+	var out []string
+	x.doc.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Each(func(_ int, s *goquery.Selection) {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last || s.Closest("footer, aside, nav").Length() > 0 {
+			return
+		}
+		if s.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Length() > 0 {
+			return // the inner credit element speaks
+		}
+		cls := strings.ToLower(s.AttrOr("class", ""))
+		out = append(out, labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite")...)
+	})
+	return labels.Uniq(out)
 }

@@ -71,6 +71,9 @@ type bodyPart struct {
 	// text of its own: where the header zone (byline, time) ends even when
 	// the body's container also wraps the headline (<article><header><h1>).
 	textFirst int
+	// byline is readability's byline (the node it removed as one, or
+	// the page's author metadata), evidence for the authors.
+	byline string
 }
 
 // locateBody finds the body by rule selector, else readability, else
@@ -86,6 +89,7 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 	ps := readability.NewParser()
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
 		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
+			b.byline = art.Byline()
 			return b
 		}
 	}

@@ -53,10 +53,34 @@ func siteFromTitle(docTitle, h1 string) string {
 // "港聞 - 明報新聞網").
 var siteSep = regexp.MustCompile(`\s*[|｜_–—»]\s*|\s+-\s+`)
 
-// publisher is the site's own name in a title suffix: its last part
-// (the parts before it are channels).
+// splitHanHyphen cuts s at each hyphen between two Chinese characters.
+func splitHanHyphen(s string) []string {
+	var out []string
+	r := []rune(s)
+	start := 0
+	for i := 1; i+1 < len(r); i++ {
+		if r[i] == '-' && isHan(r[i-1]) && isHan(r[i+1]) {
+			out = append(out, string(r[start:i]))
+			start = i + 1
+		}
+	}
+	return append(out, string(r[start:]))
+}
+
+// publisher is the site's own name in a title suffix: the last part that
+// names an outlet (网, 报, News …), else the last part (the others are
+// channels).
 func publisher(site string) string {
 	parts := siteSep.Split(labels.Clean(site), -1)
+	if len(parts) == 1 { // "新华网河北频道-新华网": a hyphen between Chinese names
+		parts = splitHanHyphen(parts[0])
+	}
+	for i := len(parts) - 1; i >= 0 && len(parts) > 1; i-- {
+		// "39健康网_饮食": the part that names an outlet, not the channel.
+		if p := labels.Clean(parts[i]); labels.Organisation(p) {
+			return p
+		}
+	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		if p := labels.Clean(parts[i]); p != "" {
 			return p

@@ -50,14 +50,30 @@ func (e *Evidence) Photographers() []string {
 			}
 		}
 	}
-	return Uniq(out)
+	return people(out)
+}
+
+// people drops organisations from a name list ("新华社发", "中新社").
+func people(names []string) []string {
+	var out []string
+	for _, n := range Uniq(names) {
+		if !OrgLike(n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // datelineRe is the reporters' parenthesis that opens wire and newspaper
 // copy: "（记者 陈思远 通讯员 刘晓静）", "(Daily - reporter X of Y)".
-var datelineRe = Regexp(`(?i)[（(]([^（）()]{0,80}?(?:记者|通讯员|实习生|reporters?|correspondents?)[^（）()]{1,80})[)）]`)
+var datelineRe = Regexp(`(?i)[（(]([^（）()]{0,80}?(?:记者|通讯员|实习生|reporters?|correspondents?)[^（）()]{1,80}|\p{Han}{2,4}[／/]\p{Han}{1,10}(?:报道|报导))[)）]`)
 
-// DatelineAuthors reads authors from the first lines of the body.
+// endBylineRe is the reporter's parenthesis that closes newspaper copy:
+// "…死因。（王煌忠／台中報導）", "…。（钟才文）".
+var endBylineRe = Regexp(`[。！？”」][（(]((?:记者)?\p{Han}{2,4}(?:[／/]\p{Han}{1,10}(?:报道|报导))?)[)）]$`)
+
+// DatelineAuthors reads authors from the first lines of the body, else
+// from the reporter's parenthesis closing one of its last lines.
 func DatelineAuthors(lines []string) []string {
 	for i, l := range lines {
 		if i >= 3 {
@@ -65,6 +81,16 @@ func DatelineAuthors(lines []string) []string {
 		}
 		if m := datelineRe.FindStringSubmatch(l); m != nil {
 			if names := Names(m[1]); len(names) > 0 {
+				return names
+			}
+		}
+		if m := placeByline.FindStringSubmatch(Clean(l)); m != nil {
+			return []string{m[1]}
+		}
+	}
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
+		if m := endBylineRe.FindStringSubmatch(Clean(lines[i])); m != nil {
+			if names := people(Names(m[1])); len(names) > 0 {
 				return names
 			}
 		}

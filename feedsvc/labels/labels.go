@@ -37,19 +37,23 @@ var labelTable = []labelRule{
 	{Regexp(`^(?:引题|肩题)\s*[:：]\s*`), Kicker},
 	{Regexp(`^(?:副题|副标题)\s*[:：]\s*`), Subtitle},
 	{Regexp(`(?i)^(?:本文来源|本稿来源|文章来源|消息来源|新闻来源|来源|稿源|出处|source)\s*[:：]\s*`), Source},
-	{Regexp(`(?i)^(?:责任编辑|责编|值班编辑|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), Editor},
+	{Regexp(`^(?:本文|本稿|文章)?来源于\s*`), Source},
+	{Regexp(`(?i)^(?:责任编辑|责编|值班编辑|选稿|编辑|editor in charge|editor|responsible editor)\s*[:：]\s*`), Editor},
 	{Regexp(`(?i)^(?:edited by|editing by|editor in charge)\s+`), Editor},
 	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
 	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), Author},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
-	{Regexp(`^(?:本报|新华社|特约|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
+	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
+	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
 	{Regexp(`^By\s+`), Author},
 	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
 	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
 	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
 	{Regexp(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), chrome},
+	// Staff roles with nothing to keep: 策划：X, 校对：Y, 排版 Z.
+	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)\s*[:：]`), chrome},
 }
 
 // markerRule recognises a print-edition title part marked at the end of
@@ -84,7 +88,29 @@ func Line(raw string) ([]Hit, bool) {
 	}
 	var hits []Hit
 	all := true
-	for _, seg := range splitSegments(raw) {
+	segs := splitSegments(raw)
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		if f := bareLabel(seg); f == Author {
+			// "本报记者  王乐文  方  敏": the names run to the next label.
+			j := i + 1
+			for j < len(segs) && bareLabel(segs[j]) == none {
+				j++
+			}
+			if names := Names(strings.Join(segs[i+1:j], " ")); j > i+2 && len(names) > 0 {
+				hits = append(hits, Hit{Author, strings.Join(names, "\x00")})
+				i = j - 1
+				continue
+			}
+		}
+		if f := bareLabel(seg); f != none && i+1 < len(segs) {
+			// "作者  王之言 高孜然", "来源 | 经济日报": the value is the next segment.
+			if hs, ok := labelValue(f, segs[i+1]); ok {
+				hits = append(hits, hs...)
+				i++
+				continue
+			}
+		}
 		hs, ok := parseSegment(seg)
 		hits = append(hits, hs...)
 		all = all && ok
@@ -160,10 +186,45 @@ func parseSegment(seg string) ([]Hit, bool) {
 	return nil, false
 }
 
+// bareTable are labels that may stand alone in their segment, the value
+// following after a wide space or a bar.
+var bareTable = []labelRule{
+	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
+	{Regexp(`^(?:作者|撰文|文|(?:本报|新华社|特约|见习|实习)?记者)$`), Author},
+	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
+	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
+}
+
+// bareLabel returns the field of a segment that is a label alone.
+func bareLabel(seg string) Field {
+	seg = strings.TrimRight(Clean(seg), ":：/")
+	for _, r := range bareTable {
+		if r.re.MatchString(seg) {
+			return r.f
+		}
+	}
+	return none
+}
+
+// sourceLead is a leading word that marks a compiled source: "综合 X、Y".
+var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
+
+// placeByline is a reporter's line naming the place reported from:
+// "記者林悅／南市報導", "王煌忠／台中報導". DatelineAuthors reads it; the
+// line stays in the text as the paper prints it.
+var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}(?:报道|报导)$`)
+
+// sourceNote is a parenthesis closing a source value.
+var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)
+
 // labelValue validates a label's value; names must look like names and a
 // date value must hold a date.
 func labelValue(f Field, v string) ([]Hit, bool) {
 	v = strings.Trim(Clean(v), "《》<>“”\"'()（）:：")
+	if f == Source {
+		v = Clean(strings.NewReplacer("《", "", "》", "").Replace(sourceLead.ReplaceAllString(v, "")))
+		v = sourceNote.ReplaceAllString(v, "") // "21世纪经济报道(广州)": the bureau
+	}
 	var hits []Hit
 	if f != Published && f != Updated && f != chrome {
 		if d := FindDate(v); d.Raw != "" {
@@ -182,6 +243,9 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		return append(hits, Hit{f, d.Canonical()}), true
 	case Author, Photographer, Editor:
 		names := Names(v)
+		if len(names) == 0 && f != Photographer {
+			names = penName(v)
+		}
 		if len(names) == 0 {
 			return hits, false
 		}

@@ -25,6 +25,17 @@ func TestParseLine(t *testing.T) {
 		{"chinese marker", "学思践悟促提升（引题）", []Hit{{Kicker, "学思践悟促提升"}}, true},
 		{"single-line 原标题", "原标题：冬季读书季启动", []Hit{{PrintTitle, "冬季读书季启动"}}, true},
 		{"photo credit line", "李堃 摄", []Hit{{Photographer, "李堃"}}, true},
+		{"选稿 and staff code", "选稿：曾炟", []Hit{{Editor, "曾炟"}}, true},
+		{"staff code dropped", "[责任编辑：杜智 PX209]", []Hit{{Editor, "杜智"}}, true},
+		{"pen name editor", "策划：杨顺霖   编辑：几乎不流浪", []Hit{{Editor, "几乎不流浪"}}, true},
+		{"staff roles", "编辑  周褶褶  ｜   排版  魏蔚", []Hit{{Editor, "周褶褶"}}, true},
+		{"bare labels", "作者  王之言 高孜然   编辑  周褶褶", []Hit{{Author, "王之言\x00高孜然"}, {Editor, "周褶褶"}}, true},
+		{"source after a bar, compiled", "来源 | 综合抖音黑板报、南方都市报", []Hit{{Source, "抖音黑板报、南方都市报"}}, true},
+		{"本文来源于 with date", "本文来源于  国家统计局  　 2024-05-11 09:36:26", []Hit{{Source, "国家统计局"}, {Published, "2024-05-11 09:36:26"}}, true},
+		{"half-stripped book title", "来源：光明网-《光明日报》", []Hit{{Source, "光明网-光明日报"}}, true},
+		{"bureau after source", "来源: 21世纪经济报道(广州)", []Hit{{Source, "21世纪经济报道"}}, true},
+		{"spaced-out names", "本报记者  王乐文  方  敏", []Hit{{Author, "王乐文\x00方敏"}}, true},
+		{"outlet before role", "中青报·中青网记者 魏其濛", []Hit{{Author, "魏其濛"}}, true},
 		{"heading is not a byline", "记者手记", nil, false},
 		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
 		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []Hit{{Photographer, "陈思远"}}, false},
@@ -49,6 +60,8 @@ func TestSplitNames(t *testing.T) {
 		{"english and", "Marie Curie and Pierre Dupont", []string{"Marie Curie", "Pierre Dupont"}},
 		{"english by", "By Ada Lovelace, Alan Turing", []string{"Ada Lovelace", "Alan Turing"}},
 		{"outlet before role", "Workers' Daily - reporter Zheng Li of China Industrial Network", []string{"Zheng Li"}},
+		{"particle", "Lisa de Moraes", []string{"Lisa de Moraes"}},
+		{"french par", "Par Cécile Ducourtieux", []string{"Cécile Ducourtieux"}},
 		{"not a name", "从市总工会获悉，活动将持续", nil},
 	}
 	for _, tt := range tests {
@@ -99,5 +112,76 @@ func TestFindDate(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestByline(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"By Mike Cason | mcason@al.com", []string{"Mike Cason"}},
+		{"By Ada Lovelace and Alan Turing Updated 3:53 p.m.", []string{"Ada Lovelace", "Alan Turing"}},
+		{"By Ada Lovelace, Alan Turing and Grace Hopper", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
+		{"Kate Fazzini kate.fazzini@cnbc.com", []string{"Kate Fazzini"}},
+		{"By Seth Fiegerman Sun, 26 Jan 2014 18:12:05 +0000", []string{"Seth Fiegerman"}},
+	}
+	for _, tt := range tests {
+		if got := Byline(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Byline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOrgLike(t *testing.T) {
+	for _, n := range []string{"新华社", "每日经济新闻", "新京报", "法新社", "香港電台-財經", "本网", "整合", "未知",
+		"上海证券报网络版", "新华社发", "摄影报道", "AP", "CNN", "ABC News", "Associated Press", "Reuters", "USA TODAY", "Staff", "Getty Images", "US Navy"} {
+		if !OrgLike(n) {
+			t.Errorf("OrgLike(%q) = false, want true", n)
+		}
+	}
+	for _, n := range []string{"栗思", "王之言", "欧阳修", "阿依古丽·买买提", "Lisa de Moraes", "Ed Hornick", "T.C. Sottek"} {
+		if OrgLike(n) {
+			t.Errorf("OrgLike(%q) = true, want false", n)
+		}
+	}
+}
+
+func TestPhotoCredit(t *testing.T) {
+	tests := []struct {
+		in       string
+		inCredit bool
+		want     []string
+	}{
+		{"Photograph: Stephanie Keith/Reuters", true, []string{"Stephanie Keith"}},
+		{"Evan Vucci/AP Photo", true, []string{"Evan Vucci"}},
+		{"Photo by Jonathan Daniel/Getty Images", true, []string{"Jonathan Daniel"}},
+		{"Protesters gather in Chelsea. (Rashid Umar Abbasi / Reuters)", false, []string{"Rashid Umar Abbasi"}},
+		{"The star on set. Photograph: Andrew Yee for the Guardian", false, []string{"Andrew Yee"}},
+		{"Getty Images", true, nil},
+		{"The mayor (left) speaks to reporters.", false, nil},
+	}
+	for _, tt := range tests {
+		if got := PhotoCredit(tt.in, tt.inCredit); !slices.Equal(got, tt.want) {
+			t.Errorf("PhotoCredit(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDatelineAuthors(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  []string
+	}{
+		{[]string{"（记者 陈思远 通讯员 刘晓静）本报讯 活动开幕。", "正文。"}, []string{"陈思远", "刘晓静"}},
+		{[]string{"正文第一段。", "警方已勘驗現場並報請相驗。（王煌忠／台中報導）"}, []string{"王煌忠"}},
+		{[]string{"正文第一段。", "会议要求各地抓好落实。（钟才文）"}, []string{"钟才文"}},
+		{[]string{"▲图说。（圖／記者林悅翻攝）", "記者林悅／南市報導", "正文。"}, []string{"林悅"}},
+		{[]string{"正文第一段。", "会议在北京举行（图）"}, nil},
+	}
+	for _, tt := range tests {
+		if got := DatelineAuthors(tt.lines); !slices.Equal(got, tt.want) {
+			t.Errorf("DatelineAuthors(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
 	}
 }

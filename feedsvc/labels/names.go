@@ -7,21 +7,39 @@ import (
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*by\b`)
+	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = Regexp(`[\s、，,；;/|及和与]+`)
-	latSplit = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
+	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
+	// reportPlace is the place part of a dateline byline: "桃園機場報導".
+	reportPlace = Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`)
+	latSplit    = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
 	hanName = regexp.MustCompile(`^(?:\p{Han}{2,4}|\p{Han}{1,8}(?:[·•]\p{Han}{1,8}){1,2})$`)
-	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}$`)
+	// latName is a Latin name; lower-case particles (de, van, al-) may
+	// stand between capitalised words: "Lisa de Moraes".
+	latName = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|da|di|du|del|der|den|van|von|la|le|bin|ibn|al|el)\s+)*\p{Lu}[\p{L}'’.-]*){0,4}$`)
 )
 
 // Names reads a byline value into names: role words are dropped,
 // Chinese names split on spaces and 、, Latin names on commas and "and".
 // cmsCode is a staff code some CMSs append to names: "李四_NE0011".
 var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
+
+// staffCode is a CMS staff code standing after a name: "杜智 PX209".
+var staffCode = regexp.MustCompile(`^[A-Z]{1,4}\d{2,}$`)
+
+// penName accepts a labelled value that is one short token without
+// sentence punctuation as a pen name ("几乎不流浪", "好看的hk"); the
+// label vouches for it.
+func penName(v string) []string {
+	v = strings.TrimSpace(cmsCode.ReplaceAllString(Clean(v), ""))
+	if v == "" || runeLen(v) > 10 || strings.ContainsAny(v, " ，。,.；;：:！？!?（）()《》") || OrgLike(v) {
+		return nil
+	}
+	return []string{v}
+}
 
 func Names(v string) []string {
 	v = Clean(v)
@@ -41,10 +59,13 @@ func Names(v string) []string {
 	} else {
 		parts = latSplit.Split(v, -1)
 	}
+	if hanShare(v) >= 0.5 {
+		parts = joinSingles(parts)
+	}
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
-		if p == "" {
+		if p == "" || staffCode.MatchString(p) || len(out) > 0 && reportPlace.MatchString(p) {
 			continue
 		}
 		if !hanName.MatchString(p) && !latName.MatchString(p) {
@@ -107,3 +128,128 @@ func Credits(text string) []string {
 
 // creditSplit separates candidate credit clauses in running text.
 var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)
+
+// bylineCut ends a free byline at what follows the names: an e-mail, a
+// bar, a date or a "Updated"/"Published" stamp.
+var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
+
+// Byline reads a free byline such as readability reports or a byline
+// element holds: "By Mike Cason | mcason@al.com", "By A, B and C".
+func Byline(v string) []string {
+	v = Clean(v)
+	if hanShare(v) >= 0.5 {
+		return Names(v)
+	}
+	v = bylineCut.ReplaceAllString(v, "")
+	return Names(v)
+}
+
+// orgSuffix ends names of organisations: news agencies, papers, sites,
+// stations, magazines, groups, channels (Simplified and Traditional).
+var orgSuffix = Regexp(`(?:社|报|報|网|網|台|日报|日報|新闻|新聞|晚报|晚報|电视台|電視台|杂志|雜誌|集团|集團|频道|頻道|财经|財經|周刊|週刊|中心|公司|研究院|办公室|委员会|政府|局|厅|部|版)(?:发|發|讯|訊)?$`)
+
+// orgWord names an organisation in Latin script.
+var orgWord = Regexp(`(?i)\b(?:news|press|associated press|reuters|staff|agency|times|post|daily|journal|magazine|media|network|newsroom|today|images|pictures|photos?|getty|courtesy|handout|studios?|navy|army|police|archives?|universal|editorial|wire|online|inc|ltd|llc|corp|bureau|desk|team)\b`)
+
+// notAName are bylines that stand for no person: the site itself,
+// "compiled", "unknown", "anonymous".
+var notAName = map[string]bool{"本网": true, "本站": true, "本报": true, "整合": true, "综合": true, "未知": true,
+	"佚名": true, "匿名": true, "网友": true, "小编": true, "原创": true, "本网站": true, "摄影报道": true, "报道": true}
+
+// OrgLike reports whether a name in a byline names an organisation or
+// stands for no person: 新华社, 每日经济新闻, 香港電台-財經, "ABC News",
+// "Associated Press", an all-capitals acronym (AP, CNN), 本网, 未知.
+func OrgLike(n string) bool {
+	n = Clean(n)
+	if n == "" || notAName[n] {
+		return true
+	}
+	if hanShare(n) >= 0.5 {
+		return runeLen(n) >= 3 && orgSuffix.MatchString(n) || strings.ContainsAny(n, "-–—")
+	}
+	if acronym.MatchString(n) {
+		return true
+	}
+	return orgWord.MatchString(n)
+}
+
+// Organisation reports whether a byline names an organisation that can
+// stand as the article's source (新华社, AP), not a word standing for no
+// one (本网, 未知).
+func Organisation(n string) bool {
+	n = Clean(n)
+	return !notAName[n] && OrgLike(n) && !orgWordOnly.MatchString(n)
+}
+
+// orgWordOnly is a generic desk word that names no outlet.
+var orgWordOnly = Regexp(`(?i)^(?:staff|editorial|newsroom|desk|team|wire|online|news)$`)
+
+// acronym is an all-capitals short name (AP, CNN, AFP, DEADLINE).
+var acronym = regexp.MustCompile(`^[A-Z][A-Z&.]{1,9}$`)
+
+// creditLabel opens a photo credit: "Photograph: ", "Photo by ", "(Photo: ".
+var creditLabel = Regexp(`(?i)^[（(]?\s*(?:photograph(?:ed)?|photos?|pictures?|image|credit|摄影|图片|图)\s*(?:by\b|[:：/])\s*`)
+
+// agencyTail ends a credit at the agency: "X/AP Photo", "X / Reuters",
+// "X, National Geographic Creative", "X for the Guardian".
+var agencyTail = regexp.MustCompile(`(?i)\s*(?:[/,]|\bfor\s+the\b|\bvia\b).*$`)
+
+// PhotoCredit reads a photo credit element or the credit that closes a
+// caption: "Photograph: Stephanie Keith/Reuters", "Evan Vucci/AP Photo",
+// "… neighborhood. (Rashid Umar Abbasi / Reuters)", "(Photo: X)".
+// inCredit tells that the text is a credit element's whole text; a
+// caption only yields a labelled or agency-marked credit at its end.
+func PhotoCredit(text string, inCredit bool) []string {
+	t := Clean(text)
+	if i := strings.LastIndexAny(t, "(（"); !inCredit && i >= 0 && strings.HasSuffix(strings.TrimRight(t, "。. "), ")") {
+		t = strings.Trim(t[i:], "()（）。. ")
+	} else if !inCredit {
+		// "… Photograph: X/Agency" at the end of a caption.
+		loc := creditInside.FindStringIndex(t)
+		if loc == nil {
+			return nil
+		}
+		t = t[loc[0]:]
+	}
+	labelled := creditLabel.MatchString(t)
+	t = creditLabel.ReplaceAllString(t, "")
+	if !labelled && !inCredit && !strings.ContainsAny(t, "/") {
+		return nil
+	}
+	t = strings.Trim(agencyTail.ReplaceAllString(t, ""), " ()（）")
+	if t == "" || hanShare(t) >= 0.5 || runeLen(t) > 40 {
+		return nil
+	}
+	var out []string
+	for _, n := range Names(t) {
+		if !OrgLike(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// creditInside finds a labelled credit inside a caption.
+var creditInside = Regexp(`(?i)\b(?:photograph|photo)\s*(?:by\b|:)`)
+
+// joinSingles joins runs of one-character parts: a name spaced out to
+// the width of three characters ("方  敏") is one name.
+func joinSingles(parts []string) []string {
+	var out []string
+	run := ""
+	for _, p := range parts {
+		if runeLen(p) == 1 && hanShare(p) == 1 {
+			run += p
+			continue
+		}
+		if run != "" {
+			out = append(out, run)
+			run = ""
+		}
+		out = append(out, p)
+	}
+	if run != "" {
+		out = append(out, run)
+	}
+	return out
+}

@@ -42,6 +42,7 @@ func (c *cleaner) run(root *html.Node, base *url.URL) []feedsvc.Image {
 	c.dropLines(root)
 	c.hits = append(c.hits, labels.DropInline(root)...)
 	labels.DropEmpty(root)
+	c.dropEdgeFurniture(root)
 	fixTables(root)
 	return imgs
 }
@@ -149,4 +150,104 @@ func fixTables(root *html.Node) {
 			}
 		}
 	}
+}
+
+// Furniture at the edges of a body: blocks before the first and after the
+// last line of text that carry no article text (info lines, summaries,
+// font switchers, disclaimers, reprint notices, staff lines, promotions,
+// pagers, related lists). The patterns are judged only on whole short
+// blocks at the edges, walking inward until the first text block.
+var (
+	// tailFurniture opens or fills a furniture block after the text.
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
+	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
+	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
+	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
+	// printStamp is a newspaper's print-edition stamp: 《人民日报》（2024年05月10日 04 版）.
+	printStamp = labels.Regexp(`^《[^》]{1,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\S{0,4}\s*版\s*[)）]$`)
+	// leadFurniture is page chrome before the text: summaries, font-size
+	// switchers, read counters, players, TTS buttons, photo credits.
+	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字)`)
+)
+
+// dropEdgeFurniture removes furniture blocks at the start and end of the
+// body (see tailFurniture, leadFurniture): blocks matching the patterns
+// or made mostly of links. It stops at the first block that is text.
+func (c *cleaner) dropEdgeFurniture(root *html.Node) {
+	for _, fromEnd := range []bool{false, true} {
+		for {
+			n := edgeBlock(root, fromEnd)
+			if n == nil || !c.isEdgeFurniture(n, fromEnd) {
+				break
+			}
+			n.Parent.RemoveChild(n)
+			labels.DropEmpty(root)
+		}
+	}
+}
+
+// edgeBlock is the first (or last) block of root holding text: a block
+// without block children. It is nil when that text sits in a block with
+// block children or holds a picture, which are left alone.
+func edgeBlock(root *html.Node, fromEnd bool) *html.Node {
+	ls := textLines(root)
+	if len(ls) == 0 {
+		return nil
+	}
+	l := ls[0]
+	if fromEnd {
+		l = ls[len(ls)-1]
+	}
+	if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) || labels.HasImage(l.el) {
+		return nil
+	}
+	return l.el
+}
+
+// isEdgeFurniture judges one edge block.
+func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
+	t := labels.Clean(labels.TextOf(n))
+	if t == "" || runeLen(t) > 300 {
+		return false
+	}
+	if !tail {
+		return leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t)
+	}
+	return tailFurniture.MatchString(t) || printStamp.MatchString(t) ||
+		runeLen(t) <= 60 && staffLine.MatchString(t) || linkShare(n) >= 0.5
+}
+
+// repeatsTitle reports a short lead block holding the headline with
+// kicker or subtitle around it but no sentence of its own.
+func (c *cleaner) repeatsTitle(t string) bool {
+	if strings.ContainsAny(t, "。.") {
+		return false
+	}
+	for title := range c.titles {
+		if runeLen(title) >= 8 && strings.Contains(t, title) && runeLen(t) <= 3*runeLen(title) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInfoLine reports a short lead line with a dated stamp and no
+// sentence: "上海证券报网络版 2005.08.26 05:39 关注", "2015-06-25 08:46:42 0人参与评论".
+func isInfoLine(t string) bool {
+	return runeLen(t) <= 50 && !strings.ContainsAny(t, "。，,") && labels.FindDate(t).Raw != ""
+}
+
+// linkShare is the share of n's text inside links.
+func linkShare(n *html.Node) float64 {
+	total := runeLen(labels.Clean(labels.TextOf(n)))
+	if total == 0 {
+		return 0
+	}
+	linked := 0
+	for _, e := range labels.Elements(n) {
+		if e.Data == "a" {
+			linked += runeLen(labels.Clean(labels.TextOf(e)))
+		}
+	}
+	return float64(linked) / float64(total)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -93,4 +94,79 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: c.caption(n, root)})
 	}
 	return out
+}
+
+// withLead puts the page's declared lead image (og:image, twitter:image)
+// first when the body does not already show it: news pages print the
+// lead photo above the text, outside the block readability keeps. The
+// same picture in another size (same file name) counts as shown. A
+// declared image that is no photo of the story is left out: a GIF or PNG
+// the body does not show (logos, share cards), a site-wide card (share,
+// logo, default in its name, or a bare name such as fb.jpg), and a
+// picture the page never shows while the body has pictures of its own
+// (a share thumbnail).
+func withLead(m pageMeta, p *page, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
+	u := feedsvc.WebURL(base, m.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))
+	if u == "" || junkImage.MatchString(u) || placeholderSrc.MatchString(u) {
+		return imgs
+	}
+	key := fileKey(u)
+	for _, im := range imgs {
+		if im.URL == u || key != "" && fileKey(im.URL) == key {
+			return imgs
+		}
+	}
+	ext := strings.ToLower(path.Ext(key))
+	stem := strings.TrimSuffix(key, path.Ext(key))
+	switch {
+	case ext == ".gif" || ext == ".png":
+		return imgs
+	case cardName.MatchString(key) || runeLen(stem) <= 3 && !strings.Contains(u, "?"):
+		return imgs
+	case len(imgs) > 0 && !p.shows(key, base):
+		return imgs
+	}
+	lead := feedsvc.Image{URL: u, Alt: tidy(m.first("og:image:alt", "twitter:image:alt"))}
+	return append([]feedsvc.Image{lead}, imgs...)
+}
+
+// cardName marks site-wide share cards and logos by file name.
+var cardName = regexp.MustCompile(`(?i)(share|logo|default|profile|icon|avatar)`)
+
+// fileKey names the picture a URL serves: the last path segment, or for
+// an image script (photo.php?u=…/x.jpg) the file named in its query.
+func fileKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	f := path.Base(u.Path)
+	if e := strings.ToLower(path.Ext(f)); e == "" || e == ".php" || e == ".aspx" || e == ".asp" || e == ".jsp" {
+		for _, vs := range u.Query() {
+			for _, v := range vs {
+				if q, err := url.Parse(v); err == nil && path.Ext(q.Path) != "" && strings.Contains(q.Path, "/") {
+					return path.Base(q.Path)
+				}
+			}
+		}
+	}
+	if f == "." || f == "/" {
+		return ""
+	}
+	return f
+}
+
+// shows reports whether the page has an <img> serving the file key.
+func (p *page) shows(key string, base *url.URL) bool {
+	if key == "" {
+		return false
+	}
+	for _, n := range p.nodes {
+		if n.Data == "img" || n.Data == "source" {
+			if u := imageURL(n, base); u != "" && fileKey(u) == key {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -159,10 +159,15 @@ func fixTables(root *html.Node) {
 // blocks at the edges, walking inward until the first text block.
 var (
 	// tailFurniture opens or fills a furniture block after the text.
-	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
 	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
 	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
 	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
+	// authorBio is an English author note after the text: "Alyssa
+	// Newcomb is an NBC News contributor who writes about …".
+	authorBio = regexp.MustCompile(`^[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} (is an? |is the |writes |covers |currently ).{0,200}\b(contributor|writer|correspondent|reporter|editor|columnist|author|journalist|opinion|blogger)`)
+	// sentenceEnd closes a sentence or quotation.
+	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…)）]$`)
 	// printStamp is a newspaper's print-edition stamp: 《人民日报》（2024年05月10日 04 版）.
 	printStamp = labels.Regexp(`^《[^》]{1,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\S{0,4}\s*版\s*[)）]$`)
 	// leadFurniture is page chrome before the text: summaries, font-size
@@ -188,7 +193,7 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 
 // edgeBlock is the first (or last) block of root holding text: a block
 // without block children. It is nil when that text sits in a block with
-// block children or holds a picture, which are left alone.
+// block children, which is left alone.
 func edgeBlock(root *html.Node, fromEnd bool) *html.Node {
 	ls := textLines(root)
 	if len(ls) == 0 {
@@ -198,7 +203,7 @@ func edgeBlock(root *html.Node, fromEnd bool) *html.Node {
 	if fromEnd {
 		l = ls[len(ls)-1]
 	}
-	if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) || labels.HasImage(l.el) {
+	if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) {
 		return nil
 	}
 	return l.el
@@ -211,10 +216,13 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 		return false
 	}
 	if !tail {
-		return leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t)
+		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t))
 	}
-	return tailFurniture.MatchString(t) || printStamp.MatchString(t) ||
-		runeLen(t) <= 60 && staffLine.MatchString(t) || linkShare(n) >= 0.5
+	if tailFurniture.MatchString(t) {
+		return true // with its QR code or app badge, if any
+	}
+	return !labels.HasImage(n) && (printStamp.MatchString(t) || runeLen(t) <= 60 && staffLine.MatchString(t) ||
+		authorBio.MatchString(t) || runeLen(t) <= 12 && !sentenceEnd.MatchString(t) || linkShare(n) >= 0.5)
 }
 
 // repeatsTitle reports a short lead block holding the headline with

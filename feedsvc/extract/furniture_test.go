@@ -23,7 +23,8 @@ func TestEdgeFurnitureLeavesBody(t *testing.T) {
 <p>《人民日报》（2024年05月10日 04 版）</p>
 <p>声明：本文仅代表作者本人观点，不代表本网立场。</p>
 <p>编辑 刘晓阳 校对 李铭</p>
-<p>欢迎关注微信公众号：某某</p>
+<p>欢迎关注微信公众号：某某<img src="/wx/code-photo.jpg"></p>
+<p>首赞</p>
 <p><a href="/a">相关新闻一</a> <a href="/b">相关新闻二</a></p>
 </div></body></html>`
 	a, err := Article([]byte(page), "https://example.com/n/1.html", feedsvc.ArticleRules{})
@@ -51,6 +52,26 @@ func TestEdgeFurnitureKeepsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.HasSuffix(a.BodyText, "would go to trial in the spring.") {
+		t.Errorf("body ends %q", tailOf(a.BodyText))
+	}
+}
+
+// TestEdgeFurnitureEnglishTail checks an author note, an affiliate
+// notice and a byline after the text.
+func TestEdgeFurnitureEnglishTail(t *testing.T) {
+	const page = `<html><body><h1>A headline for the test story</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p>The last paragraph ends the story here.</p>
+<p>-- By Michael Russell</p>
+<p>Alyssa Newcomb is an NBC News contributor who writes about business and technology.</p>
+<p>If you purchase something through one of our affiliate links we may earn a commission.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/4.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.BodyText, "The last paragraph ends the story here.") {
 		t.Errorf("body ends %q", tailOf(a.BodyText))
 	}
 }

@@ -25,7 +25,10 @@ var chromeTags = map[string]bool{"script": true, "style": true, "noscript": true
 type cleaner struct {
 	p      *page
 	titles map[string]bool // headline texts that must not repeat in the body
-	hits   []labels.Hit
+	// captions are the captions read for the body's pictures: at the
+	// start of the text they are no part of it.
+	captions map[string]bool
+	hits     []labels.Hit
 }
 
 // run cleans root in place and returns the body's pictures. Images are
@@ -168,6 +171,9 @@ var (
 	authorBio = regexp.MustCompile(`^[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} (is an? |is the |writes |covers |currently ).{0,200}\b(contributor|writer|correspondent|reporter|editor|columnist|author|journalist|opinion|blogger)`)
 	// sentenceEnd closes a sentence or quotation.
 	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…)）]$`)
+	// photoCredit is a picture credit line: "Steven Puetzer | The Image
+	// Bank | Getty Images", "iStockphoto", "Illustration by X".
+	photoCredit = regexp.MustCompile(`(?i)(getty images|istockphoto|shutterstock|ap photo|afp photo|reuters/|/reuters$|^photo(graph)?:|^(photo|illustration|image) by |^credit:)`)
 	// printStamp is a newspaper's print-edition stamp: 《人民日报》（2024年05月10日 04 版）.
 	printStamp = labels.Regexp(`^《[^》]{1,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\S{0,4}\s*版\s*[)）]$`)
 	// leadFurniture is page chrome before the text: summaries, font-size
@@ -216,7 +222,8 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 		return false
 	}
 	if !tail {
-		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t))
+		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
+			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t))
 	}
 	if tailFurniture.MatchString(t) {
 		return true // with its QR code or app badge, if any

@@ -76,6 +76,28 @@ func TestEdgeFurnitureEnglishTail(t *testing.T) {
 	}
 }
 
+// TestEdgeFurnitureLeadCaption checks that the caption of the lead
+// picture and a picture credit above the text leave the body text while
+// the image keeps its caption.
+func TestEdgeFurnitureLeadCaption(t *testing.T) {
+	const page = `<html><body><h1>A headline for the test story</h1><article>
+<p>Steven Puetzer | The Image Bank | Getty Images</p>
+<figure><img src="https://cdn.example.com/2024/05/lead-photo-456.jpg"><figcaption>The mayor speaks at a rally on Sunday.</figcaption></figure>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/5.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.BodyText, "The first paragraph") {
+		t.Errorf("body starts %q", headOf(a.BodyText))
+	}
+	if len(a.Images) != 1 || a.Images[0].Caption != "The mayor speaks at a rally on Sunday." {
+		t.Errorf("images %+v", a.Images)
+	}
+}
+
 func headOf(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:60])

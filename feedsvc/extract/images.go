@@ -91,7 +91,11 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			continue
 		}
 		seen[u] = true
-		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: c.caption(n, root)})
+		cp := c.caption(n, root)
+		if cp != "" {
+			c.captions[labels.Clean(cp)] = true
+		}
+		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: cp})
 	}
 	return out
 }

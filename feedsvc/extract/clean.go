@@ -185,6 +185,13 @@ var (
 // body (see tailFurniture, leadFurniture): blocks matching the patterns
 // or made mostly of links. It stops at the first block that is text.
 func (c *cleaner) dropEdgeFurniture(root *html.Node) {
+	capLen := 0
+	for cp := range c.captions {
+		capLen += runeLen(cp)
+	}
+	if 3*capLen >= runeLen(labels.Clean(labels.TextOf(root))) {
+		c.captions = nil // a photo story: the captions are the text
+	}
 	for _, fromEnd := range []bool{false, true} {
 		for {
 			n := edgeBlock(root, fromEnd)

@@ -78,7 +78,8 @@ func TestEdgeFurnitureEnglishTail(t *testing.T) {
 
 // TestEdgeFurnitureLeadCaption checks that the caption of the lead
 // picture and a picture credit above the text leave the body text while
-// the image keeps its caption.
+// the image keeps its caption (in a photo story, where captions are most
+// of the text, they stay: TestArticleTemplates/photo_story).
 func TestEdgeFurnitureLeadCaption(t *testing.T) {
 	const page = `<html><body><h1>A headline for the test story</h1><article>
 <p>Steven Puetzer | The Image Bank | Getty Images</p>

@@ -162,7 +162,7 @@ func fixTables(root *html.Node) {
 // blocks at the edges, walking inward until the first text block.
 var (
 	// tailFurniture opens or fills a furniture block after the text.
-	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
 	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
 	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
 	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
@@ -170,7 +170,7 @@ var (
 	// Newcomb is an NBC News contributor who writes about …".
 	authorBio = regexp.MustCompile(`^[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} (is an? |is the |writes |covers |currently ).{0,200}\b(contributor|writer|correspondent|reporter|editor|columnist|author|journalist|opinion|blogger)`)
 	// sentenceEnd closes a sentence or quotation.
-	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…)）]$`)
+	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…]$`)
 	// photoCredit is a picture credit line: "Steven Puetzer | The Image
 	// Bank | Getty Images", "iStockphoto", "Illustration by X".
 	photoCredit = regexp.MustCompile(`(?i)(getty images|istockphoto|shutterstock|ap photo|afp photo|reuters/|/reuters$|^photo(graph)?:|^(photo|illustration|image) by |^credit:)`)
@@ -178,7 +178,7 @@ var (
 	printStamp = labels.Regexp(`^《[^》]{1,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\S{0,4}\s*版\s*[)）]$`)
 	// leadFurniture is page chrome before the text: summaries, font-size
 	// switchers, read counters, players, TTS buttons, photo credits.
-	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字)`)
+	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字|toggle caption|\(?credit:|^(email|tweet|share|print|comments?)$|^[|｜]|^add (videos|photos)|^sign in|^be (the )?first to)`)
 )
 
 // dropEdgeFurniture removes furniture blocks at the start and end of the
@@ -240,13 +240,15 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 }
 
 // repeatsTitle reports a short lead block holding the headline with
-// kicker or subtitle around it but no sentence of its own.
+// kicker or subtitle around it, or one line of a headline set on several
+// lines, but no sentence of its own.
 func (c *cleaner) repeatsTitle(t string) bool {
 	if strings.ContainsAny(t, "。.") {
 		return false
 	}
 	for title := range c.titles {
-		if runeLen(title) >= 8 && strings.Contains(t, title) && runeLen(t) <= 3*runeLen(title) {
+		if runeLen(title) >= 8 && strings.Contains(t, title) && runeLen(t) <= 3*runeLen(title) ||
+			runeLen(t) >= 6 && strings.Contains(title, t) {
 			return true
 		}
 	}

@@ -25,6 +25,8 @@ func TestEdgeFurnitureLeavesBody(t *testing.T) {
 <p>编辑 刘晓阳 校对 李铭</p>
 <p>欢迎关注微信公众号：某某<img src="/wx/code-photo.jpg"></p>
 <p>首赞</p>
+<p>阅读 (177万)</p>
+<p>Notice: The content above is uploaded and posted by a user, which only provides information storage services.</p>
 <p><a href="/a">相关新闻一</a> <a href="/b">相关新闻二</a></p>
 </div></body></html>`
 	a, err := Article([]byte(page), "https://example.com/n/1.html", feedsvc.ArticleRules{})
@@ -82,6 +84,8 @@ func TestEdgeFurnitureEnglishTail(t *testing.T) {
 // of the text, they stay: TestArticleTemplates/photo_story).
 func TestEdgeFurnitureLeadCaption(t *testing.T) {
 	const page = `<html><body><h1>A headline for the test story</h1><article>
+<p>| Example.com</p>
+<ul><li>Email</li><li>Tweet</li></ul>
 <p>Steven Puetzer | The Image Bank | Getty Images</p>
 <figure><img src="https://cdn.example.com/2024/05/lead-photo-456.jpg"><figcaption>The mayor speaks at a rally on Sunday.</figcaption></figure>
 <p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>

@@ -110,7 +110,7 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 // picture the page never shows while the body has pictures of its own
 // (a share thumbnail).
 func withLead(m pageMeta, p *page, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
-	u := feedsvc.WebURL(base, m.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"))
+	u := feedsvc.WebURL(base, firstNonEmpty(m.first(leadKeys...), metaValue(p, leadKeys)))
 	if u == "" || junkImage.MatchString(u) || placeholderSrc.MatchString(u) {
 		return imgs
 	}
@@ -130,8 +130,24 @@ func withLead(m pageMeta, p *page, base *url.URL, imgs []feedsvc.Image) []feedsv
 	case len(imgs) > 0 && !p.shows(key, base):
 		return imgs
 	}
-	lead := feedsvc.Image{URL: u, Alt: tidy(m.first("og:image:alt", "twitter:image:alt"))}
+	altKeys := []string{"og:image:alt", "twitter:image:alt"}
+	lead := feedsvc.Image{URL: u, Alt: tidy(firstNonEmpty(m.first(altKeys...), metaValue(p, altKeys)))}
 	return append([]feedsvc.Image{lead}, imgs...)
+}
+
+// leadKeys are the meta names declaring a page's lead image.
+var leadKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}
+
+// metaValue reads a <meta> that carries its value in a value attribute
+// instead of content (as some page stores and CMS exports write it).
+func metaValue(p *page, keys []string) string {
+	for _, k := range keys {
+		sel := p.doc.Find(`meta[property="` + k + `"][value], meta[name="` + k + `"][value]`).First()
+		if v := labels.Clean(sel.AttrOr("value", "")); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // cardName marks site-wide share cards and logos by file name.

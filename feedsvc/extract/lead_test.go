@@ -30,8 +30,12 @@ func TestLeadImage(t *testing.T) {
 		{"thumbnail never shown beside body pictures", "https://cdn.example.com/thumbs/other-thumb-789.jpg", inline,
 			[]string{"https://cdn.example.com/2024/05/inline-photo-123.jpg"}},
 	}
-	for _, tc := range tests {
-		page := `<html><head><meta property="og:image" content="` + tc.og + `"></head><body>` +
+	for i, tc := range tests {
+		meta := `<meta property="og:image" content="` + tc.og + `">`
+		if i == 0 {
+			meta = `<meta value="` + tc.og + `" name="og:image">` // a value attribute instead of content
+		}
+		page := `<html><head>` + meta + `</head><body>` +
 			fmt.Sprintf(body, tc.inBody) + `</body></html>`
 		a, err := Article([]byte(page), "https://example.com/n/3.html", feedsvc.ArticleRules{})
 		if err != nil {

@@ -23,8 +23,8 @@ var (
 	junkImage = regexp.MustCompile(`(?i)(logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
-	// captionStart opens typical caption sentences.
-	captionStart = labels.Regexp(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	// captionStart opens typical caption sentences (△/▲ point at the picture).
+	captionStart = labels.Regexp(`(?i)^([△▲]|图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
 	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 
@@ -109,7 +109,8 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 // logo, default in its name, or a bare name such as fb.jpg), and a
 // picture the page never shows while the body has pictures of its own
 // (a share thumbnail).
-func withLead(m pageMeta, p *page, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
+func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
+	p := c.p
 	u := feedsvc.WebURL(base, firstNonEmpty(m.first(leadKeys...), metaValue(p, leadKeys)))
 	if u == "" || junkImage.MatchString(u) || placeholderSrc.MatchString(u) {
 		return imgs
@@ -127,7 +128,9 @@ func withLead(m pageMeta, p *page, base *url.URL, imgs []feedsvc.Image) []feedsv
 		return imgs
 	case cardName.MatchString(key) || runeLen(stem) <= 3 && !strings.Contains(u, "?"):
 		return imgs
-	case len(imgs) > 0 && !p.shows(key, base):
+	}
+	shown := p.shows(key, base)
+	if len(imgs) > 0 && shown == nil {
 		return imgs
 	}
 	altKeys := []string{"og:image:alt", "twitter:image:alt"}
@@ -176,17 +179,17 @@ func fileKey(raw string) string {
 	return f
 }
 
-// shows reports whether the page has an <img> serving the file key.
-func (p *page) shows(key string, base *url.URL) bool {
+// shows returns the page's first <img> serving the file key, or nil.
+func (p *page) shows(key string, base *url.URL) *html.Node {
 	if key == "" {
-		return false
+		return nil
 	}
 	for _, n := range p.nodes {
-		if n.Data == "img" || n.Data == "source" {
+		if n.Data == "img" {
 			if u := imageURL(n, base); u != "" && fileKey(u) == key {
-				return true
+				return n
 			}
 		}
 	}
-	return false
+	return nil
 }

@@ -50,3 +50,29 @@ func TestLeadImage(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionMarks checks captions opened by a pointing triangle and
+// credit captions closing with 供图 (an institution's picture).
+func TestCaptionMarks(t *testing.T) {
+	const page = `<html><body><h1>测试新闻标题在这里出现</h1><div class="content">
+<p>第一段正文，讲述了事情的起因和经过，内容足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p><img src="https://cdn.example.com/2024/05/photo-one-123.jpg"></p>
+<p>△坦帕市市长在发布会上</p>
+<p>第二段正文，继续讲述事情的经过和结果，内容也足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p><img src="https://cdn.example.com/2024/05/photo-two-456.jpg"></p>
+<p>毕业生就业双选会现场。山东女子学院供图</p>
+<p>第三段正文，这是最后一句话，内容也足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+</div></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/6.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps []string
+	for _, im := range a.Images {
+		caps = append(caps, im.Caption)
+	}
+	want := []string{"△坦帕市市长在发布会上", "毕业生就业双选会现场。山东女子学院供图"}
+	if fmt.Sprint(caps) != fmt.Sprint(want) {
+		t.Errorf("captions %q, want %q", caps, want)
+	}
+}

@@ -19,13 +19,16 @@ var (
 		"data-original-src", "data-lazyload", "data-echo", "data-url", "original", "file"}
 	// placeholderSrc is a spacer or loading image standing in for the real one.
 	placeholderSrc = regexp.MustCompile(`(?i)(^data:|grey\.gif|gray\.gif|blank\.(gif|png)|spacer|placeholder|loading|lazy[-_]?load|pixel\.(gif|png)|transparent\.(gif|png)|1x1|default\.(gif|png|jpg))`)
-	// junkImage is a logo, QR code, share icon, avatar or other furniture.
-	junkImage = regexp.MustCompile(`(?i)(logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
+	// junkImage is a logo, QR code, share icon, avatar, author headshot or
+	// other furniture.
+	junkImage = regexp.MustCompile(`(?i)([-/]authors?/|headshot|logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
 	// captionStart opens typical caption sentences (△/▲ point at the picture).
 	captionStart = labels.Regexp(`(?i)^([△▲]|图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
-	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+	// fileName is an alt text that is only an image file name.
+	fileName = regexp.MustCompile(`(?i)^[\w.-]+\.(jpe?g|png|gif|webp|bmp)$`)
+	centered = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 
 // imageURL picks the real picture URL: lazy attributes, then a src that
@@ -83,6 +86,9 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			continue
 		}
 		alt := tidy(attr(o, "alt"))
+		if alt == fileKey(u) || fileName.MatchString(alt) {
+			alt = "" // a CMS writes the file name where no alt was given
+		}
 		n.Attr = []html.Attribute{{Key: "src", Val: u}}
 		if alt != "" {
 			n.Attr = append(n.Attr, html.Attribute{Key: "alt", Val: alt})

@@ -76,3 +76,22 @@ func TestCaptionMarks(t *testing.T) {
 		t.Errorf("captions %q, want %q", caps, want)
 	}
 }
+
+// TestImageAltAndHeadshot checks that an alt holding only the file name
+// is no alt, and that an author headshot is no article picture.
+func TestImageAltAndHeadshot(t *testing.T) {
+	const page = `<html><body><h1>A headline for the alt test story</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p><img src="https://cdn.example.com/images/4vCKVZcfzM239uuC.png" alt="4vCKVZcfzM239uuC.png"></p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p><img src="https://cdn.example.com/resizer/200x200/arc-authors/site/6a4fe4a0.png"></p>
+<p>The third paragraph ends the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/7.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || a.Images[0].Alt != "" {
+		t.Errorf("images %+v, want the first picture without alt", a.Images)
+	}
+}

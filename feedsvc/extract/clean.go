@@ -162,7 +162,7 @@ func fixTables(root *html.Node) {
 // blocks at the edges, walking inward until the first text block.
 var (
 	// tailFurniture opens or fills a furniture block after the text.
-	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|不喜欢|减少.{0,8}推荐|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^a lire aussi|^read more from)`)
 	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
 	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
 	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
@@ -192,6 +192,7 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 	if 3*capLen >= runeLen(labels.Clean(labels.TextOf(root))) {
 		c.captions = nil // a photo story: the captions are the text
 	}
+	cutAtSectionHead(root)
 	for _, fromEnd := range []bool{false, true} {
 		for {
 			n := edgeBlock(root, fromEnd)
@@ -201,6 +202,36 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 			n.Parent.RemoveChild(n)
 			labels.DropEmpty(root)
 		}
+	}
+}
+
+// sectionHead is the heading of a furniture section after the text:
+// comments, related or recommended stories.
+var sectionHead = labels.Regexp(`(?i)^(评论|评论区|网友评论|热门评论|最新评论|相关推荐|相关阅读|相关新闻|相关文章|热点推荐|热门推荐|猜你喜欢|推荐阅读|延伸阅读|更多精彩|comments?|related( stories| articles| content)?|recommended( for you)?|more from [\w .]+|most popular|you may also like)\s*[:：]?\s*[(（]?\d*[)）]?$`)
+
+// cutAtSectionHead removes a furniture section heading in the second
+// half of the body's text and everything after it.
+func cutAtSectionHead(root *html.Node) {
+	ls := textLines(root)
+	total := 0
+	for _, l := range ls {
+		total += runeLen(labels.Clean(l.text))
+	}
+	before := 0
+	for _, l := range ls {
+		t := labels.Clean(l.text)
+		if 2*before >= total && runeLen(t) <= 30 && sectionHead.MatchString(t) && l.el != root && !labels.HasBlockChild(l.el) {
+			for n := l.el; n != nil && n != root; n = n.Parent {
+				for sib := n.NextSibling; sib != nil; {
+					next := sib.NextSibling
+					n.Parent.RemoveChild(sib)
+					sib = next
+				}
+			}
+			l.el.Parent.RemoveChild(l.el)
+			return
+		}
+		before += runeLen(t)
 	}
 }
 

@@ -103,6 +103,27 @@ func TestEdgeFurnitureLeadCaption(t *testing.T) {
 	}
 }
 
+// TestEdgeFurnitureCommentSection checks that a comments heading in the
+// second half of the body cuts the comments after it.
+func TestEdgeFurnitureCommentSection(t *testing.T) {
+	const page = `<html><body><h1>测试新闻标题在这里出现</h1><div class="content">
+<p>第一段正文，讲述了事情的起因和经过，内容足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p>第二段正文，继续讲述事情的经过和结果，内容也足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p>第三段正文，这是最后一句话。</p>
+<p>文章不错，点个赞吧</p>
+<h3>评论13</h3>
+<p>这篇文章写得真好，我完全同意作者的观点。</p>
+<p>一天天的就瞎忽悠！</p>
+</div></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/8.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(a.BodyText, "这是最后一句话。") {
+		t.Errorf("body ends %q", tailOf(a.BodyText))
+	}
+}
+
 func headOf(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:60])

@@ -41,7 +41,8 @@ func TestEdgeFurniture(t *testing.T) {
 			"The first paragraph", "would go to trial in the spring."},
 		{"en author note, affiliate notice, byline", "A headline for the test story", enText + `<p>-- By Michael Russell</p>
 <p>Alyssa Newcomb is an NBC News contributor who writes about business and technology.</p>
-<p>If you purchase something through one of our affiliate links we may earn a commission.</p>`,
+<p>If you purchase something through one of our affiliate links we may earn a commission.</p>
+<p>À lire aussi :</p>`,
 			"The first paragraph", "The last paragraph ends the story here."},
 		// In a photo story, where captions are most of the text, they
 		// stay: TestArticleTemplates/photo_story.

@@ -64,7 +64,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))
-	x.c = &cleaner{p: x.page, titles: map[string]bool{}}
+	x.c = &cleaner{p: x.page, titles: map[string]bool{}, captions: map[string]bool{}}
 	for _, t := range []string{x.head.title, x.head.kicker, x.head.subtitle, x.meta.ld.AltHeadline} {
 		if t = labels.Clean(t); t != "" {
 			x.c.titles[t] = true
@@ -73,7 +73,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	if x.body.root != nil {
 		bodyLines := textLines(x.body.root)
 		x.ev.Credits = labels.BodyCredits(texts(bodyLines))
-		x.images = x.c.run(x.body.root, x.base)
+		x.images = x.c.withLead(x.meta, x.base, x.c.run(x.body.root, x.base))
 		x.ev.Body = x.c.hits
 		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))
 	}

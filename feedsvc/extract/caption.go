@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 
 	"github.com/feedsvc/feedsvc/feedsvc/labels"
@@ -62,7 +64,7 @@ func (c *cleaner) looksCaption(n *html.Node, text string, inTable bool) bool {
 		return true
 	case captionStart.MatchString(text):
 		return true
-	case len(labels.Credits(text)) > 0:
+	case len(labels.Credits(text)) > 0 || strings.HasSuffix(text, "供图") || strings.HasSuffix(text, "供圖"):
 		return true
 	case inTable && runeLen(text) <= 100:
 		return true

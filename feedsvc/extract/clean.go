@@ -25,7 +25,10 @@ var chromeTags = map[string]bool{"script": true, "style": true, "noscript": true
 type cleaner struct {
 	p      *page
 	titles map[string]bool // headline texts that must not repeat in the body
-	hits   []labels.Hit
+	// captions are the captions read for the body's pictures: at the
+	// start of the text they are no part of it.
+	captions map[string]bool
+	hits     []labels.Hit
 }
 
 // run cleans root in place and returns the body's pictures. Images are
@@ -42,6 +45,7 @@ func (c *cleaner) run(root *html.Node, base *url.URL) []feedsvc.Image {
 	c.dropLines(root)
 	c.hits = append(c.hits, labels.DropInline(root)...)
 	labels.DropEmpty(root)
+	c.dropEdgeFurniture(root)
 	fixTables(root)
 	return imgs
 }
@@ -149,4 +153,156 @@ func fixTables(root *html.Node) {
 			}
 		}
 	}
+}
+
+// Furniture at the edges of a body: blocks before the first and after the
+// last line of text that carry no article text (info lines, summaries,
+// font switchers, disclaimers, reprint notices, staff lines, promotions,
+// pagers, related lists). The patterns are judged only on whole short
+// blocks at the edges, walking inward until the first text block.
+var (
+	// tailFurniture opens or fills a furniture block after the text.
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|不喜欢|减少.{0,8}推荐|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^[aà] lire aussi|^read more from)`)
+	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
+	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
+	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
+	// authorBio is an English author note after the text: "Alyssa
+	// Newcomb is an NBC News contributor who writes about …".
+	authorBio = regexp.MustCompile(`^[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} (is an? |is the |writes |covers |currently ).{0,200}\b(contributor|writer|correspondent|reporter|editor|columnist|author|journalist|opinion|blogger)`)
+	// sentenceEnd closes a sentence or quotation.
+	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…]$`)
+	// photoCredit is a picture credit line: "Steven Puetzer | The Image
+	// Bank | Getty Images", "iStockphoto", "Illustration by X".
+	photoCredit = regexp.MustCompile(`(?i)(getty images|istockphoto|shutterstock|ap photo|afp photo|reuters/|/reuters$|^photo(graph)?:|^(photo|illustration|image) by |^credit:)`)
+	// printStamp is a newspaper's print-edition stamp: 《人民日报》（2024年05月10日 04 版）.
+	printStamp = labels.Regexp(`^《[^》]{1,20}》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\S{0,4}\s*版\s*[)）]$`)
+	// leadFurniture is page chrome before the text: summaries, font-size
+	// switchers, read counters, players, TTS buttons, photo credits.
+	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字|toggle caption|\(?credit:|^(email|tweet|share|print|comments?)$|^[|｜]|^add (videos|photos)|^sign in|^be (the )?first to)`)
+)
+
+// dropEdgeFurniture removes furniture blocks at the start and end of the
+// body (see tailFurniture, leadFurniture): blocks matching the patterns
+// or made mostly of links. It stops at the first block that is text.
+func (c *cleaner) dropEdgeFurniture(root *html.Node) {
+	capLen := 0
+	for cp := range c.captions {
+		capLen += runeLen(cp)
+	}
+	if 3*capLen >= runeLen(labels.Clean(labels.TextOf(root))) {
+		c.captions = nil // a photo story: the captions are the text
+	}
+	cutAtSectionHead(root)
+	for _, fromEnd := range []bool{false, true} {
+		for {
+			n := edgeBlock(root, fromEnd)
+			if n == nil || !c.isEdgeFurniture(n, fromEnd) {
+				break
+			}
+			n.Parent.RemoveChild(n)
+			labels.DropEmpty(root)
+		}
+	}
+}
+
+// sectionHead is the heading of a furniture section after the text:
+// comments, related or recommended stories.
+var sectionHead = labels.Regexp(`(?i)^(评论|评论区|网友评论|热门评论|最新评论|相关推荐|相关阅读|相关新闻|相关文章|热点推荐|热门推荐|猜你喜欢|推荐阅读|延伸阅读|更多精彩|comments?|related( stories| articles| content)?|recommended( for you)?|more from [\w .]+|most popular|you may also like)\s*[:：]?\s*[(（]?\d*[)）]?$`)
+
+// cutAtSectionHead removes a furniture section heading in the second
+// half of the body's text and everything after it.
+func cutAtSectionHead(root *html.Node) {
+	ls := textLines(root)
+	total := 0
+	for _, l := range ls {
+		total += runeLen(labels.Clean(l.text))
+	}
+	before := 0
+	for _, l := range ls {
+		t := labels.Clean(l.text)
+		if 2*before >= total && runeLen(t) <= 30 && sectionHead.MatchString(t) && l.el != root && !labels.HasBlockChild(l.el) {
+			for n := l.el; n != nil && n != root; n = n.Parent {
+				for sib := n.NextSibling; sib != nil; {
+					next := sib.NextSibling
+					n.Parent.RemoveChild(sib)
+					sib = next
+				}
+			}
+			l.el.Parent.RemoveChild(l.el)
+			return
+		}
+		before += runeLen(t)
+	}
+}
+
+// edgeBlock is the first (or last) block of root holding text: a block
+// without block children. It is nil when that text sits in a block with
+// block children, which is left alone.
+func edgeBlock(root *html.Node, fromEnd bool) *html.Node {
+	ls := textLines(root)
+	if len(ls) == 0 {
+		return nil
+	}
+	l := ls[0]
+	if fromEnd {
+		l = ls[len(ls)-1]
+	}
+	if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) {
+		return nil
+	}
+	return l.el
+}
+
+// isEdgeFurniture judges one edge block.
+func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
+	t := labels.Clean(labels.TextOf(n))
+	if t == "" || runeLen(t) > 300 {
+		return false
+	}
+	if !tail {
+		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
+			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t))
+	}
+	if tailFurniture.MatchString(t) {
+		return true // with its QR code or app badge, if any
+	}
+	return !labels.HasImage(n) && (printStamp.MatchString(t) || runeLen(t) <= 60 && staffLine.MatchString(t) ||
+		authorBio.MatchString(t) || runeLen(t) <= 12 && !sentenceEnd.MatchString(t) || linkShare(n) >= 0.5)
+}
+
+// repeatsTitle reports a short lead block holding the headline with
+// kicker or subtitle around it, or one line of a headline set on several
+// lines, but no sentence of its own.
+func (c *cleaner) repeatsTitle(t string) bool {
+	if strings.ContainsAny(t, "。.") {
+		return false
+	}
+	for title := range c.titles {
+		if runeLen(title) >= 8 && strings.Contains(t, title) && runeLen(t) <= 3*runeLen(title) ||
+			runeLen(t) >= 6 && strings.Contains(title, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInfoLine reports a short lead line with a dated stamp and no
+// sentence: "上海证券报网络版 2005.08.26 05:39 关注", "2015-06-25 08:46:42 0人参与评论".
+func isInfoLine(t string) bool {
+	return runeLen(t) <= 50 && !strings.ContainsAny(t, "。，,") && labels.FindDate(t).Raw != ""
+}
+
+// linkShare is the share of n's text inside links.
+func linkShare(n *html.Node) float64 {
+	total := runeLen(labels.Clean(labels.TextOf(n)))
+	if total == 0 {
+		return 0
+	}
+	linked := 0
+	for _, e := range labels.Elements(n) {
+		if e.Data == "a" {
+			linked += runeLen(labels.Clean(labels.TextOf(e)))
+		}
+	}
+	return float64(linked) / float64(total)
 }

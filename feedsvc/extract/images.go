@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,13 +19,16 @@ var (
 		"data-original-src", "data-lazyload", "data-echo", "data-url", "original", "file"}
 	// placeholderSrc is a spacer or loading image standing in for the real one.
 	placeholderSrc = regexp.MustCompile(`(?i)(^data:|grey\.gif|gray\.gif|blank\.(gif|png)|spacer|placeholder|loading|lazy[-_]?load|pixel\.(gif|png)|transparent\.(gif|png)|1x1|default\.(gif|png|jpg))`)
-	// junkImage is a logo, QR code, share icon, avatar or other furniture.
-	junkImage = regexp.MustCompile(`(?i)(logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
+	// junkImage is a logo, QR code, share icon, avatar, author headshot or
+	// other furniture.
+	junkImage = regexp.MustCompile(`(?i)([-/]authors?/|headshot|logo|qr[-_]?code|qrcode|/qr[-_]|erweima|share[-_/]|icon|avatar|emoji|/ad[-_/]|banner|sprite|placeholder|grey\.gif|blank\.gif|spacer|badge|button|weixin[-_]?code)`)
 	// captionClass marks caption elements by class.
 	captionClass = regexp.MustCompile(`(?i)(caption|pictext|pic[-_]?txt|pic[-_]?desc|pic[-_]?info|img[-_]?(text|txt|desc|info|note)|image[-_]?(text|desc)|photo[-_]?(text|desc)|tpms|tpsm|tuzhu|picnote|pic-note|desc)`)
-	// captionStart opens typical caption sentences.
-	captionStart = labels.Regexp(`(?i)^(图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
-	centered     = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+	// captionStart opens typical caption sentences (△/▲ point at the picture).
+	captionStart = labels.Regexp(`(?i)^([△▲]|图为|图：|图:|上图|下图|左图|右图|图片|组图|图\d|photo|pictured|above|below|file photo)`)
+	// fileName is an alt text that is only an image file name.
+	fileName = regexp.MustCompile(`(?i)^[\w.-]+\.(jpe?g|png|gif|webp|bmp)$`)
+	centered = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
 )
 
 // imageURL picks the real picture URL: lazy attributes, then a src that
@@ -82,6 +86,9 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			continue
 		}
 		alt := tidy(attr(o, "alt"))
+		if alt == fileKey(u) || fileName.MatchString(alt) {
+			alt = "" // a CMS writes the file name where no alt was given
+		}
 		n.Attr = []html.Attribute{{Key: "src", Val: u}}
 		if alt != "" {
 			n.Attr = append(n.Attr, html.Attribute{Key: "alt", Val: alt})
@@ -90,7 +97,105 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			continue
 		}
 		seen[u] = true
-		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: c.caption(n, root)})
+		cp := c.caption(n, root)
+		if cp != "" {
+			c.captions[labels.Clean(cp)] = true
+		}
+		out = append(out, feedsvc.Image{URL: u, Alt: alt, Caption: cp})
 	}
 	return out
+}
+
+// withLead puts the page's declared lead image (og:image, twitter:image)
+// first when the body does not already show it: news pages print the
+// lead photo above the text, outside the block readability keeps. The
+// same picture in another size (same file name) counts as shown. A
+// declared image that is no photo of the story is left out: a GIF or PNG
+// the body does not show (logos, share cards), a site-wide card (share,
+// logo, default in its name, or a bare name such as fb.jpg), and a
+// picture the page never shows while the body has pictures of its own
+// (a share thumbnail).
+func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
+	p := c.p
+	u := feedsvc.WebURL(base, firstNonEmpty(m.first(leadKeys...), metaValue(p, leadKeys)))
+	if u == "" || junkImage.MatchString(u) || placeholderSrc.MatchString(u) {
+		return imgs
+	}
+	key := fileKey(u)
+	for _, im := range imgs {
+		if im.URL == u || key != "" && fileKey(im.URL) == key {
+			return imgs
+		}
+	}
+	ext := strings.ToLower(path.Ext(key))
+	stem := strings.TrimSuffix(key, path.Ext(key))
+	switch {
+	case ext == ".gif" || ext == ".png":
+		return imgs
+	case cardName.MatchString(key) || runeLen(stem) <= 3 && !strings.Contains(u, "?"):
+		return imgs
+	}
+	shown := p.shows(key, base)
+	if len(imgs) > 0 && shown == nil {
+		return imgs
+	}
+	altKeys := []string{"og:image:alt", "twitter:image:alt"}
+	lead := feedsvc.Image{URL: u, Alt: tidy(firstNonEmpty(m.first(altKeys...), metaValue(p, altKeys)))}
+	return append([]feedsvc.Image{lead}, imgs...)
+}
+
+// leadKeys are the meta names declaring a page's lead image.
+var leadKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}
+
+// metaValue reads a <meta> that carries its value in a value attribute
+// instead of content (as some page stores and CMS exports write it).
+func metaValue(p *page, keys []string) string {
+	for _, k := range keys {
+		sel := p.doc.Find(`meta[property="` + k + `"][value], meta[name="` + k + `"][value]`).First()
+		if v := labels.Clean(sel.AttrOr("value", "")); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cardName marks site-wide share cards and logos by file name.
+var cardName = regexp.MustCompile(`(?i)(share|logo|default|profile|icon|avatar)`)
+
+// fileKey names the picture a URL serves: the last path segment, or for
+// an image script (photo.php?u=…/x.jpg) the file named in its query.
+func fileKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	f := path.Base(u.Path)
+	if e := strings.ToLower(path.Ext(f)); e == "" || e == ".php" || e == ".aspx" || e == ".asp" || e == ".jsp" {
+		for _, vs := range u.Query() {
+			for _, v := range vs {
+				if q, err := url.Parse(v); err == nil && path.Ext(q.Path) != "" && strings.Contains(q.Path, "/") {
+					return path.Base(q.Path)
+				}
+			}
+		}
+	}
+	if f == "." || f == "/" {
+		return ""
+	}
+	return f
+}
+
+// shows returns the page's first <img> serving the file key, or nil.
+func (p *page) shows(key string, base *url.URL) *html.Node {
+	if key == "" {
+		return nil
+	}
+	for _, n := range p.nodes {
+		if n.Data == "img" {
+			if u := imageURL(n, base); u != "" && fileKey(u) == key {
+				return n
+			}
+		}
+	}
+	return nil
 }

@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+// TestLeadImage checks that the declared og:image comes first when the
+// body does not show it, and that share cards, logos and the same
+// picture in another size do not.
+func TestLeadImage(t *testing.T) {
+	const body = `<h1>A headline for the lead image test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+%s
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article>`
+	inline := `<figure><img src="https://cdn.example.com/2024/05/inline-photo-123.jpg"><figcaption>Inline caption</figcaption></figure>`
+	tests := []struct {
+		name, og, inBody string
+		want             []string
+	}{
+		{"lead outside body", "https://cdn.example.com/2024/05/lead-photo-456.jpg", "",
+			[]string{"https://cdn.example.com/2024/05/lead-photo-456.jpg"}},
+		{"lead before inline shown on page", "https://cdn.example.com/2024/05/inline-photo-123.jpg?w=1200", inline,
+			[]string{"https://cdn.example.com/2024/05/inline-photo-123.jpg"}},
+		{"logo gif", "https://cdn.example.com/site/logo-big.gif", "", nil},
+		{"share card", "https://cdn.example.com/img/shareF2023.jpg", "", nil},
+		{"thumbnail never shown beside body pictures", "https://cdn.example.com/thumbs/other-thumb-789.jpg", inline,
+			[]string{"https://cdn.example.com/2024/05/inline-photo-123.jpg"}},
+	}
+	for i, tc := range tests {
+		meta := `<meta property="og:image" content="` + tc.og + `">`
+		if i == 0 {
+			meta = `<meta value="` + tc.og + `" name="og:image">` // a value attribute instead of content
+		}
+		page := `<html><head>` + meta + `</head><body>` +
+			fmt.Sprintf(body, tc.inBody) + `</body></html>`
+		a, err := Article([]byte(page), "https://example.com/n/3.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, im := range a.Images {
+			got = append(got, im.URL)
+		}
+		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
+			t.Errorf("%s: images %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCaptionMarks checks captions opened by a pointing triangle and
+// credit captions closing with 供图 (an institution's picture).
+func TestCaptionMarks(t *testing.T) {
+	const page = `<html><body><h1>测试新闻标题在这里出现</h1><div class="content">
+<p>第一段正文，讲述了事情的起因和经过，内容足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p><img src="https://cdn.example.com/2024/05/photo-one-123.jpg"></p>
+<p>△坦帕市市长在发布会上</p>
+<p>第二段正文，继续讲述事情的经过和结果，内容也足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+<p><img src="https://cdn.example.com/2024/05/photo-two-456.jpg"></p>
+<p>毕业生就业双选会现场。山东女子学院供图</p>
+<p>第三段正文，这是最后一句话，内容也足够长以便被识别为正文，并且包含多个分句，逗号，句号。</p>
+</div></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/6.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps []string
+	for _, im := range a.Images {
+		caps = append(caps, im.Caption)
+	}
+	want := []string{"△坦帕市市长在发布会上", "毕业生就业双选会现场。山东女子学院供图"}
+	if fmt.Sprint(caps) != fmt.Sprint(want) {
+		t.Errorf("captions %q, want %q", caps, want)
+	}
+}
+
+// TestImageAltAndHeadshot checks that an alt holding only the file name
+// is no alt, and that an author headshot is no article picture.
+func TestImageAltAndHeadshot(t *testing.T) {
+	const page = `<html><body><h1>A headline for the alt test story</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p><img src="https://cdn.example.com/images/4vCKVZcfzM239uuC.png" alt="4vCKVZcfzM239uuC.png"></p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p><img src="https://cdn.example.com/resizer/200x200/arc-authors/site/6a4fe4a0.png"></p>
+<p>The third paragraph ends the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/7.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || a.Images[0].Alt != "" {
+		t.Errorf("images %+v, want the first picture without alt", a.Images)
+	}
+}

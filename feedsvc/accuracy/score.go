@@ -97,7 +97,9 @@ func Compare(exp Expected, got feedsvc.Article, o Options) []Result {
 		if ok {
 			have = d.UTC().Format(time.RFC3339) + " " + have
 		}
-		add(field, ok && (d.Equal(w) || acceptTime(exp.Accept[field], d)), w.UTC().Format(time.RFC3339), have)
+		// Alternatives may be listed under the field ("published") or under
+		// the schema key it is checked against ("published_utc").
+		add(field, ok && (d.Equal(w) || acceptTime(append(exp.Accept[field], exp.Accept[field+"_utc"]...), d)), w.UTC().Format(time.RFC3339), have)
 	}
 	date("published", exp.PublishedUTC, got.PublishedRaw, got.Published)
 	date("updated", exp.UpdatedUTC, got.UpdatedRaw, got.Updated)

@@ -45,11 +45,13 @@ func (c *Catalog) Load(ctx context.Context, sections []feedsvc.Section, sources 
 	return c.exclusiveWait(ctx, lockTTL+time.Second, func(ctx context.Context) error { return c.sync(ctx) })
 }
 
-// Sections returns a copy of the sections.
+// Sections returns the sections: a snapshot shared by every caller (each
+// change replaces it, never writes into it), so callers must not modify
+// its elements. Its capacity is its length: an append copies.
 func (c *Catalog) Sections() []feedsvc.Section {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	return slices.Clone(c.data.Sections)
+	return slices.Clip(c.data.Sections)
 }
 
 // Sources returns a copy of the sources.

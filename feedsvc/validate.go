@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/andybalholm/cascadia"
@@ -51,7 +52,7 @@ func ValidateSection(s Section) error {
 		return err
 	}
 	if s.Timezone != "" {
-		if _, err := time.LoadLocation(s.Timezone); err != nil {
+		if _, err := loadZone(s.Timezone); err != nil {
 			return invalid("timezone", "unknown zone %q", s.Timezone)
 		}
 	}
@@ -95,7 +96,7 @@ func ValidateSource(s *Source, slugs map[string]bool, allowFile bool) error {
 	if zone == "" {
 		zone = "UTC"
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := loadZone(zone)
 	if err != nil {
 		return invalid("timezone", "unknown zone %q", s.Timezone)
 	}
@@ -176,4 +177,23 @@ func validateSelector(field, spec string, special bool) error {
 		return invalid(field, "%q is not a valid CSS selector: %v", spec, err)
 	}
 	return nil
+}
+
+// zones caches time.LoadLocation by name: a catalog of thousands of
+// sources names a few zones, and each load reads and parses the zone file.
+// Only zones that loaded are kept, so the map is bounded by the zone
+// database; a *time.Location is safe to share.
+var zones sync.Map // name -> *time.Location
+
+// loadZone is time.LoadLocation, cached by name.
+func loadZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zones.Store(name, loc)
+	return loc, nil
 }

@@ -100,3 +100,18 @@ type Store interface {
 	// Close releases the backend's resources.
 	Close() error
 }
+
+// Blob is one key and value of a PutBlobs batch; TTL <= 0 means no expiry.
+type Blob struct {
+	Key   string
+	Value []byte
+	TTL   time.Duration
+}
+
+// BlobBatcher is implemented by stores that write many blobs in one step
+// (one transaction) far cheaper than one PutBlob each. It is optional:
+// callers fall back to PutBlob per blob for a store without it.
+type BlobBatcher interface {
+	// PutBlobs stores every blob as PutBlob does, all or none.
+	PutBlobs(ctx context.Context, blobs []Blob) error
+}

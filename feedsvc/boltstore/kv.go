@@ -65,29 +65,52 @@ func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
 // expiry is also listed in the expiry bucket, from which each PutBlob
 // removes up to sweepMax expired blobs.
 func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
-	if key == "" {
-		return fmt.Errorf("boltstore: put blob: empty key: %w", feedsvc.ErrInvalid)
+	return s.PutBlobs(ctx, []feedsvc.Blob{{Key: key, Value: b, TTL: ttl}})
+}
+
+// PutBlobs stores every blob as PutBlob does, in one transaction (one
+// fsync): all of them or none.
+func (s *Store) PutBlobs(ctx context.Context, blobs []feedsvc.Blob) error {
+	if len(blobs) == 0 {
+		return nil
+	}
+	for _, bl := range blobs {
+		if bl.Key == "" {
+			return fmt.Errorf("boltstore: put blob: empty key: %w", feedsvc.ErrInvalid)
+		}
 	}
 	now := s.now().UnixNano()
-	var exp int64
-	if ttl > 0 {
-		exp = now + int64(ttl)
+	what := "put blob " + blobs[0].Key
+	if len(blobs) > 1 {
+		what = fmt.Sprintf("put %d blobs", len(blobs))
 	}
-	return s.update(ctx, "put blob "+key, func(tx *bolt.Tx) error {
-		if err := dropBlob(tx, []byte(key)); err != nil {
-			return err
-		}
-		v := append(binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(b)), uint64(exp)), b...)
-		if err := tx.Bucket(bBlobs).Put([]byte(key), v); err != nil {
-			return err
-		}
-		if exp != 0 {
-			if err := tx.Bucket(bExpiry).Put(expiryKey(exp, key), nil); err != nil {
+	return s.update(ctx, what, func(tx *bolt.Tx) error {
+		for _, bl := range blobs {
+			if err := putBlob(tx, bl, now); err != nil {
 				return err
 			}
 		}
 		return sweep(tx, now)
 	})
+}
+
+// putBlob writes one blob (and its expiry entry) in tx.
+func putBlob(tx *bolt.Tx, bl feedsvc.Blob, now int64) error {
+	var exp int64
+	if bl.TTL > 0 {
+		exp = now + int64(bl.TTL)
+	}
+	if err := dropBlob(tx, []byte(bl.Key)); err != nil {
+		return err
+	}
+	v := append(binary.BigEndian.AppendUint64(make([]byte, 0, 8+len(bl.Value)), uint64(exp)), bl.Value...)
+	if err := tx.Bucket(bBlobs).Put([]byte(bl.Key), v); err != nil {
+		return err
+	}
+	if exp != 0 {
+		return tx.Bucket(bExpiry).Put(expiryKey(exp, bl.Key), nil)
+	}
+	return nil
 }
 
 // DeleteBlobs removes every blob whose key starts with prefix.

@@ -206,17 +206,52 @@ func (c *Catalog) commit(ctx context.Context, kind, id string, val any, next sna
 	return nil
 }
 
-// writeAll stores every entity of s, its index and version ver.
+// seedBatch is how many entity blobs writeAll puts in one step on a store
+// that batches (feedsvc.BlobBatcher).
+const seedBatch = 1000
+
+// writeAll stores every entity of s, then its index, then version ver (a
+// reader that sees the index finds every entity it lists). On a store
+// that batches, the entities go seedBatch at a time.
 func (c *Catalog) writeAll(ctx context.Context, s snapshot, ver int64) error {
+	batcher, _ := c.Store.(feedsvc.BlobBatcher)
+	var batch []feedsvc.Blob
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := batcher.PutBlobs(ctx, batch); err != nil {
+			return fmt.Errorf("catalog: %d entities from %s: %w", len(batch), batch[0].Key, err)
+		}
+		batch = batch[:0]
+		return nil
+	}
+	put := func(key string, v any) error {
+		if batcher == nil {
+			return c.putJSON(ctx, key, v, 0)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("catalog: %s: %w", key, err)
+		}
+		batch = append(batch, feedsvc.Blob{Key: key, Value: b})
+		if len(batch) >= seedBatch {
+			return flush()
+		}
+		return nil
+	}
 	for _, sec := range s.Sections {
-		if err := c.putJSON(ctx, entityKey(kindSection, sec.Slug), sec, 0); err != nil {
+		if err := put(entityKey(kindSection, sec.Slug), sec); err != nil {
 			return err
 		}
 	}
 	for _, src := range s.Sources {
-		if err := c.putJSON(ctx, entityKey(kindSource, src.ID), src, 0); err != nil {
+		if err := put(entityKey(kindSource, src.ID), src); err != nil {
 			return err
 		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if err := c.putJSON(ctx, indexKey, s.index(), 0); err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,33 +36,41 @@ type Prober struct {
 
 // Enrich fills missing Type/Length of each article's first image (its
 // enclosure) and of its attachments, in place. It never fails: unknown
-// values stay unknown.
+// values stay unknown. The answers of the call's HEAD requests are cached
+// in the store together at the end (one write on a feedsvc.BlobBatcher).
 func (p *Prober) Enrich(ctx context.Context, arts []feedsvc.Article) {
 	budget := p.MaxPerBatch
 	if budget <= 0 {
 		budget = DefaultMaxPerBatch
 	}
+	learned := map[string]feedsvc.Blob{} // by key: answers not yet stored
+	defer p.save(ctx, learned)
 	for i := range arts {
 		a := &arts[i]
 		if len(a.Images) > 0 && (a.Images[0].Type == "" || a.Images[0].Length == 0) {
-			a.Images[0].Type, a.Images[0].Length = p.complete(ctx, a.Images[0].URL, a.Images[0].Type, a.Images[0].Length, &budget)
+			a.Images[0].Type, a.Images[0].Length = p.complete(ctx, a.Images[0].URL, a.Images[0].Type, a.Images[0].Length, &budget, learned)
 		}
 		for j := range a.Attachments {
 			at := &a.Attachments[j]
 			if at.Type == "" || at.Length == 0 {
-				at.Type, at.Length = p.complete(ctx, at.URL, at.Type, at.Length, &budget)
+				at.Type, at.Length = p.complete(ctx, at.URL, at.Type, at.Length, &budget, learned)
 			}
 		}
 	}
 }
 
-// complete returns typ and length with missing values filled from the
-// store cache or, while budget lasts, a HEAD request.
-func (p *Prober) complete(ctx context.Context, url, typ string, length int64, budget *int) (string, int64) {
+// complete returns typ and length with missing values filled from this
+// call's answers, the store cache or, while budget lasts, a HEAD request
+// whose answer it adds to learned.
+func (p *Prober) complete(ctx context.Context, url, typ string, length int64, budget *int, learned map[string]feedsvc.Blob) (string, int64) {
 	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
 		return typ, length
 	}
 	key := "media:" + hash(url)
+	if bl, ok := learned[key]; ok {
+		t, n := decode(bl.Value)
+		return or(typ, t), orLen(length, n)
+	}
 	if b, err := p.Store.Blob(ctx, key); err == nil {
 		t, n := decode(b)
 		return or(typ, t), orLen(length, n)
@@ -88,10 +98,27 @@ func (p *Prober) complete(ctx context.Context, url, typ string, length int64, bu
 		}
 		t, n = "", 0
 	}
-	if err := p.Store.PutBlob(ctx, key, []byte(fmt.Sprintf("%s\t%d", t, n)), ttl); err != nil {
-		p.log().Warn("media cache write failed", slog.Any("error", err))
-	}
+	learned[key] = feedsvc.Blob{Key: key, Value: fmt.Appendf(nil, "%s\t%d", t, n), TTL: ttl}
 	return or(typ, t), orLen(length, n)
+}
+
+// save stores the answers learned, in one write when the store batches.
+func (p *Prober) save(ctx context.Context, learned map[string]feedsvc.Blob) {
+	if len(learned) == 0 {
+		return
+	}
+	blobs := slices.SortedFunc(maps.Values(learned), func(x, y feedsvc.Blob) int { return strings.Compare(x.Key, y.Key) })
+	if b, ok := p.Store.(feedsvc.BlobBatcher); ok {
+		if err := b.PutBlobs(ctx, blobs); err != nil {
+			p.log().Warn("media cache write failed", "blobs", len(blobs), slog.Any("error", err))
+		}
+		return
+	}
+	for _, bl := range blobs {
+		if err := p.Store.PutBlob(ctx, bl.Key, bl.Value, bl.TTL); err != nil {
+			p.log().Warn("media cache write failed", slog.Any("error", err))
+		}
+	}
 }
 
 func decode(b []byte) (string, int64) {

@@ -1,0 +1,98 @@
+package media
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/boltstore"
+)
+
+// batching counts the batches and single puts reaching a batching store.
+type batching struct {
+	*boltstore.Store
+	batches, puts int
+}
+
+func (s *batching) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
+	s.puts++
+	return s.Store.PutBlob(ctx, key, b, ttl)
+}
+
+func (s *batching) PutBlobs(ctx context.Context, blobs []feedsvc.Blob) error {
+	s.batches++
+	return s.Store.PutBlobs(ctx, blobs)
+}
+
+// unbatched hides PutBlobs: the prober stores answer by answer.
+type unbatched struct{ feedsvc.Store }
+
+func images(n int, tag string) []feedsvc.Article {
+	arts := make([]feedsvc.Article, n)
+	for i := range arts {
+		arts[i] = feedsvc.Article{ID: fmt.Sprint(i), Images: []feedsvc.Image{{URL: fmt.Sprintf("https://e.org/%s/%d.jpg", tag, i)}}}
+	}
+	return arts
+}
+
+// TestEnrichBatchesAnswers: the answers of one call reach a batching
+// store in one write, and a later prober reads them all from it.
+func TestEnrichBatchesAnswers(t *testing.T) {
+	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bs.Close()
+	st := &batching{Store: bs}
+	heads := 0
+	p := &Prober{Head: func(_ context.Context, url string) (string, int64, error) {
+		heads++
+		return "image/jpeg", int64(len(url)), nil
+	}, Store: st}
+	arts := append(images(5, "a"), images(5, "a")...) // each URL twice
+	p.Enrich(t.Context(), arts)
+	if heads != 5 || st.batches != 1 || st.puts != 0 {
+		t.Errorf("HEADs %d, batches %d, single puts %d; want 5, 1, 0", heads, st.batches, st.puts)
+	}
+	for i := range arts {
+		if im := arts[i].Images[0]; im.Type != "image/jpeg" || im.Length != int64(len(im.URL)) {
+			t.Errorf("article %d: %+v", i, im)
+		}
+	}
+	p2 := &Prober{Head: func(context.Context, string) (string, int64, error) {
+		t.Error("HEAD repeated despite the stored answer")
+		return "", 0, nil
+	}, Store: bs}
+	again := images(5, "a")
+	p2.Enrich(t.Context(), again)
+	if again[4].Images[0].Length == 0 {
+		t.Errorf("stored answer not used: %+v", again[4].Images[0])
+	}
+}
+
+// BenchmarkEnrich probes the new images of a 20-article poll on the
+// embedded store, storing answer by answer and batched.
+func BenchmarkEnrich(b *testing.B) {
+	bs, err := boltstore.Open(b.TempDir(), boltstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bs.Close()
+	head := func(context.Context, string) (string, int64, error) { return "image/jpeg", 1234, nil }
+	for _, mode := range []string{"per-blob", "batched"} {
+		var st feedsvc.Store = bs
+		if mode == "per-blob" {
+			st = unbatched{bs}
+		}
+		p := &Prober{Head: head, Store: st}
+		b.Run(mode, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n++
+				p.Enrich(b.Context(), images(20, fmt.Sprint(mode, n)))
+			}
+		})
+	}
+}

@@ -115,3 +115,20 @@ type BlobBatcher interface {
 	// PutBlobs stores every blob as PutBlob does, all or none.
 	PutBlobs(ctx context.Context, blobs []Blob) error
 }
+
+// BatcherOf returns s as a BlobBatcher, looking through wrappers that
+// expose the store they wrap (Unwrap() Store), such as the metrics
+// wrapper; ok is false when no store in the chain batches.
+func BatcherOf(s Store) (b BlobBatcher, ok bool) {
+	for s != nil {
+		if b, ok := s.(BlobBatcher); ok {
+			return b, true
+		}
+		u, ok := s.(interface{ Unwrap() Store })
+		if !ok {
+			return nil, false
+		}
+		s = u.Unwrap()
+	}
+	return nil, false
+}

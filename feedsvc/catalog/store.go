@@ -214,7 +214,7 @@ const seedBatch = 1000
 // reader that sees the index finds every entity it lists). On a store
 // that batches, the entities go seedBatch at a time.
 func (c *Catalog) writeAll(ctx context.Context, s snapshot, ver int64) error {
-	batcher, _ := c.Store.(feedsvc.BlobBatcher)
+	batcher, _ := feedsvc.BatcherOf(c.Store)
 	var batch []feedsvc.Blob
 	flush := func() error {
 		if len(batch) == 0 {

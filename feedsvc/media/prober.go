@@ -108,7 +108,7 @@ func (p *Prober) save(ctx context.Context, learned map[string]feedsvc.Blob) {
 		return
 	}
 	blobs := slices.SortedFunc(maps.Values(learned), func(x, y feedsvc.Blob) int { return strings.Compare(x.Key, y.Key) })
-	if b, ok := p.Store.(feedsvc.BlobBatcher); ok {
+	if b, ok := feedsvc.BatcherOf(p.Store); ok {
 		if err := b.PutBlobs(ctx, blobs); err != nil {
 			p.log().Warn("media cache write failed", "blobs", len(blobs), slog.Any("error", err))
 		}

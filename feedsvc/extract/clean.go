@@ -67,7 +67,7 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		switch {
 		case chromeTags[n.Data] || chromeTags[o.Data]:
 		case junkClass.MatchString(attr(o, "class")) || junkClass.MatchString(attr(o, "id")):
-			if runeLen(t) > total/2 {
+			if runeLen(t) > total/2 || inProse(n) {
 				continue
 			}
 		case c.titles[t] && t != "" && !labels.HasImage(n):
@@ -77,6 +77,24 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		}
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// inProse reports whether n is an inline element inside running text: a
+// link or span whose siblings carry words of a sentence (an auto-linked
+// tag such as <a class="tag">Boeing</a> mid-paragraph). Its class names
+// what it links to, not page furniture, and dropping it would cut words
+// out of the sentence.
+func inProse(n *html.Node) bool {
+	if labels.BlockTags[n.Data] || n.Parent == nil {
+		return false
+	}
+	words := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.TextNode {
+			words += len(strings.Fields(s.Data))
+		}
+	}
+	return words >= 4
 }
 
 // dropLines removes block lines (and <br>-separated lines) that are all

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -93,5 +94,27 @@ func TestImageAltAndHeadshot(t *testing.T) {
 	}
 	if len(a.Images) != 1 || a.Images[0].Alt != "" {
 		t.Errorf("images %+v, want the first picture without alt", a.Images)
+	}
+}
+
+// TestInlineTagLinkKept checks that a link whose class or id names a tag
+// (an auto-linked keyword in running text) keeps its words in the body,
+// while a tag list of bare links is still dropped.
+func TestInlineTagLinkKept(t *testing.T) {
+	const page = `<html><body><h1>A headline for the inline tag test</h1><article>
+<p><a href="/tag/twitter/" id="auto-tag_twitter_1">Twitter</a> erupted Monday morning when the president shared his advice with <a href="/tag/acme/" class="tag-link">Acme</a>, after the airline announced it was cancelling flights through August.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+<div><a class="tag" href="/tag/a/">Alpha</a> <a class="tag" href="/tag/b/">Beta</a></div>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/4.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.BodyText, "Twitter erupted Monday morning when the president shared his advice with Acme, after") {
+		t.Errorf("body start %q", a.BodyText[:min(len(a.BodyText), 120)])
+	}
+	if strings.Contains(a.BodyText, "Alpha") {
+		t.Errorf("tag list kept: %q", a.BodyText)
 	}
 }

@@ -61,6 +61,9 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	if x.head.subtitle == "" {
 		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
 	}
+	if x.head.subtitle == "" {
+		x.head.subtitle = bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))

@@ -118,3 +118,29 @@ func TestInlineTagLinkKept(t *testing.T) {
 		t.Errorf("tag list kept: %q", a.BodyText)
 	}
 }
+
+// TestImageRenditions keeps one picture served in several sizes (size
+// tokens in the file name) and keeps numbered gallery pictures apart.
+func TestImageRenditions(t *testing.T) {
+	const page = `<html><body><h1>A headline for the renditions test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<figure><img src="https://media.example.org/img/2016/12/15/ap_1634266-ec3bdb8a-s1100-c50.jpg"></figure>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://media.example.org/img/2016/12/15/ap_1634266-ec3bdb8a-s1200.jpg"></figure>
+<figure><img src="https://media.example.org/img/2016/12/15/gallery-photo-01.jpg"></figure>
+<figure><img src="https://media.example.org/img/2016/12/15/gallery-photo-02.jpg"></figure>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/6.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, im := range a.Images {
+		got = append(got, im.URL[strings.LastIndex(im.URL, "/")+1:])
+	}
+	want := []string{"ap_1634266-ec3bdb8a-s1100-c50.jpg", "gallery-photo-01.jpg", "gallery-photo-02.jpg"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("images %q, want %q", got, want)
+	}
+}

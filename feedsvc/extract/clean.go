@@ -199,6 +199,11 @@ var (
 	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字|toggle caption|\(?credit:|^(email|tweet|share|print|comments?)$|^[|｜]|^add (videos|photos)|^sign in|^be (the )?first to)`)
 )
 
+// sourceDash is a lead block holding only a credit and a dash, the
+// agency or outlet a dateline names ("CNN —", "(Reuters) -"), printed
+// apart from the first paragraph it introduces.
+var sourceDash = regexp.MustCompile(`^\(?\p{Lu}[\p{L}&.' ]{1,30}\)?\s*[—–-]$`)
+
 // dropEdgeFurniture removes furniture blocks at the start and end of the
 // body (see tailFurniture, leadFurniture): blocks matching the patterns
 // or made mostly of links. It stops at the first block that is text.
@@ -279,7 +284,7 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 	}
 	if !tail {
 		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
-			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t))
+			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t) || sourceDash.MatchString(t))
 	}
 	if tailFurniture.MatchString(t) {
 		return true // with its QR code or app badge, if any

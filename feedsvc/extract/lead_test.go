@@ -144,3 +144,27 @@ func TestImageRenditions(t *testing.T) {
 		t.Errorf("images %q, want %q", got, want)
 	}
 }
+
+// TestSourceDashBlock drops a lead block holding only an outlet and a
+// dash ("CNN —") printed apart from the first paragraph; a dateline inside
+// the paragraph stays.
+func TestSourceDashBlock(t *testing.T) {
+	const tmpl = `<html><body><h1>A headline for the source dash test</h1><article>
+%s
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	tests := []struct{ lead, want string }{
+		{`<div class="source"><cite><span>CNN</span> &nbsp;&mdash;&nbsp;</cite></div><p>Justice Alito is the tip of the spear for conservatives at the court, with commas, and more words.</p>`, "Justice Alito"},
+		{`<p>ANAHEIM, Calif. — Musicians often show off lots of ring bling, but rarely have rings been thought of for making music.</p>`, "ANAHEIM, Calif. —"},
+	}
+	for _, tt := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tt.lead)), "https://example.com/n/7.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.BodyText, tt.want) {
+			t.Errorf("body %q, want it to start with %q", a.BodyText[:min(60, len(a.BodyText))], tt.want)
+		}
+	}
+}

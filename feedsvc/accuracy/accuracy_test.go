@@ -59,9 +59,9 @@ var floors = map[string]struct {
 		"language":      1.00,
 		"images":        0.62,
 		"captions":      0.60,
-		"body_start":    0.73,
+		"body_start":    0.75,
 		"body_end":      0.84,
-		"body_clean":    0.77,
+		"body_clean":    0.79,
 	}},
 }
 

@@ -204,6 +204,14 @@ var (
 // apart from the first paragraph it introduces.
 var sourceDash = regexp.MustCompile(`^\(?\p{Lu}[\p{L}&.' ]{1,30}\)?\s*[—–-]$`)
 
+// bylineBlock reports a lead block that is only a byline ("By Brad
+// Shaw", "By A and B"): short, opened by "By", naming people, and no
+// sentence.
+func bylineBlock(t string) bool {
+	return runeLen(t) <= 80 && strings.HasPrefix(strings.ToLower(t), "by ") &&
+		!sentenceEnd.MatchString(t) && len(labels.Byline(t)) > 0
+}
+
 // dropEdgeFurniture removes furniture blocks at the start and end of the
 // body (see tailFurniture, leadFurniture): blocks matching the patterns
 // or made mostly of links. It stops at the first block that is text.
@@ -284,7 +292,7 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 	}
 	if !tail {
 		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
-			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t) || sourceDash.MatchString(t))
+			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t) || sourceDash.MatchString(t) || bylineBlock(t))
 	}
 	if tailFurniture.MatchString(t) {
 		return true // with its QR code or app badge, if any

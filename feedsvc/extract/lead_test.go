@@ -168,3 +168,27 @@ func TestSourceDashBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineBlockAtStart drops a lead block that is only a byline; a
+// first sentence opened by "By" stays.
+func TestBylineBlockAtStart(t *testing.T) {
+	const tmpl = `<html><body><h1>A headline for the byline block test</h1>
+<h2>A dek that runs under the headline and says what the story is about</h2><article>
+%s
+<p>At the store, we first realized we needed to have a real conversation with our customers back in 2007, and more.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	tests := []struct{ lead, want string }{
+		{"<p class=\"author\">By\n<a href=\"/bios/brad-shaw\" rel=\"author\">Brad Shaw</a></p>", "At the store"},
+		{`<p>By noon the crowd had grown to thousands of people, and the police closed the square.</p>`, "By noon"},
+	}
+	for _, tt := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tt.lead)), "https://example.com/n/8.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.BodyText, tt.want) {
+			t.Errorf("body %q, want it to start with %q", a.BodyText[:min(60, len(a.BodyText))], tt.want)
+		}
+	}
+}

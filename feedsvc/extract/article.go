@@ -61,6 +61,9 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	if x.head.subtitle == "" {
 		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
 	}
+	if x.head.subtitle == "" {
+		x.head.subtitle = bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))
@@ -110,7 +113,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 		x.orgAuthor(), publisher(x.meta.ld.Publisher), publisher(x.head.site))
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
-		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.meta.script)
+		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.soleTime(), x.meta.script)
 	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
 	if a.PublishedRaw == "" {
 		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
@@ -269,6 +272,22 @@ func (x *extraction) timeAttr(prop string) string {
 		return fixOffset(v)
 	}
 	return ""
+}
+
+// soleTime reads the page's only <time datetime> element, wherever it
+// stands: with one such element the page dates one thing, the article. A
+// date in words ("jueves, 09 enero 2014 10:21") is canonicalised; a
+// machine date is kept as written. "" when the page has none or several.
+func (x *extraction) soleTime() string {
+	s := x.doc.Find("time[datetime]")
+	if s.Length() != 1 {
+		return ""
+	}
+	v := strings.TrimSpace(s.AttrOr("datetime", ""))
+	if d := labels.FindDate(v); d.Raw != "" && !strings.ContainsAny(v, "T+Z") {
+		return d.Canonical()
+	}
+	return fixOffset(v)
 }
 
 // dateClass names an element holding the article's time (pub_time,

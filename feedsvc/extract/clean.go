@@ -67,7 +67,7 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		switch {
 		case chromeTags[n.Data] || chromeTags[o.Data]:
 		case junkClass.MatchString(attr(o, "class")) || junkClass.MatchString(attr(o, "id")):
-			if runeLen(t) > total/2 {
+			if runeLen(t) > total/2 || inProse(n) {
 				continue
 			}
 		case c.titles[t] && t != "" && !labels.HasImage(n):
@@ -77,6 +77,24 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		}
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// inProse reports whether n is an inline element inside running text: a
+// link or span whose siblings carry words of a sentence (an auto-linked
+// tag such as <a class="tag">Boeing</a> mid-paragraph). Its class names
+// what it links to, not page furniture, and dropping it would cut words
+// out of the sentence.
+func inProse(n *html.Node) bool {
+	if labels.BlockTags[n.Data] || n.Parent == nil {
+		return false
+	}
+	words := 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.TextNode {
+			words += len(strings.Fields(s.Data))
+		}
+	}
+	return words >= 4
 }
 
 // dropLines removes block lines (and <br>-separated lines) that are all
@@ -181,6 +199,19 @@ var (
 	leadFurniture = labels.Regexp(`(?i)^(划重点|[\[【]?摘要[:：]|核心提示|阅读[:：]|阅读\s*\d|大\s*中\s*小|字号|play video|播报文章|发布于[:：]|view images?$|email tweet|updated on |illustration by |story highlights|热门关键字|toggle caption|\(?credit:|^(email|tweet|share|print|comments?)$|^[|｜]|^add (videos|photos)|^sign in|^be (the )?first to)`)
 )
 
+// sourceDash is a lead block holding only a credit and a dash, the
+// agency or outlet a dateline names ("CNN —", "(Reuters) -"), printed
+// apart from the first paragraph it introduces.
+var sourceDash = regexp.MustCompile(`^\(?\p{Lu}[\p{L}&.' ]{1,30}\)?\s*[—–-]$`)
+
+// bylineBlock reports a lead block that is only a byline ("By Brad
+// Shaw", "By A and B"): short, opened by "By", naming people, and no
+// sentence.
+func bylineBlock(t string) bool {
+	return runeLen(t) <= 80 && strings.HasPrefix(strings.ToLower(t), "by ") &&
+		!sentenceEnd.MatchString(t) && len(labels.Byline(t)) > 0
+}
+
 // dropEdgeFurniture removes furniture blocks at the start and end of the
 // body (see tailFurniture, leadFurniture): blocks matching the patterns
 // or made mostly of links. It stops at the first block that is text.
@@ -261,7 +292,7 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 	}
 	if !tail {
 		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
-			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t))
+			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t) || sourceDash.MatchString(t) || bylineBlock(t))
 	}
 	if tailFurniture.MatchString(t) {
 		return true // with its QR code or app badge, if any

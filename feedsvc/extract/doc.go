@@ -13,8 +13,9 @@
 // (JSON-LD headline, og:title, <title>) contain it, since those carry
 // site suffixes and SEO rewordings; and a date without a time of day
 // gives way to a later piece of evidence naming the same day with its
-// time (labels.PreferTimed). Publication times assigned in page scripts
-// are the last evidence. The language is the declared one unless it is
+// time (labels.PreferTimed). A page's only <time datetime> element,
+// wherever it stands, comes after the dated elements before the body;
+// publication times assigned in page scripts are the last evidence. The language is the declared one unless it is
 // missing, not a BCP 47 tag, or a non-CJK tag on a Chinese text.
 //
 // The generic body candidate comes from codeberg.org/readeck/go-readability

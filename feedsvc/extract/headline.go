@@ -319,6 +319,37 @@ func headerDek(p *page, head *html.Node, bodyStart int) string {
 	return ""
 }
 
+// bodyDek is the dek some templates print as the body's first block: a
+// heading (h1–h4) that is the body's first text, reads as a title line and
+// repeats the page's description (og:description, twitter:description,
+// description) word for word. Taken as the subtitle it is dropped from
+// the body like the headline. "" when there is none.
+func bodyDek(p *page, m pageMeta, title string, textFirst int) string {
+	if textFirst < 0 || textFirst >= len(p.nodes) {
+		return ""
+	}
+	n := p.nodes[textFirst]
+	if !headingTags[n.Data] && n.Parent != nil && headingTags[n.Parent.Data] {
+		n = n.Parent // the text sits in a <span> of the heading
+	}
+	if !headingTags[n.Data] {
+		return ""
+	}
+	t := labels.Clean(nodeText(n))
+	if t == "" || t == labels.Clean(title) || runeLen(t) > maxSubtitle {
+		return ""
+	}
+	for _, k := range []string{"og:description", "twitter:description", "description"} {
+		if labels.Clean(m.first(k)) == t {
+			return t
+		}
+	}
+	return ""
+}
+
+// headingTags are the heading levels a dek is printed in.
+var headingTags = map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true}
+
 // hasDekAttr reports a class, id or short data-* value naming a dek.
 func hasDekAttr(n *html.Node) bool {
 	if hasClass(n, subtitleClass) || hasClassPart(n, subtitlePart) {

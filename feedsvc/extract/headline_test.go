@@ -58,3 +58,25 @@ func TestPublisherFromTitleSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyDek takes a heading that opens the body and repeats the page's
+// og:description as the subtitle and drops it from the body; a heading
+// that repeats no description stays in the text.
+func TestBodyDek(t *testing.T) {
+	page := func(desc, head string) string {
+		return `<html><head><meta property="og:description" content="` + desc + `"></head><body>
+<div class="top"><h1>What the future holds for all of us</h1><span>Oct 19, 2016</span></div>
+<article><h2>` + head + `</h2>
+<p>Last Thursday, I had the honor to be one of the warmup acts at the conference, with commas, and more words here.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	}
+	a := snippet(t, page("My talk at the frontiers conference", "My talk at the frontiers conference"))
+	if a.Subtitle != "My talk at the frontiers conference" || !strings.HasPrefix(a.BodyText, "Last Thursday") {
+		t.Errorf("subtitle %q, body %q", a.Subtitle, a.BodyText[:min(60, len(a.BodyText))])
+	}
+	a = snippet(t, page("Something else entirely", "My talk at the frontiers conference"))
+	if a.Subtitle != "" || !strings.HasPrefix(a.BodyText, "My talk") {
+		t.Errorf("no description match: subtitle %q, body %q", a.Subtitle, a.BodyText[:min(60, len(a.BodyText))])
+	}
+}

@@ -93,10 +93,13 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 		if alt != "" {
 			n.Attr = append(n.Attr, html.Attribute{Key: "alt", Val: alt})
 		}
-		if seen[u] {
+		if seen[u] || seen[pictureKey(u)] {
 			continue
 		}
 		seen[u] = true
+		if k := pictureKey(u); k != "" {
+			seen[k] = true
+		}
 		cp := c.caption(n, root)
 		if cp != "" {
 			c.captions[labels.Clean(cp)] = true
@@ -183,6 +186,37 @@ func fileKey(raw string) string {
 		return ""
 	}
 	return f
+}
+
+// sizeSuffix is a size token a CMS appends to an image's file name for
+// each rendition: -s1100, -c50, _640x360, -w800. A bare number is no
+// size token: galleries number their pictures (photo-01, photo-02).
+var sizeSuffix = regexp.MustCompile(`(?i)[-_](?:[swhcq]\d{2,4}|\d{2,4}x\d{2,4})$`)
+
+// pictureKey names the picture a URL serves across its renditions: the
+// directory and the file stem without its size tokens and extension
+// (…/ap_1634-ec3b-s1100-c50.jpg and …/ap_1634-ec3b-s1200.jpg are one
+// picture). "" when the stem has no size token: then only the exact URL
+// identifies the picture.
+func pictureKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	dir, f := path.Split(u.Path)
+	stem := strings.TrimSuffix(f, path.Ext(f))
+	cut := stem
+	for {
+		loc := sizeSuffix.FindStringIndex(cut)
+		if loc == nil {
+			break
+		}
+		cut = cut[:loc[0]]
+	}
+	if cut == stem || runeLen(cut) < 8 {
+		return ""
+	}
+	return u.Host + dir + cut
 }
 
 // shows returns the page's first <img> serving the file key, or nil.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -93,5 +94,101 @@ func TestImageAltAndHeadshot(t *testing.T) {
 	}
 	if len(a.Images) != 1 || a.Images[0].Alt != "" {
 		t.Errorf("images %+v, want the first picture without alt", a.Images)
+	}
+}
+
+// TestInlineTagLinkKept checks that a link whose class or id names a tag
+// (an auto-linked keyword in running text) keeps its words in the body,
+// while a tag list of bare links is still dropped.
+func TestInlineTagLinkKept(t *testing.T) {
+	const page = `<html><body><h1>A headline for the inline tag test</h1><article>
+<p><a href="/tag/twitter/" id="auto-tag_twitter_1">Twitter</a> erupted Monday morning when the president shared his advice with <a href="/tag/acme/" class="tag-link">Acme</a>, after the airline announced it was cancelling flights through August.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+<div><a class="tag" href="/tag/a/">Alpha</a> <a class="tag" href="/tag/b/">Beta</a></div>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/4.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.BodyText, "Twitter erupted Monday morning when the president shared his advice with Acme, after") {
+		t.Errorf("body start %q", a.BodyText[:min(len(a.BodyText), 120)])
+	}
+	if strings.Contains(a.BodyText, "Alpha") {
+		t.Errorf("tag list kept: %q", a.BodyText)
+	}
+}
+
+// TestImageRenditions keeps one picture served in several sizes (size
+// tokens in the file name) and keeps numbered gallery pictures apart.
+func TestImageRenditions(t *testing.T) {
+	const page = `<html><body><h1>A headline for the renditions test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<figure><img src="https://media.example.org/img/2016/12/15/ap_1634266-ec3bdb8a-s1100-c50.jpg"></figure>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://media.example.org/img/2016/12/15/ap_1634266-ec3bdb8a-s1200.jpg"></figure>
+<figure><img src="https://media.example.org/img/2016/12/15/gallery-photo-01.jpg"></figure>
+<figure><img src="https://media.example.org/img/2016/12/15/gallery-photo-02.jpg"></figure>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/6.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, im := range a.Images {
+		got = append(got, im.URL[strings.LastIndex(im.URL, "/")+1:])
+	}
+	want := []string{"ap_1634266-ec3bdb8a-s1100-c50.jpg", "gallery-photo-01.jpg", "gallery-photo-02.jpg"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("images %q, want %q", got, want)
+	}
+}
+
+// TestSourceDashBlock drops a lead block holding only an outlet and a
+// dash ("CNN —") printed apart from the first paragraph; a dateline inside
+// the paragraph stays.
+func TestSourceDashBlock(t *testing.T) {
+	const tmpl = `<html><body><h1>A headline for the source dash test</h1><article>
+%s
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	tests := []struct{ lead, want string }{
+		{`<div class="source"><cite><span>CNN</span> &nbsp;&mdash;&nbsp;</cite></div><p>Justice Alito is the tip of the spear for conservatives at the court, with commas, and more words.</p>`, "Justice Alito"},
+		{`<p>ANAHEIM, Calif. — Musicians often show off lots of ring bling, but rarely have rings been thought of for making music.</p>`, "ANAHEIM, Calif. —"},
+	}
+	for _, tt := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tt.lead)), "https://example.com/n/7.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.BodyText, tt.want) {
+			t.Errorf("body %q, want it to start with %q", a.BodyText[:min(60, len(a.BodyText))], tt.want)
+		}
+	}
+}
+
+// TestBylineBlockAtStart drops a lead block that is only a byline; a
+// first sentence opened by "By" stays.
+func TestBylineBlockAtStart(t *testing.T) {
+	const tmpl = `<html><body><h1>A headline for the byline block test</h1>
+<h2>A dek that runs under the headline and says what the story is about</h2><article>
+%s
+<p>At the store, we first realized we needed to have a real conversation with our customers back in 2007, and more.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	tests := []struct{ lead, want string }{
+		{"<p class=\"author\">By\n<a href=\"/bios/brad-shaw\" rel=\"author\">Brad Shaw</a></p>", "At the store"},
+		{`<p>By noon the crowd had grown to thousands of people, and the police closed the square.</p>`, "By noon"},
+	}
+	for _, tt := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tt.lead)), "https://example.com/n/8.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.BodyText, tt.want) {
+			t.Errorf("body %q, want it to start with %q", a.BodyText[:min(60, len(a.BodyText))], tt.want)
+		}
 	}
 }

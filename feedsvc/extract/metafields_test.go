@@ -191,3 +191,28 @@ func TestPublishedFromDateClass(t *testing.T) {
 		t.Errorf("PublishedRaw = %q, want the span.time before the body", a.PublishedRaw)
 	}
 }
+
+// TestSoleTimeElement reads the page's only <time datetime> as the
+// published time wherever it stands (a date in words is canonicalised),
+// and ignores <time> elements when the page has several.
+func TestSoleTimeElement(t *testing.T) {
+	body := `<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>`
+	page := func(times string) string {
+		return `<html><body><div class="top">` + times + `</div><h1>A headline for the time element test</h1><article>` + body + `</article></body></html>`
+	}
+	tests := []struct{ times, want string }{
+		{`<div class="fecha"><time datetime="jueves, 09 enero 2014 10:21">jueves, 09 enero 2014</time></div>`, "2014-01-09 10:21"},
+		{`<time datetime="2014-01-09T10:21:00+01:00">9 Jan</time>`, "2014-01-09T10:21:00+01:00"},
+		{`<time datetime="2014-01-09T10:21:00+01:00">9 Jan</time><time datetime="2014-01-08T10:21:00+01:00">8 Jan</time>`, ""},
+	}
+	for _, tt := range tests {
+		a, err := Article([]byte(page(tt.times)), "https://example.com/n/5.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.PublishedRaw != tt.want {
+			t.Errorf("%s: published %q, want %q", tt.times, a.PublishedRaw, tt.want)
+		}
+	}
+}

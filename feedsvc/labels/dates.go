@@ -3,6 +3,7 @@ package labels
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,18 +22,58 @@ var (
 	numericDate = Regexp(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?` +
 		`(?:\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?)?` +
 		`(?:\s*T?\s*(上午|下午|中午|晚上|凌晨|早上|傍晚)?\s*(\d{1,2})\s*[:：时点]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?`)
-	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`
+	// monthNames: English months by their first letters, and the full
+	// names of the other common Latin-alphabet languages (Spanish, French,
+	// Italian, Portuguese) that those letters do not already cover.
+	monthNames = `(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|` + latinMonths + `)[a-z]*\.?`
 	// zoneName is a zone printed after an English time, upper case only
 	// ("6:37 PM EDT", "5:02 PM ET", "9:39AM BST").
 	zoneName   = `(?:\s*\(?(?-i:(ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|AEST|AEDT))\)?\b)?`
 	englishMDY = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+|-\s+|–\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?` + zoneName + `)?`)
-	englishDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+` + monthNames + `,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})` + zoneName + `)?`)
+	// englishDMY: "05 Oct 2011 9:39", also "9 de enero de 2014 - 10:21 h"
+	// and "7 mai 2019 à 13h59".
+	englishDMY = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(?:de\s+)?` + monthNames + `,?\s+(?:de\s+)?(\d{4})(?:,?\s+(?:à\s+|-\s+|–\s+)?(\d{1,2})[:h](\d{2})` + zoneName + `)?`)
 	// timeFirst: "9:39AM BST 05 Oct 2011", "1:26 pm ET Jun 3, 2014".
 	timeFirst = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*([ap])\.?m\.?` + zoneName + `[\s,]+(?:on\s+)?(?:(\d{1,2})\s+` + monthNames + `|` + monthNames + `\s+(\d{1,2})),?\s+(\d{4})\b`)
 )
 
 var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// latinMonth numbers the month names of Spanish, French, Italian and
+// Portuguese that the English prefixes miss (enero, avril, août, …).
+var latinMonth = map[string]int{
+	"enero": 1, "janvier": 1, "gennaio": 1, "janeiro": 1,
+	"février": 2, "fevrier": 2, "febbraio": 2, "fevereiro": 2,
+	"março": 3, "marco": 3,
+	"abril": 4, "avril": 4, "aprile": 4,
+	"mai": 5, "maggio": 5, "maio": 5,
+	"juin": 6, "giugno": 6, "junho": 6,
+	"juillet": 7, "luglio": 7, "julho": 7,
+	"agosto": 8, "août": 8, "aout": 8,
+	"setiembre": 9, "settembre": 9, "setembro": 9,
+	"ottobre": 10, "outubro": 10,
+	"diciembre": 12, "décembre": 12, "decembre": 12, "dicembre": 12, "dezembro": 12,
+}
+
+// latinMonths is the alternation of latinMonth's names.
+var latinMonths = func() string {
+	var names []string
+	for n := range latinMonth {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	slices.Sort(names)
+	return strings.Join(names, "|")
+}()
+
+// monthNumber is the month a monthNames match names, 0 when none.
+func monthNumber(s string) int {
+	s = strings.ToLower(s)
+	if m, ok := latinMonth[s]; ok {
+		return m
+	}
+	return monthIndex[s]
+}
 
 // FindDate returns the first plausible calendar date (with its time of
 // day when given) in s; Raw is "" when there is none.
@@ -54,14 +95,14 @@ func findDate(s string) Date {
 	}
 	if m := englishMDY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		sub := groups(s, m)
-		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[1])], sub[2], sub[4], sub[5], "", sub[6]); ok {
+		if d, ok := build(sub[0], sub[3], monthNumber(sub[1]), sub[2], sub[4], sub[5], "", sub[6]); ok {
 			d.zone = sub[7]
 			best, bestAt = d, m[0]
 		}
 	}
 	if m := englishDMY.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
 		sub := groups(s, m)
-		if d, ok := build(sub[0], sub[3], monthIndex[strings.ToLower(sub[2])], sub[1], sub[4], sub[5], "", ""); ok {
+		if d, ok := build(sub[0], sub[3], monthNumber(sub[2]), sub[1], sub[4], sub[5], "", ""); ok {
 			d.zone = sub[6]
 			best, bestAt = d, m[0]
 		}
@@ -72,7 +113,7 @@ func findDate(s string) Date {
 		if mon == "" {
 			mon, day = sub[7], sub[8]
 		}
-		if d, ok := build(sub[0], sub[9], monthIndex[strings.ToLower(mon)], day, sub[1], sub[2], "", sub[3]); ok {
+		if d, ok := build(sub[0], sub[9], monthNumber(mon), day, sub[1], sub[2], "", sub[3]); ok {
 			d.zone = sub[4]
 			best = d
 		}

@@ -41,3 +41,23 @@ func TestFindDateEnglishZones(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDateLatinMonths reads day-month-year dates written with Spanish,
+// French, Italian and Portuguese month names, and keeps English ones.
+func TestFindDateLatinMonths(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"jueves, 09 enero 2014 - 10:21 h", "2014-01-09 10:21"},
+		{"9 de enero de 2014", "2014-01-09"},
+		{"Publié le 07 mai 2019 à 13h59", "2019-05-07 13:59"},
+		{"le 3 août 2020", "2020-08-03"},
+		{"12 dicembre 2018", "2018-12-12"},
+		{"5 de março de 2021", "2021-03-05"},
+		{"05 Oct 2011 9:39", "2011-10-05 09:39"},
+		{"5 ago 2014", ""}, // "ago" is no month name
+	}
+	for _, tt := range tests {
+		if got := FindDate(tt.in).Canonical(); got != tt.want {
+			t.Errorf("FindDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

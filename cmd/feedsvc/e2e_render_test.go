@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -16,8 +13,7 @@ import (
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
-	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
-	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redistest"
 )
 
 // trickyFeed is one RSS item whose plain text holds markup look-alikes
@@ -48,13 +44,7 @@ const (
 func TestRenderEndToEndMemstore(t *testing.T) { checkRenderEndToEnd(t, memstore.New()) }
 
 func TestRenderEndToEndRedis(t *testing.T) {
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	st, err := redisstore.New(context.Background(), redisstore.Options{URL: testenv.RedisURL(t), Prefix: "render:" + hex.EncodeToString(b) + ":"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkRenderEndToEnd(t, st)
+	checkRenderEndToEnd(t, redistest.Store(t, "render"))
 }
 
 func checkRenderEndToEnd(t *testing.T, store feedsvc.Store) {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"io"
@@ -20,8 +18,8 @@ import (
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
-	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redistest"
 )
 
 // fixtureServer serves the shared GBK feed, the example Atom feed, and
@@ -265,12 +263,5 @@ func TestServiceEndToEndMemstore(t *testing.T) {
 }
 
 func TestServiceEndToEndRedis(t *testing.T) {
-	url := testenv.RedisURL(t)
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	st, err := redisstore.New(context.Background(), redisstore.Options{URL: url, Prefix: "e2e:" + hex.EncodeToString(b) + ":"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkService(t, st)
+	checkService(t, redistest.Store(t, "e2e"))
 }

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,8 +15,7 @@ import (
 	"github.com/feedsvc/feedsvc/config"
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
-	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
-	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redistest"
 )
 
 // Markers of the two parts a policy keeps or drops.
@@ -50,13 +46,7 @@ func partnerFeed(name string, n int) []byte {
 func TestPartnerMemstore(t *testing.T) { checkPartners(t, memstore.New()) }
 
 func TestPartnerRedis(t *testing.T) {
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	st, err := redisstore.New(context.Background(), redisstore.Options{URL: testenv.RedisURL(t), Prefix: "partners:" + hex.EncodeToString(b) + ":"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkPartners(t, st)
+	checkPartners(t, redistest.Store(t, "partners"))
 }
 
 func checkPartners(t *testing.T, store feedsvc.Store) {

@@ -2,8 +2,6 @@ package admin
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -12,6 +10,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 	"github.com/feedsvc/feedsvc/feedsvc/redisstore"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv/redistest"
 )
 
 // eachStore runs f on the embedded store and on Redis (REDIS_URL, a fresh
@@ -21,32 +20,7 @@ func eachStore(t *testing.T, f func(t *testing.T, st feedsvc.Store)) {
 	t.Run("redis", func(t *testing.T) { f(t, redisStore(t)) })
 }
 
-func redisStore(t *testing.T) feedsvc.Store {
-	t.Helper()
-	url := testenv.RedisURL(t)
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	prefix := "test:admin:" + hex.EncodeToString(b[:]) + ":"
-	st, err := redisstore.New(context.Background(), redisstore.Options{URL: url, Prefix: prefix})
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt, err := redis.ParseURL(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		st.Close()
-		c := redis.NewClient(opt)
-		defer c.Close()
-		ctx := context.Background()
-		iter := c.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-		for iter.Next(ctx) {
-			c.Unlink(ctx, iter.Val())
-		}
-	})
-	return st
-}
+func redisStore(t *testing.T) feedsvc.Store { return redistest.Store(t, "admin") }
 
 // wipeable is a store and a function that loses all its data, as a
 // restarted non-persistent Redis (FLUSHDB on a database of its own) or,

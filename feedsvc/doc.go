@@ -6,13 +6,15 @@
 // statuses (ErrNotFound, ErrConflict, ValidationError …), and the one
 // reader of several sections (ReadSections, Combined: the "all" channel
 // and page). It depends on the standard library, plus cascadia to refuse
-// CSS selectors no extractor could match; every step of the flow
+// CSS selectors no extractor could match and uniseg to shorten text
+// between grapheme clusters; every step of the flow
 // (fetch → parse | extract → normalize → store → render → httpapi) lives in
 // its own subpackage and imports this one, never the reverse.
 //
 // The few rules two steps share live here, because a step must not import
 // a sibling step and this package is the one every step already imports:
 // ResolveURL and WebURL (the one URL resolver of parse, extract and
-// normalize, resolve.go) and ScriptLanguage (the one script-based
-// language guess of extract and normalize, script.go).
+// normalize, resolve.go), ScriptLanguage (the one script-based
+// language guess of extract and normalize, script.go) and Truncate (the
+// one rule for text shown shortened, by render and web, truncate.go).
 package feedsvc

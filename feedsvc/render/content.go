@@ -7,7 +7,6 @@ import (
 	"path"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -136,7 +135,7 @@ func itemTitle(a *feedsvc.Article) string {
 	}
 	for _, s := range []string{a.Summary, a.BodyText} {
 		if s != "" {
-			return truncate(s, 80)
+			return feedsvc.Truncate(s, 80)
 		}
 	}
 	if a.URL != "" {
@@ -149,14 +148,6 @@ func itemTitle(a *feedsvc.Article) string {
 		return path.Base(encs[0].URL)
 	}
 	return "untitled"
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n])) + "…"
 }
 
 // contentHTML composes the HTML body shared by content:encoded, Atom

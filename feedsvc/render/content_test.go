@@ -150,3 +150,28 @@ func TestIDSchemeWins(t *testing.T) {
 		t.Errorf("FeedID: got %q, want %q", got, want)
 	}
 }
+
+// TestUntitledItemTitle: an item without a title is headed by the start
+// of its summary (else body text), cut by feedsvc.Truncate at 80 runes.
+func TestUntitledItemTitle(t *testing.T) {
+	long := strings.Repeat("word ", 15) + "tail of the summary goes on"
+	cjk := strings.Repeat("近年来各地非遗保护工作取得新进展", 6)
+	tests := []struct {
+		name string
+		a    feedsvc.Article
+		want string
+	}{
+		{"title", feedsvc.Article{Title: "T", Summary: long}, "T"},
+		{"short summary", feedsvc.Article{Summary: "A short summary"}, "A short summary"},
+		{"long summary cut at a word", feedsvc.Article{Summary: long}, strings.Repeat("word ", 15) + "tail…"},
+		{"body text by characters", feedsvc.Article{BodyText: cjk}, string([]rune(cjk)[:80]) + "…"},
+		{"url", feedsvc.Article{URL: "https://n.example/a"}, "https://n.example/a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := itemTitle(&tt.a); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

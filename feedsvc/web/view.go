@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -76,30 +75,9 @@ func newArticleView(a *feedsvc.Article, loc *time.Location, pageLang string, l l
 		}
 	}
 	if v.Summary == "" {
-		v.Summary = truncate(a.BodyText, summaryRunes)
+		v.Summary = feedsvc.Truncate(a.BodyText, summaryRunes)
 	}
 	return v
-}
-
-// truncate cuts s to at most n runes on a space when one is near, adding
-// an ellipsis when it cut.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut := 0
-	for i := range s {
-		if n == 0 {
-			cut = i
-			break
-		}
-		n--
-	}
-	s = s[:cut]
-	if sp := strings.LastIndexByte(s, ' '); sp > len(s)*3/4 {
-		s = s[:sp]
-	}
-	return strings.TrimSpace(s) + "…"
 }
 
 var zones sync.Map // IANA name -> *time.Location

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -194,8 +193,8 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	if members != nil {
 		adm.Refresh = refreshers{sched, members}
 	}
-	api.Admin = adm.Routes()
-	maps.Copy(api.Admin, adm.ArticleRoutes(a.takedown(store, api, sched, m)))
+	adm.Takedown = a.takedown(store, api, sched, m)
+	api.Admin = adm
 	return &wired{api: api, sched: sched, pub: pub, members: members, partners: partners}
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
 	"net/http"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -32,46 +31,29 @@ type Catalog interface {
 // Refresher polls a source soon (*ingest.Scheduler).
 type Refresher interface{ PollNow(id string) }
 
-// API serves /api/sources and /api/sections.
+// API is the admin API: the catalog's sections and sources, partners and
+// takedowns. Its exported handler methods serve one route each; httpapi's
+// route list (routes.go) names their patterns and puts every one behind
+// Authorize.
 type API struct {
 	Token   string // ADMIN_TOKEN; empty disables the API
 	Catalog Catalog
 	Refresh Refresher
 	Log     *slog.Logger
-	// Partners serves /api/partners (nil: not mounted).
+	// Partners keeps the partners (nil: their routes answer 404).
 	Partners Partners
+	// Takedown takes articles down (nil: the article and tombstone routes
+	// answer 404).
+	Takedown Takedown
 }
 
 // maxBody bounds an admin request body.
 const maxBody = 64 << 10
 
-// Routes returns the admin handlers by ServeMux pattern.
-func (a *API) Routes() map[string]http.Handler {
-	h := map[string]http.HandlerFunc{
-		"GET /api/sources":               a.listSources,
-		"POST /api/sources":              a.createSource,
-		"GET /api/sources/{id}":          a.getSource,
-		"PUT /api/sources/{id}":          a.updateSource,
-		"DELETE /api/sources/{id}":       a.deleteSource,
-		"POST /api/sources/{id}/refresh": a.refreshSource,
-		"GET /api/sections":              a.listSections,
-		"POST /api/sections":             a.createSection,
-		"GET /api/sections/{slug}":       a.getSection,
-		"PUT /api/sections/{slug}":       a.updateSection,
-		"DELETE /api/sections/{slug}":    a.deleteSection,
-	}
-	if a.Partners != nil {
-		maps.Copy(h, a.partnerRoutes())
-	}
-	out := make(map[string]http.Handler, len(h))
-	for p, f := range h {
-		out[p] = a.auth(f)
-	}
-	return out
-}
-
-// auth checks the bearer token in constant time.
-func (a *API) auth(next http.HandlerFunc) http.Handler {
+// Authorize puts next behind the admin token: 404 while ADMIN_TOKEN is
+// empty (disabled, never open), 401 without the right bearer token
+// (compared in constant time).
+func (a *API) Authorize(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if a.Token == "" {
 			writeError(w, http.StatusNotFound, "admin API disabled: set ADMIN_TOKEN", "")
@@ -82,7 +64,7 @@ func (a *API) auth(next http.HandlerFunc) http.Handler {
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token", "")
 			return
 		}
-		next(w, r)
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/catalog"
+	"github.com/feedsvc/feedsvc/feedsvc/httpapi"
 	"github.com/feedsvc/feedsvc/feedsvc/memstore"
 )
 
@@ -24,11 +25,13 @@ func newAPI(t *testing.T, token string) (http.Handler, *catalog.Catalog, *refres
 		t.Fatal(err)
 	}
 	rf := &refresher{}
-	mux := http.NewServeMux()
-	for p, h := range (&API{Token: token, Catalog: c, Refresh: rf}).Routes() {
-		mux.Handle(p, h)
-	}
-	return mux, c, rf
+	return serve(&API{Token: token, Catalog: c, Refresh: rf}), c, rf
+}
+
+// serve answers the routes of httpapi's list with api, as the service
+// does: every admin route behind api.Authorize.
+func serve(api *API) http.Handler {
+	return (&httpapi.Server{Admin: api}).Handler()
 }
 
 func do(t *testing.T, h http.Handler, method, target, token, body string) (int, map[string]any) {

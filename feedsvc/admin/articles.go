@@ -17,24 +17,22 @@ type Takedown interface {
 	List(ctx context.Context) (feedsvc.Tombstones, error)
 }
 
-// ArticleRoutes returns the takedown handlers (admin token required):
-// /api/articles and /api/tombstones.
-func (a *API) ArticleRoutes(t Takedown) map[string]http.Handler {
-	h := map[string]http.HandlerFunc{
-		"GET /api/articles":           func(w http.ResponseWriter, r *http.Request) { a.findURL(w, r, t) },
-		"GET /api/articles/{id}":      func(w http.ResponseWriter, r *http.Request) { a.findArticle(w, r, t) },
-		"DELETE /api/articles/{id}":   func(w http.ResponseWriter, r *http.Request) { a.takeDown(w, r, t) },
-		"GET /api/tombstones":         func(w http.ResponseWriter, r *http.Request) { a.listTombstones(w, r, t) },
-		"DELETE /api/tombstones/{id}": func(w http.ResponseWriter, r *http.Request) { a.lift(w, r, t) },
+// takedown returns the takedown service, or answers 404 when none is
+// wired (the article and tombstone routes then serve nothing).
+func (a *API) takedown(w http.ResponseWriter) (Takedown, bool) {
+	if a.Takedown == nil {
+		writeError(w, http.StatusNotFound, "takedown API not configured", "")
+		return nil, false
 	}
-	out := make(map[string]http.Handler, len(h))
-	for p, f := range h {
-		out[p] = a.auth(f)
-	}
-	return out
+	return a.Takedown, true
 }
 
-func (a *API) findURL(w http.ResponseWriter, r *http.Request, t Takedown) {
+// FindArticle shows the stored article at the ?url= query parameter.
+func (a *API) FindArticle(w http.ResponseWriter, r *http.Request) {
+	t, ok := a.takedown(w)
+	if !ok {
+		return
+	}
 	u := r.URL.Query().Get("url")
 	if u == "" {
 		writeError(w, http.StatusBadRequest, "url: query parameter required (?url=…)", "url")
@@ -44,7 +42,12 @@ func (a *API) findURL(w http.ResponseWriter, r *http.Request, t Takedown) {
 	a.answerArticle(w, r, art, err)
 }
 
-func (a *API) findArticle(w http.ResponseWriter, r *http.Request, t Takedown) {
+// GetArticle shows the stored article {id} (410 when taken down).
+func (a *API) GetArticle(w http.ResponseWriter, r *http.Request) {
+	t, ok := a.takedown(w)
+	if !ok {
+		return
+	}
 	art, err := t.Find(r.Context(), r.PathValue("id"))
 	a.answerArticle(w, r, art, err)
 }
@@ -57,7 +60,12 @@ func (a *API) answerArticle(w http.ResponseWriter, r *http.Request, art feedsvc.
 	writeJSON(w, http.StatusOK, art)
 }
 
-func (a *API) takeDown(w http.ResponseWriter, r *http.Request, t Takedown) {
+// TakeDown takes the article {id} down and answers its tombstone.
+func (a *API) TakeDown(w http.ResponseWriter, r *http.Request) {
+	t, ok := a.takedown(w)
+	if !ok {
+		return
+	}
 	ts, err := t.Delete(r.Context(), r.PathValue("id"))
 	if err != nil {
 		a.fail(w, r, err)
@@ -66,7 +74,12 @@ func (a *API) takeDown(w http.ResponseWriter, r *http.Request, t Takedown) {
 	writeJSON(w, http.StatusOK, ts)
 }
 
-func (a *API) listTombstones(w http.ResponseWriter, r *http.Request, t Takedown) {
+// ListTombstones lists the articles taken down.
+func (a *API) ListTombstones(w http.ResponseWriter, r *http.Request) {
+	t, ok := a.takedown(w)
+	if !ok {
+		return
+	}
 	ts, err := t.List(r.Context())
 	if err != nil {
 		a.fail(w, r, err)
@@ -78,7 +91,12 @@ func (a *API) listTombstones(w http.ResponseWriter, r *http.Request, t Takedown)
 	writeJSON(w, http.StatusOK, ts)
 }
 
-func (a *API) lift(w http.ResponseWriter, r *http.Request, t Takedown) {
+// LiftTombstone lifts the tombstone {id}, so the article may come back.
+func (a *API) LiftTombstone(w http.ResponseWriter, r *http.Request) {
+	t, ok := a.takedown(w)
+	if !ok {
+		return
+	}
 	ts, err := t.Lift(r.Context(), r.PathValue("id"))
 	if err != nil {
 		a.fail(w, r, err)

@@ -50,10 +50,7 @@ func (f *fakeTakedown) List(context.Context) (feedsvc.Tombstones, error) { retur
 // — it was 500 before the admin API used respond.Status —, a bug 500).
 func TestArticleRoutes(t *testing.T) {
 	f := &fakeTakedown{}
-	mux := http.NewServeMux()
-	for p, h := range (&API{Token: "tok"}).ArticleRoutes(f) {
-		mux.Handle(p, h)
-	}
+	mux := serve(&API{Token: "tok", Takedown: f})
 	tests := []struct {
 		name, method, target, token string
 		want                        int

@@ -23,11 +23,7 @@ func replica(t *testing.T, st feedsvc.Store, secs []feedsvc.Section, srcs []feed
 }
 
 func routes(c *catalog.Catalog) http.Handler {
-	mux := http.NewServeMux()
-	for p, h := range (&API{Token: "tk", Catalog: c}).Routes() {
-		mux.Handle(p, h)
-	}
-	return mux
+	return serve(&API{Token: "tk", Catalog: c})
 }
 
 // TestParallelWritesAllVisible: 50 parallel creates, updates and deletes

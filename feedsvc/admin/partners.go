@@ -36,19 +36,23 @@ type partnerOut struct {
 	Key string `json:"key,omitempty"`
 }
 
-func (a *API) partnerRoutes() map[string]http.HandlerFunc {
-	return map[string]http.HandlerFunc{
-		"GET /api/partners":            a.listPartners,
-		"POST /api/partners":           a.createPartner,
-		"GET /api/partners/{id}":       a.getPartner,
-		"PUT /api/partners/{id}":       a.updatePartner,
-		"DELETE /api/partners/{id}":    a.deletePartner,
-		"GET /api/partners/{id}/usage": a.partnerUsage,
+// partners returns the partner registry, or answers 404 when none is
+// wired (the partner routes then serve nothing).
+func (a *API) partners(w http.ResponseWriter) (Partners, bool) {
+	if a.Partners == nil {
+		writeError(w, http.StatusNotFound, "partners API not configured", "")
+		return nil, false
 	}
+	return a.Partners, true
 }
 
-func (a *API) listPartners(w http.ResponseWriter, r *http.Request) {
-	list, err := a.Partners.List(r.Context())
+// ListPartners lists the partners (never a key or its hash).
+func (a *API) ListPartners(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
+	list, err := reg.List(r.Context())
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -60,8 +64,13 @@ func (a *API) listPartners(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func (a *API) getPartner(w http.ResponseWriter, r *http.Request) {
-	p, err := a.Partners.Get(r.Context(), r.PathValue("id"))
+// GetPartner shows the partner {id}.
+func (a *API) GetPartner(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
+	p, err := reg.Get(r.Context(), r.PathValue("id"))
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -69,14 +78,19 @@ func (a *API) getPartner(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, show(p, ""))
 }
 
-func (a *API) createPartner(w http.ResponseWriter, r *http.Request) {
+// CreatePartner adds a partner and answers it with its key, shown only here (201).
+func (a *API) CreatePartner(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
 	in, ok := a.decodePartner(w, r)
 	if !ok {
 		return
 	}
 	p := feedsvc.Partner{Enabled: true}
 	in.apply(&p)
-	p, key, err := a.Partners.Create(r.Context(), p)
+	p, key, err := reg.Create(r.Context(), p)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -85,12 +99,17 @@ func (a *API) createPartner(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, show(p, key))
 }
 
-func (a *API) updatePartner(w http.ResponseWriter, r *http.Request) {
+// UpdatePartner changes the partner {id}: fields the body leaves out keep their value.
+func (a *API) UpdatePartner(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
 	in, ok := a.decodePartner(w, r)
 	if !ok {
 		return
 	}
-	p, err := a.Partners.Update(r.Context(), r.PathValue("id"), in.apply)
+	p, err := reg.Update(r.Context(), r.PathValue("id"), in.apply)
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -98,16 +117,26 @@ func (a *API) updatePartner(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, show(p, ""))
 }
 
-func (a *API) deletePartner(w http.ResponseWriter, r *http.Request) {
-	if err := a.Partners.Delete(r.Context(), r.PathValue("id")); err != nil {
+// DeletePartner removes the partner {id} (204).
+func (a *API) DeletePartner(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
+	if err := reg.Delete(r.Context(), r.PathValue("id")); err != nil {
 		a.fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func (a *API) partnerUsage(w http.ResponseWriter, r *http.Request) {
-	u, err := a.Partners.Usage(r.Context(), r.PathValue("id"))
+// PartnerUsage shows the partner {id}'s usage.
+func (a *API) PartnerUsage(w http.ResponseWriter, r *http.Request) {
+	reg, ok := a.partners(w)
+	if !ok {
+		return
+	}
+	u, err := reg.Usage(r.Context(), r.PathValue("id"))
 	if err != nil {
 		a.fail(w, r, err)
 		return

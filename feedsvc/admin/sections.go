@@ -6,7 +6,8 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-func (a *API) listSections(w http.ResponseWriter, r *http.Request) {
+// ListSections lists every section.
+func (a *API) ListSections(w http.ResponseWriter, r *http.Request) {
 	out := a.Catalog.Sections()
 	if out == nil {
 		out = []feedsvc.Section{}
@@ -14,7 +15,8 @@ func (a *API) listSections(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func (a *API) getSection(w http.ResponseWriter, r *http.Request) {
+// GetSection shows the section named by the path's {slug}.
+func (a *API) GetSection(w http.ResponseWriter, r *http.Request) {
 	for _, s := range a.Catalog.Sections() {
 		if s.Slug == r.PathValue("slug") {
 			writeJSON(w, http.StatusOK, s)
@@ -24,11 +26,13 @@ func (a *API) getSection(w http.ResponseWriter, r *http.Request) {
 	writeError(w, http.StatusNotFound, "no section "+r.PathValue("slug"), "")
 }
 
-func (a *API) createSection(w http.ResponseWriter, r *http.Request) {
+// CreateSection adds the section in the body (201 with its Location).
+func (a *API) CreateSection(w http.ResponseWriter, r *http.Request) {
 	a.putSection(w, r, "", true)
 }
 
-func (a *API) updateSection(w http.ResponseWriter, r *http.Request) {
+// UpdateSection replaces the section {slug} with the body.
+func (a *API) UpdateSection(w http.ResponseWriter, r *http.Request) {
 	a.putSection(w, r, r.PathValue("slug"), false)
 }
 
@@ -59,7 +63,8 @@ func (a *API) putSection(w http.ResponseWriter, r *http.Request, slug string, cr
 	writeJSON(w, status, sec)
 }
 
-func (a *API) deleteSection(w http.ResponseWriter, r *http.Request) {
+// DeleteSection removes the section {slug} (204; 409 while sources use it).
+func (a *API) DeleteSection(w http.ResponseWriter, r *http.Request) {
 	if err := a.Catalog.DeleteSection(r.Context(), r.PathValue("slug")); err != nil {
 		a.fail(w, r, err)
 		return

@@ -6,7 +6,8 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-func (a *API) listSources(w http.ResponseWriter, r *http.Request) {
+// ListSources lists every source in its wire form (feedsvc.SourceSpec).
+func (a *API) ListSources(w http.ResponseWriter, r *http.Request) {
 	out := []feedsvc.SourceSpec{}
 	for _, s := range a.Catalog.Sources() {
 		out = append(out, s.Spec())
@@ -23,7 +24,8 @@ func (a *API) findSource(id string) (feedsvc.Source, bool) {
 	return feedsvc.Source{}, false
 }
 
-func (a *API) getSource(w http.ResponseWriter, r *http.Request) {
+// GetSource shows the source named by the path's {id}.
+func (a *API) GetSource(w http.ResponseWriter, r *http.Request) {
 	s, ok := a.findSource(r.PathValue("id"))
 	if !ok {
 		writeError(w, http.StatusNotFound, "no source "+r.PathValue("id"), "")
@@ -32,11 +34,13 @@ func (a *API) getSource(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.Spec())
 }
 
-func (a *API) createSource(w http.ResponseWriter, r *http.Request) {
+// CreateSource adds the source in the body (201 with its Location) and polls it soon.
+func (a *API) CreateSource(w http.ResponseWriter, r *http.Request) {
 	a.putSource(w, r, "", true)
 }
 
-func (a *API) updateSource(w http.ResponseWriter, r *http.Request) {
+// UpdateSource replaces the source {id} with the body and polls it soon.
+func (a *API) UpdateSource(w http.ResponseWriter, r *http.Request) {
 	a.putSource(w, r, r.PathValue("id"), false)
 }
 
@@ -75,7 +79,8 @@ func (a *API) putSource(w http.ResponseWriter, r *http.Request, id string, creat
 	writeJSON(w, status, stored.Spec())
 }
 
-func (a *API) deleteSource(w http.ResponseWriter, r *http.Request) {
+// DeleteSource removes the source {id} (204).
+func (a *API) DeleteSource(w http.ResponseWriter, r *http.Request) {
 	if err := a.Catalog.DeleteSource(r.Context(), r.PathValue("id")); err != nil {
 		a.fail(w, r, err)
 		return
@@ -83,7 +88,8 @@ func (a *API) deleteSource(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func (a *API) refreshSource(w http.ResponseWriter, r *http.Request) {
+// RefreshSource polls the source {id} soon (202).
+func (a *API) RefreshSource(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if _, ok := a.findSource(id); !ok {
 		writeError(w, http.StatusNotFound, "no source "+id, "")

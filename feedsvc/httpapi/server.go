@@ -37,6 +37,40 @@ type StatusViews interface {
 	JSON(w http.ResponseWriter, r *http.Request)
 }
 
+// Admin is the admin API (*admin.API): one handler per route of the
+// catalog's sources and sections, partners and takedowns. The route list
+// (routes.go) names each handler's pattern and serves it behind
+// Authorize (ADMIN_TOKEN).
+type Admin interface {
+	Authorize(next http.Handler) http.Handler
+
+	ListSources(w http.ResponseWriter, r *http.Request)
+	CreateSource(w http.ResponseWriter, r *http.Request)
+	GetSource(w http.ResponseWriter, r *http.Request)
+	UpdateSource(w http.ResponseWriter, r *http.Request)
+	DeleteSource(w http.ResponseWriter, r *http.Request)
+	RefreshSource(w http.ResponseWriter, r *http.Request)
+
+	ListSections(w http.ResponseWriter, r *http.Request)
+	CreateSection(w http.ResponseWriter, r *http.Request)
+	GetSection(w http.ResponseWriter, r *http.Request)
+	UpdateSection(w http.ResponseWriter, r *http.Request)
+	DeleteSection(w http.ResponseWriter, r *http.Request)
+
+	ListPartners(w http.ResponseWriter, r *http.Request)
+	CreatePartner(w http.ResponseWriter, r *http.Request)
+	GetPartner(w http.ResponseWriter, r *http.Request)
+	UpdatePartner(w http.ResponseWriter, r *http.Request)
+	DeletePartner(w http.ResponseWriter, r *http.Request)
+	PartnerUsage(w http.ResponseWriter, r *http.Request)
+
+	FindArticle(w http.ResponseWriter, r *http.Request)
+	GetArticle(w http.ResponseWriter, r *http.Request)
+	TakeDown(w http.ResponseWriter, r *http.Request)
+	ListTombstones(w http.ResponseWriter, r *http.Request)
+	LiftTombstone(w http.ResponseWriter, r *http.Request)
+}
+
 // Server holds the HTTP handlers' dependencies.
 type Server struct {
 	Store    feedsvc.Store
@@ -59,10 +93,9 @@ type Server struct {
 	Status StatusViews
 	// Metrics serves Prometheus metrics (nil: not mounted).
 	Metrics http.Handler
-	// Admin serves the admin, partners and takedown API by ServeMux
-	// pattern (admin.API's Routes and ArticleRoutes); each pattern must be
-	// in the route list (routes.go).
-	Admin map[string]http.Handler
+	// Admin serves the admin, partners and takedown API (nil: not
+	// mounted).
+	Admin Admin
 	// Guard puts a route behind the check of who may call it (nil: no
 	// checks; see Access).
 	Guard func(who Access, h http.Handler) http.Handler

@@ -30,10 +30,10 @@ func TestUsageAddsUpAcrossReplicas(t *testing.T) {
 		a.Record(p.ID, 200, 100)
 	}
 	b.Record(p.ID, 429, 10)
-	if err := a.FlushUsage(ctx); err != nil {
+	if err := a.flushUsage(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.FlushUsage(ctx); err != nil {
+	if err := b.flushUsage(ctx); err != nil {
 		t.Fatal(err)
 	}
 	u, err := (&Registry{Store: st}).Usage(ctx, p.ID)
@@ -107,14 +107,14 @@ func TestUsageConcurrentRecordAndFlush(t *testing.T) {
 	go func() {
 		defer close(done)
 		for range 20 {
-			if err := g.FlushUsage(ctx); err != nil {
+			if err := g.flushUsage(ctx); err != nil {
 				t.Error(err)
 			}
 		}
 	}()
 	wg.Wait()
 	<-done
-	if err := g.FlushUsage(ctx); err != nil {
+	if err := g.flushUsage(ctx); err != nil {
 		t.Fatal(err)
 	}
 	u, err := (&Registry{Store: g.Store}).Usage(ctx, p.ID)

@@ -88,7 +88,7 @@ func (g *Registry) Get(ctx context.Context, id string) (feedsvc.Partner, error) 
 // Create stores p under a new id and key and returns both; the key is
 // never stored or shown again.
 func (g *Registry) Create(ctx context.Context, p feedsvc.Partner) (feedsvc.Partner, string, error) {
-	if err := Validate(&p); err != nil {
+	if err := validate(&p); err != nil {
 		return p, "", err
 	}
 	key, hash := newKey()
@@ -109,7 +109,7 @@ func (g *Registry) Update(ctx context.Context, id string, change func(*feedsvc.P
 		p := list[i]
 		change(&p)
 		p.ID, p.KeyHash, p.Created = list[i].ID, list[i].KeyHash, list[i].Created
-		if err := Validate(&p); err != nil {
+		if err := validate(&p); err != nil {
 			return nil, err
 		}
 		list[i], out = p, p
@@ -134,8 +134,8 @@ func (g *Registry) Delete(ctx context.Context, id string) error {
 	return g.Store.DeleteBlobs(ctx, usageKey+id)
 }
 
-// Validate checks the settable fields of p and fills defaults.
-func Validate(p *feedsvc.Partner) error {
+// validate checks the settable fields of p and fills defaults.
+func validate(p *feedsvc.Partner) error {
 	if p.Policy == "" {
 		p.Policy = feedsvc.PolicyFull
 	}
@@ -155,13 +155,13 @@ func Validate(p *feedsvc.Partner) error {
 	return nil
 }
 
-// ErrInvalid wraps every validation error (feedsvc.ErrInvalid).
-type ErrInvalid struct{ Msg string }
+// invalidError wraps every validation error (feedsvc.ErrInvalid).
+type invalidError struct{ Msg string }
 
-func (e *ErrInvalid) Error() string { return e.Msg }
-func (e *ErrInvalid) Unwrap() error { return feedsvc.ErrInvalid }
+func (e *invalidError) Error() string { return e.Msg }
+func (e *invalidError) Unwrap() error { return feedsvc.ErrInvalid }
 
-func invalid(msg string) error { return &ErrInvalid{Msg: msg} }
+func invalid(msg string) error { return &invalidError{Msg: msg} }
 
 // edit applies f to the stored list under the write lease.
 func (g *Registry) edit(ctx context.Context, f func([]feedsvc.Partner) ([]feedsvc.Partner, error)) error {

@@ -76,9 +76,9 @@ func (g *Registry) Usage(ctx context.Context, id string) (feedsvc.PartnerUsage, 
 	return out, nil
 }
 
-// FlushUsage adds the unflushed counts to the store; counts that fail to
+// flushUsage adds the unflushed counts to the store; counts that fail to
 // be written stay pending.
-func (g *Registry) FlushUsage(ctx context.Context) error {
+func (g *Registry) flushUsage(ctx context.Context) error {
 	g.mu.Lock()
 	batch := g.pending
 	g.pending = nil
@@ -180,12 +180,12 @@ func (g *Registry) Run(ctx context.Context) {
 		case <-ctx.Done():
 			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 			defer cancel()
-			if err := g.FlushUsage(fctx); err != nil {
+			if err := g.flushUsage(fctx); err != nil {
 				g.log().Warn("partners: final usage flush failed", slog.Any("error", err))
 			}
 			return
 		}
-		if err := g.FlushUsage(ctx); err != nil {
+		if err := g.flushUsage(ctx); err != nil {
 			g.log().Warn("partners: usage flush failed", slog.Any("error", err))
 		}
 	}

@@ -76,7 +76,7 @@ func Atom(ch *feedsvc.Channel) ([]byte, error) {
 	f := &atomFeed{AtomFeed: feeds.AtomFeed{
 		Xmlns:    nsAtom,
 		Title:    feedTitle(c),
-		Id:       FeedID(c),
+		Id:       feedID(c),
 		Updated:  rfc3339(firstTime(c.Updated, epoch(c))),
 		Subtitle: c.Section.Description,
 		// A feed-level author lets every entry inherit one (RFC 4287 §4.1.1).
@@ -119,7 +119,7 @@ func atomFeedLinks(ch *feedsvc.Channel) []feeds.AtomLink {
 
 func atomEntryOf(ch *feedsvc.Channel, a *feedsvc.Article) *atomEntry {
 	e := &atomEntry{AtomEntry: feeds.AtomEntry{
-		Id:        ItemID(ch, a),
+		Id:        itemID(ch, a),
 		Updated:   rfc3339(firstTime(a.Updated, a.Published, a.FirstSeen, ch.Updated, epoch(ch))),
 		Published: rfc3339(a.Published),
 	}, Title: atomTextOf(itemTitle(a))}

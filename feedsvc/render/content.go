@@ -33,19 +33,19 @@ func epoch(ch *feedsvc.Channel) time.Time {
 	return t
 }
 
-// ItemID returns the permanent public id of article a in channel ch: the
+// itemID returns the permanent public id of article a in channel ch: the
 // tag: URI "tag:<authority>,<date>:<article id>" with ch.IDs' authority and
 // date; without them the host of ch.HomeURL (else ch.SelfURL) and 2026. It is the RSS guid, the Atom id and the
 // JSON Feed item id. An article without ID gets a hash of its URL, GUID
 // and title instead, so the id is never empty.
-func ItemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
+func itemID(ch *feedsvc.Channel, a *feedsvc.Article) string {
 	return tagURI(ch, articleKey(a))
 }
 
-// FeedID returns the permanent id of ch's section as a tag: URI,
+// feedID returns the permanent id of ch's section as a tag: URI,
 // "tag:<authority>,<date>:sections/<slug>" ("all" when the slug is empty).
 // Every page of a section shares it.
-func FeedID(ch *feedsvc.Channel) string {
+func feedID(ch *feedsvc.Channel) string {
 	slug := strings.TrimSpace(ch.Section.Slug)
 	if slug == "" {
 		slug = "all"

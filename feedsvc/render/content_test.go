@@ -21,7 +21,7 @@ func TestItemID(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ch := &feedsvc.Channel{HomeURL: tc.home, SelfURL: tc.self}
-			if got := ItemID(ch, &feedsvc.Article{ID: tc.id}); got != tc.want {
+			if got := itemID(ch, &feedsvc.Article{ID: tc.id}); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -32,8 +32,8 @@ func TestItemIDWithoutArticleID(t *testing.T) {
 	ch := &feedsvc.Channel{HomeURL: "https://e.org/"}
 	a := &feedsvc.Article{URL: "https://e.org/a", Title: "A"}
 	b := &feedsvc.Article{URL: "https://e.org/b", Title: "A"}
-	idA, idB := ItemID(ch, a), ItemID(ch, b)
-	if !strings.HasPrefix(idA, "tag:e.org,2026:h") || idA == idB || idA != ItemID(ch, a) {
+	idA, idB := itemID(ch, a), itemID(ch, b)
+	if !strings.HasPrefix(idA, "tag:e.org,2026:h") || idA == idB || idA != itemID(ch, a) {
 		t.Errorf("got %q and %q, want distinct stable tag: URIs", idA, idB)
 	}
 }
@@ -46,7 +46,7 @@ func TestFeedID(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ch := &feedsvc.Channel{HomeURL: "https://e.org/x", Section: feedsvc.Section{Slug: tc.slug}}
-			if got := FeedID(ch); got != tc.want {
+			if got := feedID(ch); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -143,11 +143,11 @@ func TestIDSchemeWins(t *testing.T) {
 	ch := &feedsvc.Channel{HomeURL: "https://new.example.net/s/x", Section: feedsvc.Section{Slug: "s"},
 		IDs: feedsvc.IDScheme{Authority: "old.example.org", Date: "2025-03-01"}}
 	a := &feedsvc.Article{ID: "abc"}
-	if got, want := ItemID(ch, a), "tag:old.example.org,2025-03-01:abc"; got != want {
-		t.Errorf("ItemID: got %q, want %q", got, want)
+	if got, want := itemID(ch, a), "tag:old.example.org,2025-03-01:abc"; got != want {
+		t.Errorf("itemID: got %q, want %q", got, want)
 	}
-	if got, want := FeedID(ch), "tag:old.example.org,2025-03-01:sections/s"; got != want {
-		t.Errorf("FeedID: got %q, want %q", got, want)
+	if got, want := feedID(ch), "tag:old.example.org,2025-03-01:sections/s"; got != want {
+		t.Errorf("feedID: got %q, want %q", got, want)
 	}
 }
 

@@ -2,7 +2,7 @@
 // (store → render → httpapi): it turns a feedsvc.Channel into RSS 2.0,
 // Atom 1.0 and JSON Feed 1.1 bytes. Output is deterministic (identical
 // Channels give identical bytes), items keep the Channel's order in every
-// format, every item carries the same permanent tag: URI id (ItemID), and
+// format, every item carries the same permanent tag: URI id (itemID), and
 // all text is stripped of characters illegal in XML 1.0 (and of C1
 // controls). escape.go holds the one escaping rule for every text→HTML
 // and HTML→XML boundary, so plain text is never read as markup.

@@ -73,7 +73,7 @@ func JSON(ch *feedsvc.Channel) ([]byte, error) {
 
 func jsonItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *jsonItem {
 	it := &jsonItem{JSONItem: feeds.JSONItem{
-		Id:      ItemID(ch, a),
+		Id:      itemID(ch, a),
 		Url:     a.URL,
 		Title:   itemTitle(a),
 		Summary: a.Summary,

@@ -39,8 +39,8 @@ func TestGofeedRoundTrip(t *testing.T) {
 					// plain titles decode to themselves (rssText, atomTextOf).
 					title = html.UnescapeString(title)
 				}
-				if title != a.Title || it.Link != a.URL || it.GUID != ItemID(ch, a) {
-					t.Errorf("item %d: got %q %q %q, want %q %q %q", i, title, it.Link, it.GUID, a.Title, a.URL, ItemID(ch, a))
+				if title != a.Title || it.Link != a.URL || it.GUID != itemID(ch, a) {
+					t.Errorf("item %d: got %q %q %q, want %q %q %q", i, title, it.Link, it.GUID, a.Title, a.URL, itemID(ch, a))
 				}
 				checkTime(t, i, "published", it.PublishedParsed, a.SortTime())
 				wantAuthors := a.Authors

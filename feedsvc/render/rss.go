@@ -114,7 +114,7 @@ func rssChannelOf(ch *feedsvc.Channel) *rssChannel {
 func rssItemOf(ch *feedsvc.Channel, a *feedsvc.Article) *rssItem {
 	it := &rssItem{RssItem: feeds.RssItem{
 		Link:    a.URL,
-		Guid:    &feeds.RssGuid{Id: ItemID(ch, a), IsPermaLink: "false"},
+		Guid:    &feeds.RssGuid{Id: itemID(ch, a), IsPermaLink: "false"},
 		PubDate: rfc1123(a.SortTime()),
 	}, Link: a.URL, Title: rssXML(itemTitle(a)), Description: rssHTML(a.Summary)}
 	if body := xmlContentHTML(a); body != "" {

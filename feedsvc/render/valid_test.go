@@ -198,16 +198,16 @@ func TestJSONExtension(t *testing.T) {
 }
 
 // TestSameIDsAcrossFormats checks that every format lists the same unique
-// ids, ItemID's, in the Channel's order.
+// ids, itemID's, in the Channel's order.
 func TestSameIDsAcrossFormats(t *testing.T) {
 	ch := bigChannel(12)
 	ch.Articles = append(ch.Articles, ch.Articles[3]) // a repeated ID is rendered once
 	var want []string
 	seen := map[string]bool{}
 	for i := range ch.Articles[:12] {
-		id := ItemID(ch, &ch.Articles[i])
+		id := itemID(ch, &ch.Articles[i])
 		if seen[id] {
-			t.Fatalf("ItemID %q repeats", id)
+			t.Fatalf("itemID %q repeats", id)
 		}
 		seen[id] = true
 		want = append(want, id)

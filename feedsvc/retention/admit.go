@@ -10,7 +10,7 @@ import (
 
 // Admit returns, for a poll of a source publishing into slugs, whether an
 // article with a given sort time is worth storing: false when every one of
-// the sections would prune it at once (Policy.Drops), so a source that
+// the sections would prune it at once (Policy.dropsNew), so a source that
 // still serves what its sections no longer keep does not re-add it at
 // every poll (ingest.Ingester.Admit). It reads each bounded section's
 // oldest index entry once.
@@ -23,7 +23,7 @@ func (p *Pruner) Admit(ctx context.Context, slugs []string) (func(time.Time) boo
 	var bounds []bound
 	for _, slug := range slugs {
 		pol := For(p.configured(slug), p.Default)
-		if !pol.Bounded() {
+		if !pol.bounded() {
 			return func(time.Time) bool { return true }, nil
 		}
 		oldest, total, err := p.Store.SectionOldest(ctx, slug, 1)
@@ -39,7 +39,7 @@ func (p *Pruner) Admit(ctx context.Context, slugs []string) (func(time.Time) boo
 	now := p.now()
 	return func(t time.Time) bool {
 		for _, b := range bounds {
-			if !b.pol.Drops(t, b.oldest, b.total, now) {
+			if !b.pol.dropsNew(t, b.oldest, b.total, now) {
 				return true
 			}
 		}

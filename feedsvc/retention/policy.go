@@ -18,8 +18,8 @@ type Policy struct {
 // memory is the limit: 90 days, at most 10,000 articles.
 var RedisDefault = Policy{MaxAge: 90 * 24 * time.Hour, MaxItems: 10_000}
 
-// Bounded reports whether p removes anything at all.
-func (p Policy) Bounded() bool { return p.MaxAge > 0 || p.MaxItems > 0 }
+// bounded reports whether p removes anything at all.
+func (p Policy) bounded() bool { return p.MaxAge > 0 || p.MaxItems > 0 }
 
 // Defaults returns the store-wide policy: base (RedisDefault on Redis, the
 // zero Policy, keep everything, on the embedded stores) overridden by
@@ -55,12 +55,12 @@ func itemsOr(n, def int) int {
 	return def
 }
 
-// Plan returns the ids to remove from a section under p at now, given its
+// plan returns the ids to remove from a section under p at now, given its
 // oldest index entries (oldest first, as SectionOldest returns them) and
 // its size: the leading entries that are beyond the MaxItems newest or
 // older than MaxAge. It stops at the first entry p keeps, so what stays is
 // always the section's newest contiguous run.
-func Plan(oldest []feedsvc.Cursor, total int, p Policy, now time.Time) []string {
+func plan(oldest []feedsvc.Cursor, total int, p Policy, now time.Time) []string {
 	var out []string
 	for i, c := range oldest {
 		if !p.drops(c, i, total, now) {
@@ -71,12 +71,12 @@ func Plan(oldest []feedsvc.Cursor, total int, p Policy, now time.Time) []string 
 	return out
 }
 
-// Drops reports whether p would remove at once an article with sort time t
+// dropsNew reports whether p would remove at once an article with sort time t
 // that joins a section holding total entries, the oldest of them oldest
 // (zero when empty): it is older than MaxAge, or the section is full
 // (MaxItems) and t is older than every article it keeps. Ingest skips such
 // an article rather than store it for the next tick to prune.
-func (p Policy) Drops(t time.Time, oldest feedsvc.Cursor, total int, now time.Time) bool {
+func (p Policy) dropsNew(t time.Time, oldest feedsvc.Cursor, total int, now time.Time) bool {
 	c := feedsvc.Cursor{Millis: t.UnixMilli()}
 	pos := total // not known to be among the count excess: only age counts
 	if total == 0 || c.Millis < oldest.Millis {

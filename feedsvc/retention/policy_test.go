@@ -52,7 +52,7 @@ func TestPlan(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Plan(tc.oldest, tc.total, tc.p, now); !slices.Equal(got, tc.want) {
+			if got := plan(tc.oldest, tc.total, tc.p, now); !slices.Equal(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -65,7 +65,7 @@ func TestPlan(t *testing.T) {
 func TestPlanStopsAtFirstKept(t *testing.T) {
 	es := entries(5)
 	es[3].Millis = es[0].Millis // out of order: never happens in a store
-	if got := Plan(es, 5, Policy{MaxAge: 3*24*time.Hour + time.Hour}, now); !slices.Equal(got, names(0, 2)) {
+	if got := plan(es, 5, Policy{MaxAge: 3*24*time.Hour + time.Hour}, now); !slices.Equal(got, names(0, 2)) {
 		t.Errorf("got %q, want %q", got, names(0, 2))
 	}
 }
@@ -76,7 +76,7 @@ func TestForAndDefaults(t *testing.T) {
 	if def != RedisDefault {
 		t.Errorf("Redis, nothing set: got %+v, want %+v", def, RedisDefault)
 	}
-	if got := Defaults(Policy{}, 0, 0); got.Bounded() {
+	if got := Defaults(Policy{}, 0, 0); got.bounded() {
 		t.Errorf("embedded store, nothing set: got %+v, want no bound", got)
 	}
 	if got, want := Defaults(RedisDefault, feedsvc.Forever, -1), (Policy{}); got != want {
@@ -129,8 +129,8 @@ func TestDrops(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.p.Drops(tc.t, tc.oldest, tc.total, now); got != tc.want {
-				t.Errorf("Drops = %v, want %v", got, tc.want)
+			if got := tc.p.dropsNew(tc.t, tc.oldest, tc.total, now); got != tc.want {
+				t.Errorf("dropsNew = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -102,14 +102,14 @@ func (p *Pruner) Tick(ctx context.Context) (Result, error) {
 // section prunes one section and returns how many articles left it.
 func (p *Pruner) section(ctx context.Context, sec feedsvc.Section) (int, error) {
 	pol := For(sec, p.Default)
-	if !pol.Bounded() {
+	if !pol.bounded() {
 		return 0, nil
 	}
 	oldest, total, err := p.Store.SectionOldest(ctx, sec.Slug, p.batch())
 	if err != nil {
 		return 0, err
 	}
-	ids := Plan(oldest, total, pol, p.now())
+	ids := plan(oldest, total, pol, p.now())
 	if len(ids) == 0 {
 		return 0, nil
 	}

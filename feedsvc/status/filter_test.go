@@ -47,7 +47,7 @@ func TestStatusFiltersAtScale(t *testing.T) {
 		t.Errorf("/api/status at the largest page is %d bytes, want at most 2 MiB", n)
 	}
 	rep := getReport(t, h, "/api/status")
-	if rep.Total != 10000 || len(rep.Sources) != DefaultPerPage || rep.Sources[0].Health != "failing" || rep.Counts["failing"] != 1429 {
+	if rep.Total != 10000 || len(rep.Sources) != defaultPerPage || rep.Sources[0].Health != "failing" || rep.Counts["failing"] != 1429 {
 		t.Fatalf("all: total %d, %d listed, first %s, counts %v", rep.Total, len(rep.Sources), rep.Sources[0].Health, rep.Counts)
 	}
 	// section: its 10 sources (i ≡ 42 mod 1000), the failing first, and only its row.

@@ -25,7 +25,7 @@ func (h *Handler) HTML(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	q, _ := ParseQuery(r.URL.Query())
+	q, _ := parseQuery(r.URL.Query())
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	_ = page.Execute(w, newView(rep, q, r.URL.Path))
@@ -35,12 +35,12 @@ func (h *Handler) HTML(w http.ResponseWriter, r *http.Request) {
 // the request itself when it returns false.
 func (h *Handler) report(w http.ResponseWriter, r *http.Request) (Report, bool) {
 	w.Header().Set("Cache-Control", "no-store")
-	q, err := ParseQuery(r.URL.Query())
+	q, err := parseQuery(r.URL.Query())
 	if err != nil {
 		respond.Fail(w, r, nil, feedsvc.WithKind(feedsvc.ErrInvalid, err), "status")
 		return Report{}, false
 	}
-	rep, err := h.Build(r.Context(), q)
+	rep, err := h.build(r.Context(), q)
 	if err != nil {
 		respond.Fail(w, r, nil, err, "status")
 		return Report{}, false
@@ -61,14 +61,14 @@ type filterLink struct {
 	Current    bool
 }
 
-func newView(rep Report, q Query, path string) view {
+func newView(rep Report, q query, path string) view {
 	v := view{Report: rep}
 	total := 0
 	for _, n := range rep.Counts {
 		total += n
 	}
 	for _, f := range []string{"", "error", "warning", "ok"} {
-		fq := Query{Health: f, Section: q.Section, Text: q.Text, PerPage: q.PerPage}
+		fq := query{Health: f, Section: q.Section, Text: q.Text, PerPage: q.PerPage}
 		n := total
 		if f != "" {
 			n = 0

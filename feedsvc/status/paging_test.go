@@ -53,7 +53,7 @@ func getReport(t *testing.T, h *Handler, target string) Report {
 func TestStatusPagingAndHealthFilter(t *testing.T) {
 	h := manySources(t, 250) // 84 failing (0, 3, ..., 249), 166 ok
 	rep := getReport(t, h, "/api/status")
-	if rep.Total != 250 || rep.Pages != 3 || len(rep.Sources) != DefaultPerPage || rep.Sources[0].Health != "failing" {
+	if rep.Total != 250 || rep.Pages != 3 || len(rep.Sources) != defaultPerPage || rep.Sources[0].Health != "failing" {
 		t.Fatalf("first page: total %d pages %d len %d first %s", rep.Total, rep.Pages, len(rep.Sources), rep.Sources[0].Health)
 	}
 	if rep.Sources[83].Health != "failing" || rep.Sources[84].Health != "ok" {

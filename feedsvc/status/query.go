@@ -9,9 +9,9 @@ import (
 	"unicode/utf8"
 )
 
-// Query selects what a status view lists: sources of one section, whose
+// query selects what a status view lists: sources of one section, whose
 // id or URL contains a text, with a health filter, and a page of them.
-type Query struct {
+type query struct {
 	Health  string // "", a health value, or a group: "error", "warning"
 	Section string // "": every section; else sources publishing to this slug
 	Text    string // "": every source; else a case-insensitive part of the id or (redacted) URL
@@ -22,8 +22,8 @@ type Query struct {
 // maxText bounds the section= and q= parameters.
 const maxText = 200
 
-// DefaultPerPage is how many sources one status page lists.
-const DefaultPerPage = 100
+// defaultPerPage is how many sources one status page lists.
+const defaultPerPage = 100
 
 // groups name sets of health values for the filter.
 var groups = map[string][]string{
@@ -31,11 +31,11 @@ var groups = map[string][]string{
 	"warning": {"drift", healthPending},
 }
 
-// ParseQuery reads ?health=&section=&q=&page=&per_page= and names a bad
+// parseQuery reads ?health=&section=&q=&page=&per_page= and names a bad
 // parameter.
-func ParseQuery(v url.Values) (Query, error) {
-	q := Query{Health: v.Get("health"), Section: strings.TrimSpace(v.Get("section")), Text: strings.TrimSpace(v.Get("q")),
-		Page: 1, PerPage: DefaultPerPage}
+func parseQuery(v url.Values) (query, error) {
+	q := query{Health: v.Get("health"), Section: strings.TrimSpace(v.Get("section")), Text: strings.TrimSpace(v.Get("q")),
+		Page: 1, PerPage: defaultPerPage}
 	for name, s := range map[string]string{"section": q.Section, "q": q.Text} {
 		if len(s) > maxText || !utf8.ValidString(s) {
 			return q, fmt.Errorf("%s: want valid text of at most %d bytes", name, maxText)
@@ -57,7 +57,7 @@ func ParseQuery(v url.Values) (Query, error) {
 }
 
 // matches reports whether a health value passes the filter.
-func (q Query) matches(health string) bool {
+func (q query) matches(health string) bool {
 	if q.Health == "" || q.Health == health {
 		return true
 	}
@@ -67,7 +67,7 @@ func (q Query) matches(health string) bool {
 // inScope reports whether a source passes the section and text filters
 // (the health filter comes on top: the report counts the health values
 // of the sources in scope).
-func (q Query) inScope(s *SourceStatus) bool {
+func (q query) inScope(s *SourceStatus) bool {
 	if q.Section != "" && !slices.Contains(s.Sections, q.Section) {
 		return false
 	}
@@ -83,12 +83,12 @@ func containsFold(s, sub string) bool {
 }
 
 // apply fills the report's page of sources from all (sorted, in scope).
-func (q Query) apply(rep *Report, all []SourceStatus) {
+func (q query) apply(rep *Report, all []SourceStatus) {
 	if q.Page < 1 {
 		q.Page = 1
 	}
 	if q.PerPage < 1 {
-		q.PerPage = DefaultPerPage
+		q.PerPage = defaultPerPage
 	}
 	matched := slices.DeleteFunc(all, func(s SourceStatus) bool { return !q.matches(s.Health) })
 	rep.Filter, rep.Page, rep.PerPage, rep.Total = q.Health, q.Page, q.PerPage, len(matched)
@@ -102,7 +102,7 @@ func (q Query) apply(rep *Report, all []SourceStatus) {
 }
 
 // url returns the view's URL for page with the same filter.
-func (q Query) url(path string, page int) string {
+func (q query) url(path string, page int) string {
 	v := url.Values{}
 	if q.Health != "" {
 		v.Set("health", q.Health)
@@ -116,7 +116,7 @@ func (q Query) url(path string, page int) string {
 	if page > 1 {
 		v.Set("page", strconv.Itoa(page))
 	}
-	if q.PerPage != DefaultPerPage && q.PerPage > 0 {
+	if q.PerPage != defaultPerPage && q.PerPage > 0 {
 		v.Set("per_page", strconv.Itoa(q.PerPage))
 	}
 	if len(v) == 0 {

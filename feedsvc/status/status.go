@@ -33,8 +33,8 @@ type SourceStatus struct {
 	LagSeconds int64 `json:"freshness_lag_seconds"`
 }
 
-// SectionStatus is a section's health: the worst of its sources.
-type SectionStatus struct {
+// sectionStatus is a section's health: the worst of its sources.
+type sectionStatus struct {
 	Slug    string `json:"slug"`
 	Title   string `json:"title"`
 	Health  string `json:"health"`
@@ -48,7 +48,7 @@ type SectionStatus struct {
 type Report struct {
 	Generated time.Time       `json:"generated"`
 	Healthy   bool            `json:"healthy"`
-	Sections  []SectionStatus `json:"sections"`
+	Sections  []sectionStatus `json:"sections"`
 	// StoreError is set when the store could not be read: health values
 	// of the sources not read are "unknown".
 	StoreError string `json:"store_error,omitempty"`
@@ -75,9 +75,9 @@ const (
 var rank = map[string]int{feedsvc.HealthOK: 0, healthPending: 1, feedsvc.HealthDrift: 2,
 	feedsvc.HealthFailing: 3, feedsvc.HealthBlocked: 4, feedsvc.HealthGone: 5, healthUnknown: 6}
 
-// Build reads every source's state and derives section health; q selects
+// build reads every source's state and derives section health; q selects
 // the page of sources and the health filter.
-func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
+func (h *Handler) build(ctx context.Context, q query) (Report, error) {
 	now := time.Now()
 	if h.Now != nil {
 		now = h.Now()
@@ -111,7 +111,7 @@ func (h *Handler) Build(ctx context.Context, q Query) (Report, error) {
 		if health == "" {
 			health = "no sources"
 		}
-		rep.Sections = append(rep.Sections, SectionStatus{Slug: sec.Slug, Title: sec.Title, Health: health, Sources: count[sec.Slug]})
+		rep.Sections = append(rep.Sections, sectionStatus{Slug: sec.Slug, Title: sec.Title, Health: health, Sources: count[sec.Slug]})
 	}
 	all = slices.DeleteFunc(all, func(s SourceStatus) bool { return !q.inScope(&s) })
 	slices.SortStableFunc(all, func(a, b SourceStatus) int {

@@ -34,7 +34,7 @@ func TestSectionHealthIsWorstOfSources(t *testing.T) {
 			return []feedsvc.Source{{ID: "good", Sections: []string{"a", "b"}}, {ID: "bad", Sections: []string{"b"}},
 				{ID: "drifty", Sections: []string{"c"}}, {ID: "new", Sections: []string{"c"}}}
 		}}
-	rep, err := h.Build(ctx, Query{})
+	rep, err := h.build(ctx, query{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func list(t *testing.T, c *catalog.Catalog) string {
 	return strings.Join(ids, " ")
 }
 
-// TestStoreLossKeepsCatalog: the store loses everything (FLUSHDB); the
+// TestStoreLossKeepsCatalog: the store loses everything (a wipe); the
 // next admin write restores the process's catalog instead of taking the
 // missing one for an empty one, loudly; a fresh replica then loads it all.
 func TestStoreLossKeepsCatalog(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// TestStoreResetChangesDocuments: after the store loses its data (FLUSHDB)
+// TestStoreResetChangesDocuments: after the store loses its data (a wipe)
 // the section counters restart, so the same counter value names a
 // different set of articles; every format must show the new articles.
 func TestStoreResetChangesDocuments(t *testing.T) {

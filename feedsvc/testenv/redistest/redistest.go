@@ -20,6 +20,21 @@ import (
 // and removes every key under it when t ends.
 func Store(t testing.TB, name string) *redisstore.Store {
 	t.Helper()
+	st, _ := Open(t, name)
+	return st
+}
+
+// Space is the key space of one store Open made: every key under its
+// prefix, on a connection of its own.
+type Space struct {
+	Prefix string
+	client *redis.Client
+}
+
+// Open is Store, also returning its key space, for tests that count the
+// store's keys or make it lose its data.
+func Open(t testing.TB, name string) (*redisstore.Store, *Space) {
+	t.Helper()
 	url := testenv.RedisURL(t)
 	var b [6]byte
 	_, _ = rand.Read(b[:])
@@ -32,15 +47,34 @@ func Store(t testing.TB, name string) *redisstore.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sp := &Space{Prefix: prefix, client: redis.NewClient(opt)}
 	t.Cleanup(func() {
 		_ = st.Close()
-		c := redis.NewClient(opt)
-		defer c.Close()
-		ctx := context.Background()
-		iter := c.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-		for iter.Next(ctx) {
-			c.Unlink(ctx, iter.Val())
-		}
+		_ = sp.Wipe(context.Background())
+		_ = sp.client.Close()
 	})
-	return st
+	return st, sp
+}
+
+// Keys counts the keys of the space.
+func (s *Space) Keys(ctx context.Context) (int, error) {
+	n := 0
+	iter := s.client.Scan(ctx, 0, s.Prefix+"*", 1000).Iterator()
+	for iter.Next(ctx) {
+		n++
+	}
+	return n, iter.Err()
+}
+
+// Wipe deletes every key of the space: the store loses all its data, as
+// a Redis restarted without persistence does, while other tests' keys on
+// the same server stay.
+func (s *Space) Wipe(ctx context.Context) error {
+	iter := s.client.Scan(ctx, 0, s.Prefix+"*", 1000).Iterator()
+	for iter.Next(ctx) {
+		if err := s.client.Unlink(ctx, iter.Val()).Err(); err != nil {
+			return err
+		}
+	}
+	return iter.Err()
 }

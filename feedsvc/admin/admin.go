@@ -96,6 +96,25 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, code, msg, field)
 }
 
+// answer writes v as JSON with 200 OK, or fails with err when it is set.
+func (a *API) answer(w http.ResponseWriter, r *http.Request, v any, err error) {
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// wired returns part, or answers 404 naming it when the API was built
+// without it (Partners, Takedown: its routes then serve nothing).
+func wired[T any](w http.ResponseWriter, part T, name string) (T, bool) {
+	if any(part) == nil {
+		writeError(w, http.StatusNotFound, name+" API not configured", "")
+		return part, false
+	}
+	return part, true
+}
+
 func writeError(w http.ResponseWriter, status int, msg, field string) {
 	body := map[string]string{"error": msg}
 	if field != "" {

@@ -85,3 +85,28 @@ func TestArticleRoutes(t *testing.T) {
 		t.Errorf("deleted %q, want only the authorized a1", f.deleted)
 	}
 }
+
+// TestUnwiredPartsAnswer404: an API built without Partners or Takedown
+// answers their routes 404 naming the part (after the token check), and
+// still serves the catalog.
+func TestUnwiredPartsAnswer404(t *testing.T) {
+	h, _, _ := newAPI(t, "tk")
+	for _, tt := range []struct{ method, target, part string }{
+		{"GET", "/api/partners", "partners"},
+		{"POST", "/api/partners", "partners"},
+		{"GET", "/api/partners/p/usage", "partners"},
+		{"GET", "/api/articles/a1", "takedown"},
+		{"DELETE", "/api/tombstones/x", "takedown"},
+	} {
+		code, body := do(t, h, tt.method, tt.target, "tk", "")
+		if want := tt.part + " API not configured"; code != http.StatusNotFound || body["error"] != want {
+			t.Errorf("%s %s: got %d %v, want 404 %q", tt.method, tt.target, code, body, want)
+		}
+		if code, _ := do(t, h, tt.method, tt.target, "", ""); code != http.StatusUnauthorized {
+			t.Errorf("%s %s without the token: got %d, want 401", tt.method, tt.target, code)
+		}
+	}
+	if code, _ := do(t, h, "GET", "/api/sources", "tk", ""); code != http.StatusOK {
+		t.Errorf("sources: got %d, want 200", code)
+	}
+}

@@ -36,51 +36,29 @@ type partnerOut struct {
 	Key string `json:"key,omitempty"`
 }
 
-// partners returns the partner registry, or answers 404 when none is
-// wired (the partner routes then serve nothing).
-func (a *API) partners(w http.ResponseWriter) (Partners, bool) {
-	if a.Partners == nil {
-		writeError(w, http.StatusNotFound, "partners API not configured", "")
-		return nil, false
-	}
-	return a.Partners, true
-}
-
 // ListPartners lists the partners (never a key or its hash).
 func (a *API) ListPartners(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
-	if !ok {
-		return
+	if reg, ok := wired(w, a.Partners, "partners"); ok {
+		list, err := reg.List(r.Context())
+		out := make([]partnerOut, 0, len(list))
+		for _, p := range list {
+			out = append(out, show(p, ""))
+		}
+		a.answer(w, r, out, err)
 	}
-	list, err := reg.List(r.Context())
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	out := make([]partnerOut, 0, len(list))
-	for _, p := range list {
-		out = append(out, show(p, ""))
-	}
-	writeJSON(w, http.StatusOK, out)
 }
 
 // GetPartner shows the partner {id}.
 func (a *API) GetPartner(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
-	if !ok {
-		return
+	if reg, ok := wired(w, a.Partners, "partners"); ok {
+		p, err := reg.Get(r.Context(), r.PathValue("id"))
+		a.answer(w, r, show(p, ""), err)
 	}
-	p, err := reg.Get(r.Context(), r.PathValue("id"))
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, show(p, ""))
 }
 
 // CreatePartner adds a partner and answers it with its key, shown only here (201).
 func (a *API) CreatePartner(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
+	reg, ok := wired(w, a.Partners, "partners")
 	if !ok {
 		return
 	}
@@ -101,25 +79,19 @@ func (a *API) CreatePartner(w http.ResponseWriter, r *http.Request) {
 
 // UpdatePartner changes the partner {id}: fields the body leaves out keep their value.
 func (a *API) UpdatePartner(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
+	reg, ok := wired(w, a.Partners, "partners")
 	if !ok {
 		return
 	}
-	in, ok := a.decodePartner(w, r)
-	if !ok {
-		return
+	if in, ok := a.decodePartner(w, r); ok {
+		p, err := reg.Update(r.Context(), r.PathValue("id"), in.apply)
+		a.answer(w, r, show(p, ""), err)
 	}
-	p, err := reg.Update(r.Context(), r.PathValue("id"), in.apply)
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, show(p, ""))
 }
 
 // DeletePartner removes the partner {id} (204).
 func (a *API) DeletePartner(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
+	reg, ok := wired(w, a.Partners, "partners")
 	if !ok {
 		return
 	}
@@ -132,16 +104,10 @@ func (a *API) DeletePartner(w http.ResponseWriter, r *http.Request) {
 
 // PartnerUsage shows the partner {id}'s usage.
 func (a *API) PartnerUsage(w http.ResponseWriter, r *http.Request) {
-	reg, ok := a.partners(w)
-	if !ok {
-		return
+	if reg, ok := wired(w, a.Partners, "partners"); ok {
+		u, err := reg.Usage(r.Context(), r.PathValue("id"))
+		a.answer(w, r, u, err)
 	}
-	u, err := reg.Usage(r.Context(), r.PathValue("id"))
-	if err != nil {
-		a.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, u)
 }
 
 // decodePartner reads a body and checks its sections name known ones.

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/url"
 	"sync/atomic"
 	"testing"
@@ -66,21 +67,31 @@ func (s *sleepyStore) Ping(ctx context.Context) error {
 	return s.Store.Ping(ctx)
 }
 
+// changedBehindSleepyStore serves section ent of ts through a
+// sleepyStore (awake until the test says otherwise): target is served
+// once with article a1, whose bytes it returns as the last good ones,
+// then a2 is stored, so the channel has changed since.
+func changedBehindSleepyStore(t *testing.T, ts testStore, target string) (*sleepyStore, http.Handler, []byte) {
+	t.Helper()
+	st := &sleepyStore{Store: ts.Store, nap: 10 * time.Second, done: make(chan struct{})}
+	t.Cleanup(func() { close(st.done) })
+	u, _ := url.Parse("http://feeds.test")
+	s := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: u, VersionTTL: -1, Shared: ts.redis,
+		Sections: func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}} }}
+	putArticles(t, ts.Store, feedsvc.Article{ID: "a1", Published: time.Now().Add(-time.Hour), Sections: []string{"ent"}})
+	h := s.Handler()
+	good, _ := io.ReadAll(get(t, h, target, nil).Body)
+	putArticles(t, ts.Store, feedsvc.Article{ID: "a2", Published: time.Now(), Sections: []string{"ent"}})
+	return st, h, good
+}
+
 // TestSleepingStoreServesLastGoodAtOnce: with every store call taking 10 s,
 // a channel served before answers its last good bytes within the store
 // deadline (300 ms; bound 2 s on a loaded box), one never served answers
 // 503 after at most 3 s, and /readyz answers within its 2 s timeout.
 func TestSleepingStoreServesLastGoodAtOnce(t *testing.T) {
 	eachStore(t, func(t *testing.T, ts testStore) {
-		st := &sleepyStore{Store: ts.Store, nap: 10 * time.Second, done: make(chan struct{})}
-		t.Cleanup(func() { close(st.done) })
-		u, _ := url.Parse("http://feeds.test")
-		s := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: u, VersionTTL: -1, Shared: ts.redis,
-			Sections: func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}} }}
-		putArticles(t, ts.Store, feedsvc.Article{ID: "a1", Published: time.Now().Add(-time.Hour), Sections: []string{"ent"}})
-		h := s.Handler()
-		good, _ := io.ReadAll(get(t, h, "/sections/ent/rss", nil).Body)
-		putArticles(t, ts.Store, feedsvc.Article{ID: "a2", Published: time.Now(), Sections: []string{"ent"}})
+		st, h, good := changedBehindSleepyStore(t, ts, "/sections/ent/rss")
 		st.asleep.Store(true)
 		for _, tt := range []struct {
 			target string
@@ -111,15 +122,7 @@ func TestSleepingStoreServesLastGoodAtOnce(t *testing.T) {
 // store deadline instead of waiting for the render.
 func TestSlowRenderServesLastGood(t *testing.T) {
 	eachStore(t, func(t *testing.T, ts testStore) {
-		st := &sleepyStore{Store: ts.Store, nap: 10 * time.Second, done: make(chan struct{})}
-		t.Cleanup(func() { close(st.done) })
-		u, _ := url.Parse("http://feeds.test")
-		s := &Server{Store: st, Render: &fakeRenderer{}, BaseURL: u, VersionTTL: -1, Shared: ts.redis,
-			Sections: func() []feedsvc.Section { return []feedsvc.Section{{Slug: "ent", Title: "Ent"}} }}
-		putArticles(t, ts.Store, feedsvc.Article{ID: "a1", Published: time.Now().Add(-time.Hour), Sections: []string{"ent"}})
-		h := s.Handler()
-		good, _ := io.ReadAll(get(t, h, "/sections/ent/json", nil).Body)
-		putArticles(t, ts.Store, feedsvc.Article{ID: "a2", Published: time.Now(), Sections: []string{"ent"}})
+		st, h, good := changedBehindSleepyStore(t, ts, "/sections/ent/json")
 		st.slowReads.Store(true)
 		start := time.Now()
 		r := get(t, h, "/sections/ent/json", nil)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -86,6 +87,7 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 			return span(root)
 		}
 	}
+	unhide(p.doc)
 	ps := readability.NewParser()
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
 		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
@@ -184,4 +186,27 @@ func ownTextDeep(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// hiddenStyle is an inline style declaration that hides an element.
+var hiddenStyle = regexp.MustCompile(`(?i)visibility\s*:\s*hidden\s*;?`)
+
+// unhide shows text a page hides until its scripts run: an element
+// styled visibility:hidden that holds at least 200 characters of text
+// (WeChat's js_content) is what a reader sees once the page has loaded,
+// so readability must not drop it as invisible. display:none stays
+// hidden (templates, pop-ups, other renditions).
+func unhide(doc *goquery.Document) {
+	doc.Find(`[style*="visibility"]`).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		style := attr(n, "style")
+		if !hiddenStyle.MatchString(style) || runeLen(labels.Clean(s.Text())) < 200 {
+			return
+		}
+		for i := range n.Attr {
+			if n.Attr[i].Key == "style" {
+				n.Attr[i].Val = hiddenStyle.ReplaceAllString(style, "")
+			}
+		}
+	})
 }

@@ -67,7 +67,7 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		switch {
 		case chromeTags[n.Data] || chromeTags[o.Data]:
 		case junkClass.MatchString(attr(o, "class")) || junkClass.MatchString(attr(o, "id")):
-			if runeLen(t) > total/2 || inProse(n) {
+			if runeLen(t) > total/2 || inProse(n) || proseParagraph(o, t) {
 				continue
 			}
 		case c.titles[t] && t != "" && !labels.HasImage(n):
@@ -77,6 +77,13 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		}
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// proseParagraph reports a paragraph of article text whatever its class
+// says: a <p> of at least 80 characters that ends a sentence
+// (<p class="paywall">, the part of the text a paywall script hides).
+func proseParagraph(o *html.Node, t string) bool {
+	return o.Data == "p" && runeLen(t) >= 80 && sentenceEnd.MatchString(t)
 }
 
 // inProse reports whether n is an inline element inside running text: a
@@ -224,16 +231,72 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 		c.captions = nil // a photo story: the captions are the text
 	}
 	cutAtSectionHead(root)
+	cutAtPager(root)
+	dropInlineFurniture(root)
+	labels.DropEmpty(root)
 	for _, fromEnd := range []bool{false, true} {
 		for {
 			n := edgeBlock(root, fromEnd)
-			if n == nil || !c.isEdgeFurniture(n, fromEnd) {
+			if n == nil {
+				break
+			}
+			if !fromEnd && dropHighlights(n) {
+				labels.DropEmpty(root)
+				continue
+			}
+			if !c.isEdgeFurniture(n, fromEnd) && (fromEnd || !c.leadChrome(root, n)) {
 				break
 			}
 			n.Parent.RemoveChild(n)
 			labels.DropEmpty(root)
 		}
 	}
+}
+
+// leadChrome judges a lead block by what follows it: a short block
+// followed by a picture credit is that picture's caption, and a display
+// line (see displayLine) is chrome when text follows it.
+func (c *cleaner) leadChrome(root, n *html.Node) bool {
+	t := labels.Clean(labels.TextOf(n))
+	if labels.HasImage(n) || t == "" {
+		return false
+	}
+	next := nextBlockText(root, n)
+	if next == "" {
+		return false
+	}
+	return runeLen(t) <= 200 && isCreditLine(next) || c.displayBlock(n, t) && runeLen(labels.Clean(labels.TextOf(root)))-runeLen(t) >= 100
+}
+
+// displayBlock reports a display line (see displayLine) in n. A
+// subheading (<h2>…<h6> in the page) that opens the body heads its first
+// section and stays, unless it is a bare label of a few characters
+// ("亦观察"); a second <h1> in the body is a title graphic.
+func (c *cleaner) displayBlock(n *html.Node, t string) bool {
+	if !displayLine(t) {
+		return false
+	}
+	tag := n.Data
+	if o := c.p.origin(n); o != nil {
+		tag = o.Data
+	}
+	switch tag {
+	case "h2", "h3", "h4", "h5", "h6":
+		return runeLen(t) <= 6 || !strings.ContainsFunc(t, isHan) && len(strings.Fields(t)) <= 1
+	}
+	return true
+}
+
+// nextBlockText is the text of the block holding the first line after n.
+func nextBlockText(root, n *html.Node) string {
+	for _, l := range textLines(root) {
+		if !isInside(l.el, n) && index(l.el) != index(n) && l.el != n {
+			if t := labels.Clean(labels.TextOf(l.el)); t != labels.Clean(labels.TextOf(n)) {
+				return labels.Clean(l.text)
+			}
+		}
+	}
+	return ""
 }
 
 // sectionHead is the heading of a furniture section after the text:
@@ -292,13 +355,15 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 	}
 	if !tail {
 		return !labels.HasImage(n) && (leadFurniture.MatchString(t) || c.repeatsTitle(t) || isInfoLine(t) ||
-			c.captions[t] || runeLen(t) <= 80 && photoCredit.MatchString(t) || sourceDash.MatchString(t) || bylineBlock(t))
+			c.captions[t] || isCreditLine(t) || sourceDash.MatchString(t) || bylineBlock(t) ||
+			authorBio.MatchString(t) || c.inCaption(n) || runeLen(t) <= 80 && linkShare(n) >= 0.5)
 	}
 	if tailFurniture.MatchString(t) {
 		return true // with its QR code or app badge, if any
 	}
 	return !labels.HasImage(n) && (printStamp.MatchString(t) || runeLen(t) <= 60 && staffLine.MatchString(t) ||
-		authorBio.MatchString(t) || runeLen(t) <= 12 && !sentenceEnd.MatchString(t) || linkShare(n) >= 0.5)
+		authorBio.MatchString(t) || authorNoteZh.MatchString(t) || classRun.MatchString(t) ||
+		runeLen(t) <= 12 && !sentenceEnd.MatchString(t) || linkShare(n) >= 0.5)
 }
 
 // repeatsTitle reports a short lead block holding the headline with

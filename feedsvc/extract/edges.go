@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/feedsvc/feedsvc/feedsvc/labels"
+)
+
+// Structural signals for the edges of a body, beside the furniture
+// patterns of clean.go: where a block sits in the page (a caption or
+// credit element, a list of highlights), what shape it has (a display
+// line without a sentence, a file name, a run of class names) and what
+// follows it (a caption is followed by its credit).
+
+// captionBox names a picture's caption or credit element by class or
+// id: "caption", "pb-caption", "credit-caption", "story-meta__credit",
+// "media__caption", "img_desc", "pic-desc".
+var captionBox = regexp.MustCompile(`(?i)(caption|credit|(img|pic|photo|image)[-_]?(desc|text|info|note))`)
+
+// inCaption reports whether n (a body block) sits in a caption or credit
+// element of the page: a <figcaption>, or an element whose class or id
+// names a caption, up to the nearest ancestor that holds much more text
+// than a caption.
+func (c *cleaner) inCaption(n *html.Node) bool {
+	o := c.p.origin(n)
+	if o == nil {
+		return false
+	}
+	for e, depth := o, 0; e != nil && e.Type == html.ElementNode && depth < 6; e, depth = e.Parent, depth+1 {
+		if runeLen(labels.Clean(labels.TextOf(e))) > 600 {
+			return false
+		}
+		if e.Data == "figcaption" || captionBox.MatchString(attr(e, "class")) || captionBox.MatchString(attr(e, "id")) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileNameLine is a block that is only an image's file name ("skimming scheme
+// seized cash and cards.jpg"), printed by a CMS in place of a caption.
+var fileNameLine = regexp.MustCompile(`(?i)^[^/\s][^/]{0,120}\.(jpe?g|png|gif|webp|bmp|tiff?)$`)
+
+// creditParen is a credit in parentheses with a slash: "(Mike
+// Cason/mcason@al.com)", "(Dustin Franz/AFP/Getty Images)".
+var creditParen = regexp.MustCompile(`^[(（][^()（）]{2,60}/[^()（）]{2,80}[)）]$`)
+
+// isCreditLine reports a lead block that is only a picture credit.
+func isCreditLine(t string) bool {
+	return runeLen(t) <= 80 && (photoCredit.MatchString(t) || creditParen.MatchString(t) || fileNameLine.MatchString(t))
+}
+
+// displayLine reports a short lead block with no sentence in it: a
+// headline or deck set again in the body, a channel or category name,
+// an outlet's name, a share button ("推动长三角一体化发展取得新的重大突破",
+// "上海证券报网络版", "即時", "The White House", "For Immediate
+// Release", "Opinion writer"). It is judged only before the first
+// paragraph of text, and never ends with a dash or colon (a dateline or a
+// lead-in introduces the text that follows).
+func displayLine(t string) bool {
+	if t == "" || strings.ContainsAny(t, "。，,；;！？!?、") || sentenceEnd.MatchString(t) ||
+		strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-") {
+		return false
+	}
+	if strings.ContainsFunc(t, isHan) {
+		return runeLen(t) <= 40
+	}
+	return runeLen(t) <= 60 && len(strings.Fields(t)) <= 9
+}
+
+// highlightsHead opens a box of key points printed above the text:
+// "Story highlights", "Highlights", "Key points", "划重点", "要点".
+var highlightsHead = labels.Regexp(`(?i)^(story highlights|highlights|key points|key takeaways|划重点|本文要点|要点|核心提示)\s*[:：]?$`)
+
+// dropHighlights removes a highlights box at the start of the body: its
+// heading and the list right after it. It reports whether it did.
+func dropHighlights(n *html.Node) bool {
+	if !highlightsHead.MatchString(labels.Clean(labels.TextOf(n))) {
+		return false
+	}
+	// The list is the next element after the heading or after one of its
+	// ancestors (<div><h3>Highlights</h3></div><ul>…</ul>).
+	for e := n; e != nil && e.Parent != nil; e = e.Parent {
+		next := e.NextSibling
+		for next != nil && next.Type != html.ElementNode {
+			next = next.NextSibling
+		}
+		if next != nil {
+			if next.Data == "ul" || next.Data == "ol" {
+				next.Parent.RemoveChild(next)
+			}
+			break
+		}
+	}
+	n.Parent.RemoveChild(n)
+	return true
+}
+
+// classRun is a tail block that is one run of CSS class names or
+// tokens without spaces ("for-phone-onlyfor-tablet-portrait-up…"), the
+// text of a style or layout helper, never a sentence.
+var classRun = regexp.MustCompile(`^[A-Za-z0-9_-]{30,}$`)
+
+// authorNoteZh is a Chinese note on the author after the text:
+// 作者为《中国企业家》主笔, 作者简介：…, 笔者系….
+var authorNoteZh = labels.Regexp(`^(作者|笔者)(为|是|系|简介|介绍)`)
+
+// pagerLine is a page switcher: 首页 | 上一页 1 下一页 | 尾页, « Previous
+// 1 2 Next ».
+var pagerLine = labels.Regexp(`(?i)(上一页.{0,40}下一页|首页.{0,40}尾页|previous.{0,40}next\b)`)
+
+// cutAtPager removes a page switcher after the first paragraph of text,
+// and everything after it: the article ends at its pager (what follows
+// is the site's, such as picture rankings and more news).
+func cutAtPager(root *html.Node) {
+	before := 0
+	for _, l := range textLines(root) {
+		t := labels.Clean(l.text)
+		if before >= 100 && runeLen(t) <= 80 && pagerLine.MatchString(t) && l.el != root && !labels.HasBlockChild(l.el) {
+			removeFrom(root, l.el)
+			return
+		}
+		before += runeLen(t)
+	}
+}
+
+// removeFrom removes el and everything after it in root's document order.
+func removeFrom(root, el *html.Node) {
+	for n := el; n != nil && n != root; n = n.Parent {
+		for sib := n.NextSibling; sib != nil; {
+			next := sib.NextSibling
+			n.Parent.RemoveChild(sib)
+			sib = next
+		}
+	}
+	el.Parent.RemoveChild(el)
+}
+
+// placeholder is a block that stands in for content a script loads
+// (加载中, "Loading…"): wherever it is, it is no text.
+var placeholder = labels.Regexp(`(?i)^(加载中|正在加载|loading)\s*(\.{1,3}|…)?$`)
+
+// inlineRelated is a "read also" line inside the text: a label and a
+// link to another story (A lire aussi : …, Read more: …, 延伸阅读：…).
+var inlineRelated = labels.Regexp(`(?i)^(à lire aussi|a lire aussi|lire aussi|read more|read also|see also|related|延伸阅读|相关阅读|推荐阅读|相关链接|相关新闻)\s*[:：]`)
+
+// dropInlineFurniture removes placeholders and "read also" link lines
+// anywhere in the body.
+func dropInlineFurniture(root *html.Node) {
+	for _, l := range textLines(root) {
+		if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) {
+			continue
+		}
+		t := labels.Clean(labels.TextOf(l.el))
+		if placeholder.MatchString(t) || runeLen(t) <= 200 && inlineRelated.MatchString(t) && linkShare(l.el) > 0 {
+			l.el.Parent.RemoveChild(l.el)
+		}
+	}
+}

@@ -18,7 +18,7 @@ import (
 // captionBox names a picture's caption or credit element by class or
 // id: "caption", "pb-caption", "credit-caption", "story-meta__credit",
 // "media__caption", "img_desc", "pic-desc".
-var captionBox = regexp.MustCompile(`(?i)(caption|credit|(img|pic|photo|image)[-_]?(desc|text|info|note))`)
+var captionBox = regexp.MustCompile(`(?i)(caption|credit|(img|pic|photo|image|video)[-_]?(desc|text|info|note))`)
 
 // inCaption reports whether n (a body block) sits in a caption or credit
 // element of the page: a <figcaption>, or an element whose class or id
@@ -156,6 +156,112 @@ func dropInlineFurniture(root *html.Node) {
 		}
 		t := labels.Clean(labels.TextOf(l.el))
 		if placeholder.MatchString(t) || runeLen(t) <= 200 && inlineRelated.MatchString(t) && linkShare(l.el) > 0 {
+			l.el.Parent.RemoveChild(l.el)
+		}
+	}
+}
+
+// imageAlts lists the alt texts of root's pictures that read as
+// captions (at least 20 characters).
+func imageAlts(root *html.Node) map[string]bool {
+	out := map[string]bool{}
+	for _, n := range labels.Elements(root) {
+		if n.Data == "img" {
+			if alt := labels.Clean(attr(n, "alt")); runeLen(alt) >= 20 {
+				out[alt] = true
+			}
+		}
+	}
+	return out
+}
+
+// isBylineLine reports a byline line: "By A and B", "Un texte de X".
+func isBylineLine(t string) bool {
+	return bylineBlock(t) || runeLen(t) <= 80 && strings.HasPrefix(strings.ToLower(t), "un texte de ")
+}
+
+// stripCaptionText removes the caption and credit text of a lead block
+// that holds a picture (<p><img><br><span class="caption">…</span></p>),
+// keeping the picture. It reports whether it removed anything.
+func (c *cleaner) stripCaptionText(n *html.Node) bool {
+	if !labels.HasImage(n) {
+		return false
+	}
+	removed := false
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		if ch.Type == html.ElementNode && !labels.HasImage(ch) && labels.Clean(labels.TextOf(ch)) != "" && c.inCaption(ch) {
+			n.RemoveChild(ch)
+			removed = true
+		}
+		ch = next
+	}
+	return removed
+}
+
+// anonTag marks the blocks wrapLooseText adds.
+const anonTag = "data-fsanon"
+
+// wrapLooseText wraps each run of text and inline elements that sits
+// beside block children (<figure><img> 分享 <div>…</div></figure>) in a
+// block of its own, so the edge rules can judge and remove it as a line.
+// It returns the wrappers for unwrapAll.
+func wrapLooseText(root *html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range labels.Elements(root) {
+		if !labels.BlockTags[n.Data] || !labels.HasBlockChild(n) {
+			continue
+		}
+		var run []*html.Node
+		flush := func() {
+			text := false
+			for _, r := range run {
+				text = text || labels.Clean(labels.TextOf(r)) != "" && !labels.HasImage(r)
+			}
+			if text {
+				w := &html.Node{Type: html.ElementNode, Data: "p", Attr: []html.Attribute{{Key: anonTag}}}
+				n.InsertBefore(w, run[0])
+				for _, r := range run {
+					n.RemoveChild(r)
+					w.AppendChild(r)
+				}
+				out = append(out, w)
+			}
+			run = run[:0]
+		}
+		for ch := n.FirstChild; ch != nil; {
+			next := ch.NextSibling
+			if ch.Type == html.ElementNode && (labels.BlockTags[ch.Data] || ch.Data == "br" || labels.HasImage(ch)) {
+				flush()
+			} else if ch.Type == html.TextNode || ch.Type == html.ElementNode {
+				run = append(run, ch)
+			}
+			ch = next
+		}
+		flush()
+	}
+	return out
+}
+
+// unwrapAll puts the content of the wrappers still in the tree back in
+// their place.
+func unwrapAll(ws []*html.Node) {
+	for _, w := range ws {
+		if w.Parent != nil {
+			unwrap(w)
+		}
+	}
+}
+
+// dropCreditLines removes picture credit lines ("US Navy / Getty
+// Images", "(X/AP)") anywhere in the body; it runs after the edge rules,
+// which read a credit as the end of the caption before it.
+func dropCreditLines(root *html.Node) {
+	for _, l := range textLines(root) {
+		if l.el == root || l.el.Parent == nil || labels.HasBlockChild(l.el) || labels.HasImage(l.el) {
+			continue
+		}
+		if t := labels.Clean(labels.TextOf(l.el)); runeLen(t) <= 80 && (photoCredit.MatchString(t) || creditParen.MatchString(t)) {
 			l.el.Parent.RemoveChild(l.el)
 		}
 	}

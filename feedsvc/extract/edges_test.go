@@ -57,6 +57,38 @@ func TestEdgeSignals(t *testing.T) {
 			"第一段正文", "这是最后一句话。", []string{"主笔", "for-phone"}},
 		{"Traditional hotline box", "測試新聞標題在這裡出現", zhText + `<p><strong>●《某某新聞雲》提醒您，請給自己機會：<br>自殺防治諮詢安心專線：0800-788995；<br>生命線協談專線：1995</strong></p>`,
 			"第一段正文", "这是最后一句话。", []string{"專線"}},
+		{"caption repeating the picture's alt", "A headline for the test story", `<div><div><img src="/p/kaine.jpg" alt="The chairman says Democrats will continue to highlight their role."></div>
+<div>The chairman says Democrats will continue to highlight their role.</div></div>` + enText,
+			"The first paragraph", "The last paragraph ends the story here.", []string{"chairman"}},
+		{"caption beside the picture in one block", "A headline for the test story", `<p><img src="/p/mayor.jpg"><br> <span class="pb-caption">The mayor near the synagogue on Sunday. (Dustin Franz/AFP/Getty Images)</span></p>` + enText,
+			"The first paragraph", "The last paragraph ends the story here.", []string{"mayor"}},
+		{"dek before a byline", "Un juge se récuse d'un dossier fiscal", `<p>Un juge de la Cour de l'impôt se récuse d'un dossier. Selon les émissions, il avait participé à une soirée.</p>
+<p>Un texte de Frédéric Zalac d'Enquête</p>` + enText,
+			"The first paragraph", "The last paragraph ends the story here.", []string{"Zalac", "soirée"}},
+		{"loose share text in a figure", "測試新聞標題在這裡出現", `<figure><img src="/p/1.jpg"> 分享 <div><ul><li>facebook</li></ul></div></figure>` + zhText,
+			"第一段正文", "这是最后一句话。", []string{"分享", "facebook"}},
+		{"credit line inside the text", "A headline for the test story", strings.Replace(enText, "</p>", "</p><p>US Navy / Getty Images</p>", 1),
+			"The first paragraph", "The last paragraph ends the story here.", []string{"Getty"}},
+		{"tail caption and fan-page promotion", "測試新聞標題在這裡出現", zhText + `<p>&gt;&gt;加入蘋果日報粉絲團94即時94狂！</p>
+<figure><img src="/p/2.jpg"><figcaption>台中市賴姓女子酒後與男友發生口角後，從5樓租屋處墬落身亡。王煌忠攝</figcaption></figure>`,
+			"第一段正文", "这是最后一句话。", []string{"粉絲團", "墬落"}},
+		{"comment section longer than the text", "測試新聞標題在這裡出現", zhText + `<section class="comments"><h4>發表意見</h4><ul>
+<li>中時電子報對留言系統使用者發布的文字、圖片或檔案保有片面修改或移除的權利，使用者同意配合下述規定。</li>
+<li>請勿重覆刊登一樣的文章，或大意內容相同、類似的文章，也不要刊登與主題無相關之內容，謝謝大家的配合。</li>
+<li>發言涉及攻擊、侮辱、影射或其他有違社會善良風俗、社會正義、國家安全、政府法令之內容，本網站將會直接移除。</li>
+<li>請確認發表或回覆的內容未侵害到他人的著作權、商標、專利等權利，版權法律責任將由使用者自行承擔，謝謝。</li></ul></section>`,
+			"第一段正文", "这是最后一句话。", []string{"留言系統"}},
+		{"related list of linked headlines", "測試新聞標題在這裡出現", zhText + `<section><ul><li><a href="/n/1"><p>謠言終結站》潛艦顧問沒經驗？ 海軍：有心人刻意放話</p></a></li>
+<li><a href="/n/2"><p>謠言終結站》綠色馬鈴薯就是有毒？食藥署說話了！</p></a></li></ul><a href="/topic">... more</a></section>`,
+			"第一段正文", "这是最后一句话。", []string{"謠言終結站"}},
+		{"status messages and player chrome before the text", "测试新闻标题在这里出现", `<p>Verifying your credentials...</p><p>Please wait.</p>
+<p>《蓝羽会客厅》之《北京影人》5月20日起电影频道22:00播出 时长：01:45 来源：电影网</p><p>很抱歉，当前视频播放失败</p><p>错误代码：QVS.4100</p>` + zhText,
+			"第一段正文", "这是最后一句话。", []string{"Verifying", "播放失败", "QVS"}},
+		{"series note and social follow after the text", "A headline for the test story", enText + `<p>The story is part of a special series that explores energy issues. For more, visit The Great Energy Challenge.</p>
+<p>On Twitter: Follow Wendy Koch and get more environment and energy coverage at NatGeoEnergy.</p>`,
+			"The first paragraph", "The last paragraph ends the story here.", []string{"Twitter", "series"}},
+		{"long author note before the text", "A headline for the test story", `<p>Alexia Tsotsis currently works for the site as a writer. She is also a blogger who attended the University of Southern California in Los Angeles, CA. She majored in Writing and Art, moving to New York City shortly after graduation to work in the Entertainment/Media industry. After four years of living in New York City and attending courses at New York University she moved back.</p>` + enText,
+			"The first paragraph", "The last paragraph ends the story here.", []string{"Tsotsis"}},
 	}
 	for i, tc := range tests {
 		a := bodyOf(t, i, tc.head, tc.inner)
@@ -84,6 +116,10 @@ func TestEdgeSignalsKeepText(t *testing.T) {
 	a = bodyOf(t, 21, "A headline for the test story", `<p>It was cold.</p>`+enText)
 	if !strings.HasPrefix(a.BodyText, "It was cold.") {
 		t.Errorf("body %q, want the short first sentence kept", headOf(a.BodyText))
+	}
+	a = bodyOf(t, 22, "A headline for the test story", enText+`<p>On Twitter, the founder appealed for the public's help with any photos or video of the failure.</p>`)
+	if !strings.HasSuffix(a.BodyText, "video of the failure.") {
+		t.Errorf("body %q, want the sentence opened by 'On Twitter,' kept", tailOf(a.BodyText))
 	}
 }
 

@@ -47,6 +47,7 @@ func (c *cleaner) run(root *html.Node, base *url.URL) []feedsvc.Image {
 		}
 	}
 	c.dropChrome(root)
+	c.breakBlockSpans(root)
 	imgs := c.images(root, base)
 	c.dropLines(root)
 	c.hits = append(c.hits, labels.DropInline(root)...)
@@ -203,7 +204,7 @@ func fixTables(root *html.Node) {
 // blocks at the edges, walking inward until the first text block.
 var (
 	// tailFurniture opens or fills a furniture block after the text.
-	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|不代表.{0,12}(立[场場]|观点|觀點)|留言(板)?[规規][则則]|粉丝团|粉丝专页|^on (twitter|facebook|instagram)\s*:|^(this|the) (story|article|report) (is|was) (part of|produced|supported)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|不喜欢|减少.{0,8}推荐|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^[aà] lire aussi|^read more from)`)
+	tailFurniture = labels.Regexp(`(?i)(免责声明|特别声明|平台声明|^声明[:：]|不代表本.{0,8}(立场|观点)|不代表.{0,12}(立[场場]|观点|觀點)|留言(板)?[规規][则則]|关心(你|您)[:：]?|再[给給]自己一次[机機][会會]|珍惜生命|粉丝团|粉丝专页|^on (twitter|facebook|instagram)\s*:|^(this|the) (story|article|report) (is|was) (part of|produced|supported)|仅代表作者|以上内容.{0,30}(发布|上传|平台)|原创内容|未经.{0,8}授权|转载请注明|转载时.{0,6}注明|版权所有|all rights reserved|^copyright|copyright\s*(©|\(c\)|\d{4})|©\s*\d{4}|^©|点击进入专题|^(相关|热点|热门|推荐|猜你)(推荐|新闻|阅读|文章|链接|关键字|喜欢)|扫描.{0,10}二维码|扫码|关注.{0,30}(微信|公众号)|^欢迎关注|点【在看】|下载.{0,12}app|^加载(更多|中)|下一页|上一页|返回搜狐|查看更多|展开阅读全文|阅读剩余全文|阅读原文|内容举报|^举报|我要评论|^评论\s*\d|^媒体报道|更多.{0,20}请关注|affiliate (links?|advertising|commission)|^(--\s*)?by [A-Z][a-z]+ [A-Z]|版[权權]所有|(专线|热线)[:：]\s*\d|^notice:|不喜欢|减少.{0,8}推荐|information storage services|^(show|read) (more|less)|^more [a-z]+ »|^subscribe|newsletter|^follow\b|^sign (in|up)|^email\b|^[aà] lire aussi|^read more from)`)
 	// staffLine is a short line of production credits: 编辑 刘晓阳 校对 李铭,
 	// （责任编辑： HN666）, 责编|陈梦莹 校对|黄慧敏, 总监制：…, 来源 | ….
 	staffLine = labels.Regexp(`^[（(]?\s*(责任编辑|责编|编辑|校对|审核|审校|审\s?读|总?监\s?制|排版|美编|主编|统筹|策划|制作|作者|来源|记者|文|图)\s*[|｜/:：\s]`)
@@ -253,6 +254,7 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 	c.alts = imageAlts(root)
 	anon := wrapLooseText(root)
 	defer unwrapAll(anon)
+	c.dropFigureChrome(root)
 	for _, fromEnd := range []bool{false, true} {
 		for {
 			n := edgeBlock(root, fromEnd)

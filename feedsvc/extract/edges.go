@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/feedsvc/feedsvc/feedsvc/labels"
 )
@@ -26,8 +27,18 @@ var captionBox = regexp.MustCompile(`(?i)(caption|credit|(img|pic|photo|image|vi
 // than a caption.
 func (c *cleaner) inCaption(n *html.Node) bool {
 	o := c.p.origin(n)
-	if o == nil {
+	if o == nil && attr(n, anonTag) == "" {
 		return false
+	}
+	if o == nil { // a wrapper of loose text: judge its first element
+		for _, e := range labels.Elements(n) {
+			if o = c.p.origin(e); o != nil {
+				break
+			}
+		}
+		if o == nil {
+			return false
+		}
 	}
 	for e, depth := o, 0; e != nil && e.Type == html.ElementNode && depth < 6; e, depth = e.Parent, depth+1 {
 		if runeLen(labels.Clean(labels.TextOf(e))) > 600 {
@@ -203,13 +214,15 @@ func (c *cleaner) stripCaptionText(n *html.Node) bool {
 const anonTag = "data-fsanon"
 
 // wrapLooseText wraps each run of text and inline elements that sits
-// beside block children (<figure><img> 分享 <div>…</div></figure>) in a
-// block of its own, so the edge rules can judge and remove it as a line.
+// beside block children (<figure><img> 分享 <div>…</div></figure>) or
+// between <br> line breaks in a block of its own, so the edge rules can
+// judge and remove it as a line (a hotline box printed as the last lines
+// of the last paragraph).
 // It returns the wrappers for unwrapAll.
 func wrapLooseText(root *html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range labels.Elements(root) {
-		if !labels.BlockTags[n.Data] || !labels.HasBlockChild(n) {
+		if !labels.BlockTags[n.Data] || !labels.HasBlockChild(n) && !hasChild(n, "br") {
 			continue
 		}
 		var run []*html.Node
@@ -219,7 +232,7 @@ func wrapLooseText(root *html.Node) []*html.Node {
 				text = text || labels.Clean(labels.TextOf(r)) != "" && !labels.HasImage(r)
 			}
 			if text {
-				w := &html.Node{Type: html.ElementNode, Data: "p", Attr: []html.Attribute{{Key: anonTag}}}
+				w := &html.Node{Type: html.ElementNode, Data: "p", Attr: []html.Attribute{{Key: anonTag, Val: "1"}}}
 				n.InsertBefore(w, run[0])
 				for _, r := range run {
 					n.RemoveChild(r)
@@ -264,5 +277,63 @@ func dropCreditLines(root *html.Node) {
 		if t := labels.Clean(labels.TextOf(l.el)); runeLen(t) <= 80 && (photoCredit.MatchString(t) || creditParen.MatchString(t)) {
 			l.el.Parent.RemoveChild(l.el)
 		}
+	}
+}
+
+// hasChild reports whether n has a child element tag.
+func hasChild(n *html.Node, tag string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// dropFigureChrome removes the short text of a picture's buttons inside
+// a <figure> (分享, facebook, "View Images", "Enlarge"): in a figure only
+// the caption is text.
+func (c *cleaner) dropFigureChrome(root *html.Node) {
+	for _, l := range textLines(root) {
+		n := l.el
+		if n == root || n.Parent == nil || labels.HasBlockChild(n) || labels.HasImage(n) || !c.inFigure(n) || c.inCaption(n) {
+			continue
+		}
+		if runeLen(labels.Clean(labels.TextOf(n))) <= 20 {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// inFigure reports whether n sits in a <figure> of the body.
+func (c *cleaner) inFigure(n *html.Node) bool {
+	for e := n; e != nil; e = e.Parent {
+		if e.Data == "figure" {
+			return true
+		}
+		if o := c.p.origin(e); o != nil && o.Data == "figure" {
+			return true
+		}
+	}
+	return false
+}
+
+// blockStyle is an inline style that makes an element a block.
+var blockStyle = regexp.MustCompile(`(?i)display\s*:\s*block`)
+
+// breakBlockSpans turns empty inline elements styled display:block
+// (<span style="display:block;height:1em;"></span>, a paragraph gap
+// between runs of text) into line breaks, judged on the page original
+// since readability strips styles.
+func (c *cleaner) breakBlockSpans(root *html.Node) {
+	for _, n := range labels.Elements(root) {
+		o := c.p.origin(n)
+		if o == nil || n.Parent == nil || labels.BlockTags[n.Data] || labels.HasImage(n) ||
+			labels.Clean(labels.TextOf(n)) != "" || !blockStyle.MatchString(attr(o, "style")) {
+			continue
+		}
+		br := &html.Node{Type: html.ElementNode, Data: "br", DataAtom: atom.Br}
+		n.Parent.InsertBefore(br, n)
+		n.Parent.RemoveChild(n)
 	}
 }

@@ -89,6 +89,10 @@ func TestEdgeSignals(t *testing.T) {
 			"The first paragraph", "The last paragraph ends the story here.", []string{"Twitter", "series"}},
 		{"long author note before the text", "A headline for the test story", `<p>Alexia Tsotsis currently works for the site as a writer. She is also a blogger who attended the University of Southern California in Los Angeles, CA. She majored in Writing and Art, moving to New York City shortly after graduation to work in the Entertainment/Media industry. After four years of living in New York City and attending courses at New York University she moved back.</p>` + enText,
 			"The first paragraph", "The last paragraph ends the story here.", []string{"Tsotsis"}},
+		{"hotline lines after the last sentence in one block", "測試新聞標題在這裡出現", strings.Replace(zhText, "这是最后一句话。</p>", `这是最后一句话。（王煌忠／台中報導）<span style="display:block;height:1em;"></span><strong>《蘋果》關心你</strong><br>自殺解決不了問題，卻留給家人無比悲痛。請珍惜生命。<br>再給自己一次機會<br>自殺防治諮詢安心專線：0800-788995（24小時）<br>生命線協談專線：1995</p>`, 1),
+			"第一段正文", "这是最后一句话。（王煌忠／台中報導）", []string{"關心你", "珍惜生命", "專線"}},
+		{"buttons in a figure inside the text", "測試新聞標題在這裡出現", strings.Replace(zhText, "</p>", `</p><figure><img src="/p/3.jpg"><figcaption>警消醫護趕到現場搶救。記者陳嘉寧／攝影</figcaption> 分享 <div><ul><li>facebook</li></ul></div></figure>`, 1),
+			"第一段正文", "这是最后一句话。", []string{"分享", "facebook"}},
 	}
 	for i, tc := range tests {
 		a := bodyOf(t, i, tc.head, tc.inner)

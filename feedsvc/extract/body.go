@@ -79,7 +79,7 @@ type bodyPart struct {
 
 // locateBody finds the body by rule selector, else readability, else
 // paragraph density.
-func locateBody(p *page, selector string, base *url.URL) bodyPart {
+func locateBody(p *page, selector string, base *url.URL, head *html.Node) bodyPart {
 	if selector != "" {
 		if sel := p.doc.Find(selector); sel.Length() > 0 {
 			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
@@ -92,6 +92,14 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
 		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
 			b.byline = art.Byline()
+			if a := headlineArticle(head); a != nil && !overlaps(b, a) {
+				// Readability chose text wholly outside the article element
+				// that holds the headline (a stream of other stories, a
+				// language bar): the article's text is read from that element.
+				if b2, ok := readArticle(a, base); ok {
+					return b2
+				}
+			}
 			return b
 		}
 	}
@@ -209,4 +217,60 @@ func unhide(doc *goquery.Document) {
 			}
 		}
 	})
+}
+
+// headlineArticle is the <article> element (or schema.org Article item)
+// around the headline when it holds at least 50 characters of
+// paragraph text besides the headline (a short wire story is a few lines
+// long); nil otherwise.
+func headlineArticle(head *html.Node) *html.Node {
+	if head == nil {
+		return nil
+	}
+	for a := head.Parent; a != nil; a = a.Parent {
+		if a.Type != html.ElementNode || a.Data != "article" && !strings.Contains(attr(a, "itemtype"), "Article") {
+			continue
+		}
+		n := 0
+		goquery.NewDocumentFromNode(a).Find("p").Each(func(_ int, s *goquery.Selection) {
+			if !isInside(s.Get(0), head) {
+				n += runeLen(labels.Clean(s.Text()))
+			}
+		})
+		if n >= 50 {
+			return a
+		}
+		return nil
+	}
+	return nil
+}
+
+// readArticle runs readability on a copy of one element of the page.
+func readArticle(a *html.Node, base *url.URL) (bodyPart, bool) {
+	doc := &html.Node{Type: html.DocumentNode}
+	root := &html.Node{Type: html.ElementNode, Data: "html", DataAtom: atom.Html}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	doc.AppendChild(root)
+	root.AppendChild(body)
+	body.AppendChild(cloneNode(a))
+	ps := readability.NewParser()
+	art, err := ps.ParseAndMutate(doc, base)
+	if err != nil || art.Node == nil {
+		return bodyPart{}, false
+	}
+	b := span(art.Node)
+	if b.first < 0 || runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) == 0 {
+		return bodyPart{}, false
+	}
+	b.byline = art.Byline()
+	return b, true
+}
+
+// overlaps reports whether the body span shares an element with a.
+func overlaps(b bodyPart, a *html.Node) bool {
+	first, last := index(a), index(a)
+	for _, e := range labels.Elements(a) {
+		last = max(last, index(e))
+	}
+	return b.first <= last && b.last >= first
 }

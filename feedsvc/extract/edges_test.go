@@ -140,3 +140,25 @@ func TestUnhideScriptRevealedText(t *testing.T) {
 		t.Errorf("body %q, want the script-revealed text without the display:none template", a.BodyText)
 	}
 }
+
+// TestHeadlineArticleBody reads the body from the <article> element that
+// holds the headline when readability picks text wholly outside it (a
+// stream of other stories with longer summaries than a short wire story).
+func TestHeadlineArticleBody(t *testing.T) {
+	stream := ""
+	for i := 0; i < 6; i++ {
+		stream += `<li><h4><a href="/s/` + fmt.Sprint(i) + `">納達爾現身練球6千人爭睹 打不打法網就將揭曉</a></h4>
+<p>（法新社巴黎21日電） 網球名將納達爾昨天現身法國公開賽球場練球，今年參賽與否23日大會抽籤時即可揭曉。他生涯傷痛不斷，至今共缺席12場大滿貫賽事，今年能否參賽仍是未知數，球迷十分關注。</p></li>`
+	}
+	page := `<html><body><main><article class="story"><header><h1>義大利公開賽 茲韋列夫封王</h1></header>
+<div class="story-body"><p>（法新社羅馬19日電） 德國網球好手茲韋列夫今天在義大利網球公開賽決賽擊敗對手，第二度在羅馬封王。</p>
+<p>他賽後表示：「羅馬對我來說是意義非凡的地方。」</p></div></article>
+<div id="more-stories"><ul>` + stream + `</ul></div></main></body></html>`
+	a, err := Article([]byte(page), "https://example.com/hk/1.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.BodyText, "（法新社羅馬19日電）") || strings.Contains(a.BodyText, "納達爾") {
+		t.Errorf("body %q, want the article's own text", headOf(a.BodyText))
+	}
+}

@@ -212,7 +212,7 @@ var (
 	// Newcomb is an NBC News contributor who writes about …".
 	authorBio = regexp.MustCompile(`^[A-Z][\w.'-]+( [A-Z][\w.'-]+){1,3} (is an? |is the |writes |covers |currently ).{0,200}\b(contributor|writer|correspondent|reporter|editor|columnist|author|journalist|opinion|blogger)`)
 	// sentenceEnd closes a sentence or quotation.
-	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…]$`)
+	sentenceEnd = regexp.MustCompile(`[。！？!?.」”"』…’]$`)
 	// photoCredit is a picture credit line: "Steven Puetzer | The Image
 	// Bank | Getty Images", "iStockphoto", "Illustration by X".
 	photoCredit = regexp.MustCompile(`(?i)(getty images|istockphoto|shutterstock|ap photo|afp photo|reuters/|/reuters$|^photo(graph)?:|^(photo|illustration|image) by |^credit:)`)
@@ -249,6 +249,7 @@ func (c *cleaner) dropEdgeFurniture(root *html.Node) {
 	}
 	cutAtSectionHead(root)
 	cutAtPager(root)
+
 	dropInlineFurniture(root)
 	labels.DropEmpty(root)
 	c.alts = imageAlts(root)
@@ -350,7 +351,8 @@ func nextBlockText(root, n *html.Node) string {
 var sectionHead = labels.Regexp(`(?i)^(评论|评论区|网友评论|热门评论|最新评论|相关推荐|相关阅读|相关新闻|相关文章|热点推荐|热门推荐|猜你喜欢|推荐阅读|延伸阅读|更多精彩|comments?|related( stories| articles| content)?|recommended( for you)?|more from [\w .]+|most popular|you may also like)\s*[:：]?\s*[(（]?\d*[)）]?$`)
 
 // cutAtSectionHead removes a furniture section heading in the second
-// half of the body's text and everything after it.
+// half of the body's text and everything after it; when paragraphs of
+// text follow the section, only the section goes (see widgetAround).
 func cutAtSectionHead(root *html.Node) {
 	ls := textLines(root)
 	total := 0
@@ -358,9 +360,15 @@ func cutAtSectionHead(root *html.Node) {
 		total += runeLen(labels.Clean(l.text))
 	}
 	before := 0
-	for _, l := range ls {
+	for i, l := range ls {
 		t := labels.Clean(l.text)
 		if 2*before >= total && runeLen(t) <= 30 && sectionHead.MatchString(t) && l.el != root && !labels.HasBlockChild(l.el) {
+			if w := widgetAround(root, l.el, ls[i+1:]); w != nil {
+				// Text goes on after the section: it is a widget set
+				// inside the article ("Most Popular" between paragraphs).
+				w.Parent.RemoveChild(w)
+				return
+			}
 			for n := l.el; n != nil && n != root; n = n.Parent {
 				for sib := n.NextSibling; sib != nil; {
 					next := sib.NextSibling

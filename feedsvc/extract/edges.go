@@ -337,3 +337,34 @@ func (c *cleaner) breakBlockSpans(root *html.Node) {
 		n.Parent.RemoveChild(n)
 	}
 }
+
+// widgetAround is the largest element around a section heading that
+// holds none of the paragraphs of text after it, when at least 400
+// characters of such paragraphs follow (prose: 80 characters or more,
+// ending a sentence, mostly not links); nil when the text ends there.
+func widgetAround(root, head *html.Node, after []line) *html.Node {
+	var prose []*html.Node
+	n := 0
+	for _, l := range after {
+		t := labels.Clean(l.text)
+		if runeLen(t) >= 80 && sentenceEnd.MatchString(t) && linkShare(l.el) < 0.3 {
+			prose = append(prose, l.el)
+			n += runeLen(t)
+		}
+	}
+	if n < 400 {
+		return nil
+	}
+	w := head
+	for w.Parent != nil && w.Parent != root {
+		holds := false
+		for _, p := range prose {
+			holds = holds || isInside(p, w.Parent)
+		}
+		if holds {
+			break
+		}
+		w = w.Parent
+	}
+	return w
+}

@@ -162,3 +162,21 @@ func TestHeadlineArticleBody(t *testing.T) {
 		t.Errorf("body %q, want the article's own text", headOf(a.BodyText))
 	}
 }
+
+// TestWidgetInsideText removes a "Most Popular" box set between the
+// paragraphs of a long article without cutting the text after it, and
+// keeps a paywalled paragraph that ends with a closing quote.
+func TestWidgetInsideText(t *testing.T) {
+	para := `<p class="paywall">The checkpoint closed at noon, and the men who had waited since the morning were sent back to their homes without a word of explanation.</p>`
+	page := `<html><body><h1>A headline for the widget test</h1><article>` + strings.Repeat(para, 6) +
+		`<div class="box"><h3>Most Popular</h3><ul><li><a href="/a">One story</a></li><li><a href="/b">Another story</a></li></ul></div>` +
+		strings.Repeat(para, 4) + `<p class="paywall">He says: ‘We cannot accept this because it doesn’t work, and we will say so to everyone who asks us.’</p></article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/w/1.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.BodyText, "Most Popular") || strings.Contains(a.BodyText, "Another story") ||
+		!strings.HasSuffix(a.BodyText, "everyone who asks us.’") {
+		t.Errorf("body ends %q (widget kept or text cut)", tailOf(a.BodyText))
+	}
+}

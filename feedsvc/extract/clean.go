@@ -84,7 +84,8 @@ func (c *cleaner) dropChrome(root *html.Node) {
 			// A furniture class on most of the text is kept when it
 			// holds the start of the text (a container with an unlucky
 			// class); a comment or related section after the text goes.
-			if runeLen(t) > total/2 && (first == nil || isInside(first, n)) || inProse(n) || proseParagraph(o, t) {
+			if runeLen(t) > total/2 && (first == nil || isInside(first, n)) || inProse(n) || proseParagraph(o, t) ||
+				o.Data == "p" && paywalled.MatchString(attr(o, "class")) {
 				continue
 			}
 		case c.titles[t] && t != "" && !labels.HasImage(n):
@@ -95,6 +96,11 @@ func (c *cleaner) dropChrome(root *html.Node) {
 		n.Parent.RemoveChild(n)
 	}
 }
+
+// paywalled marks paragraphs of the text a paywall script hides
+// (<p class="paywall">): the class says where the text is, not that it is
+// furniture; a paywall prompt is a <div> or a <section>.
+var paywalled = regexp.MustCompile(`(?i)(^|[-_\s])(paywall|regwall)([-_\s]|$)`)
 
 // proseParagraph reports a paragraph of article text whatever its class
 // says: a <p> of at least 80 characters that ends a sentence

@@ -121,6 +121,10 @@ func TestEdgeSignalsKeepText(t *testing.T) {
 	if !strings.HasPrefix(a.BodyText, "It was cold.") {
 		t.Errorf("body %q, want the short first sentence kept", headOf(a.BodyText))
 	}
+	a = bodyOf(t, 23, "A headline for the test story", enText+`<p class="paywall">You don’t own these.</p><div class="paywall"><p>Subscribe now to keep reading.</p></div>`)
+	if !strings.HasSuffix(a.BodyText, "You don’t own these.") {
+		t.Errorf("body %q, want the short paywalled paragraph kept and the paywall prompt gone", tailOf(a.BodyText))
+	}
 	a = bodyOf(t, 22, "A headline for the test story", enText+`<p>On Twitter, the founder appealed for the public's help with any photos or video of the failure.</p>`)
 	if !strings.HasSuffix(a.BodyText, "video of the failure.") {
 		t.Errorf("body %q, want the sentence opened by 'On Twitter,' kept", tailOf(a.BodyText))

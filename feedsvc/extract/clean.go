@@ -433,6 +433,13 @@ func (c *cleaner) isEdgeFurniture(n *html.Node, tail bool) bool {
 // kicker or subtitle around it, or one line of a headline set on several
 // lines, but no sentence of its own.
 func (c *cleaner) repeatsTitle(t string) bool {
+	for title := range c.titles {
+		// A deck with sentences of its own, under a label word
+		// ("Analyse Après une semaine agitée, … .").
+		if runeLen(title) >= 20 && strings.Contains(t, title) && runeLen(t) <= runeLen(title)+15 {
+			return true
+		}
+	}
 	if strings.ContainsAny(t, "。.") {
 		return false
 	}

@@ -184,3 +184,20 @@ func TestWidgetInsideText(t *testing.T) {
 		t.Errorf("body ends %q (widget kept or text cut)", tailOf(a.BodyText))
 	}
 }
+
+// TestDeckUnderLabelAtStart drops a lead block that repeats the deck
+// (here JSON-LD alternativeHeadline) under a label word, though the deck
+// is a sentence.
+func TestDeckUnderLabelAtStart(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ayrault assume sa méthode",
+"alternativeHeadline":"Après une semaine agitée, le Premier ministre s'est offert un succès d'estrade."}</script></head>
+<body><h1>Ayrault assume sa méthode</h1><article><p><span>Analyse</span> Après une semaine agitée, le Premier ministre s'est offert un succès d'estrade.</p>` +
+		enText + `</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/fr/1.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.BodyText, "The first paragraph") {
+		t.Errorf("body %q, want the deck gone", headOf(a.BodyText))
+	}
+}

@@ -12,8 +12,9 @@ import (
 )
 
 // junkClass marks page furniture by class or id: share bars, related
-// links, tags, editor lines, footers, media matrices, QR codes.
-var junkClass = regexp.MustCompile(`(?i)(^|[-_\s])(share|sharing|social|related|recommend|relevant|xgxw|tags?|keywords?|editor|bianji|zrbj|copyright|footer|matrix|qrcode|erweima|comments?|advert|ads?|print|fontsize|font-size|toolbar|pager|pagination|page-nav|crumbs?|breadcrumbs?|promo|app-promo|hot|rank|subscribe|subscription|paywall|regwall|newsletter|follow)([-_\s]|$)`)
+// links, tags, editor lines, footers, media matrices, QR codes, author
+// bios.
+var junkClass = regexp.MustCompile(`(?i)(^|[-_\s])(share|sharing|social|related|recommend|relevant|xgxw|tags?|keywords?|editor|bianji|zrbj|copyright|footer|matrix|qrcode|erweima|comments?|advert|ads?|print|fontsize|font-size|toolbar|pager|pagination|page-nav|crumbs?|breadcrumbs?|promo|app-promo|hot|rank|subscribe|subscription|paywall|regwall|newsletter|follow|author-?bio|about-(the-)?author|bio)([-_\s]|$)`)
 
 // chromeTags never belong in an article body.
 var chromeTags = map[string]bool{"script": true, "style": true, "noscript": true, "iframe": true,

@@ -55,6 +55,8 @@ func TestEdgeSignals(t *testing.T) {
 		{"tail class run and zh author note", "测试新闻标题在这里出现", zhText + `<p>作者为《中国企业家》主笔，曾任杂志社记者、资深记者。</p>
 <p>for-phone-onlyfor-tablet-portrait-upfor-desktop-up</p>`,
 			"第一段正文", "这是最后一句话。", []string{"主笔", "for-phone"}},
+		{"author bio box inside the text", "A headline for the test story", strings.Replace(enText, "</p>", `</p><section class="about-the-author"><div class="author-bio"><p>Jamelle Bouie is Slate’s chief political correspondent.</p></div></section>`, 1),
+			"The first paragraph", "The last paragraph ends the story here.", []string{"Bouie"}},
 		{"Traditional hotline box", "測試新聞標題在這裡出現", zhText + `<p><strong>●《某某新聞雲》提醒您，請給自己機會：<br>自殺防治諮詢安心專線：0800-788995；<br>生命線協談專線：1995</strong></p>`,
 			"第一段正文", "这是最后一句话。", []string{"專線"}},
 		{"caption repeating the picture's alt", "A headline for the test story", `<div><div><img src="/p/kaine.jpg" alt="The chairman says Democrats will continue to highlight their role."></div>

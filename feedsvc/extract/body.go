@@ -100,6 +100,7 @@ func locateBody(p *page, selector string, base *url.URL, head *html.Node) bodyPa
 					return b2
 				}
 			}
+			restoreContributors(p, b)
 			return b
 		}
 	}
@@ -273,4 +274,51 @@ func overlaps(b bodyPart, a *html.Node) bool {
 		last = max(last, index(e))
 	}
 	return b.first <= last && b.last >= first
+}
+
+// contributorsLine credits the reporters who contributed to a story:
+// "CNN's Christine Romans and Emily Jane Fox contributed to this report".
+var contributorsLine = regexp.MustCompile(`(?i)\bcontributed (to (this|the) (report|story|article)|reporting)\b`)
+
+// restoreContributors puts back the contributors line readability left
+// out of the body (a <div id="pnlContributors"> between the last
+// paragraph and the wire credit, a short <p> after the text's container):
+// a page line of at most 200 characters crediting contributors, inside
+// the body's span after its first element or among the first three lines
+// after it, goes before the next element the body kept, or at its end.
+func restoreContributors(p *page, b bodyPart) {
+	if b.root == nil || b.first < 0 {
+		return
+	}
+	kept := map[int]*html.Node{}
+	for _, n := range labels.Elements(b.root) {
+		if i := index(n); i >= 0 {
+			kept[i] = n
+		}
+	}
+	after := 0
+	for _, l := range textLines(p.doc.Nodes[0]) {
+		if l.idx <= b.first || kept[l.idx] != nil {
+			continue
+		}
+		if l.idx > b.last {
+			if after++; after > 3 {
+				return
+			}
+		}
+		t := labels.Clean(l.text)
+		if runeLen(t) > 200 || !contributorsLine.MatchString(t) {
+			continue
+		}
+		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		para.AppendChild(&html.Node{Type: html.TextNode, Data: t})
+		for j := l.idx + 1; j <= b.last; j++ {
+			if next := kept[j]; next != nil && next.Parent != nil && !isInside(l.el, p.nodes[j]) {
+				next.Parent.InsertBefore(para, next)
+				return
+			}
+		}
+		b.root.AppendChild(para)
+		return
+	}
 }

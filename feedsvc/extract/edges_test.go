@@ -203,3 +203,22 @@ func TestDeckUnderLabelAtStart(t *testing.T) {
 		t.Errorf("body %q, want the deck gone", headOf(a.BodyText))
 	}
 }
+
+// TestContributorsLineKept keeps the contributors sentence that closes a
+// story, inside the text's container or printed just after it.
+func TestContributorsLineKept(t *testing.T) {
+	for i, tail := range []string{
+		`</div><p>CNN's Christine Romans and Emily Jane Fox contributed to this report</p>`,
+		`</div><div id="pnlContributors"><p>CNN's Christine Romans and Emily Jane Fox contributed to this report</p></div>
+<p>The-CNN-Wire<br>™ &amp; © 2013 Cable News Network, Inc. All rights reserved.</p>`,
+	} {
+		page := `<html><body><h1>A headline for the contributors test</h1><div class="entry"><div class="text">` + enText + tail + `</div></body></html>`
+		a, err := Article([]byte(page), fmt.Sprintf("https://example.com/c/%d.html", i), feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(a.BodyText, "contributed to this report") {
+			t.Errorf("case %d: body ends %q, want the contributors line", i, tailOf(a.BodyText))
+		}
+	}
+}

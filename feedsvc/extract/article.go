@@ -57,7 +57,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	x.page = number(gq)
 	x.head = findHeadline(gq, x.meta)
 	x.head.neighbours()
-	x.body = locateBody(x.page, rules.Body, x.base)
+	x.body = locateBody(x.page, rules.Body, x.base, x.head.node)
 	if x.head.subtitle == "" {
 		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
 	}

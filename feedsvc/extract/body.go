@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -78,7 +79,7 @@ type bodyPart struct {
 
 // locateBody finds the body by rule selector, else readability, else
 // paragraph density.
-func locateBody(p *page, selector string, base *url.URL) bodyPart {
+func locateBody(p *page, selector string, base *url.URL, head *html.Node) bodyPart {
 	if selector != "" {
 		if sel := p.doc.Find(selector); sel.Length() > 0 {
 			root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
@@ -86,10 +87,20 @@ func locateBody(p *page, selector string, base *url.URL) bodyPart {
 			return span(root)
 		}
 	}
+	unhide(p.doc)
 	ps := readability.NewParser()
 	if art, err := ps.ParseDocument(p.doc.Nodes[0], base); err == nil && art.Node != nil {
 		if b := span(art.Node); b.first >= 0 && runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) > 0 {
 			b.byline = art.Byline()
+			if a := headlineArticle(head); a != nil && !overlaps(b, a) {
+				// Readability chose text wholly outside the article element
+				// that holds the headline (a stream of other stories, a
+				// language bar): the article's text is read from that element.
+				if b2, ok := readArticle(a, base); ok {
+					return b2
+				}
+			}
+			restoreContributors(p, b)
 			return b
 		}
 	}
@@ -184,4 +195,130 @@ func ownTextDeep(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// hiddenStyle is an inline style declaration that hides an element.
+var hiddenStyle = regexp.MustCompile(`(?i)visibility\s*:\s*hidden\s*;?`)
+
+// unhide shows text a page hides until its scripts run: an element
+// styled visibility:hidden that holds at least 200 characters of text
+// (WeChat's js_content) is what a reader sees once the page has loaded,
+// so readability must not drop it as invisible. display:none stays
+// hidden (templates, pop-ups, other renditions).
+func unhide(doc *goquery.Document) {
+	doc.Find(`[style*="visibility"]`).Each(func(_ int, s *goquery.Selection) {
+		n := s.Get(0)
+		style := attr(n, "style")
+		if !hiddenStyle.MatchString(style) || runeLen(labels.Clean(s.Text())) < 200 {
+			return
+		}
+		for i := range n.Attr {
+			if n.Attr[i].Key == "style" {
+				n.Attr[i].Val = hiddenStyle.ReplaceAllString(style, "")
+			}
+		}
+	})
+}
+
+// headlineArticle is the <article> element (or schema.org Article item)
+// around the headline when it holds at least 50 characters of
+// paragraph text besides the headline (a short wire story is a few lines
+// long); nil otherwise.
+func headlineArticle(head *html.Node) *html.Node {
+	if head == nil {
+		return nil
+	}
+	for a := head.Parent; a != nil; a = a.Parent {
+		if a.Type != html.ElementNode || a.Data != "article" && !strings.Contains(attr(a, "itemtype"), "Article") {
+			continue
+		}
+		n := 0
+		goquery.NewDocumentFromNode(a).Find("p").Each(func(_ int, s *goquery.Selection) {
+			if !isInside(s.Get(0), head) {
+				n += runeLen(labels.Clean(s.Text()))
+			}
+		})
+		if n >= 50 {
+			return a
+		}
+		return nil
+	}
+	return nil
+}
+
+// readArticle runs readability on a copy of one element of the page.
+func readArticle(a *html.Node, base *url.URL) (bodyPart, bool) {
+	doc := &html.Node{Type: html.DocumentNode}
+	root := &html.Node{Type: html.ElementNode, Data: "html", DataAtom: atom.Html}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	doc.AppendChild(root)
+	root.AppendChild(body)
+	body.AppendChild(cloneNode(a))
+	ps := readability.NewParser()
+	art, err := ps.ParseAndMutate(doc, base)
+	if err != nil || art.Node == nil {
+		return bodyPart{}, false
+	}
+	b := span(art.Node)
+	if b.first < 0 || runeLen(labels.Clean(goquery.NewDocumentFromNode(art.Node).Text())) == 0 {
+		return bodyPart{}, false
+	}
+	b.byline = art.Byline()
+	return b, true
+}
+
+// overlaps reports whether the body span shares an element with a.
+func overlaps(b bodyPart, a *html.Node) bool {
+	first, last := index(a), index(a)
+	for _, e := range labels.Elements(a) {
+		last = max(last, index(e))
+	}
+	return b.first <= last && b.last >= first
+}
+
+// contributorsLine credits the reporters who contributed to a story:
+// "CNN's Christine Romans and Emily Jane Fox contributed to this report".
+var contributorsLine = regexp.MustCompile(`(?i)\bcontributed (to (this|the) (report|story|article)|reporting)\b`)
+
+// restoreContributors puts back the contributors line readability left
+// out of the body (a <div id="pnlContributors"> between the last
+// paragraph and the wire credit, a short <p> after the text's container):
+// a page line of at most 200 characters crediting contributors, inside
+// the body's span after its first element or among the first three lines
+// after it, goes before the next element the body kept, or at its end.
+func restoreContributors(p *page, b bodyPart) {
+	if b.root == nil || b.first < 0 {
+		return
+	}
+	kept := map[int]*html.Node{}
+	for _, n := range labels.Elements(b.root) {
+		if i := index(n); i >= 0 {
+			kept[i] = n
+		}
+	}
+	after := 0
+	for _, l := range textLines(p.doc.Nodes[0]) {
+		if l.idx <= b.first || kept[l.idx] != nil {
+			continue
+		}
+		if l.idx > b.last {
+			if after++; after > 3 {
+				return
+			}
+		}
+		t := labels.Clean(l.text)
+		if runeLen(t) > 200 || !contributorsLine.MatchString(t) {
+			continue
+		}
+		para := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		para.AppendChild(&html.Node{Type: html.TextNode, Data: t})
+		for j := l.idx + 1; j <= b.last; j++ {
+			if next := kept[j]; next != nil && next.Parent != nil && !isInside(l.el, p.nodes[j]) {
+				next.Parent.InsertBefore(para, next)
+				return
+			}
+		}
+		b.root.AppendChild(para)
+		return
+	}
 }

@@ -25,7 +25,17 @@
 // body sits relative to the headline (the metadata zone between them) and
 // lets caption detection see classes and inline styles readability strips.
 // When readability finds nothing, a small paragraph-density scorer is the
-// fallback.
+// fallback. Text a page hides with visibility:hidden until its scripts run
+// is shown to readability first; when readability picks text wholly
+// outside the <article> element holding the headline, the body is read
+// from that element.
+//
+// The body is then cleaned by rules judged at its edges (clean.go,
+// edges.go): furniture patterns (disclaimers, promotions, hotlines, staff
+// lines, read counters) and structural signals — caption and credit
+// elements of the page, a caption followed by its credit, display lines
+// without a sentence before the text, highlight boxes, link-only blocks,
+// pagers and section headings that end the article, author notes.
 //
 // Chinese and English newspaper metadata lines (来源, 作者, 记者, 摄,
 // 责任编辑, 原标题, 引题, 副题, "Source:", "Editor in charge:",

@@ -117,7 +117,8 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 // the body does not show (logos, share cards), a site-wide card (share,
 // logo, default in its name, or a bare name such as fb.jpg), and a
 // picture the page never shows while the body has pictures of its own
-// (a share thumbnail).
+// (a share thumbnail) unless the page declares it a large picture card.
+// The lead has no alt: og:image:alt describes a share card, not an <img>.
 func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
 	p := c.p
 	u := feedsvc.WebURL(base, firstNonEmpty(m.first(leadKeys...), metaValue(p, leadKeys)))
@@ -139,12 +140,52 @@ func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []fe
 		return imgs
 	}
 	shown := p.shows(key, base)
-	if len(imgs) > 0 && shown == nil {
+	if len(imgs) > 0 && shown == nil && (!largeCard(m, p) || sameFolder(u, imgs)) {
 		return imgs
 	}
-	altKeys := []string{"og:image:alt", "twitter:image:alt"}
-	lead := feedsvc.Image{URL: u, Alt: tidy(firstNonEmpty(m.first(altKeys...), metaValue(p, altKeys)))}
-	return append([]feedsvc.Image{lead}, imgs...)
+	// The alt of a picture is its <img> element's: meta tags describing the
+	// share image (og:image:alt) are no alt attribute.
+	return append([]feedsvc.Image{{URL: u}}, imgs...)
+}
+
+// sameFolder reports whether u lies in the folder of one of imgs on the
+// same host: a CMS keeps a story's pictures and their renditions
+// together, so a share card there is one of the body's pictures cropped.
+// The folder is the last two directory names, which an image resizer
+// keeps when it prefixes the path with its own rendition segments.
+func sameFolder(u string, imgs []feedsvc.Image) bool {
+	a := folder(u)
+	if a == "" {
+		return false
+	}
+	for _, im := range imgs {
+		if folder(im.URL) == a {
+			return true
+		}
+	}
+	return false
+}
+
+// folder is a URL's host and the last two directory names of its path, or
+// "" for a picture less than two folders deep.
+func folder(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	dirs := strings.Split(strings.Trim(path.Dir(u.Path), "/"), "/")
+	if len(dirs) < 2 {
+		return ""
+	}
+	return u.Host + "/" + strings.Join(dirs[len(dirs)-2:], "/")
+}
+
+// largeCard reports a page declaring its share image a large picture card
+// (twitter:card summary_large_image): the picture stands for the story,
+// a lead photo the page prints above the text, not a thumbnail.
+func largeCard(m pageMeta, p *page) bool {
+	card := firstNonEmpty(m.first("twitter:card"), metaValue(p, []string{"twitter:card"}))
+	return strings.EqualFold(strings.TrimSpace(card), "summary_large_image")
 }
 
 // leadKeys are the meta names declaring a page's lead image.

@@ -52,6 +52,46 @@ func TestLeadImage(t *testing.T) {
 	}
 }
 
+// TestLeadImageLargeCard checks that a share picture declared as a large
+// card leads even where the body has pictures of its own, unless it lies
+// in their folder (the same picture cropped), and that a lead read from
+// meta tags has no alt (og:image:alt describes the card, not an <img>).
+func TestLeadImageLargeCard(t *testing.T) {
+	const tmpl = `<html><head><meta property="og:image" content="%s">
+<meta property="og:image:alt" content="Share card text">
+<meta name="twitter:card" content="summary_large_image"></head><body>
+<h1>A headline for the large card test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<figure><img src="https://cdn.example.com/media/2016/12/inline-photo-123.jpg" alt="Inline"></figure>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	tests := []struct {
+		og   string
+		want []string
+	}{
+		{"https://cdn.example.com/media/lead/4f2a/lead-photo.jpg?width=1200",
+			[]string{"https://cdn.example.com/media/lead/4f2a/lead-photo.jpg?width=1200", "https://cdn.example.com/media/2016/12/inline-photo-123.jpg"}},
+		{"https://cdn.example.com/resizer/x1/media/2016/12/inline-photo-123_wide.jpg",
+			[]string{"https://cdn.example.com/media/2016/12/inline-photo-123.jpg"}},
+	}
+	for _, tc := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tc.og)), "https://example.com/n/9.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, im := range a.Images {
+			got = append(got, im.URL)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("og %s: images %q, want %q", tc.og, got, tc.want)
+		}
+		if len(a.Images) > 1 && a.Images[0].Alt != "" {
+			t.Errorf("og %s: lead alt %q, want none", tc.og, a.Images[0].Alt)
+		}
+	}
+}
+
 // TestCaptionMarks checks captions opened by a pointing triangle and
 // credit captions closing with 供图 (an institution's picture).
 func TestCaptionMarks(t *testing.T) {

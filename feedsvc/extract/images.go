@@ -29,6 +29,9 @@ var (
 	// fileName is an alt text that is only an image file name.
 	fileName = regexp.MustCompile(`(?i)^[\w.-]+\.(jpe?g|png|gif|webp|bmp)$`)
 	centered = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+	// videoPoster is the alt or caption of a video player's still: "Video
+	// player loading", "Video: Buck: Raise retirement age", "视频：…".
+	videoPoster = labels.Regexp(`(?i)^(video\s*[:：|]|video player\b|watch\s*[:：]|视频\s*[:：])`)
 )
 
 // imageURL picks the real picture URL: lazy attributes, then a src that
@@ -54,7 +57,8 @@ func imageURL(n *html.Node, base *url.URL) string {
 	return ""
 }
 
-// isJunkImage reports furniture images and icons too small to be photos.
+// isJunkImage reports furniture images, icons too small to be photos and
+// the pictures of profile boxes.
 func isJunkImage(n *html.Node, u string) bool {
 	if junkImage.MatchString(u) || junkImage.MatchString(attr(n, "class")) || junkImage.MatchString(attr(n, "id")) {
 		return true
@@ -64,8 +68,17 @@ func isJunkImage(n *html.Node, u string) bool {
 			return true
 		}
 	}
+	for p, d := n.Parent, 0; p != nil && d < 3; p, d = p.Parent, d+1 {
+		if profileBox.MatchString(attr(p, "class")) {
+			return true
+		}
+	}
 	return false
 }
+
+// profileBox is the class of a profile box's picture holder: the logo or
+// portrait of a company or person card set beside the story.
+var profileBox = regexp.MustCompile(`(?i)profile[-_]?(image|img|pic|photo)`)
 
 // images collects the body's pictures with captions and rewrites each
 // <img> to a plain absolute src; furniture images are removed.
@@ -101,6 +114,10 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			seen[k] = true
 		}
 		cp := c.caption(n, root)
+		if videoPoster.MatchString(alt) || videoPoster.MatchString(cp) {
+			n.Parent.RemoveChild(n) // the still of a video player, no picture of the story
+			continue
+		}
 		if cp != "" {
 			c.captions[labels.Clean(cp)] = true
 		}

@@ -232,3 +232,25 @@ func TestBylineBlockAtStart(t *testing.T) {
 		}
 	}
 }
+
+// TestVideoStillAndProfileBox checks that a video player's still (alt or
+// caption announcing a video) and the picture of a profile box are no
+// pictures of the story, while a photo beside them stays.
+func TestVideoStillAndProfileBox(t *testing.T) {
+	const page = `<html><body><h1>A headline for the video still test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<div><img src="https://cdn.example.com/video/2016/09/clip-still-640x360.jpg" alt=""><cite class="expCaption"><span>Video: Candidate explains his plan</span></cite></div>
+<div class="player"><img src="https://cdn.example.com/images/2016/09/20/clip-poster.jpg" alt="Video player loading"></div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://cdn.example.com/images/2016/09/20/street-photo.jpg" alt="A street"><figcaption>The street on Monday.</figcaption></figure>
+<div class="card"><div class="profile-image"><a href="https://db.example.org/company/acme"><img src="https://db.example.org/logos/acme-250x250.png" alt=""></a></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/10.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || !strings.HasSuffix(a.Images[0].URL, "street-photo.jpg") {
+		t.Errorf("images %+v, want only the street photo", a.Images)
+	}
+}

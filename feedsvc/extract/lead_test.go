@@ -254,3 +254,26 @@ func TestVideoStillAndProfileBox(t *testing.T) {
 		t.Errorf("images %+v, want only the street photo", a.Images)
 	}
 }
+
+// TestCreditsInCaptionsAndPictureBoxes reads photographers from a
+// caption-classed element's closing credit and from the credit of a
+// picture box set in an aside; an aside without a picture, and a
+// one-word credit (an outlet or studio), give none.
+func TestCreditsInCaptionsAndPictureBoxes(t *testing.T) {
+	const page = `<html><body><h1>A headline for the photo credit test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<aside class="single-photo"><img src="https://cdn.example.com/p/2014/01/rings.jpg"><p><span class="cutline">Rings on sale.</span><span class="credit">(Photo: Sean Fujiwara)</span></p></aside>
+<div><img src="https://cdn.example.com/p/2014/01/mayor.jpg"><span class="pb-caption">The mayor on Sunday. (Dustin Franz/AFP/Getty Images)</span></div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://cdn.example.com/p/2014/01/founder.jpg"><figcaption>The founder</figcaption><div class="image-credit">Image: SixThirty</div></figure>
+<aside class="promo"><span class="credit">Photo: Other Person</span></aside>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/11.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Sean Fujiwara", "Dustin Franz"}; strings.Join(a.Photographers, "|") != strings.Join(want, "|") {
+		t.Errorf("photographers %q, want %q", a.Photographers, want)
+	}
+}

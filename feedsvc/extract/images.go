@@ -114,6 +114,9 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 			seen[k] = true
 		}
 		cp := c.caption(n, root)
+		if cp == "" {
+			cp = pageCaption(c.p, o, n, u, base)
+		}
 		if videoPoster.MatchString(alt) || videoPoster.MatchString(cp) {
 			n.Parent.RemoveChild(n) // the still of a video player, no picture of the story
 			continue

@@ -277,3 +277,36 @@ func TestCreditsInCaptionsAndPictureBoxes(t *testing.T) {
 		t.Errorf("photographers %q, want %q", a.Photographers, want)
 	}
 }
+
+// TestCaptionBoxAfterPicture reads, on the page original, the
+// caption-classed box a CMS sets after a picture (past a credit line, or
+// hidden from the body copy), without the box's own credit and
+// hide/toggle controls; a box holding one word (a stock credit) is no
+// caption.
+func TestCaptionBoxAfterPicture(t *testing.T) {
+	const page = `<html><body><h1>A headline for the caption box test</h1><div class="entry-content">
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<div class="enhMed rightWrap"><img src="https://cdn.example.com/p/2010/08/marines.jpg" alt="Marines">
+<div class="credit">US Navy / Getty Images</div>
+<div class="caption">Marines board a helicopter on Thursday in the Indian Ocean.</div>
+</div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<div class="bucketwrap"><div class="imagewrap"><picture><img src="https://cdn.example.com/p/2016/12/roof.jpg" alt=""></picture></div>
+<div class="credit-caption" aria-hidden="true"><div class="caption"><p>Roof is escorted from the police department. <b class="credit">Chuck Burton/AP</b> <b class="hide-caption">hide caption</b></p></div></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it for good.</p>
+<div class="pic"><img src="https://cdn.example.com/p/2016/12/network.jpg" alt=""><div class="wp-caption-text">iStockphoto</div></div>
+<p>The fourth paragraph ends the story with a few more words, commas, and a full stop to close it at last.</p>
+</div></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/12.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var caps []string
+	for _, im := range a.Images {
+		caps = append(caps, im.Caption)
+	}
+	want := []string{"Marines board a helicopter on Thursday in the Indian Ocean.", "Roof is escorted from the police department.", ""}
+	if strings.Join(caps, "|") != strings.Join(want, "|") {
+		t.Errorf("captions %q, want %q", caps, want)
+	}
+}

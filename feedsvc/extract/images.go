@@ -113,6 +113,10 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 		if k := pictureKey(u); k != "" {
 			seen[k] = true
 		}
+		if relatedTeaser(o) {
+			n.Parent.RemoveChild(n)
+			continue
+		}
 		cp := c.caption(n, root)
 		if cp == "" {
 			cp = pageCaption(c.p, o, n, u, base)
@@ -294,3 +298,33 @@ func (p *page) shows(key string, base *url.URL) *html.Node {
 	}
 	return nil
 }
+
+// relatedTeaser reports a picture linking to another page under a
+// related-stories heading ("Related", "相关阅读"): a teaser of another
+// article, not a picture of this one. The heading is a short element
+// just before one of the picture's first six wrappers.
+func relatedTeaser(img *html.Node) bool {
+	linked := false
+	for a := img.Parent; a != nil && !linked; a = a.Parent {
+		if a.Data == "a" {
+			h := strings.TrimSpace(attr(a, "href"))
+			linked = h != "" && !strings.HasPrefix(h, "#") && !strings.HasPrefix(strings.ToLower(h), "javascript:") &&
+				!imageExt.MatchString(strings.SplitN(h, "?", 2)[0])
+			break
+		}
+	}
+	if !linked {
+		return false
+	}
+	for a, d := img.Parent, 0; a != nil && d < 6; a, d = a.Parent, d+1 {
+		for s, k := elementSibling(a, false), 0; s != nil && k < 2; s, k = elementSibling(s, false), k+1 {
+			if t := labels.Clean(labels.TextOf(s)); t != "" && runeLen(t) <= 40 && sectionHead.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imageExt ends the path of a link to a picture file.
+var imageExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)

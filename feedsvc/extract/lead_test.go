@@ -310,3 +310,23 @@ func TestCaptionBoxAfterPicture(t *testing.T) {
 		t.Errorf("captions %q, want %q", caps, want)
 	}
 }
+
+// TestRelatedTeaserPicture drops a picture linking to another story under
+// a "Related" heading inside the body; a linked picture without such a
+// heading stays.
+func TestRelatedTeaserPicture(t *testing.T) {
+	const page = `<html><body><h1>A headline for the related teaser test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p><a href="https://cdn.example.com/p/2017/01/speaker-big.jpg"><img src="https://cdn.example.com/p/2017/01/speaker.jpg" alt="A speaker"></a></p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<div class="box"><div class="head"><h2>Related</h2></div><div class="list"><div class="row"><a href="https://example.com/2017/01/23/other-story/"><img src="https://cdn.example.com/p/2016/03/other-story.jpg" alt="Other story"></a></div></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it for good.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/13.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || !strings.HasSuffix(a.Images[0].URL, "/speaker.jpg") {
+		t.Errorf("images %+v, want only the speaker", a.Images)
+	}
+}

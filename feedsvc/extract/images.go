@@ -138,7 +138,8 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 // lead photo above the text, outside the block readability keeps. The
 // same picture in another size (same file name) counts as shown. A
 // declared image that is no photo of the story is left out: a GIF or PNG
-// the body does not show (logos, share cards), a site-wide card (share,
+// the body does not show (logos, share cards; a photo converted to PNG,
+// x.jpg.cf.png, is still a photo), a site-wide card (share,
 // logo, default in its name, or a bare name such as fb.jpg), and a
 // picture the page never shows while the body has pictures of its own
 // (a share thumbnail) unless the page declares it a large picture card.
@@ -158,7 +159,7 @@ func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []fe
 	ext := strings.ToLower(path.Ext(key))
 	stem := strings.TrimSuffix(key, path.Ext(key))
 	switch {
-	case ext == ".gif" || ext == ".png":
+	case (ext == ".gif" || ext == ".png") && !photoStem.MatchString(stem):
 		return imgs
 	case cardName.MatchString(key) || runeLen(stem) <= 3 && !strings.Contains(u, "?"):
 		return imgs
@@ -211,6 +212,11 @@ func largeCard(m pageMeta, p *page) bool {
 	card := firstNonEmpty(m.first("twitter:card"), metaValue(p, []string{"twitter:card"}))
 	return strings.EqualFold(strings.TrimSpace(card), "summary_large_image")
 }
+
+// photoStem is a file stem naming a photo that a resizer serves in
+// another format (c21f…a61a.jpg.cf.png): the picture is a JPEG photo, not
+// a PNG logo or card.
+var photoStem = regexp.MustCompile(`(?i)\.(jpe?g|webp)(\.|$)`)
 
 // leadKeys are the meta names declaring a page's lead image.
 var leadKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}

@@ -75,7 +75,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	}
 	if x.body.root != nil {
 		bodyLines := textLines(x.body.root)
-		x.ev.Credits = labels.BodyCredits(texts(bodyLines))
+		x.ev.Credits = append(labels.BodyCredits(texts(bodyLines)), lineCredits(texts(bodyLines))...)
 		x.images = x.c.withLead(x.meta, x.base, x.c.run(x.body.root, x.base))
 		x.ev.Body = x.c.hits
 		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))

@@ -12,3 +12,16 @@ func TestCreditedPerson(t *testing.T) {
 		}
 	}
 }
+
+func TestSpacedCredit(t *testing.T) {
+	for text, want := range map[string]string{
+		"Jean-Marc Ayrault, le 27 octobre 2012 à Toulouse (Photo Lionel Bonaventure. AFP)": "Lionel Bonaventure",
+		"The mayor on Sunday (Photo Associated Press. AP)":                                 "",
+		"A photo of the team (photo taken in 2012)":                                        "",
+	} {
+		got := SpacedCredit(text)
+		if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("SpacedCredit(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

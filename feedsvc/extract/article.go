@@ -339,8 +339,8 @@ func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
 }
 
 // creditElements are the elements that may hold a photo credit: captions
-// and credit-classed elements.
-const creditElements = `figcaption, cite, [class*="credit"], [class*="Credit"], [class*="caption"], [class*="Caption"]`
+// (also "legend", "légende") and credit-classed elements.
+const creditElements = `figcaption, cite, [class*="credit"], [class*="Credit"], [class*="caption"], [class*="Caption"], [class*="legend"]`
 
 // shortOffset is an ISO time whose zone offset lost a digit
 // ("2018-10-29T10:15-500").
@@ -368,7 +368,7 @@ func (x *extraction) domCredits() []string {
 			return // the inner credit element speaks
 		}
 		cls := strings.ToLower(s.AttrOr("class", ""))
-		for _, n := range labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite") {
+		for _, n := range append(labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite"), labels.SpacedCredit(s.Text())...) {
 			if labels.CreditedPerson(n) {
 				out = append(out, n)
 			}

@@ -29,3 +29,20 @@ func TestLineCredit(t *testing.T) {
 		t.Errorf("photographers %q, want [Mike Cason]", a.Photographers)
 	}
 }
+
+// TestLegendCredit reads the photographer from a caption classed as a
+// legend (French légende) closing with "(Photo X. AGENCY)".
+func TestLegendCredit(t *testing.T) {
+	const page = `<html><body><h1>Un titre pour le test de la légende photo</h1>
+<div class="object-picture"><img src="https://cdn.example.com/photo/465395/?width=476" alt="Le ministre"><div class="legende">Le ministre, le 27 octobre 2012 à Toulouse (Photo Lionel Bonaventure. AFP)</div></div>
+<article><p>Le premier paragraphe de l'article est assez long pour être lu comme le texte, avec des virgules, et plus de mots.</p>
+<p>Le deuxième paragraphe continue l'article longuement, pour que l'extracteur voie un corps de plusieurs paragraphes, et plus.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/15.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(a.Photographers, "|") != "Lionel Bonaventure" {
+		t.Errorf("photographers %q, want [Lionel Bonaventure]", a.Photographers)
+	}
+}

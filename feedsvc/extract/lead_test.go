@@ -111,10 +111,7 @@ func TestCaptionMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var caps []string
-	for _, im := range a.Images {
-		caps = append(caps, im.Caption)
-	}
+	caps := captionsOf(a.Images)
 	want := []string{"△坦帕市市长在发布会上", "毕业生就业双选会现场。山东女子学院供图"}
 	if fmt.Sprint(caps) != fmt.Sprint(want) {
 		t.Errorf("captions %q, want %q", caps, want)
@@ -304,10 +301,7 @@ func TestCaptionBoxAfterPicture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var caps []string
-	for _, im := range a.Images {
-		caps = append(caps, im.Caption)
-	}
+	caps := captionsOf(a.Images)
 	want := []string{"Marines board a helicopter on Thursday in the Indian Ocean.", "Roof is escorted from the police department.", ""}
 	if strings.Join(caps, "|") != strings.Join(want, "|") {
 		t.Errorf("captions %q, want %q", caps, want)
@@ -332,4 +326,13 @@ func TestRelatedTeaserPicture(t *testing.T) {
 	if len(a.Images) != 1 || !strings.HasSuffix(a.Images[0].URL, "/speaker.jpg") {
 		t.Errorf("images %+v, want only the speaker", a.Images)
 	}
+}
+
+// captionsOf lists the captions of images in order.
+func captionsOf(imgs []feedsvc.Image) []string {
+	var out []string
+	for _, im := range imgs {
+		out = append(out, im.Caption)
+	}
+	return out
 }

@@ -75,7 +75,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	}
 	if x.body.root != nil {
 		bodyLines := textLines(x.body.root)
-		x.ev.Credits = labels.BodyCredits(texts(bodyLines))
+		x.ev.Credits = append(labels.BodyCredits(texts(bodyLines)), lineCredits(texts(bodyLines))...)
 		x.images = x.c.withLead(x.meta, x.base, x.c.run(x.body.root, x.base))
 		x.ev.Body = x.c.hits
 		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))
@@ -338,6 +338,10 @@ func load(doc []byte, pageURL string) (*goquery.Document, *url.URL, error) {
 	return gq, base, nil
 }
 
+// creditElements are the elements that may hold a photo credit: captions
+// (also "legend", "légende") and credit-classed elements.
+const creditElements = `figcaption, cite, [class*="credit"], [class*="Credit"], [class*="caption"], [class*="Caption"], [class*="legend"]`
+
 // shortOffset is an ISO time whose zone offset lost a digit
 // ("2018-10-29T10:15-500").
 var shortOffset = regexp.MustCompile(`(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-])(\d)(\d{2})$`)
@@ -348,18 +352,27 @@ func fixOffset(v string) string {
 }
 
 // domCredits reads photo credits from credit elements and captions up to
-// the end of the body: "Photograph: X/Agency", "(X / Reuters)".
+// the end of the body: "Photograph: X/Agency", "(X / Reuters)". Credits
+// in footers and navigation are no story's; an aside counts only as the
+// box of a picture (a featured photo or video beside the text).
 func (x *extraction) domCredits() []string {
 	var out []string
-	x.doc.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Each(func(_ int, s *goquery.Selection) {
-		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last || s.Closest("footer, aside, nav").Length() > 0 {
+	x.doc.Find(creditElements).Each(func(_ int, s *goquery.Selection) {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last || s.Closest("footer, nav").Length() > 0 {
 			return
 		}
-		if s.Find(`figcaption, cite, [class*="credit"], [class*="Credit"]`).Length() > 0 {
+		if a := s.Closest("aside"); a.Length() > 0 && a.Find("img, picture").Length() == 0 {
+			return
+		}
+		if s.Find(creditElements).Length() > 0 {
 			return // the inner credit element speaks
 		}
 		cls := strings.ToLower(s.AttrOr("class", ""))
-		out = append(out, labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite")...)
+		for _, n := range append(labels.PhotoCredit(s.Text(), strings.Contains(cls, "credit") || goquery.NodeName(s) == "cite"), labels.SpacedCredit(s.Text())...) {
+			if labels.CreditedPerson(n) {
+				out = append(out, n)
+			}
+		}
 	})
 	return labels.Uniq(out)
 }

@@ -37,6 +37,16 @@
 // without a sentence before the text, highlight boxes, link-only blocks,
 // pagers and section headings that end the article, author notes.
 //
+// Pictures are the body's <img> elements in page order, less furniture
+// (logos, icons, profile boxes), video players' stills and teasers under
+// a related-stories heading; a caption the body copy lost is read on the
+// page original. The declared lead image (og:image) comes first when the
+// body does not show it and it is a photo of the story: never shown
+// beside body pictures, it counts only on a page declaring a large
+// picture card outside the body pictures' folder. A lead read from meta
+// has no alt. Photographers come from credit lines and from caption and
+// credit elements of the article's pictures.
+//
 // Chinese and English newspaper metadata lines (来源, 作者, 记者, 摄,
 // 责任编辑, 原标题, 引题, 副题, "Source:", "Editor in charge:",
 // "Photographer/") are read by package labels, which owns those rules for

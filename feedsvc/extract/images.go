@@ -29,6 +29,9 @@ var (
 	// fileName is an alt text that is only an image file name.
 	fileName = regexp.MustCompile(`(?i)^[\w.-]+\.(jpe?g|png|gif|webp|bmp)$`)
 	centered = regexp.MustCompile(`(?i)text-align\s*:\s*center`)
+	// videoPoster is the alt or caption of a video player's still: "Video
+	// player loading", "Video: Buck: Raise retirement age", "视频：…".
+	videoPoster = labels.Regexp(`(?i)^(video\s*[:：|]|video player\b|watch\s*[:：]|视频\s*[:：])`)
 )
 
 // imageURL picks the real picture URL: lazy attributes, then a src that
@@ -54,7 +57,8 @@ func imageURL(n *html.Node, base *url.URL) string {
 	return ""
 }
 
-// isJunkImage reports furniture images and icons too small to be photos.
+// isJunkImage reports furniture images, icons too small to be photos and
+// the pictures of profile boxes.
 func isJunkImage(n *html.Node, u string) bool {
 	if junkImage.MatchString(u) || junkImage.MatchString(attr(n, "class")) || junkImage.MatchString(attr(n, "id")) {
 		return true
@@ -64,8 +68,17 @@ func isJunkImage(n *html.Node, u string) bool {
 			return true
 		}
 	}
+	for p, d := n.Parent, 0; p != nil && d < 3; p, d = p.Parent, d+1 {
+		if profileBox.MatchString(attr(p, "class")) {
+			return true
+		}
+	}
 	return false
 }
+
+// profileBox is the class of a profile box's picture holder: the logo or
+// portrait of a company or person card set beside the story.
+var profileBox = regexp.MustCompile(`(?i)profile[-_]?(image|img|pic|photo)`)
 
 // images collects the body's pictures with captions and rewrites each
 // <img> to a plain absolute src; furniture images are removed.
@@ -100,7 +113,18 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 		if k := pictureKey(u); k != "" {
 			seen[k] = true
 		}
+		if relatedTeaser(o) {
+			n.Parent.RemoveChild(n)
+			continue
+		}
 		cp := c.caption(n, root)
+		if cp == "" {
+			cp = pageCaption(c.p, o, n, u, base)
+		}
+		if videoPoster.MatchString(alt) || videoPoster.MatchString(cp) {
+			n.Parent.RemoveChild(n) // the still of a video player, no picture of the story
+			continue
+		}
 		if cp != "" {
 			c.captions[labels.Clean(cp)] = true
 		}
@@ -114,10 +138,12 @@ func (c *cleaner) images(root *html.Node, base *url.URL) []feedsvc.Image {
 // lead photo above the text, outside the block readability keeps. The
 // same picture in another size (same file name) counts as shown. A
 // declared image that is no photo of the story is left out: a GIF or PNG
-// the body does not show (logos, share cards), a site-wide card (share,
+// the body does not show (logos, share cards; a photo converted to PNG,
+// x.jpg.cf.png, is still a photo), a site-wide card (share,
 // logo, default in its name, or a bare name such as fb.jpg), and a
 // picture the page never shows while the body has pictures of its own
-// (a share thumbnail).
+// (a share thumbnail) unless the page declares it a large picture card.
+// The lead has no alt: og:image:alt describes a share card, not an <img>.
 func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []feedsvc.Image {
 	p := c.p
 	u := feedsvc.WebURL(base, firstNonEmpty(m.first(leadKeys...), metaValue(p, leadKeys)))
@@ -133,19 +159,64 @@ func (c *cleaner) withLead(m pageMeta, base *url.URL, imgs []feedsvc.Image) []fe
 	ext := strings.ToLower(path.Ext(key))
 	stem := strings.TrimSuffix(key, path.Ext(key))
 	switch {
-	case ext == ".gif" || ext == ".png":
+	case (ext == ".gif" || ext == ".png") && !photoStem.MatchString(stem):
 		return imgs
 	case cardName.MatchString(key) || runeLen(stem) <= 3 && !strings.Contains(u, "?"):
 		return imgs
 	}
 	shown := p.shows(key, base)
-	if len(imgs) > 0 && shown == nil {
+	if len(imgs) > 0 && shown == nil && (!largeCard(m, p) || sameFolder(u, imgs)) {
 		return imgs
 	}
-	altKeys := []string{"og:image:alt", "twitter:image:alt"}
-	lead := feedsvc.Image{URL: u, Alt: tidy(firstNonEmpty(m.first(altKeys...), metaValue(p, altKeys)))}
-	return append([]feedsvc.Image{lead}, imgs...)
+	// The alt of a picture is its <img> element's: meta tags describing the
+	// share image (og:image:alt) are no alt attribute.
+	return append([]feedsvc.Image{{URL: u}}, imgs...)
 }
+
+// sameFolder reports whether u lies in the folder of one of imgs on the
+// same host: a CMS keeps a story's pictures and their renditions
+// together, so a share card there is one of the body's pictures cropped.
+// The folder is the last two directory names, which an image resizer
+// keeps when it prefixes the path with its own rendition segments.
+func sameFolder(u string, imgs []feedsvc.Image) bool {
+	a := folder(u)
+	if a == "" {
+		return false
+	}
+	for _, im := range imgs {
+		if folder(im.URL) == a {
+			return true
+		}
+	}
+	return false
+}
+
+// folder is a URL's host and the last two directory names of its path, or
+// "" for a picture less than two folders deep.
+func folder(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	dirs := strings.Split(strings.Trim(path.Dir(u.Path), "/"), "/")
+	if len(dirs) < 2 {
+		return ""
+	}
+	return u.Host + "/" + strings.Join(dirs[len(dirs)-2:], "/")
+}
+
+// largeCard reports a page declaring its share image a large picture card
+// (twitter:card summary_large_image): the picture stands for the story,
+// a lead photo the page prints above the text, not a thumbnail.
+func largeCard(m pageMeta, p *page) bool {
+	card := firstNonEmpty(m.first("twitter:card"), metaValue(p, []string{"twitter:card"}))
+	return strings.EqualFold(strings.TrimSpace(card), "summary_large_image")
+}
+
+// photoStem is a file stem naming a photo that a resizer serves in
+// another format (c21f…a61a.jpg.cf.png): the picture is a JPEG photo, not
+// a PNG logo or card.
+var photoStem = regexp.MustCompile(`(?i)\.(jpe?g|webp)(\.|$)`)
 
 // leadKeys are the meta names declaring a page's lead image.
 var leadKeys = []string{"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}
@@ -233,3 +304,33 @@ func (p *page) shows(key string, base *url.URL) *html.Node {
 	}
 	return nil
 }
+
+// relatedTeaser reports a picture linking to another page under a
+// related-stories heading ("Related", "相关阅读"): a teaser of another
+// article, not a picture of this one. The heading is a short element
+// just before one of the picture's first six wrappers.
+func relatedTeaser(img *html.Node) bool {
+	linked := false
+	for a := img.Parent; a != nil && !linked; a = a.Parent {
+		if a.Data == "a" {
+			h := strings.TrimSpace(attr(a, "href"))
+			linked = h != "" && !strings.HasPrefix(h, "#") && !strings.HasPrefix(strings.ToLower(h), "javascript:") &&
+				!imageExt.MatchString(strings.SplitN(h, "?", 2)[0])
+			break
+		}
+	}
+	if !linked {
+		return false
+	}
+	for a, d := img.Parent, 0; a != nil && d < 6; a, d = a.Parent, d+1 {
+		for s, k := elementSibling(a, false), 0; s != nil && k < 2; s, k = elementSibling(s, false), k+1 {
+			if t := labels.Clean(labels.TextOf(s)); t != "" && runeLen(t) <= 40 && sectionHead.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// imageExt ends the path of a link to a picture file.
+var imageExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|bmp)$`)

@@ -27,6 +27,9 @@ func TestLeadImage(t *testing.T) {
 		{"lead before inline shown on page", "https://cdn.example.com/2024/05/inline-photo-123.jpg?w=1200", inline,
 			[]string{"https://cdn.example.com/2024/05/inline-photo-123.jpg"}},
 		{"logo gif", "https://cdn.example.com/site/logo-big.gif", "", nil},
+		{"png card", "https://cdn.example.com/site/card-2024.png", "", nil},
+		{"photo converted to png", "https://res.example.com/api/res/1.2/x--/https://media.example.com/news/c21f2741a61a.jpg.cf.png", "",
+			[]string{"https://res.example.com/api/res/1.2/x--/https://media.example.com/news/c21f2741a61a.jpg.cf.png"}},
 		{"share card", "https://cdn.example.com/img/shareF2023.jpg", "", nil},
 		{"thumbnail never shown beside body pictures", "https://cdn.example.com/thumbs/other-thumb-789.jpg", inline,
 			[]string{"https://cdn.example.com/2024/05/inline-photo-123.jpg"}},
@@ -52,6 +55,46 @@ func TestLeadImage(t *testing.T) {
 	}
 }
 
+// TestLeadImageLargeCard checks that a share picture declared as a large
+// card leads even where the body has pictures of its own, unless it lies
+// in their folder (the same picture cropped), and that a lead read from
+// meta tags has no alt (og:image:alt describes the card, not an <img>).
+func TestLeadImageLargeCard(t *testing.T) {
+	const tmpl = `<html><head><meta property="og:image" content="%s">
+<meta property="og:image:alt" content="Share card text">
+<meta name="twitter:card" content="summary_large_image"></head><body>
+<h1>A headline for the large card test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<figure><img src="https://cdn.example.com/media/2016/12/inline-photo-123.jpg" alt="Inline"></figure>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+</article></body></html>`
+	tests := []struct {
+		og   string
+		want []string
+	}{
+		{"https://cdn.example.com/media/lead/4f2a/lead-photo.jpg?width=1200",
+			[]string{"https://cdn.example.com/media/lead/4f2a/lead-photo.jpg?width=1200", "https://cdn.example.com/media/2016/12/inline-photo-123.jpg"}},
+		{"https://cdn.example.com/resizer/x1/media/2016/12/inline-photo-123_wide.jpg",
+			[]string{"https://cdn.example.com/media/2016/12/inline-photo-123.jpg"}},
+	}
+	for _, tc := range tests {
+		a, err := Article([]byte(fmt.Sprintf(tmpl, tc.og)), "https://example.com/n/9.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, im := range a.Images {
+			got = append(got, im.URL)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("og %s: images %q, want %q", tc.og, got, tc.want)
+		}
+		if len(a.Images) > 1 && a.Images[0].Alt != "" {
+			t.Errorf("og %s: lead alt %q, want none", tc.og, a.Images[0].Alt)
+		}
+	}
+}
+
 // TestCaptionMarks checks captions opened by a pointing triangle and
 // credit captions closing with 供图 (an institution's picture).
 func TestCaptionMarks(t *testing.T) {
@@ -68,10 +111,7 @@ func TestCaptionMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var caps []string
-	for _, im := range a.Images {
-		caps = append(caps, im.Caption)
-	}
+	caps := captionsOf(a.Images)
 	want := []string{"△坦帕市市长在发布会上", "毕业生就业双选会现场。山东女子学院供图"}
 	if fmt.Sprint(caps) != fmt.Sprint(want) {
 		t.Errorf("captions %q, want %q", caps, want)
@@ -191,4 +231,108 @@ func TestBylineBlockAtStart(t *testing.T) {
 			t.Errorf("body %q, want it to start with %q", a.BodyText[:min(60, len(a.BodyText))], tt.want)
 		}
 	}
+}
+
+// TestVideoStillAndProfileBox checks that a video player's still (alt or
+// caption announcing a video) and the picture of a profile box are no
+// pictures of the story, while a photo beside them stays.
+func TestVideoStillAndProfileBox(t *testing.T) {
+	const page = `<html><body><h1>A headline for the video still test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<div><img src="https://cdn.example.com/video/2016/09/clip-still-640x360.jpg" alt=""><cite class="expCaption"><span>Video: Candidate explains his plan</span></cite></div>
+<div class="player"><img src="https://cdn.example.com/images/2016/09/20/clip-poster.jpg" alt="Video player loading"></div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://cdn.example.com/images/2016/09/20/street-photo.jpg" alt="A street"><figcaption>The street on Monday.</figcaption></figure>
+<div class="card"><div class="profile-image"><a href="https://db.example.org/company/acme"><img src="https://db.example.org/logos/acme-250x250.png" alt=""></a></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/10.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || !strings.HasSuffix(a.Images[0].URL, "street-photo.jpg") {
+		t.Errorf("images %+v, want only the street photo", a.Images)
+	}
+}
+
+// TestCreditsInCaptionsAndPictureBoxes reads photographers from a
+// caption-classed element's closing credit and from the credit of a
+// picture box set in an aside; an aside without a picture, and a
+// one-word credit (an outlet or studio), give none.
+func TestCreditsInCaptionsAndPictureBoxes(t *testing.T) {
+	const page = `<html><body><h1>A headline for the photo credit test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<aside class="single-photo"><img src="https://cdn.example.com/p/2014/01/rings.jpg"><p><span class="cutline">Rings on sale.</span><span class="credit">(Photo: Sean Fujiwara)</span></p></aside>
+<div><img src="https://cdn.example.com/p/2014/01/mayor.jpg"><span class="pb-caption">The mayor on Sunday. (Dustin Franz/AFP/Getty Images)</span></div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<figure><img src="https://cdn.example.com/p/2014/01/founder.jpg"><figcaption>The founder</figcaption><div class="image-credit">Image: SixThirty</div></figure>
+<aside class="promo"><span class="credit">Photo: Other Person</span></aside>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/11.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Sean Fujiwara", "Dustin Franz"}; strings.Join(a.Photographers, "|") != strings.Join(want, "|") {
+		t.Errorf("photographers %q, want %q", a.Photographers, want)
+	}
+}
+
+// TestCaptionBoxAfterPicture reads, on the page original, the
+// caption-classed box a CMS sets after a picture (past a credit line, or
+// hidden from the body copy), without the box's own credit and
+// hide/toggle controls; a box holding one word (a stock credit) is no
+// caption.
+func TestCaptionBoxAfterPicture(t *testing.T) {
+	const page = `<html><body><h1>A headline for the caption box test</h1><div class="entry-content">
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<div class="enhMed rightWrap"><img src="https://cdn.example.com/p/2010/08/marines.jpg" alt="Marines">
+<div class="credit">US Navy / Getty Images</div>
+<div class="caption">Marines board a helicopter on Thursday in the Indian Ocean.</div>
+</div>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<div class="bucketwrap"><div class="imagewrap"><picture><img src="https://cdn.example.com/p/2016/12/roof.jpg" alt=""></picture></div>
+<div class="credit-caption" aria-hidden="true"><div class="caption"><p>Roof is escorted from the police department. <b class="credit">Chuck Burton/AP</b> <b class="hide-caption">hide caption</b></p></div></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it for good.</p>
+<div class="pic"><img src="https://cdn.example.com/p/2016/12/network.jpg" alt=""><div class="wp-caption-text">iStockphoto</div></div>
+<p>The fourth paragraph ends the story with a few more words, commas, and a full stop to close it at last.</p>
+</div></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/12.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	caps := captionsOf(a.Images)
+	want := []string{"Marines board a helicopter on Thursday in the Indian Ocean.", "Roof is escorted from the police department.", ""}
+	if strings.Join(caps, "|") != strings.Join(want, "|") {
+		t.Errorf("captions %q, want %q", caps, want)
+	}
+}
+
+// TestRelatedTeaserPicture drops a picture linking to another story under
+// a "Related" heading inside the body; a linked picture without such a
+// heading stays.
+func TestRelatedTeaserPicture(t *testing.T) {
+	const page = `<html><body><h1>A headline for the related teaser test</h1><article>
+<p>The first paragraph of the story is long enough to be read as the text of the article, with commas, and more words.</p>
+<p><a href="https://cdn.example.com/p/2017/01/speaker-big.jpg"><img src="https://cdn.example.com/p/2017/01/speaker.jpg" alt="A speaker"></a></p>
+<p>The second paragraph continues the story at length, so that the extractor sees a body of several paragraphs, and more.</p>
+<div class="box"><div class="head"><h2>Related</h2></div><div class="list"><div class="row"><a href="https://example.com/2017/01/23/other-story/"><img src="https://cdn.example.com/p/2016/03/other-story.jpg" alt="Other story"></a></div></div></div>
+<p>The third paragraph ends the story with a few more words, commas, and a full stop to close it for good.</p>
+</article></body></html>`
+	a, err := Article([]byte(page), "https://example.com/n/13.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Images) != 1 || !strings.HasSuffix(a.Images[0].URL, "/speaker.jpg") {
+		t.Errorf("images %+v, want only the speaker", a.Images)
+	}
+}
+
+// captionsOf lists the captions of images in order.
+func captionsOf(imgs []feedsvc.Image) []string {
+	var out []string
+	for _, im := range imgs {
+		out = append(out, im.Caption)
+	}
+	return out
 }

@@ -23,7 +23,7 @@ var traditional = map[rune]string{
 	// QR codes, promotions, fan pages.
 	'线': "線", '热': "熱", '声': "聲", '权': "權", '扫': "掃", '维': "維", '码': "碼", '荐': "薦",
 	'欢': "歡", '丝': "絲", '团': "團", '续': "續", '继': "繼", '该': "該", '众': "眾", '举': "舉",
-	'广': "廣", '们': "們", '这': "這", '说': "說", '无': "無", '护': "護",
+	'广': "廣", '们': "們", '这': "這", '说': "說", '无': "無", '护': "護", '门': "門",
 }
 
 // withTraditional rewrites a regular expression so that each Simplified

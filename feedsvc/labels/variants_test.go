@@ -48,3 +48,14 @@ func TestBracketedAndPrefixedLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditionalSectionHeads checks that headings of recommended and
+// popular lists match in Traditional script (推薦閱讀, 熱門).
+func TestTraditionalSectionHeads(t *testing.T) {
+	re := Regexp(`^(推荐阅读|热门推荐)$`)
+	for _, s := range []string{"推薦閱讀", "熱門推薦", "推荐阅读"} {
+		if !re.MatchString(s) {
+			t.Errorf("%q not matched", s)
+		}
+	}
+}

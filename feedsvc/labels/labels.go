@@ -43,7 +43,7 @@ var labelTable = []labelRule{
 	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
 	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
-	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), Author},
+	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|by|reporters?)\s*[:：/丨]\s*`), Author},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
 	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
 	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
@@ -191,6 +191,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 var bareTable = []labelRule{
 	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
 	{Regexp(`^(?:作者|撰文|文|(?:本报|新华社|特约|见习|实习)?记者)$`), Author},
+	{Regexp(`(?i)^(?:by|authors?|written by)$`), Author},
 	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
 	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
 }

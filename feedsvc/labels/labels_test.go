@@ -125,6 +125,13 @@ func TestByline(t *testing.T) {
 		{"By Ada Lovelace, Alan Turing and Grace Hopper", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
 		{"Kate Fazzini kate.fazzini@cnbc.com", []string{"Kate Fazzini"}},
 		{"By Seth Fiegerman Sun, 26 Jan 2014 18:12:05 +0000", []string{"Seth Fiegerman"}},
+		{"By Seth Fiegerman 2014-01-26 21:32:46 UTC", []string{"Seth Fiegerman"}},
+		{"Byby JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", []string{"Josh Haskell", "David Caplan", "Patrick Reevell"}},
+		{"By: Paul Wiseman, Fatima Hussein", []string{"Paul Wiseman", "Fatima Hussein"}},
+		{"Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", []string{"Lilian Alemagna", "Laure Bretton"}},
+		{"By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago", []string{"Jordan Robertson", "Rachel Metz"}},
+		{"-- By Michael Russell Follow @tdmrussell", []string{"Michael Russell"}},
+		{"Bybee Smith", []string{"Bybee Smith"}},
 	}
 	for _, tt := range tests {
 		if got := Byline(tt.in); !slices.Equal(got, tt.want) {
@@ -164,6 +171,22 @@ func TestPhotoCredit(t *testing.T) {
 	for _, tt := range tests {
 		if got := PhotoCredit(tt.in, tt.inCredit); !slices.Equal(got, tt.want) {
 			t.Errorf("PhotoCredit(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBylineOrg(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"John Patrick Pullen, TIME", "TIME"},
+		{"By: Paul Wiseman, Fatima Hussein, The Associated Press", "The Associated Press"},
+		{"By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago", "AP"},
+		{"By Mike Cason | mcason@al.com", ""},
+		{"By Ada Lovelace and Alan Turing", ""},
+		{"By Staff", ""},
+	}
+	for _, tt := range tests {
+		if got := BylineOrg(tt.in); got != tt.want {
+			t.Errorf("BylineOrg(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -41,6 +41,10 @@ func penName(v string) []string {
 	return []string{v}
 }
 
+// PenName is v as a pen name when a byline element or a label vouches
+// for it: one short token without sentence punctuation ("私~川流").
+func PenName(v string) []string { return penName(v) }
+
 func Names(v string) []string {
 	v = Clean(v)
 	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
@@ -128,21 +132,6 @@ func Credits(text string) []string {
 
 // creditSplit separates candidate credit clauses in running text.
 var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)
-
-// bylineCut ends a free byline at what follows the names: an e-mail, a
-// bar, a date or a "Updated"/"Published" stamp.
-var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
-
-// Byline reads a free byline such as readability reports or a byline
-// element holds: "By Mike Cason | mcason@al.com", "By A, B and C".
-func Byline(v string) []string {
-	v = Clean(v)
-	if hanShare(v) >= 0.5 {
-		return Names(v)
-	}
-	v = bylineCut.ReplaceAllString(v, "")
-	return Names(v)
-}
 
 // orgSuffix ends names of organisations: news agencies, papers, sites,
 // stations, magazines, groups, channels (Simplified and Traditional).

@@ -147,8 +147,8 @@ func (x *extraction) authors(editors []string) []string {
 	}
 	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
-		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
-		x.relAuthors(), labels.Byline(x.body.byline), x.bylineElements()} {
+		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author", "sailthru.author", "parsely-author")),
+		x.relAuthors(), labels.Byline(x.readabilityByline()), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {
 			return names
 		}
@@ -176,10 +176,39 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // (article:author 新京报, JSON-LD author 新华社, meta author AP): the
 // article's source when no 来源 line names one.
 func (x *extraction) orgAuthor() string {
-	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author")} {
+	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author"), x.ev.Names(labels.Author)} {
 		for _, n := range cand {
 			if labels.Organisation(n) && !strings.Contains(n, "://") {
 				return strings.TrimSuffix(n, " Wire") // "CNN Wire" is CNN's wire service
+			}
+		}
+	}
+	return x.bylineOrg()
+}
+
+// bylineOrg is an organisation a byline names beside its writers ("John
+// Patrick Pullen, TIME" in meta author, "By X, The Associated Press" in a
+// byline element, readability's byline), or the byline element naming
+// only an organisation (a platform's author box showing the medium
+// "中国新闻网"): the article's source when no 来源 line names one.
+func (x *extraction) bylineOrg() string {
+	var texts []string
+	texts = append(texts, x.meta.all("author")...)
+	if s := x.bylineElement(); s != nil {
+		for _, l := range textLines(s.Get(0)) {
+			texts = append(texts, l.text)
+		}
+	}
+	texts = append(texts, x.body.byline)
+	for _, t := range texts {
+		if o := labels.BylineOrg(t); o != "" {
+			return o
+		}
+	}
+	if s := x.bylineElement(); s != nil {
+		if ls := textLines(s.Get(0)); len(ls) > 0 {
+			if t := labels.Clean(ls[0].text); labels.Organisation(t) && runeLen(t) <= 20 && strings.ContainsFunc(t, isHan) {
+				return t
 			}
 		}
 	}
@@ -191,27 +220,68 @@ func (x *extraction) orgAuthor() string {
 // "author_name", "author vcard"): its text or one child's as a byline.
 func (x *extraction) bylineElements() []string {
 	var out []string
-	x.doc.Find(`[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
-			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"]`).Length() > 0 {
-			return true
-		}
+	if s := x.bylineElement(); s != nil {
 		t := labels.Clean(s.Text())
-		if t == "" {
-			return true
-		}
 		if runeLen(t) <= 120 {
 			if out = labels.Byline(t); len(out) > 0 {
-				return false
+				return out
+			}
+			if out = labels.PenName(t); len(out) > 0 {
+				return out // the element's whole text is one handle: "私~川流"
 			}
 			s.Children().EachWithBreak(func(_ int, c *goquery.Selection) bool {
 				out = labels.Byline(c.Text())
 				return len(out) == 0
 			})
 		}
+	}
+	return out
+}
+
+// quoteSelector finds quotations and pull quotes, whose "author" is the
+// person quoted.
+const quoteSelector = `blockquote, q, [class*="quote"]`
+
+// readabilityByline is readability's byline unless the page shows it only
+// inside a quotation.
+func (x *extraction) readabilityByline() string {
+	b := labels.Clean(x.body.byline)
+	if b == "" {
+		return ""
+	}
+	quoted := false
+	x.doc.Find(quoteSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		quoted = strings.Contains(labels.Clean(s.Text()), b)
+		return !quoted
+	})
+	if quoted {
+		return ""
+	}
+	return b
+}
+
+// bylineSelector finds elements whose class or id names a byline or an
+// author.
+const bylineSelector = `[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"], [id*="author"], [id*="byline"]`
+
+// bylineElement is the first element with text, up to the end of the
+// body, that bylineSelector finds outside page furniture, comments and
+// quotations (a pull quote's "author" is the person quoted); nil when
+// there is none.
+func (x *extraction) bylineElement() *goquery.Selection {
+	var found *goquery.Selection
+	x.doc.Find(bylineSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
+			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"], `+quoteSelector).Length() > 0 {
+			return true
+		}
+		if labels.Clean(s.Text()) == "" {
+			return true
+		}
+		found = s
 		return false // only the first byline element with text speaks
 	})
-	return out
+	return found
 }
 
 // partOfAny reports whether name is one of the names in orgs or a part of

@@ -7,9 +7,9 @@ import (
 )
 
 // bylineCut ends a free byline at what follows the names: an e-mail, a
-// bar, a date, a "Follow @handle" button or an "Updated"/"Published"
-// stamp.
-var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\bfollow\s+@|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[:/.]\d).*$`)
+// handle ("Grant Brisbee@GrantBrisbee"), a bar, a date, a "Follow
+// @handle" button or an "Updated"/"Published" stamp.
+var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+\.\S+|\bfollow\s+@|@\w+|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[:/.]\d).*$`)
 
 // bylineLead is the "By" a byline opens with, with a colon ("By: X"),
 // in French, Spanish or German (Par, Por, Von), or twice when a

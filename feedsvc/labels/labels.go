@@ -21,6 +21,9 @@ const (
 	Kicker
 	Subtitle
 	chrome // page furniture with nothing to keep (字号, 打印, Share to)
+	// spacedAuthor is an author label followed by a space alone ("作者
+	// 王之言 高孜然"): its value must read as names, never as a pen name.
+	spacedAuthor
 )
 
 // labelRule maps a label at the start of a line segment to a Field. The
@@ -43,11 +46,12 @@ var labelTable = []labelRule{
 	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
 	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
-	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|by|reporters?)\s*[:：/丨]\s*`), Author},
+	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|by|reporters?)\s*[:：/]\s*`), Author},
+	{Regexp(`^(?:作者|撰文)\s+`), spacedAuthor},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
 	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
 	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
-	{Regexp(`^By\s+`), Author},
+	{Regexp(`^(?:[-–—]+\s*)?By\s+`), Author}, // "-- By X" closes some copy
 	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
 	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
 	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
@@ -71,8 +75,9 @@ type Hit struct {
 }
 
 // segSep splits a metadata line into segments: hard whitespace (newline,
-// tab, ideographic or no-break space, double spaces) and bars/brackets.
-var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜【】\[\];；]`)
+// tab, ideographic or no-break space, double spaces) and bars (|, ｜,
+// and 丨, which sites print as one: "文丨X") or brackets.
+var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜丨【】\[\];；]`)
 
 // innerLabel finds a label that starts inside a segment after a space.
 var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+){0,2})\s*[:：]`)
@@ -234,6 +239,12 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		}
 	}
 	switch f {
+	case spacedAuthor:
+		names := Names(v)
+		if len(names) == 0 {
+			return hits, false
+		}
+		return append(hits, Hit{Author, strings.Join(names, "\x00")}), true
 	case chrome:
 		return hits, true
 	case Published, Updated:
@@ -244,6 +255,9 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		return append(hits, Hit{f, d.Canonical()}), true
 	case Author, Photographer, Editor:
 		names := Names(v)
+		if f == Author && len(names) == 0 && hanShare(v) < 0.5 {
+			names = Byline(v) // "Michael Russell Follow @tdmrussell"
+		}
 		if len(names) == 0 && f != Photographer {
 			names = penName(v)
 		}
@@ -315,7 +329,7 @@ func hasHardSep(s string) bool {
 	prev := false
 	for _, r := range s {
 		switch r {
-		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '【', '】', '[', ']', ';', '；':
+		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '丨', '【', '】', '[', ']', ';', '；':
 			return true
 		}
 		sp := r == ' ' || r == '\f'

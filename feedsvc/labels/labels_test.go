@@ -37,6 +37,10 @@ func TestParseLine(t *testing.T) {
 		{"spaced-out names", "本报记者  王乐文  方  敏", []Hit{{Author, "王乐文\x00方敏"}}, true},
 		{"outlet before role", "中青报·中青网记者 魏其濛", []Hit{{Author, "魏其濛"}}, true},
 		{"heading is not a byline", "记者手记", nil, false},
+		{"closing byline with a follow button", "-- By Michael Russell Follow @tdmrussell", []Hit{{Author, "Michael Russell"}}, true},
+		{"author after a single space", "作者 王之言 高孜然", []Hit{{Author, "王之言\x00高孜然"}}, true},
+		{"spaced author label wants names", "作者 的话是这样说的", nil, false},
+		{"bar-like 丨 and outlet before role", "文丨政能亮特约评论员 韩涵", []Hit{{Author, "韩涵"}}, true},
 		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
 		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []Hit{{Photographer, "陈思远"}}, false},
 	}
@@ -132,6 +136,7 @@ func TestByline(t *testing.T) {
 		{"By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago", []string{"Jordan Robertson", "Rachel Metz"}},
 		{"-- By Michael Russell Follow @tdmrussell", []string{"Michael Russell"}},
 		{"Bybee Smith", []string{"Bybee Smith"}},
+		{"Grant Brisbee@GrantBrisbee", []string{"Grant Brisbee"}},
 	}
 	for _, tt := range tests {
 		if got := Byline(tt.in); !slices.Equal(got, tt.want) {
@@ -201,10 +206,28 @@ func TestDatelineAuthors(t *testing.T) {
 		{[]string{"正文第一段。", "会议要求各地抓好落实。（钟才文）"}, []string{"钟才文"}},
 		{[]string{"▲图说。（圖／記者林悅翻攝）", "記者林悅／南市報導", "正文。"}, []string{"林悅"}},
 		{[]string{"正文第一段。", "会议在北京举行（图）"}, nil},
+		{[]string{"新华社北京5月19日电（刘艺、杨吉）中国科学院专家19日介绍项目进展。"}, []string{"刘艺", "杨吉"}},
+		{[]string{"新华社北京5月9日电 题：外贸向好", "新华社记者邹多为、唐诗凝、丁乐", "正文。"}, []string{"邹多为", "唐诗凝", "丁乐"}},
+		{[]string{"記者從市府獲悉，活動將持續。"}, nil},
+		{[]string{"正文。", "警方已報請相驗。（王煌忠／台中報導）", "《蘋果》關心你", "生命線協談專線：1995", "張老師專線：1980", "再給自己一次機會"}, []string{"王煌忠"}},
+		{[]string{"正文。", "会议要求各地抓好落实。（钟才文）", "一", "二", "三"}, nil},
+		{[]string{"正文。將進一步釐清死因。（王煌忠／台中報導）《蘋果》關心你", "一", "二", "三"}, []string{"王煌忠"}},
+		{[]string{"The lesson: you are what you search.", "-- By Michael Russell Follow @tdmrussell"}, []string{"Michael Russell"}},
+		{[]string{"The lesson: you are what you search.", "By the way, we are closed."}, nil},
 	}
 	for _, tt := range tests {
 		if got := DatelineAuthors(tt.lines); !slices.Equal(got, tt.want) {
 			t.Errorf("DatelineAuthors(%q) = %q, want %q", tt.lines, got, tt.want)
 		}
+	}
+}
+
+func TestEvidencePeopleSkipsDesks(t *testing.T) {
+	e := Evidence{Header: []Hit{{Author, "National Desk"}}, Body: []Hit{{Author, "Michael Russell"}}}
+	if got := e.People(Author); !slices.Equal(got, []string{"Michael Russell"}) {
+		t.Errorf("People = %q, want [Michael Russell]", got)
+	}
+	if got := (&Evidence{Header: []Hit{{Author, "新华社"}}}).People(Author); got != nil {
+		t.Errorf("People = %q, want none", got)
 	}
 }

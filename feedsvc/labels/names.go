@@ -3,11 +3,13 @@ package labels
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
+	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
 	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
@@ -47,8 +49,9 @@ func PenName(v string) []string { return penName(v) }
 
 func Names(v string) []string {
 	v = Clean(v)
-	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
-		// "Workers' Daily - reporter X": the part before the role is the outlet.
+	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
+		// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
+		// before the role is the outlet.
 		v = v[loc[0]:]
 	}
 	v = Clean(roleWords.ReplaceAllString(v, " "))
@@ -78,6 +81,13 @@ func Names(v string) []string {
 		out = append(out, p)
 	}
 	return Uniq(out)
+}
+
+// hanBefore reports a Han character just before byte offset i of v: an
+// outlet's name written against the role that follows it.
+func hanBefore(v string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(v[:i])
+	return unicode.Is(unicode.Han, r)
 }
 
 // creditBoundary ends the text before a "摄" credit.

@@ -146,7 +146,7 @@ func (x *extraction) authors(editors []string) []string {
 		return out
 	}
 	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
-		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
+		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.People(labels.Author), x.ev.Dateline,
 		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author", "sailthru.author", "parsely-author")),
 		x.relAuthors(), labels.Byline(x.readabilityByline()), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {

@@ -87,7 +87,7 @@ func allCaps(w string) bool {
 // ("JOSH HASKELL" is "Josh Haskell", "JEAN-LUC O'NEIL" "Jean-Luc O'Neil");
 // acronyms (one word: AP, CNN) and mixed-case names stay as they are.
 func titleCaps(n string) string {
-	if !strings.Contains(n, " ") || !allCaps(n) {
+	if !strings.Contains(n, " ") || !allCaps(n) || hanShare(n) > 0 {
 		return n
 	}
 	rs := []rune(strings.ToLower(n))

@@ -264,6 +264,9 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		if len(names) == 0 {
 			return hits, false
 		}
+		for i, n := range names {
+			names[i] = titleCaps(n) // "By PHILLIP RAWLS"
+		}
 		return append(hits, Hit{f, strings.Join(names, "\x00")}), true
 	}
 	if v == "" || runeLen(v) > 80 {

@@ -37,6 +37,7 @@ func TestParseLine(t *testing.T) {
 		{"spaced-out names", "本报记者  王乐文  方  敏", []Hit{{Author, "王乐文\x00方敏"}}, true},
 		{"outlet before role", "中青报·中青网记者 魏其濛", []Hit{{Author, "魏其濛"}}, true},
 		{"heading is not a byline", "记者手记", nil, false},
+		{"byline in capitals", "By PHILLIP RAWLS", []Hit{{Author, "Phillip Rawls"}}, true},
 		{"closing byline with a follow button", "-- By Michael Russell Follow @tdmrussell", []Hit{{Author, "Michael Russell"}}, true},
 		{"author after a single space", "作者 王之言 高孜然", []Hit{{Author, "王之言\x00高孜然"}}, true},
 		{"spaced author label wants names", "作者 的话是这样说的", nil, false},

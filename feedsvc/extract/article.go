@@ -66,6 +66,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
+	x.ev.Header = append(x.ev.Header, parseLines(leadLines(all, x.head.node, max(x.body.first, x.body.textFirst)))...)
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))
 	x.c = &cleaner{p: x.page, titles: map[string]bool{}, captions: map[string]bool{}}
 	for _, t := range []string{x.head.title, x.head.kicker, x.head.subtitle, x.meta.ld.AltHeadline} {

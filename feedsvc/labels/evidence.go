@@ -147,6 +147,24 @@ func DatelineAuthors(lines []string) []string {
 	return nil
 }
 
+// closingNote is a bracketed note closing a body line that names the
+// article's source or writer: "…正道上来。（本文来源：经济日报 作者：…徐占忱）".
+var closingNote = Regexp(`[（(]([^（）()]*(?:来源|作者|编辑)[^（）()]*)[)）]\s*$`)
+
+// ClosingNotes reads the labelled notes in brackets that close one of
+// the last lines of the body (a line that is not metadata as a whole, so
+// the body keeps it): its source, author and editor hits.
+func ClosingNotes(lines []string) []Hit {
+	var out []Hit
+	for i := max(0, len(lines)-3); i < len(lines); i++ {
+		if m := closingNote.FindStringSubmatch(Clean(lines[i])); m != nil {
+			hits, _ := Line(m[1])
+			out = append(out, hits...)
+		}
+	}
+	return out
+}
+
 // closingByline is an English byline closing the copy after a dash:
 // "-- By Michael Russell", "— By Ada Lovelace".
 var closingByline = regexp.MustCompile(`(?i)^[-–—]+\s*by\s+\p{Lu}`)

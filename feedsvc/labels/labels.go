@@ -258,6 +258,9 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		if f == Author && len(names) == 0 && hanShare(v) < 0.5 {
 			names = Byline(v) // "Michael Russell Follow @tdmrussell"
 		}
+		if len(names) == 0 {
+			names = affiliatedName(v) // "…研究部部长、研究员徐占忱"
+		}
 		if len(names) == 0 && f != Photographer {
 			names = penName(v)
 		}

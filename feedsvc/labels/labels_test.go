@@ -223,6 +223,17 @@ func TestDatelineAuthors(t *testing.T) {
 	}
 }
 
+func TestClosingNotes(t *testing.T) {
+	lines := []string{"正文第一段。", "中法经贸合作将不断迈上新台阶。（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长，“一带一路”研究部部长、研究员徐占忱）"}
+	want := []Hit{{Source, "经济日报"}, {Author, "徐占忱"}}
+	if got := ClosingNotes(lines); !slices.Equal(got, want) {
+		t.Errorf("ClosingNotes = %+v, want %+v", got, want)
+	}
+	if got := ClosingNotes([]string{"会议在北京举行（图为会场）"}); got != nil {
+		t.Errorf("ClosingNotes = %+v, want none", got)
+	}
+}
+
 func TestEvidencePeopleSkipsDesks(t *testing.T) {
 	e := Evidence{Header: []Hit{{Author, "National Desk"}}, Body: []Hit{{Author, "Michael Russell"}}}
 	if got := e.People(Author); !slices.Equal(got, []string{"Michael Russell"}) {

@@ -83,6 +83,19 @@ func Names(v string) []string {
 	return Uniq(out)
 }
 
+// affiliation is a writer's affiliation and title written before the
+// name: "中国国际经济交流中心世界经济研究部部长、研究员徐占忱".
+var affiliation = Regexp(`^[^。！？]{2,60}?(?:研究员|教授|讲师|部长|主任|院长|所长|主编|总编辑|博士|律师|分析师|经济学家|董事长|总经理|总监|理事长|会长|秘书长)(\p{Han}{2,3})$`)
+
+// affiliatedName is the name at the end of a labelled value that gives
+// the writer's affiliation first; nil when v has none.
+func affiliatedName(v string) []string {
+	if m := affiliation.FindStringSubmatch(Clean(v)); m != nil && !OrgLike(m[1]) {
+		return []string{m[1]}
+	}
+	return nil
+}
+
 // hanBefore reports a Han character just before byte offset i of v: an
 // outlet's name written against the role that follows it.
 func hanBefore(v string, i int) bool {

@@ -78,7 +78,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 		bodyLines := textLines(x.body.root)
 		x.ev.Credits = labels.BodyCredits(texts(bodyLines))
 		x.images = x.c.withLead(x.meta, x.base, x.c.run(x.body.root, x.base))
-		x.ev.Body = x.c.hits
+		x.ev.Body = append(x.c.hits, labels.ClosingNotes(texts(bodyLines))...)
 		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))
 	}
 	return x

@@ -33,3 +33,28 @@ func TestLeadLinesAfterHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceFromTitleAndClosingNote: the <title>'s suffix names the site
+// when nothing declares one, and wins over a declared name the <title>
+// does not show; a closing note in brackets names the source.
+func TestSourceFromTitleAndClosingNote(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	tests := []struct{ name, head, tail, want string }{
+		{"title suffix without a declared site", `<title>Budget approved_网易财经</title>`, ``, "网易财经"},
+		{"declared section the title does not show", `<title>Budget approved | Reuters</title><meta property="og:site_name" content="U.S.">`, ``, "Reuters"},
+		{"declared site the title shows", `<title>Budget approved | US news | The Guardian</title><meta property="og:site_name" content="The Guardian">`, ``, "The Guardian"},
+		{"closing note", `<title>Budget approved_网易财经</title>`, `<p>中法经贸合作将不断迈上新台阶。（本文来源：经济日报 作者：研究员徐占忱）</p>`, "经济日报"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Article([]byte(`<html><head>`+tt.head+`</head><body><h1>Budget approved</h1><article><p>`+text+`</p><p>`+text+`</p>`+tt.tail+`</article></body></html>`),
+				"https://news.example.com/a.html", feedsvc.ArticleRules{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Source != tt.want {
+				t.Errorf("source = %q, want %q", a.Source, tt.want)
+			}
+		})
+	}
+}

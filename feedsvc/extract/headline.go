@@ -113,11 +113,14 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	})
 	metaTitles := []string{m.ld.Headline, m.first("og:title"), m.first("twitter:title"), m.title}
 	h1 := confirmedHeading(h1s, metaTitles, m.siteName())
-	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstNonEmpty(h1, first(h1s))))
+	site := titleSite(m, firstNonEmpty(h1, first(h1s)))
 	h := headline{site: site}
 	docTitle := stripSite(m.title, site)
 	if site == "" || docTitle == m.title {
 		docTitle = stripTitleSuffixes(docTitle)
+	}
+	if site == "" {
+		h.site = siteFromTitle(m.title, docTitle) // "任正非有哪四把榔头？_网易财经"
 	}
 	og := stripSite(m.first("og:title"), site)
 	if labels.Clean(m.first("og:title")) == m.title {
@@ -128,6 +131,20 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	h.fromH1 = h1 != ""
 	h.node = headlineNode(doc, h.title)
 	return h
+}
+
+// titleSite is the site's name: og:site_name or JSON-LD, else the
+// <title>'s part around the heading. A declared name the <title> does
+// not show gives way to a <title> suffix naming an outlet (og:site_name
+// "U.S." on "… | Reuters": the CMS put the section there).
+func titleSite(m pageMeta, heading string) string {
+	suffix := siteFromTitle(m.title, heading)
+	declared := m.siteName()
+	if declared != "" && suffix != "" && !strings.Contains(titleKey(m.title), titleKey(declared)) &&
+		labels.Organisation(publisher(suffix)) {
+		return suffix
+	}
+	return firstNonEmpty(declared, suffix)
 }
 
 func first(list []string) string {

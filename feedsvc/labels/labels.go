@@ -52,8 +52,8 @@ var labelTable = []labelRule{
 	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
 	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
 	{Regexp(`^(?:[-–—]+\s*)?By\s+`), Author}, // "-- By X" closes some copy
-	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
-	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
+	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified|mis à jour|actualisé)\s*[:：]?\s*`), Updated},
+	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date|publié|publicado)\s*[:：]?\s*`), Published},
 	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
 	{Regexp(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), chrome},
 	// Staff roles with nothing to keep: 策划：X, 校对：Y, 排版 Z.
@@ -248,8 +248,18 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 	case chrome:
 		return hits, true
 	case Published, Updated:
+		if loc := laterUpdate.FindStringSubmatchIndex(v); f == Published && loc != nil {
+			// "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03"
+			if up, ok := labelValue(Updated, v[loc[2]:]); ok {
+				hits = append(hits, up...)
+			}
+			v = v[:loc[0]]
+		}
 		d := FindDate(v)
 		if d.Raw == "" {
+			if c := yearlessDate(v); c != "" {
+				return append(hits, Hit{f, c}), true // "Updated on September 19 at 3:15 p.m."
+			}
 			return nil, false
 		}
 		return append(hits, Hit{f, d.Canonical()}), true

@@ -115,7 +115,8 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.soleTime(), x.meta.script)
-	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	a.UpdatedRaw = firstNonEmpty(x.shownUpdated(a.PublishedRaw),
+		labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.updatedTimeElement(), x.ev.First(labels.Updated)))
 	if a.PublishedRaw == "" {
 		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
 	}

@@ -15,7 +15,7 @@ const maxLeadLines = 12
 // and reaction buttons), or a body container that starts above the
 // headline (so the body's first text comes before it). They run up to
 // the body's first text when it follows the headline, else up to the
-// first line of prose. A line of the headline's container after the
+// second line of prose (the first may be the dek). A line of the headline's container after the
 // headline counts ("<div><h2>Title</h2><span>Author</span>…").
 func leadLines(all []line, head *html.Node, bodyStart int) []line {
 	if head == nil {
@@ -32,8 +32,12 @@ func leadLines(all []line, head *html.Node, bodyStart int) []line {
 		return nil
 	}
 	var out []line
+	proseSeen := 0
 	for _, l := range all[after+1:] {
-		if bodyStart > headIdx && l.idx >= bodyStart || bodyStart <= headIdx && prose(l.text) || len(out) == maxLeadLines {
+		if bodyStart <= headIdx && prose(l.text) {
+			proseSeen++
+		}
+		if bodyStart > headIdx && l.idx >= bodyStart || proseSeen == 2 || len(out) == maxLeadLines {
 			break
 		}
 		out = append(out, l)

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
+)
+
+func TestDisplayOffset(t *testing.T) {
+	tests := []struct {
+		machine, shown string
+		want           time.Duration
+		ok             bool
+	}{
+		{"2019-05-07T11:59:43+00:00", "2019-05-07 13:59", 2 * time.Hour, true},
+		{"2016-09-19T19:21:09Z", "2016-09-19 15:15", -4 * time.Hour, true},
+		{"2016-09-19T19:21:09Z", "2016-09-19 15:40", 0, false}, // 3:41 apart: no half hour within ten minutes
+		{"2016-09-19", "2016-09-19 15:15", 0, false},           // no machine time
+	}
+	for _, tt := range tests {
+		if got, ok := displayOffset(tt.machine, tt.shown); got != tt.want || ok != tt.ok {
+			t.Errorf("displayOffset(%q, %q) = %v, %v; want %v, %v", tt.machine, tt.shown, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestUpdatedAsShown: the update time the page shows wins, written in
+// the zone the page prints its times in; a <time> saying "Last Updated"
+// holds the update's machine time.
+func TestUpdatedAsShown(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	tests := []struct{ name, head, header, want string }{
+		{"shown update in the meta zone", `<meta property="article:published_time" content="2019-05-07T11:59:43+00:00">`,
+			`<p>Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03</p>`, "2019-05-08 09:03:00 +02:00"},
+		{"shown update without a year beats a later meta save", `<meta property="article:published_time" content="2016-09-19T17:18:00Z"><meta property="article:modified_time" content="2016-09-19T19:21:09Z">`,
+			`<p><small>Updated on September 19 at 3:15 p.m.</small></p>`, "2016-09-19 15:15:00 -04:00"},
+		{"time element saying last updated", ``,
+			`<p><time datetime="2022-10-14T16:20:52.800Z">Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago</time></p>`, "2022-10-14T16:20:52.800Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Article([]byte(`<html><head>`+tt.head+`</head><body><h1>Budget approved</h1>`+tt.header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
+				"https://news.example.com/a.html", feedsvc.ArticleRules{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.UpdatedRaw != tt.want {
+				t.Errorf("updated = %q, want %q", a.UpdatedRaw, tt.want)
+			}
+		})
+	}
+}

@@ -260,7 +260,8 @@ var (
 	subtitleClass = regexp.MustCompile(`(?i)^(ft|fbt|futi|sub-?title|sub-?head(line)?|dek|deck|standfirst|strapline|article-subtitle|article-dek)$`)
 	// subtitlePart finds the dek inside longer class names and ids
 	// (article__deck, ArticleDek_root__R8OvU, mod-articlesubtitle).
-	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)`)
+	// The article's description element is the dek too (article__desc).
+	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)|(?i)^(article|story|entry|post)[-_]+desc(ription)?$`)
 )
 
 // maxKicker and maxSubtitle bound a title line's length in characters: a
@@ -380,11 +381,17 @@ func hasDekAttr(n *html.Node) bool {
 	return false
 }
 
-// hasClassPart reports whether n's class or id contains a match of re.
+// hasClassPart reports whether one of n's class tokens or its id
+// contains a match of re ("article__deck mt_col-12").
 func hasClassPart(n *html.Node, re *regexp.Regexp) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && re.MatchString(a.Val) {
-			return true
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, c := range strings.Fields(a.Val) {
+			if re.MatchString(c) {
+				return true
+			}
 		}
 	}
 	return false

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 func TestStripSite(t *testing.T) {
@@ -78,5 +80,29 @@ func TestBodyDek(t *testing.T) {
 	a = snippet(t, page("Something else entirely", "My talk at the frontiers conference"))
 	if a.Subtitle != "" || !strings.HasPrefix(a.BodyText, "My talk") {
 		t.Errorf("no description match: subtitle %q, body %q", a.Subtitle, a.BodyText[:min(60, len(a.BodyText))])
+	}
+}
+
+// TestDekClassTokens: a dek class is read token by token ("article__deck
+// mt_col-12" after an ad slot) and an article's description element is a
+// dek; other description elements are not.
+func TestDekClassTokens(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	tests := []struct{ name, header, want string }{
+		{"deck token after an ad", `<div class="ad-holder"></div><div class="article__deck mt_col-12"><h2>Why the vote took a year.</h2></div>`, "Why the vote took a year."},
+		{"article description", `<p class="article__desc">Why the vote took a year.</p>`, "Why the vote took a year."},
+		{"a player's description", `<p class="vjs-modal-dialog-description">This is a modal window.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Article([]byte(`<html><body><h1>Budget approved</h1>`+tt.header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
+				"https://news.example.com/a.html", feedsvc.ArticleRules{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Subtitle != tt.want {
+				t.Errorf("subtitle = %q, want %q", a.Subtitle, tt.want)
+			}
+		})
 	}
 }

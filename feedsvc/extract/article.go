@@ -340,8 +340,8 @@ func (x *extraction) timeAttr(prop string) string {
 	if prop != "datePublished" {
 		return ""
 	}
-	if v := x.doc.Find("article time[datetime]").First().AttrOr("datetime", ""); v != "" {
-		return fixOffset(v)
+	if t := x.doc.Find("article time[datetime]").First(); t.AttrOr("datetime", "") != "" {
+		return shownZone(fixOffset(t.AttrOr("datetime", "")), t.Text())
 	}
 	return ""
 }
@@ -357,7 +357,7 @@ func (x *extraction) soleTime() string {
 	}
 	v := strings.TrimSpace(s.AttrOr("datetime", ""))
 	if d := labels.FindDate(v); d.Raw != "" && !strings.ContainsAny(v, "T+Z") {
-		return d.Canonical()
+		return shownZone(d.Canonical(), s.Text())
 	}
 	return fixOffset(v)
 }
@@ -380,7 +380,7 @@ func (x *extraction) classDate() string {
 		if !dateClass.MatchString(attr(n, "class")) && !dateClass.MatchString(attr(n, "id")) {
 			continue
 		}
-		t := labels.Clean(goquery.NewDocumentFromNode(n).Text())
+		t := labels.Clean(strings.Join(texts(textLines(n)), " ")) // "1:26 pm ET<br/>Jun 3, 2014"
 		if runeLen(t) > 40 {
 			continue
 		}

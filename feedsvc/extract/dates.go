@@ -120,3 +120,20 @@ func (x *extraction) updatedTimeElement() string {
 	})
 	return out
 }
+
+// zoneWord is a zone abbreviation printed after a shown time.
+var zoneWord = regexp.MustCompile(`\b(EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|JST|HKT|SGT|AEST|AEDT)\b`)
+
+// shownZone adds to a machine time written without its zone
+// ("2022-10-17 16:01:26") the zone the element's own text prints with
+// the same time ("10/17/2022 04:01 PM EDT"); other values stay as they
+// are.
+func shownZone(v, text string) string {
+	if _, ok := parseShown(v); !ok {
+		return v
+	}
+	if m := zoneWord.FindStringSubmatch(text); m != nil {
+		return v + " " + m[1]
+	}
+	return v
+}

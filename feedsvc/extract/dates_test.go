@@ -52,3 +52,26 @@ func TestUpdatedAsShown(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishedShownForms: a <time> whose datetime lacks its zone takes
+// the zone its text prints; a dated element's lines are read apart
+// ("1:26 pm ET<br/>Jun 3, 2014").
+func TestPublishedShownForms(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	tests := []struct{ name, before, header, want string }{
+		{"zone from the time's text", ``, `<p><time datetime="2022-10-17 16:01:26">10/17/2022 04:01 PM EDT</time></p>`, "2022-10-17 16:01:26 EDT"},
+		{"dated element with a line break", `<small class="post-time">1:26 pm  ET<br/>Jun 3, 2014</small>`, ``, "2014-06-03 13:26 EDT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Article([]byte(`<html><body>`+tt.before+`<h1>Budget approved</h1>`+tt.header+`<div><p>`+text+`</p><p>`+text+`</p></div></body></html>`),
+				"https://news.example.com/a.html", feedsvc.ArticleRules{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.PublishedRaw != tt.want {
+				t.Errorf("published = %q, want %q", a.PublishedRaw, tt.want)
+			}
+		})
+	}
+}

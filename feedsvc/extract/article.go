@@ -147,15 +147,76 @@ func (x *extraction) authors(editors []string) []string {
 		}
 		return out
 	}
-	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
+	for i, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
 		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.People(labels.Author), x.ev.Dateline,
 		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author", "sailthru.author", "parsely-author")),
 		x.relAuthors(), labels.Byline(x.readabilityByline()), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {
+			if i < 2 { // structured: the byline the page shows may say more
+				return x.shownByline(names, filter)
+			}
 			return names
 		}
 	}
 	return nil
+}
+
+// shownByline settles structured authors against the byline the page
+// shows (rel=author links between headline and body, else the byline
+// element): the shown byline
+// wins when it names every structured author and more ("Julia Carrie
+// Wong" in metadata, "Julia Carrie Wong and Sam Levin" on the page), or
+// when the page shows none of the structured names at all.
+func (x *extraction) shownByline(structured []string, filter func([]string) []string) []string {
+	shown := filter(x.headerRelAuthors())
+	if len(shown) == 0 {
+		shown = filter(x.bylineElements())
+	}
+	if len(shown) == 0 || slices.Equal(shown, structured) {
+		return structured
+	}
+	all, any := true, false
+	for _, n := range structured {
+		in := slices.Contains(shown, n)
+		all = all && in
+		any = any || in
+	}
+	if all {
+		return shown
+	}
+	if !any && !x.pageShows(structured) {
+		return shown
+	}
+	return structured
+}
+
+// headerRelAuthors are the rel=author links on the lines right after
+// the headline (leadLines): related stories' bylines elsewhere on the
+// page link their authors too.
+func (x *extraction) headerRelAuthors() []string {
+	lead := leadLines(textLines(x.doc.Nodes[0]), x.head.node, max(x.body.first, x.body.textFirst))
+	var out []string
+	x.doc.Find(`a[rel~="author"]`).Each(func(_ int, s *goquery.Selection) {
+		for _, l := range lead {
+			if isInside(s.Get(0), l.el) && !isInside(x.head.node, l.el) {
+				out = append(out, labels.Byline(s.Text())...)
+				return
+			}
+		}
+	})
+	return out
+}
+
+// pageShows reports whether the page's text (scripts and metadata
+// aside) names one of names.
+func (x *extraction) pageShows(names []string) bool {
+	text := strings.Join(texts(textLines(x.doc.Find("body").Get(0))), " ")
+	for _, n := range names {
+		if strings.Contains(text, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // hanNames reads Chinese entries of a structured author list as bylines

@@ -140,3 +140,25 @@ func TestBylineElementForms(t *testing.T) {
 		})
 	}
 }
+
+func TestStructuredAuthorsAgainstShownByline(t *testing.T) {
+	ld := func(name string) string {
+		return `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget approved","author":{"@type":"Person","name":"` + name + `"}}</script>`
+	}
+	tests := []struct {
+		name, head, byline string
+		want               []string
+	}{
+		{"shown byline names more", ld("Ada Lovelace"),
+			`<p><a rel="author" href="/p/a">Ada Lovelace</a> and <a rel="author" href="/p/b">Alan Turing</a></p>`, []string{"Ada Lovelace", "Alan Turing"}},
+		{"structured name the page never shows", ld("陳昱光"), `<div class="author">謝明俊</div>`, []string{"謝明俊"}},
+		{"structured name the page shows stays", ld("Ada Lovelace"), `<div class="author">Grace Hopper</div><p>Ada Lovelace wrote.</p>`, []string{"Ada Lovelace"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a := bylinePage(t, tt.head, tt.byline); !reflect.DeepEqual(a.Authors, tt.want) {
+				t.Errorf("authors = %q, want %q", a.Authors, tt.want)
+			}
+		})
+	}
+}

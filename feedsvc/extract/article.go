@@ -62,7 +62,11 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
 	}
 	if x.head.subtitle == "" {
-		x.head.subtitle = bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+		kicker, dek := bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+		x.head.subtitle = dek
+		if dek != "" && x.head.kicker == "" {
+			x.head.kicker = kicker
+		}
 	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))

@@ -338,31 +338,48 @@ func headerDek(p *page, head *html.Node, bodyStart int) string {
 }
 
 // bodyDek is the dek some templates print as the body's first block: a
-// heading (h1–h4) that is the body's first text, reads as a title line and
-// repeats the page's description (og:description, twitter:description,
-// description) word for word. Taken as the subtitle it is dropped from
-// the body like the headline. "" when there is none.
-func bodyDek(p *page, m pageMeta, title string, textFirst int) string {
+// heading (h1–h4), or a block whose class or its parent's says lead,
+// intro or chapo, that is the body's first text, reads as a title line
+// and repeats the page's description (og:description,
+// twitter:description, description; spacing aside). A short label
+// opening the heading ("<h2><span class=slug>Analyse</span> Après …")
+// is the kicker. Taken as the subtitle the dek is dropped from the body
+// like the headline. "" when there is none.
+func bodyDek(p *page, m pageMeta, title string, textFirst int) (kicker, dek string) {
 	if textFirst < 0 || textFirst >= len(p.nodes) {
-		return ""
+		return "", ""
 	}
 	n := p.nodes[textFirst]
 	if !headingTags[n.Data] && n.Parent != nil && headingTags[n.Parent.Data] {
 		n = n.Parent // the text sits in a <span> of the heading
 	}
-	if !headingTags[n.Data] {
-		return ""
+	if !headingTags[n.Data] && !hasClassPart(n, leadClass) && (n.Parent == nil || !hasClassPart(n.Parent, leadClass)) {
+		return "", ""
 	}
 	t := labels.Clean(nodeText(n))
 	if t == "" || t == labels.Clean(title) || runeLen(t) > maxSubtitle {
-		return ""
+		return "", ""
 	}
-	for _, k := range []string{"og:description", "twitter:description", "description"} {
-		if labels.Clean(m.first(k)) == t {
-			return t
+	if c := n.FirstChild; headingTags[n.Data] && c != nil && c.Type == html.ElementNode {
+		if k := labels.Clean(nodeText(c)); k != "" && runeLen(k) <= 20 && strings.HasPrefix(t, k+" ") {
+			kicker, t = k, strings.TrimPrefix(t, k+" ")
 		}
 	}
-	return ""
+	for _, k := range []string{"og:description", "twitter:description", "description"} {
+		if d := m.first(k); d != "" && spaceless(d) == spaceless(t) {
+			return kicker, t
+		}
+	}
+	return "", ""
+}
+
+// leadClass names a standfirst block printed as the body's first.
+var leadClass = regexp.MustCompile(`(?i)(^|[-_])(lead|intro|chapo)([-_]|$)`)
+
+// spaceless is s without white space, for comparing a text with its copy
+// in a description ("The Fifth Estate , le juge").
+func spaceless(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // headingTags are the heading levels a dek is printed in.

@@ -106,3 +106,28 @@ func TestDekClassTokens(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadBlockDek: the body's first block repeating the page's
+// description is the dek when it is a lead block or a heading; a short
+// label opening the heading is the kicker.
+func TestLeadBlockDek(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	desc := `<meta name="description" content="Why the vote took a year , and what it buys.">`
+	tests := []struct{ name, lead, kicker, dek string }{
+		{"lead block", `<div class="lead-container"><p class="e-p">Why the vote took a year, and what it buys.</p></div>`, "", "Why the vote took a year, and what it buys."},
+		{"heading with a slug", `<h2><span class="slug">Analysis</span> Why the vote took a year, and what it buys.</h2>`, "Analysis", "Why the vote took a year, and what it buys."},
+		{"plain paragraph", `<p>Why the vote took a year, and what it buys.</p>`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Article([]byte(`<html><head>`+desc+`</head><body><h1>Budget approved</h1><article>`+tt.lead+`<p>`+text+`</p><p>`+text+`</p></article></body></html>`),
+				"https://news.example.com/a.html", feedsvc.ArticleRules{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Kicker != tt.kicker || a.Subtitle != tt.dek {
+				t.Errorf("kicker, subtitle = %q, %q; want %q, %q", a.Kicker, a.Subtitle, tt.kicker, tt.dek)
+			}
+		})
+	}
+}

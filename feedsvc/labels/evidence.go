@@ -151,18 +151,41 @@ func DatelineAuthors(lines []string) []string {
 // article's source or writer: "…正道上来。（本文来源：经济日报 作者：…徐占忱）".
 var closingNote = Regexp(`[（(]([^（）()]*(?:来源|作者|编辑)[^（）()]*)[)）]\s*$`)
 
-// ClosingNotes reads the labelled notes in brackets that close one of
-// the last lines of the body (a line that is not metadata as a whole, so
-// the body keeps it): its source, author and editor hits.
+// ClosingNotes reads the notes that close the body on one of its last
+// lines, lines that are not metadata as a whole (so the body keeps
+// them): a labelled note in brackets at a line's end, or a line opening
+// with a label ("Reporting by X; Additional reporting by …; Editing by
+// Y"); their source, author and editor hits.
 func ClosingNotes(lines []string) []Hit {
 	var out []Hit
 	for i := max(0, len(lines)-3); i < len(lines); i++ {
-		if m := closingNote.FindStringSubmatch(Clean(lines[i])); m != nil {
+		l := Clean(lines[i])
+		if m := closingNote.FindStringSubmatch(l); m != nil {
 			hits, _ := Line(m[1])
+			out = append(out, hits...)
+		} else if opensWithLabel(l) {
+			hits, _ := Line(l)
 			out = append(out, hits...)
 		}
 	}
 	return out
+}
+
+// opensWithLabel reports a line whose first segment opens with a
+// source, author or editor label.
+func opensWithLabel(l string) bool {
+	segs := splitSegments(l)
+	if len(segs) == 0 {
+		return false
+	}
+	for _, r := range labelTable {
+		if r.f == Source || r.f == Author || r.f == Editor {
+			if r.find(segs[0]) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // closingByline is an English byline closing the copy after a dash:

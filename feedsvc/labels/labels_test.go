@@ -232,6 +232,13 @@ func TestClosingNotes(t *testing.T) {
 	if got := ClosingNotes(lines); !slices.Equal(got, want) {
 		t.Errorf("ClosingNotes = %+v, want %+v", got, want)
 	}
+	reuters := []string{"Reporting by Howard Schneider; Additional reporting by Lindsay Dunsmuir in Washington, Ann Saphir in San Francisco; Editing by David Chance and Paul Simao"}
+	if got := ClosingNotes(reuters); !slices.Contains(got, Hit{Editor, "David Chance\x00Paul Simao"}) {
+		t.Errorf("ClosingNotes = %+v, want the editors", got)
+	}
+	if got := ClosingNotes([]string{"By the end of the year, the council had voted."}); got != nil {
+		t.Errorf("ClosingNotes = %+v, want none", got)
+	}
 	if got := ClosingNotes([]string{"会议在北京举行（图为会场）"}); got != nil {
 		t.Errorf("ClosingNotes = %+v, want none", got)
 	}

@@ -108,7 +108,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	if len(editors) == 0 {
 		editors = x.ev.Names(labels.Editor)
 	}
-	a.Editor = strings.Join(editors, " ")
+	a.Editor = joinNames(editors)
 	a.Authors = x.authors(editors)
 	a.Photographers = x.ev.Photographers()
 	if len(a.Photographers) == 0 {
@@ -221,6 +221,18 @@ func (x *extraction) pageShows(names []string) bool {
 		}
 	}
 	return false
+}
+
+// joinNames writes a list of names as one text: Chinese names joined by
+// a space as staff lines print them, Latin ones by a comma ("David
+// Chance, Paul Simao"), where a space would run two names together.
+func joinNames(names []string) string {
+	for _, n := range names {
+		if strings.ContainsFunc(n, isHan) {
+			return strings.Join(names, " ")
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // hanNames reads Chinese entries of a structured author list as bylines

@@ -162,3 +162,14 @@ func TestStructuredAuthorsAgainstShownByline(t *testing.T) {
 		})
 	}
 }
+
+func TestEditorsJoined(t *testing.T) {
+	a := bylinePage(t, "", `<p>Editing by David Chance and Paul Simao</p>`)
+	if a.Editor != "David Chance, Paul Simao" {
+		t.Errorf("editor = %q, want David Chance, Paul Simao", a.Editor)
+	}
+	a = bylinePage(t, "", `<p>责任编辑：胡永秋、杨光宇</p>`)
+	if a.Editor != "胡永秋 杨光宇" {
+		t.Errorf("editor = %q, want 胡永秋 杨光宇", a.Editor)
+	}
+}

@@ -185,6 +185,16 @@ func parseSegment(seg string) ([]Hit, bool) {
 	if d := FindDate(seg); d.Raw != "" && runeLen(Clean(strings.Replace(seg, d.Raw, "", 1))) <= 2 {
 		return []Hit{{Published, d.Canonical()}}, true
 	}
+	if loc := laterUpdate.FindStringSubmatchIndex(seg); loc != nil && loc[0] > 0 {
+		// "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM"
+		if d := FindDate(seg[:loc[0]]); d.Raw != "" && runeLen(Clean(strings.Replace(seg[:loc[0]], d.Raw, "", 1))) <= 3 {
+			hits := []Hit{{Published, d.Canonical()}}
+			if up, ok := labelValue(Updated, seg[loc[2]:]); ok {
+				hits = append(hits, up...)
+			}
+			return hits, true
+		}
+	}
 	if names := creditNames(seg, true); len(names) > 0 {
 		return []Hit{{Photographer, strings.Join(names, "\x00")}}, true // Photo: X
 	}

@@ -40,6 +40,8 @@ func TestParseLine(t *testing.T) {
 		{"french publication and update", "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03",
 			[]Hit{{Updated, "2019-05-08 09:03"}, {Published, "2019-05-07 13:59"}}, true},
 		{"update without a year", "Updated on September 19 at 3:15 p.m.", []Hit{{Updated, "09-19 15:15"}}, true},
+		{"publication then update stamp", "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM",
+			[]Hit{{Published, "2014-12-27 12:06"}, {Updated, "2014-12-27 12:10"}}, true},
 		{"byline in capitals", "By PHILLIP RAWLS", []Hit{{Author, "Phillip Rawls"}}, true},
 		{"closing byline with a follow button", "-- By Michael Russell Follow @tdmrussell", []Hit{{Author, "Michael Russell"}}, true},
 		{"author after a single space", "作者 王之言 高孜然", []Hit{{Author, "王之言\x00高孜然"}}, true},

@@ -124,6 +124,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	if a.PublishedRaw == "" {
 		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
 	}
+	a.PublishedRaw = x.shownPublished(a.PublishedRaw)
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()

@@ -76,10 +76,8 @@ func zoned(shown string, off time.Duration, ref time.Time) string {
 
 // shownUpdated is the update time the page shows ("Mis à jour le … à
 // 09h03", "Updated on September 19 at 3:15 p.m."), written in the zone
-// the page prints its times in, which an instant given both ways tells
-// (the meta publication time and the shown one, or the meta update time
-// and the shown one). "" when the page shows none or its zone cannot be
-// told: the metadata chain decides then.
+// the page prints its times in (displayZone). "" when the page shows
+// none or its zone cannot be told: the metadata chain decides then.
 func (x *extraction) shownUpdated(published string) string {
 	shown := x.ev.First(labels.Updated)
 	if _, ok := parseShown(shown); !ok {
@@ -91,16 +89,43 @@ func (x *extraction) shownUpdated(published string) string {
 			ref = p
 		}
 	}
-	for _, pair := range [][2]string{{x.meta.published(), x.ev.First(labels.Published)}, {x.meta.updated(), shown}} {
+	if off, ok := x.displayZone(ref); ok {
+		return zoned(shown, off, ref)
+	}
+	return ""
+}
+
+// shownPublished writes a publication time the page shows without a zone
+// in the zone the page prints its times in (displayZone); other values
+// stay as they are.
+func (x *extraction) shownPublished(raw string) string {
+	s, ok := parseShown(raw)
+	if !ok || s.Year() == 0 {
+		return raw
+	}
+	if off, ok := x.displayZone(s); ok {
+		return zoned(raw, off, s)
+	}
+	return raw
+}
+
+// displayZone is the offset the page prints its times in, told by an
+// instant it gives both ways: the meta publication time and the shown
+// one, or the meta (or microformat) update time and the shown one. A
+// shown time without its year takes ref's.
+func (x *extraction) displayZone(ref time.Time) (time.Duration, bool) {
+	shownUp := x.ev.First(labels.Updated)
+	for _, pair := range [][2]string{{x.meta.published(), x.ev.First(labels.Published)},
+		{x.meta.updated(), shownUp}, {x.timeAttr("dateModified"), shownUp}} {
 		pairShown := pair[1]
 		if s, ok := parseShown(pairShown); ok && s.Year() == 0 && !ref.IsZero() {
 			pairShown = s.AddDate(ref.Year(), 0, 0).Format("2006-01-02 15:04:05")
 		}
 		if off, ok := displayOffset(pair[0], pairShown); ok {
-			return zoned(shown, off, ref)
+			return off, true
 		}
 	}
-	return ""
+	return 0, false
 }
 
 // updatedLabel is an update stamp in a <time> element's text.

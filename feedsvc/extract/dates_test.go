@@ -75,3 +75,19 @@ func TestPublishedShownForms(t *testing.T) {
 		})
 	}
 }
+
+// TestPublishedInShownZone: a publication time shown without its zone is
+// written in the zone an instant given both ways tells (the update's
+// machine time beside its shown wall clock).
+func TestPublishedInShownZone(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	header := `<div>on December 27, 2014 at 12:06 PM, updated <span class="updated" title="2014-12-27T17:10:17Z">December 27, 2014 at 12:10 PM</span></div>`
+	a, err := Article([]byte(`<html><body><h1>Budget approved</h1>`+header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
+		"https://news.example.com/a.html", feedsvc.ArticleRules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "2014-12-27 12:06:00 -05:00"; a.PublishedRaw != want {
+		t.Errorf("published = %q, want %q", a.PublishedRaw, want)
+	}
+}

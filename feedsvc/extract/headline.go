@@ -113,6 +113,9 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	})
 	metaTitles := []string{m.ld.Headline, m.first("og:title"), m.first("twitter:title"), m.title}
 	h1 := confirmedHeading(h1s, metaTitles, m.siteName())
+	if h1 == "" {
+		h1 = markedHeadline(doc) // the page marks its <h1> as the entry's title
+	}
 	site := titleSite(m, firstNonEmpty(h1, first(h1s)))
 	h := headline{site: site}
 	docTitle := stripSite(m.title, site)
@@ -145,6 +148,15 @@ func titleSite(m pageMeta, heading string) string {
 		return suffix
 	}
 	return firstNonEmpty(declared, suffix)
+}
+
+// markedHeadline is the text of the first <h1> the page marks as its
+// entry's headline (hAtom entry-title, schema.org itemprop=headline):
+// the headline the page shows, which its meta titles may word otherwise
+// ("The Marines ... Getting a Makeover?" for "The New Marines?"). "" when
+// there is none.
+func markedHeadline(doc *goquery.Document) string {
+	return labels.Clean(doc.Find(`h1.entry-title, h1[itemprop="headline"]`).First().Text())
 }
 
 func first(list []string) string {

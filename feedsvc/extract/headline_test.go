@@ -131,3 +131,23 @@ func TestLeadBlockDek(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkedHeadlineBeatsMetaWording: an <h1> the page marks as the
+// entry's title is the headline even where the meta titles word it
+// otherwise; an unmarked one stays unconfirmed.
+func TestMarkedHeadlineBeatsMetaWording(t *testing.T) {
+	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
+	for h1, want := range map[string]string{
+		`<h1 class="entry-title">The New Marines?</h1>`: "The New Marines?",
+		`<h1>The New Marines?</h1>`:                     "The Marines ... Getting a Makeover?",
+	} {
+		a, err := Article([]byte(`<html><head><meta property="og:title" content="The Marines ... Getting a Makeover?"></head><body>`+h1+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
+			"https://news.example.com/a.html", feedsvc.ArticleRules{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != want {
+			t.Errorf("%s: title = %q, want %q", h1, a.Title, want)
+		}
+	}
+}

@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 func TestDisplayOffset(t *testing.T) {
@@ -30,7 +27,6 @@ func TestDisplayOffset(t *testing.T) {
 // the zone the page prints its times in; a <time> saying "Last Updated"
 // holds the update's machine time.
 func TestUpdatedAsShown(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	tests := []struct{ name, head, header, want string }{
 		{"shown update in the meta zone", `<meta property="article:published_time" content="2019-05-07T11:59:43+00:00">`,
 			`<p>Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03</p>`, "2019-05-08 09:03:00 +02:00"},
@@ -41,11 +37,7 @@ func TestUpdatedAsShown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Article([]byte(`<html><head>`+tt.head+`</head><body><h1>Budget approved</h1>`+tt.header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
-				"https://news.example.com/a.html", feedsvc.ArticleRules{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := headBody(t, tt.head, `<h1>Budget approved</h1>`+tt.header+`<article>{TEXT}</article>`)
 			if a.UpdatedRaw != tt.want {
 				t.Errorf("updated = %q, want %q", a.UpdatedRaw, tt.want)
 			}
@@ -57,18 +49,13 @@ func TestUpdatedAsShown(t *testing.T) {
 // the zone its text prints; a dated element's lines are read apart
 // ("1:26 pm ET<br/>Jun 3, 2014").
 func TestPublishedShownForms(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	tests := []struct{ name, before, header, want string }{
 		{"zone from the time's text", ``, `<p><time datetime="2022-10-17 16:01:26">10/17/2022 04:01 PM EDT</time></p>`, "2022-10-17 16:01:26 EDT"},
 		{"dated element with a line break", `<small class="post-time">1:26 pm  ET<br/>Jun 3, 2014</small>`, ``, "2014-06-03 13:26 EDT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Article([]byte(`<html><body>`+tt.before+`<h1>Budget approved</h1>`+tt.header+`<div><p>`+text+`</p><p>`+text+`</p></div></body></html>`),
-				"https://news.example.com/a.html", feedsvc.ArticleRules{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := headBody(t, ``, tt.before+`<h1>Budget approved</h1>`+tt.header+`<div>{TEXT}</div>`)
 			if a.PublishedRaw != tt.want {
 				t.Errorf("published = %q, want %q", a.PublishedRaw, tt.want)
 			}
@@ -80,13 +67,8 @@ func TestPublishedShownForms(t *testing.T) {
 // written in the zone an instant given both ways tells (the update's
 // machine time beside its shown wall clock).
 func TestPublishedInShownZone(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	header := `<div>on December 27, 2014 at 12:06 PM, updated <span class="updated" title="2014-12-27T17:10:17Z">December 27, 2014 at 12:10 PM</span></div>`
-	a, err := Article([]byte(`<html><body><h1>Budget approved</h1>`+header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
-		"https://news.example.com/a.html", feedsvc.ArticleRules{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := headBody(t, ``, `<h1>Budget approved</h1>`+header+`<article>{TEXT}</article>`)
 	if want := "2014-12-27 12:06:00 -05:00"; a.PublishedRaw != want {
 		t.Errorf("published = %q, want %q", a.PublishedRaw, want)
 	}

@@ -4,8 +4,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 func TestStripSite(t *testing.T) {
@@ -87,7 +85,6 @@ func TestBodyDek(t *testing.T) {
 // mt_col-12" after an ad slot) and an article's description element is a
 // dek; other description elements are not.
 func TestDekClassTokens(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	tests := []struct{ name, header, want string }{
 		{"deck token after an ad", `<div class="ad-holder"></div><div class="article__deck mt_col-12"><h2>Why the vote took a year.</h2></div>`, "Why the vote took a year."},
 		{"article description", `<p class="article__desc">Why the vote took a year.</p>`, "Why the vote took a year."},
@@ -95,11 +92,7 @@ func TestDekClassTokens(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Article([]byte(`<html><body><h1>Budget approved</h1>`+tt.header+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
-				"https://news.example.com/a.html", feedsvc.ArticleRules{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := headBody(t, ``, `<h1>Budget approved</h1>`+tt.header+`<article>{TEXT}</article>`)
 			if a.Subtitle != tt.want {
 				t.Errorf("subtitle = %q, want %q", a.Subtitle, tt.want)
 			}
@@ -111,7 +104,6 @@ func TestDekClassTokens(t *testing.T) {
 // description is the dek when it is a lead block or a heading; a short
 // label opening the heading is the kicker.
 func TestLeadBlockDek(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	desc := `<meta name="description" content="Why the vote took a year , and what it buys.">`
 	tests := []struct{ name, lead, kicker, dek string }{
 		{"lead block", `<div class="lead-container"><p class="e-p">Why the vote took a year, and what it buys.</p></div>`, "", "Why the vote took a year, and what it buys."},
@@ -120,11 +112,7 @@ func TestLeadBlockDek(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Article([]byte(`<html><head>`+desc+`</head><body><h1>Budget approved</h1><article>`+tt.lead+`<p>`+text+`</p><p>`+text+`</p></article></body></html>`),
-				"https://news.example.com/a.html", feedsvc.ArticleRules{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := headBody(t, desc, `<h1>Budget approved</h1><article>`+tt.lead+`{TEXT}</article>`)
 			if a.Kicker != tt.kicker || a.Subtitle != tt.dek {
 				t.Errorf("kicker, subtitle = %q, %q; want %q, %q", a.Kicker, a.Subtitle, tt.kicker, tt.dek)
 			}
@@ -136,16 +124,11 @@ func TestLeadBlockDek(t *testing.T) {
 // entry's title is the headline even where the meta titles word it
 // otherwise; an unmarked one stays unconfirmed.
 func TestMarkedHeadlineBeatsMetaWording(t *testing.T) {
-	text := strings.Repeat("The council voted on Tuesday to approve the new budget for the coming year after a long debate. ", 4)
 	for h1, want := range map[string]string{
 		`<h1 class="entry-title">The New Marines?</h1>`: "The New Marines?",
 		`<h1>The New Marines?</h1>`:                     "The Marines ... Getting a Makeover?",
 	} {
-		a, err := Article([]byte(`<html><head><meta property="og:title" content="The Marines ... Getting a Makeover?"></head><body>`+h1+`<article><p>`+text+`</p><p>`+text+`</p></article></body></html>`),
-			"https://news.example.com/a.html", feedsvc.ArticleRules{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := headBody(t, `<meta property="og:title" content="The Marines ... Getting a Makeover?">`, h1+`<article>{TEXT}</article>`)
 		if a.Title != want {
 			t.Errorf("%s: title = %q, want %q", h1, a.Title, want)
 		}

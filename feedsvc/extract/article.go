@@ -62,10 +62,15 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 		x.head.subtitle = headerDek(x.page, x.head.node, max(x.body.first, x.body.textFirst))
 	}
 	if x.head.subtitle == "" {
-		x.head.subtitle = bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+		kicker, dek := bodyDek(x.page, x.meta, x.head.title, x.body.textFirst)
+		x.head.subtitle = dek
+		if dek != "" && x.head.kicker == "" {
+			x.head.kicker = kicker
+		}
 	}
 	all := textLines(gq.Nodes[0])
 	x.ev.Header = parseLines(headerLines(all, x.head.node, max(x.body.first, x.body.textFirst)))
+	x.ev.Header = append(x.ev.Header, parseLines(leadLines(all, x.head.node, max(x.body.first, x.body.textFirst)))...)
 	x.ev.Tail = parseLines(tailLines(all, x.body.last))
 	x.c = &cleaner{p: x.page, titles: map[string]bool{}, captions: map[string]bool{}}
 	for _, t := range []string{x.head.title, x.head.kicker, x.head.subtitle, x.meta.ld.AltHeadline} {
@@ -77,7 +82,7 @@ func newExtraction(gq *goquery.Document, base *url.URL, rules feedsvc.ArticleRul
 		bodyLines := textLines(x.body.root)
 		x.ev.Credits = append(labels.BodyCredits(texts(bodyLines)), lineCredits(texts(bodyLines))...)
 		x.images = x.c.withLead(x.meta, x.base, x.c.run(x.body.root, x.base))
-		x.ev.Body = x.c.hits
+		x.ev.Body = append(x.c.hits, labels.ClosingNotes(texts(bodyLines))...)
 		x.ev.Dateline = labels.DatelineAuthors(texts(textLines(x.body.root)))
 	}
 	return x
@@ -103,7 +108,7 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	if len(editors) == 0 {
 		editors = x.ev.Names(labels.Editor)
 	}
-	a.Editor = strings.Join(editors, " ")
+	a.Editor = joinNames(editors)
 	a.Authors = x.authors(editors)
 	a.Photographers = x.ev.Photographers()
 	if len(a.Photographers) == 0 {
@@ -114,10 +119,12 @@ func (x *extraction) article(pageURL string) feedsvc.Article {
 	a.Source = strings.Trim(labels.Clean(a.Source), "《》")
 	a.PublishedRaw = labels.PreferTimed(x.meta.published(), ruleDate(x.doc, x.meta, x.rules.Published),
 		x.timeAttr("datePublished"), x.ev.First(labels.Published), x.classDate(), x.soleTime(), x.meta.script)
-	a.UpdatedRaw = labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.ev.First(labels.Updated))
+	a.UpdatedRaw = firstNonEmpty(x.shownUpdated(a.PublishedRaw),
+		labels.PreferTimed(x.meta.updated(), x.timeAttr("dateModified"), x.updatedTimeElement(), x.ev.First(labels.Updated)))
 	if a.PublishedRaw == "" {
 		a.PublishedRaw = a.UpdatedRaw // a page that shows only "Updated: …" was published then at the latest
 	}
+	a.PublishedRaw = x.shownPublished(a.PublishedRaw)
 	a.Section = firstNonEmpty(x.meta.section(a.Title), domSection(x.doc, a.Title))
 	a.Language = x.meta.language()
 	a.Categories = x.meta.categories()
@@ -145,15 +152,88 @@ func (x *extraction) authors(editors []string) []string {
 		}
 		return out
 	}
-	for _, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
-		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.Names(labels.Author), x.ev.Dateline,
-		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author")),
-		x.relAuthors(), labels.Byline(x.body.byline), x.bylineElements()} {
+	for i, cand := range [][]string{hanNames(x.meta.ld.Authors), hanNames(x.meta.all("article:author")),
+		ruleNames(x.doc, x.meta, x.rules.Authors), x.ev.People(labels.Author), x.ev.Dateline,
+		labels.Byline(x.meta.first("author", "dc.creator", "byl", "byline", "article_author", "sailthru.author", "parsely-author")),
+		x.relAuthors(), labels.Byline(x.readabilityByline()), x.bylineElements()} {
 		if names := filter(cand); len(names) > 0 {
+			if i < 2 { // structured: the byline the page shows may say more
+				return x.shownByline(names, filter)
+			}
 			return names
 		}
 	}
 	return nil
+}
+
+// shownByline settles structured authors against the byline the page
+// shows (rel=author links between headline and body, else the byline
+// element): the shown byline
+// wins when it names every structured author and more ("Julia Carrie
+// Wong" in metadata, "Julia Carrie Wong and Sam Levin" on the page), or
+// when the page shows none of the structured names at all.
+func (x *extraction) shownByline(structured []string, filter func([]string) []string) []string {
+	shown := filter(x.headerRelAuthors())
+	if len(shown) == 0 {
+		shown = filter(x.bylineElements())
+	}
+	if len(shown) == 0 || slices.Equal(shown, structured) {
+		return structured
+	}
+	all, any := true, false
+	for _, n := range structured {
+		in := slices.Contains(shown, n)
+		all = all && in
+		any = any || in
+	}
+	if all {
+		return shown
+	}
+	if !any && !x.pageShows(structured) {
+		return shown
+	}
+	return structured
+}
+
+// headerRelAuthors are the rel=author links on the lines right after
+// the headline (leadLines): related stories' bylines elsewhere on the
+// page link their authors too.
+func (x *extraction) headerRelAuthors() []string {
+	lead := leadLines(textLines(x.doc.Nodes[0]), x.head.node, max(x.body.first, x.body.textFirst))
+	var out []string
+	x.doc.Find(`a[rel~="author"]`).Each(func(_ int, s *goquery.Selection) {
+		for _, l := range lead {
+			if isInside(s.Get(0), l.el) && !isInside(x.head.node, l.el) {
+				out = append(out, labels.Byline(s.Text())...)
+				return
+			}
+		}
+	})
+	return out
+}
+
+// pageShows reports whether the page's text (scripts and metadata
+// aside) names one of names.
+func (x *extraction) pageShows(names []string) bool {
+	text := strings.Join(texts(textLines(x.doc.Find("body").Get(0))), " ")
+	for _, n := range names {
+		if strings.Contains(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinNames writes a list of names as one text: Chinese names joined by
+// a space as staff lines print them, Latin ones by a comma ("David
+// Chance, Paul Simao"), where a space would run two names together.
+func joinNames(names []string) string {
+	for _, n := range names {
+		if strings.ContainsFunc(n, isHan) {
+			return strings.Join(names, " ")
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // hanNames reads Chinese entries of a structured author list as bylines
@@ -176,10 +256,39 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // (article:author 新京报, JSON-LD author 新华社, meta author AP): the
 // article's source when no 来源 line names one.
 func (x *extraction) orgAuthor() string {
-	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author")} {
+	for _, cand := range [][]string{x.meta.ld.Authors, x.meta.all("article:author"), x.meta.all("author"), x.ev.Names(labels.Author)} {
 		for _, n := range cand {
 			if labels.Organisation(n) && !strings.Contains(n, "://") {
 				return strings.TrimSuffix(n, " Wire") // "CNN Wire" is CNN's wire service
+			}
+		}
+	}
+	return x.bylineOrg()
+}
+
+// bylineOrg is an organisation a byline names beside its writers ("John
+// Patrick Pullen, TIME" in meta author, "By X, The Associated Press" in a
+// byline element, readability's byline), or the byline element naming
+// only an organisation (a platform's author box showing the medium
+// "中国新闻网"): the article's source when no 来源 line names one.
+func (x *extraction) bylineOrg() string {
+	var texts []string
+	texts = append(texts, x.meta.all("author")...)
+	if s := x.bylineElement(); s != nil {
+		for _, l := range textLines(s.Get(0)) {
+			texts = append(texts, l.text)
+		}
+	}
+	texts = append(texts, x.body.byline)
+	for _, t := range texts {
+		if o := labels.BylineOrg(t); o != "" {
+			return o
+		}
+	}
+	if s := x.bylineElement(); s != nil {
+		if ls := textLines(s.Get(0)); len(ls) > 0 {
+			if t := labels.Clean(ls[0].text); labels.Organisation(t) && runeLen(t) <= 20 && strings.ContainsFunc(t, isHan) {
+				return t
 			}
 		}
 	}
@@ -191,27 +300,68 @@ func (x *extraction) orgAuthor() string {
 // "author_name", "author vcard"): its text or one child's as a byline.
 func (x *extraction) bylineElements() []string {
 	var out []string
-	x.doc.Find(`[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
-			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"]`).Length() > 0 {
-			return true
-		}
+	if s := x.bylineElement(); s != nil {
 		t := labels.Clean(s.Text())
-		if t == "" {
-			return true
-		}
 		if runeLen(t) <= 120 {
 			if out = labels.Byline(t); len(out) > 0 {
-				return false
+				return out
+			}
+			if out = labels.PenName(t); len(out) > 0 {
+				return out // the element's whole text is one handle: "私~川流"
 			}
 			s.Children().EachWithBreak(func(_ int, c *goquery.Selection) bool {
 				out = labels.Byline(c.Text())
 				return len(out) == 0
 			})
 		}
+	}
+	return out
+}
+
+// quoteSelector finds quotations and pull quotes, whose "author" is the
+// person quoted.
+const quoteSelector = `blockquote, q, [class*="quote"]`
+
+// readabilityByline is readability's byline unless the page shows it only
+// inside a quotation.
+func (x *extraction) readabilityByline() string {
+	b := labels.Clean(x.body.byline)
+	if b == "" {
+		return ""
+	}
+	quoted := false
+	x.doc.Find(quoteSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		quoted = strings.Contains(labels.Clean(s.Text()), b)
+		return !quoted
+	})
+	if quoted {
+		return ""
+	}
+	return b
+}
+
+// bylineSelector finds elements whose class or id names a byline or an
+// author.
+const bylineSelector = `[class*="byline"], [class*="author"], [class*="Byline"], [class*="Author"], [id*="author"], [id*="byline"]`
+
+// bylineElement is the first element with text, up to the end of the
+// body, that bylineSelector finds outside page furniture, comments and
+// quotations (a pull quote's "author" is the person quoted); nil when
+// there is none.
+func (x *extraction) bylineElement() *goquery.Selection {
+	var found *goquery.Selection
+	x.doc.Find(bylineSelector).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if i := index(s.Get(0)); i < 0 || x.body.last >= 0 && i > x.body.last ||
+			s.Closest(`footer, aside, nav, [class*="comment"], [id*="comment"], `+quoteSelector).Length() > 0 {
+			return true
+		}
+		if labels.Clean(s.Text()) == "" {
+			return true
+		}
+		found = s
 		return false // only the first byline element with text speaks
 	})
-	return out
+	return found
 }
 
 // partOfAny reports whether name is one of the names in orgs or a part of
@@ -268,8 +418,8 @@ func (x *extraction) timeAttr(prop string) string {
 	if prop != "datePublished" {
 		return ""
 	}
-	if v := x.doc.Find("article time[datetime]").First().AttrOr("datetime", ""); v != "" {
-		return fixOffset(v)
+	if t := x.doc.Find("article time[datetime]").First(); t.AttrOr("datetime", "") != "" {
+		return shownZone(fixOffset(t.AttrOr("datetime", "")), t.Text())
 	}
 	return ""
 }
@@ -285,7 +435,7 @@ func (x *extraction) soleTime() string {
 	}
 	v := strings.TrimSpace(s.AttrOr("datetime", ""))
 	if d := labels.FindDate(v); d.Raw != "" && !strings.ContainsAny(v, "T+Z") {
-		return d.Canonical()
+		return shownZone(d.Canonical(), s.Text())
 	}
 	return fixOffset(v)
 }
@@ -308,7 +458,7 @@ func (x *extraction) classDate() string {
 		if !dateClass.MatchString(attr(n, "class")) && !dateClass.MatchString(attr(n, "id")) {
 			continue
 		}
-		t := labels.Clean(goquery.NewDocumentFromNode(n).Text())
+		t := labels.Clean(strings.Join(texts(textLines(n)), " ")) // "1:26 pm ET<br/>Jun 3, 2014"
 		if runeLen(t) > 40 {
 			continue
 		}

@@ -111,3 +111,65 @@ func TestPublisherSkipsChannel(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineElementForms(t *testing.T) {
+	tests := []struct {
+		name, head, byline string
+		authors            []string
+		source             string
+	}{
+		{"pull quote author is the person quoted", `<meta property="og:site_name" content="Example">`,
+			`<div class="pull-quote"><blockquote>We agree.</blockquote><span class="author">Boris Kingma</span></div>`, nil, "Example"},
+		{"author id and a handle", `<meta property="og:site_name" content="Example">`,
+			`<a id="author_box" href="/u/1">私~川流</a>`, []string{"私~川流"}, "Example"},
+		{"outlet beside the writers", `<meta property="og:site_name" content="Example">`,
+			`<div class="article_byline"><div>By <span>Joe Davidson</span></div><div>Washington Post</div></div>`, []string{"Joe Davidson"}, "Washington Post"},
+		{"medium in a platform's author box", `<meta property="og:site_name" content="Example">`,
+			`<div class="author-info"><div class="author-info__name">中国新闻网</div><time>2024-05-20 13:09</time></div>`, nil, "中国新闻网"},
+		{"labelled byline with an agency", `<meta property="og:site_name" content="Example">`,
+			`<p>By:  Paul Wiseman, Fatima Hussein, The Associated Press</p>`, []string{"Paul Wiseman", "Fatima Hussein"}, "The Associated Press"},
+		{"organisation in meta author", `<meta property="og:site_name" content="Example"><meta name="author" content="John Patrick Pullen, TIME">`,
+			``, []string{"John Patrick Pullen"}, "TIME"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := bylinePage(t, tt.head, tt.byline)
+			if !reflect.DeepEqual(a.Authors, tt.authors) || a.Source != tt.source {
+				t.Errorf("authors = %q, source = %q; want %q, %q", a.Authors, a.Source, tt.authors, tt.source)
+			}
+		})
+	}
+}
+
+func TestStructuredAuthorsAgainstShownByline(t *testing.T) {
+	ld := func(name string) string {
+		return `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget approved","author":{"@type":"Person","name":"` + name + `"}}</script>`
+	}
+	tests := []struct {
+		name, head, byline string
+		want               []string
+	}{
+		{"shown byline names more", ld("Ada Lovelace"),
+			`<p><a rel="author" href="/p/a">Ada Lovelace</a> and <a rel="author" href="/p/b">Alan Turing</a></p>`, []string{"Ada Lovelace", "Alan Turing"}},
+		{"structured name the page never shows", ld("陳昱光"), `<div class="author">謝明俊</div>`, []string{"謝明俊"}},
+		{"structured name the page shows stays", ld("Ada Lovelace"), `<div class="author">Grace Hopper</div><p>Ada Lovelace wrote.</p>`, []string{"Ada Lovelace"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if a := bylinePage(t, tt.head, tt.byline); !reflect.DeepEqual(a.Authors, tt.want) {
+				t.Errorf("authors = %q, want %q", a.Authors, tt.want)
+			}
+		})
+	}
+}
+
+func TestEditorsJoined(t *testing.T) {
+	a := bylinePage(t, "", `<p>Editing by David Chance and Paul Simao</p>`)
+	if a.Editor != "David Chance, Paul Simao" {
+		t.Errorf("editor = %q, want David Chance, Paul Simao", a.Editor)
+	}
+	a = bylinePage(t, "", `<p>责任编辑：胡永秋、杨光宇</p>`)
+	if a.Editor != "胡永秋 杨光宇" {
+		t.Errorf("editor = %q, want 胡永秋 杨光宇", a.Editor)
+	}
+}

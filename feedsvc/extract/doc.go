@@ -15,7 +15,13 @@
 // gives way to a later piece of evidence naming the same day with its
 // time (labels.PreferTimed). A page's only <time datetime> element,
 // wherever it stands, comes after the dated elements before the body;
-// publication times assigned in page scripts are the last evidence. The language is the declared one unless it is
+// publication times assigned in page scripts are the last evidence. An
+// update time the page shows wins over metadata; a time shown without
+// its zone is written in the zone the page prints its times in, told by
+// an instant the page gives both ways (a meta time with its zone beside
+// the shown wall clock). Structured authors give way to the byline the
+// page shows when it names them all and more, or none of them. The
+// language is the declared one unless it is
 // missing, not a BCP 47 tag, or a non-CJK tag on a Chinese text.
 //
 // The generic body candidate comes from codeberg.org/readeck/go-readability

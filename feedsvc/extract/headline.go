@@ -113,11 +113,17 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	})
 	metaTitles := []string{m.ld.Headline, m.first("og:title"), m.first("twitter:title"), m.title}
 	h1 := confirmedHeading(h1s, metaTitles, m.siteName())
-	site := firstNonEmpty(m.siteName(), siteFromTitle(m.title, firstNonEmpty(h1, first(h1s))))
+	if h1 == "" {
+		h1 = markedHeadline(doc) // the page marks its <h1> as the entry's title
+	}
+	site := titleSite(m, firstNonEmpty(h1, first(h1s)))
 	h := headline{site: site}
 	docTitle := stripSite(m.title, site)
 	if site == "" || docTitle == m.title {
 		docTitle = stripTitleSuffixes(docTitle)
+	}
+	if site == "" {
+		h.site = siteFromTitle(m.title, docTitle) // "任正非有哪四把榔头？_网易财经"
 	}
 	og := stripSite(m.first("og:title"), site)
 	if labels.Clean(m.first("og:title")) == m.title {
@@ -128,6 +134,29 @@ func findHeadline(doc *goquery.Document, m pageMeta) headline {
 	h.fromH1 = h1 != ""
 	h.node = headlineNode(doc, h.title)
 	return h
+}
+
+// titleSite is the site's name: og:site_name or JSON-LD, else the
+// <title>'s part around the heading. A declared name the <title> does
+// not show gives way to a <title> suffix naming an outlet (og:site_name
+// "U.S." on "… | Reuters": the CMS put the section there).
+func titleSite(m pageMeta, heading string) string {
+	suffix := siteFromTitle(m.title, heading)
+	declared := m.siteName()
+	if declared != "" && suffix != "" && !strings.Contains(titleKey(m.title), titleKey(declared)) &&
+		labels.Organisation(publisher(suffix)) {
+		return suffix
+	}
+	return firstNonEmpty(declared, suffix)
+}
+
+// markedHeadline is the text of the first <h1> the page marks as its
+// entry's headline (hAtom entry-title, schema.org itemprop=headline):
+// the headline the page shows, which its meta titles may word otherwise
+// ("The Marines ... Getting a Makeover?" for "The New Marines?"). "" when
+// there is none.
+func markedHeadline(doc *goquery.Document) string {
+	return labels.Clean(doc.Find(`h1.entry-title, h1[itemprop="headline"]`).First().Text())
 }
 
 func first(list []string) string {
@@ -243,7 +272,8 @@ var (
 	subtitleClass = regexp.MustCompile(`(?i)^(ft|fbt|futi|sub-?title|sub-?head(line)?|dek|deck|standfirst|strapline|article-subtitle|article-dek)$`)
 	// subtitlePart finds the dek inside longer class names and ids
 	// (article__deck, ArticleDek_root__R8OvU, mod-articlesubtitle).
-	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)`)
+	// The article's description element is the dek too (article__desc).
+	subtitlePart = regexp.MustCompile(`(?i)(dek|deck|standfirst|subtitle|strapline)([-_]|$)|(?-i:Dek)|(?i)^(article|story|entry|post)[-_]+desc(ription)?$`)
 )
 
 // maxKicker and maxSubtitle bound a title line's length in characters: a
@@ -320,31 +350,48 @@ func headerDek(p *page, head *html.Node, bodyStart int) string {
 }
 
 // bodyDek is the dek some templates print as the body's first block: a
-// heading (h1–h4) that is the body's first text, reads as a title line and
-// repeats the page's description (og:description, twitter:description,
-// description) word for word. Taken as the subtitle it is dropped from
-// the body like the headline. "" when there is none.
-func bodyDek(p *page, m pageMeta, title string, textFirst int) string {
+// heading (h1–h4), or a block whose class or its parent's says lead,
+// intro or chapo, that is the body's first text, reads as a title line
+// and repeats the page's description (og:description,
+// twitter:description, description; spacing aside). A short label
+// opening the heading ("<h2><span class=slug>Analyse</span> Après …")
+// is the kicker. Taken as the subtitle the dek is dropped from the body
+// like the headline. "" when there is none.
+func bodyDek(p *page, m pageMeta, title string, textFirst int) (kicker, dek string) {
 	if textFirst < 0 || textFirst >= len(p.nodes) {
-		return ""
+		return "", ""
 	}
 	n := p.nodes[textFirst]
 	if !headingTags[n.Data] && n.Parent != nil && headingTags[n.Parent.Data] {
 		n = n.Parent // the text sits in a <span> of the heading
 	}
-	if !headingTags[n.Data] {
-		return ""
+	if !headingTags[n.Data] && !hasClassPart(n, leadClass) && (n.Parent == nil || !hasClassPart(n.Parent, leadClass)) {
+		return "", ""
 	}
 	t := labels.Clean(nodeText(n))
 	if t == "" || t == labels.Clean(title) || runeLen(t) > maxSubtitle {
-		return ""
+		return "", ""
 	}
-	for _, k := range []string{"og:description", "twitter:description", "description"} {
-		if labels.Clean(m.first(k)) == t {
-			return t
+	if c := n.FirstChild; headingTags[n.Data] && c != nil && c.Type == html.ElementNode {
+		if k := labels.Clean(nodeText(c)); k != "" && runeLen(k) <= 20 && strings.HasPrefix(t, k+" ") {
+			kicker, t = k, strings.TrimPrefix(t, k+" ")
 		}
 	}
-	return ""
+	for _, k := range []string{"og:description", "twitter:description", "description"} {
+		if d := m.first(k); d != "" && spaceless(d) == spaceless(t) {
+			return kicker, t
+		}
+	}
+	return "", ""
+}
+
+// leadClass names a standfirst block printed as the body's first.
+var leadClass = regexp.MustCompile(`(?i)(^|[-_])(lead|intro|chapo)([-_]|$)`)
+
+// spaceless is s without white space, for comparing a text with its copy
+// in a description ("The Fifth Estate , le juge").
+func spaceless(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // headingTags are the heading levels a dek is printed in.
@@ -363,11 +410,17 @@ func hasDekAttr(n *html.Node) bool {
 	return false
 }
 
-// hasClassPart reports whether n's class or id contains a match of re.
+// hasClassPart reports whether one of n's class tokens or its id
+// contains a match of re ("article__deck mt_col-12").
 func hasClassPart(n *html.Node, re *regexp.Regexp) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && re.MatchString(a.Val) {
-			return true
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, c := range strings.Fields(a.Val) {
+			if re.MatchString(c) {
+				return true
+			}
 		}
 	}
 	return false

@@ -80,3 +80,57 @@ func TestBodyDek(t *testing.T) {
 		t.Errorf("no description match: subtitle %q, body %q", a.Subtitle, a.BodyText[:min(60, len(a.BodyText))])
 	}
 }
+
+// TestDekClassTokens: a dek class is read token by token ("article__deck
+// mt_col-12" after an ad slot) and an article's description element is a
+// dek; other description elements are not.
+func TestDekClassTokens(t *testing.T) {
+	tests := []struct{ name, header, want string }{
+		{"deck token after an ad", `<div class="ad-holder"></div><div class="article__deck mt_col-12"><h2>Why the vote took a year.</h2></div>`, "Why the vote took a year."},
+		{"article description", `<p class="article__desc">Why the vote took a year.</p>`, "Why the vote took a year."},
+		{"a player's description", `<p class="vjs-modal-dialog-description">This is a modal window.</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := headBody(t, ``, `<h1>Budget approved</h1>`+tt.header+`<article>{TEXT}</article>`)
+			if a.Subtitle != tt.want {
+				t.Errorf("subtitle = %q, want %q", a.Subtitle, tt.want)
+			}
+		})
+	}
+}
+
+// TestLeadBlockDek: the body's first block repeating the page's
+// description is the dek when it is a lead block or a heading; a short
+// label opening the heading is the kicker.
+func TestLeadBlockDek(t *testing.T) {
+	desc := `<meta name="description" content="Why the vote took a year , and what it buys.">`
+	tests := []struct{ name, lead, kicker, dek string }{
+		{"lead block", `<div class="lead-container"><p class="e-p">Why the vote took a year, and what it buys.</p></div>`, "", "Why the vote took a year, and what it buys."},
+		{"heading with a slug", `<h2><span class="slug">Analysis</span> Why the vote took a year, and what it buys.</h2>`, "Analysis", "Why the vote took a year, and what it buys."},
+		{"plain paragraph", `<p>Why the vote took a year, and what it buys.</p>`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := headBody(t, desc, `<h1>Budget approved</h1><article>`+tt.lead+`{TEXT}</article>`)
+			if a.Kicker != tt.kicker || a.Subtitle != tt.dek {
+				t.Errorf("kicker, subtitle = %q, %q; want %q, %q", a.Kicker, a.Subtitle, tt.kicker, tt.dek)
+			}
+		})
+	}
+}
+
+// TestMarkedHeadlineBeatsMetaWording: an <h1> the page marks as the
+// entry's title is the headline even where the meta titles word it
+// otherwise; an unmarked one stays unconfirmed.
+func TestMarkedHeadlineBeatsMetaWording(t *testing.T) {
+	for h1, want := range map[string]string{
+		`<h1 class="entry-title">The New Marines?</h1>`: "The New Marines?",
+		`<h1>The New Marines?</h1>`:                     "The Marines ... Getting a Makeover?",
+	} {
+		a := headBody(t, `<meta property="og:title" content="The Marines ... Getting a Makeover?">`, h1+`<article>{TEXT}</article>`)
+		if a.Title != want {
+			t.Errorf("%s: title = %q, want %q", h1, a.Title, want)
+		}
+	}
+}

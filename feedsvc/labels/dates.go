@@ -255,3 +255,26 @@ func PreferTimed(cands ...string) string {
 	}
 	return first
 }
+
+// laterUpdate is an update stamp after a publication date on the same
+// line: "… - Mis à jour le 08 mai 2019 à 09h03", "…, updated 3:15 p.m.".
+var laterUpdate = regexp.MustCompile(`(?i)\s*[-–—|,]\s*(?:mis à jour|last updated|updated|modifié|actualisé)\b\s*[:：]?\s*(.*)$`)
+
+// yearlessEnglish is an English date with its time but no year:
+// "September 19 at 3:15 p.m.".
+var yearlessEnglish = regexp.MustCompile(`(?i)\b` + monthNames + `\s+(\d{1,2}),?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?`)
+
+// yearlessDate writes a date printed without its year as "01-02 15:04"
+// (the reader takes the year from the reference time); "" when s has
+// none.
+func yearlessDate(s string) string {
+	m := yearlessEnglish.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	d, ok := build(m[0], "2000", monthNumber(m[1]), m[2], m[3], m[4], "", m[5])
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%02d-%02d %02d:%02d", d.mo, d.d, d.h, d.mi)
+}

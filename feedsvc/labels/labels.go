@@ -21,6 +21,9 @@ const (
 	Kicker
 	Subtitle
 	chrome // page furniture with nothing to keep (字号, 打印, Share to)
+	// spacedAuthor is an author label followed by a space alone ("作者
+	// 王之言 高孜然"): its value must read as names, never as a pen name.
+	spacedAuthor
 )
 
 // labelRule maps a label at the start of a line segment to a Field. The
@@ -43,13 +46,14 @@ var labelTable = []labelRule{
 	{Regexp(`(?i)^(?:reporting|reported|additional reporting|writing|written) by\s+`), Author},
 	{Regexp(`^(?:摄影|图片|摄)\s*[:：/]\s*`), Photographer},
 	{Regexp(`(?i)^(?:photographers?|photos? by|photos?|pictures? by)\s*[:：/]\s*`), Photographer},
-	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|reporters?)\s*[:：/]\s*`), Author},
+	{Regexp(`(?i)^(?:作者|撰文|文|author|authors|written by|by|reporters?)\s*[:：/]\s*`), Author},
+	{Regexp(`^(?:作者|撰文)\s+`), spacedAuthor},
 	// Without a colon a space must follow the role: "记者手记" is a heading.
 	// An outlet may precede the role: "中青报·中青网记者 魏其濛".
 	{Regexp(`^[\p{Han}·•]{0,12}?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)`), Author},
-	{Regexp(`^By\s+`), Author},
-	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified)\s*[:：]?\s*`), Updated},
-	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date)\s*[:：]?\s*`), Published},
+	{Regexp(`^(?:[-–—]+\s*)?By\s+`), Author}, // "-- By X" closes some copy
+	{Regexp(`(?i)^(?:更新时间|更新|修改时间|last updated|updated|modified|mis à jour|actualisé)\s*[:：]?\s*`), Updated},
+	{Regexp(`(?i)^(?:发布时间|发表时间|发稿时间|发布日期|时间|日期|published|posted|date|publié|publicado)\s*[:：]?\s*`), Published},
 	{Regexp(`(?i)^(?:字号|字体|打印|关闭|分享到|分享|收藏|纠错|浏览次数|阅读量?|点击数?|复制链接|大|中|小|font size|share to|share|print|close|large|medium|small)\s*[:：]?\s*$`), chrome},
 	{Regexp(`(?i)^(?:字号|字体|浏览次数|阅读|点击|font size)\s*[:：]`), chrome},
 	// Staff roles with nothing to keep: 策划：X, 校对：Y, 排版 Z.
@@ -71,8 +75,9 @@ type Hit struct {
 }
 
 // segSep splits a metadata line into segments: hard whitespace (newline,
-// tab, ideographic or no-break space, double spaces) and bars/brackets.
-var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜【】\[\];；]`)
+// tab, ideographic or no-break space, double spaces) and bars (|, ｜,
+// and 丨, which sites print as one: "文丨X") or brackets.
+var segSep = regexp.MustCompile(`[\t\n\r\x{3000}\x{a0}]+|\s{2,}|[|｜丨【】\[\];；]`)
 
 // innerLabel finds a label that starts inside a segment after a space.
 var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+){0,2})\s*[:：]`)
@@ -180,6 +185,16 @@ func parseSegment(seg string) ([]Hit, bool) {
 	if d := FindDate(seg); d.Raw != "" && runeLen(Clean(strings.Replace(seg, d.Raw, "", 1))) <= 2 {
 		return []Hit{{Published, d.Canonical()}}, true
 	}
+	if loc := laterUpdate.FindStringSubmatchIndex(seg); loc != nil && loc[0] > 0 {
+		// "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM"
+		if d := FindDate(seg[:loc[0]]); d.Raw != "" && runeLen(Clean(strings.Replace(seg[:loc[0]], d.Raw, "", 1))) <= 3 {
+			hits := []Hit{{Published, d.Canonical()}}
+			if up, ok := labelValue(Updated, seg[loc[2]:]); ok {
+				hits = append(hits, up...)
+			}
+			return hits, true
+		}
+	}
 	if names := creditNames(seg, true); len(names) > 0 {
 		return []Hit{{Photographer, strings.Join(names, "\x00")}}, true // Photo: X
 	}
@@ -191,6 +206,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 var bareTable = []labelRule{
 	{Regexp(`^(?:(?:本文|本稿|文章)?来源于?|稿源|出处)$`), Source},
 	{Regexp(`^(?:作者|撰文|文|(?:本报|新华社|特约|见习|实习)?记者)$`), Author},
+	{Regexp(`(?i)^(?:by|authors?|written by)$`), Author},
 	{Regexp(`^(?:责任编辑|责编|编辑|选稿)$`), Editor},
 	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
 }
@@ -233,21 +249,46 @@ func labelValue(f Field, v string) ([]Hit, bool) {
 		}
 	}
 	switch f {
+	case spacedAuthor:
+		names := Names(v)
+		if len(names) == 0 {
+			return hits, false
+		}
+		return append(hits, Hit{Author, strings.Join(names, "\x00")}), true
 	case chrome:
 		return hits, true
 	case Published, Updated:
+		if loc := laterUpdate.FindStringSubmatchIndex(v); f == Published && loc != nil {
+			// "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03"
+			if up, ok := labelValue(Updated, v[loc[2]:]); ok {
+				hits = append(hits, up...)
+			}
+			v = v[:loc[0]]
+		}
 		d := FindDate(v)
 		if d.Raw == "" {
+			if c := yearlessDate(v); c != "" {
+				return append(hits, Hit{f, c}), true // "Updated on September 19 at 3:15 p.m."
+			}
 			return nil, false
 		}
 		return append(hits, Hit{f, d.Canonical()}), true
 	case Author, Photographer, Editor:
 		names := Names(v)
+		if f == Author && len(names) == 0 && hanShare(v) < 0.5 {
+			names = Byline(v) // "Michael Russell Follow @tdmrussell"
+		}
+		if len(names) == 0 {
+			names = affiliatedName(v) // "…研究部部长、研究员徐占忱"
+		}
 		if len(names) == 0 && f != Photographer {
 			names = penName(v)
 		}
 		if len(names) == 0 {
 			return hits, false
+		}
+		for i, n := range names {
+			names[i] = titleCaps(n) // "By PHILLIP RAWLS"
 		}
 		return append(hits, Hit{f, strings.Join(names, "\x00")}), true
 	}
@@ -314,7 +355,7 @@ func hasHardSep(s string) bool {
 	prev := false
 	for _, r := range s {
 		switch r {
-		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '【', '】', '[', ']', ';', '；':
+		case '\t', '\n', '\r', '\u3000', '\u00a0', '|', '｜', '丨', '【', '】', '[', ']', ';', '；':
 			return true
 		}
 		sp := r == ' ' || r == '\f'

@@ -37,6 +37,16 @@ func TestParseLine(t *testing.T) {
 		{"spaced-out names", "本报记者  王乐文  方  敏", []Hit{{Author, "王乐文\x00方敏"}}, true},
 		{"outlet before role", "中青报·中青网记者 魏其濛", []Hit{{Author, "魏其濛"}}, true},
 		{"heading is not a byline", "记者手记", nil, false},
+		{"french publication and update", "Publié le 07 mai 2019 à 13h59 - Mis à jour le 08 mai 2019 à 09h03",
+			[]Hit{{Updated, "2019-05-08 09:03"}, {Published, "2019-05-07 13:59"}}, true},
+		{"update without a year", "Updated on September 19 at 3:15 p.m.", []Hit{{Updated, "09-19 15:15"}}, true},
+		{"publication then update stamp", "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM",
+			[]Hit{{Published, "2014-12-27 12:06"}, {Updated, "2014-12-27 12:10"}}, true},
+		{"byline in capitals", "By PHILLIP RAWLS", []Hit{{Author, "Phillip Rawls"}}, true},
+		{"closing byline with a follow button", "-- By Michael Russell Follow @tdmrussell", []Hit{{Author, "Michael Russell"}}, true},
+		{"author after a single space", "作者 王之言 高孜然", []Hit{{Author, "王之言\x00高孜然"}}, true},
+		{"spaced author label wants names", "作者 的话是这样说的", nil, false},
+		{"bar-like 丨 and outlet before role", "文丨政能亮特约评论员 韩涵", []Hit{{Author, "韩涵"}}, true},
 		{"sentence is not metadata", "记者从市总工会获悉，活动将持续到明年。", nil, false},
 		{"caption keeps its sentence", "图为培训班开班现场。　本报记者 陈思远 摄", []Hit{{Photographer, "陈思远"}}, false},
 	}
@@ -125,6 +135,14 @@ func TestByline(t *testing.T) {
 		{"By Ada Lovelace, Alan Turing and Grace Hopper", []string{"Ada Lovelace", "Alan Turing", "Grace Hopper"}},
 		{"Kate Fazzini kate.fazzini@cnbc.com", []string{"Kate Fazzini"}},
 		{"By Seth Fiegerman Sun, 26 Jan 2014 18:12:05 +0000", []string{"Seth Fiegerman"}},
+		{"By Seth Fiegerman 2014-01-26 21:32:46 UTC", []string{"Seth Fiegerman"}},
+		{"Byby JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", []string{"Josh Haskell", "David Caplan", "Patrick Reevell"}},
+		{"By: Paul Wiseman, Fatima Hussein", []string{"Paul Wiseman", "Fatima Hussein"}},
+		{"Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", []string{"Lilian Alemagna", "Laure Bretton"}},
+		{"By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago", []string{"Jordan Robertson", "Rachel Metz"}},
+		{"-- By Michael Russell Follow @tdmrussell", []string{"Michael Russell"}},
+		{"Bybee Smith", []string{"Bybee Smith"}},
+		{"Grant Brisbee@GrantBrisbee", []string{"Grant Brisbee"}},
 	}
 	for _, tt := range tests {
 		if got := Byline(tt.in); !slices.Equal(got, tt.want) {
@@ -168,6 +186,22 @@ func TestPhotoCredit(t *testing.T) {
 	}
 }
 
+func TestBylineOrg(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"John Patrick Pullen, TIME", "TIME"},
+		{"By: Paul Wiseman, Fatima Hussein, The Associated Press", "The Associated Press"},
+		{"By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago", "AP"},
+		{"By Mike Cason | mcason@al.com", ""},
+		{"By Ada Lovelace and Alan Turing", ""},
+		{"By Staff", ""},
+	}
+	for _, tt := range tests {
+		if got := BylineOrg(tt.in); got != tt.want {
+			t.Errorf("BylineOrg(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestDatelineAuthors(t *testing.T) {
 	tests := []struct {
 		lines []string
@@ -178,10 +212,46 @@ func TestDatelineAuthors(t *testing.T) {
 		{[]string{"正文第一段。", "会议要求各地抓好落实。（钟才文）"}, []string{"钟才文"}},
 		{[]string{"▲图说。（圖／記者林悅翻攝）", "記者林悅／南市報導", "正文。"}, []string{"林悅"}},
 		{[]string{"正文第一段。", "会议在北京举行（图）"}, nil},
+		{[]string{"新华社北京5月19日电（刘艺、杨吉）中国科学院专家19日介绍项目进展。"}, []string{"刘艺", "杨吉"}},
+		{[]string{"新华社北京5月9日电 题：外贸向好", "新华社记者邹多为、唐诗凝、丁乐", "正文。"}, []string{"邹多为", "唐诗凝", "丁乐"}},
+		{[]string{"記者從市府獲悉，活動將持續。"}, nil},
+		{[]string{"正文。", "警方已報請相驗。（王煌忠／台中報導）", "《蘋果》關心你", "生命線協談專線：1995", "張老師專線：1980", "再給自己一次機會"}, []string{"王煌忠"}},
+		{[]string{"正文。", "会议要求各地抓好落实。（钟才文）", "一", "二", "三"}, nil},
+		{[]string{"正文。將進一步釐清死因。（王煌忠／台中報導）《蘋果》關心你", "一", "二", "三"}, []string{"王煌忠"}},
+		{[]string{"The lesson: you are what you search.", "-- By Michael Russell Follow @tdmrussell"}, []string{"Michael Russell"}},
+		{[]string{"The lesson: you are what you search.", "By the way, we are closed."}, nil},
 	}
 	for _, tt := range tests {
 		if got := DatelineAuthors(tt.lines); !slices.Equal(got, tt.want) {
 			t.Errorf("DatelineAuthors(%q) = %q, want %q", tt.lines, got, tt.want)
 		}
+	}
+}
+
+func TestClosingNotes(t *testing.T) {
+	lines := []string{"正文第一段。", "中法经贸合作将不断迈上新台阶。（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长，“一带一路”研究部部长、研究员徐占忱）"}
+	want := []Hit{{Source, "经济日报"}, {Author, "徐占忱"}}
+	if got := ClosingNotes(lines); !slices.Equal(got, want) {
+		t.Errorf("ClosingNotes = %+v, want %+v", got, want)
+	}
+	reuters := []string{"Reporting by Howard Schneider; Additional reporting by Lindsay Dunsmuir in Washington, Ann Saphir in San Francisco; Editing by David Chance and Paul Simao"}
+	if got := ClosingNotes(reuters); !slices.Contains(got, Hit{Editor, "David Chance\x00Paul Simao"}) {
+		t.Errorf("ClosingNotes = %+v, want the editors", got)
+	}
+	if got := ClosingNotes([]string{"By the end of the year, the council had voted."}); got != nil {
+		t.Errorf("ClosingNotes = %+v, want none", got)
+	}
+	if got := ClosingNotes([]string{"会议在北京举行（图为会场）"}); got != nil {
+		t.Errorf("ClosingNotes = %+v, want none", got)
+	}
+}
+
+func TestEvidencePeopleSkipsDesks(t *testing.T) {
+	e := Evidence{Header: []Hit{{Author, "National Desk"}}, Body: []Hit{{Author, "Michael Russell"}}}
+	if got := e.People(Author); !slices.Equal(got, []string{"Michael Russell"}) {
+		t.Errorf("People = %q, want [Michael Russell]", got)
+	}
+	if got := (&Evidence{Header: []Hit{{Author, "新华社"}}}).People(Author); got != nil {
+		t.Errorf("People = %q, want none", got)
 	}
 }

@@ -3,11 +3,13 @@ package labels
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
+	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
 	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
@@ -41,10 +43,15 @@ func penName(v string) []string {
 	return []string{v}
 }
 
+// PenName is v as a pen name when a byline element or a label vouches
+// for it: one short token without sentence punctuation ("私~川流").
+func PenName(v string) []string { return penName(v) }
+
 func Names(v string) []string {
 	v = Clean(v)
-	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && hanShare(v) < 0.5 {
-		// "Workers' Daily - reporter X": the part before the role is the outlet.
+	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
+		// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
+		// before the role is the outlet.
 		v = v[loc[0]:]
 	}
 	v = Clean(roleWords.ReplaceAllString(v, " "))
@@ -74,6 +81,26 @@ func Names(v string) []string {
 		out = append(out, p)
 	}
 	return Uniq(out)
+}
+
+// affiliation is a writer's affiliation and title written before the
+// name: "中国国际经济交流中心世界经济研究部部长、研究员徐占忱".
+var affiliation = Regexp(`^[^。！？]{2,60}?(?:研究员|教授|讲师|部长|主任|院长|所长|主编|总编辑|博士|律师|分析师|经济学家|董事长|总经理|总监|理事长|会长|秘书长)(\p{Han}{2,3})$`)
+
+// affiliatedName is the name at the end of a labelled value that gives
+// the writer's affiliation first; nil when v has none.
+func affiliatedName(v string) []string {
+	if m := affiliation.FindStringSubmatch(Clean(v)); m != nil && !OrgLike(m[1]) {
+		return []string{m[1]}
+	}
+	return nil
+}
+
+// hanBefore reports a Han character just before byte offset i of v: an
+// outlet's name written against the role that follows it.
+func hanBefore(v string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(v[:i])
+	return unicode.Is(unicode.Han, r)
 }
 
 // creditBoundary ends the text before a "摄" credit.
@@ -128,21 +155,6 @@ func Credits(text string) []string {
 
 // creditSplit separates candidate credit clauses in running text.
 var creditSplit = regexp.MustCompile(`[。！？!?]\s*|\.\s+|[\x{3000}\x{a0}]+|\s{2,}|[（(]|[)）]`)
-
-// bylineCut ends a free byline at what follows the names: an e-mail, a
-// bar, a date or a "Updated"/"Published" stamp.
-var bylineCut = Regexp(`(?i)\s*(?:[|｜•·]|\S+@\S+|\b(?:updated|published|posted)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[:/.]\d).*$`)
-
-// Byline reads a free byline such as readability reports or a byline
-// element holds: "By Mike Cason | mcason@al.com", "By A, B and C".
-func Byline(v string) []string {
-	v = Clean(v)
-	if hanShare(v) >= 0.5 {
-		return Names(v)
-	}
-	v = bylineCut.ReplaceAllString(v, "")
-	return Names(v)
-}
 
 // orgSuffix ends names of organisations: news agencies, papers, sites,
 // stations, magazines, groups, channels (Simplified and Traditional).

@@ -105,7 +105,11 @@ func (s *Scheduler) Run(ctx context.Context) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				s.finish(st.e, s.poll(ctx, &st.src, st.forced))
+				next, busy := s.poll(ctx, &st.src, st.forced)
+				s.finish(st.e, next)
+				if busy && st.forced {
+					s.keepRefresh(st.e)
+				}
 			}()
 		}
 		wait := tick - time.Since(synced)
@@ -398,23 +402,36 @@ func (s *Scheduler) tick() time.Duration {
 
 // poll takes the source's lease, re-checks in the store that it is still
 // due (another replica may have polled it), polls it while renewing the
-// lease, and returns when it is due next.
-func (s *Scheduler) poll(ctx context.Context, src *feedsvc.Source, forced bool) time.Time {
+// lease, and returns when it is due next. busy reports that it did not
+// poll because the lease was held elsewhere or the store was down.
+func (s *Scheduler) poll(ctx context.Context, src *feedsvc.Source, forced bool) (next time.Time, busy bool) {
 	store := s.Ingester.Store
 	lease := "poll:" + src.ID
 	ok, err := store.TryLock(ctx, lease, s.Owner, s.leaseTTL())
 	if err != nil || !ok {
-		return time.Time{} // store down or another replica polls it: look again soon
+		return time.Time{}, true // store down or another replica polls it: look again soon
 	}
 	defer func() { _ = store.Unlock(context.WithoutCancel(ctx), lease, s.Owner) }()
 	if st, err := store.SourceState(ctx, src.ID); err == nil && !forced && time.Now().Before(st.NextPoll) {
-		return st.NextPoll
+		return st.NextPoll, false
 	}
 	pctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go s.renew(pctx, cancel, lease)
 	pr, _ := s.Ingester.Poll(pctx, src) // Poll logs and records its own errors
-	return pr.Next
+	return pr.Next, false
+}
+
+// keepRefresh carries a refresh over to the next try when the forced poll
+// could not take the lease (another replica was polling, perhaps since
+// before the refresh was asked for): the retry, at finish's usual delay,
+// polls whatever the schedule says.
+func (s *Scheduler) keepRefresh(e *entry) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.entries[e.src.ID] == e && e.state == queued {
+		e.force = true
+	}
 }
 
 // renew extends the lease until ctx ends; losing it cancels the poll.

@@ -126,6 +126,47 @@ func TestRefreshDuringPollIsNotLost(t *testing.T) {
 	}
 }
 
+// A refresh whose poll finds the lease held by another replica (which may
+// have started before the refresh was asked for) is not dropped: the retry
+// a few seconds later is still forced, so a schedule saying "not due" in
+// the store does not swallow it.
+func TestRefreshSurvivesAHeldLease(t *testing.T) {
+	store := memstore.New()
+	srcs := []feedsvc.Source{*source("a", "https://a.example/feed")}
+	s := &Scheduler{Ingester: newIngester(store), Sources: func() []feedsvc.Source { return srcs }}
+	s.init()
+	s.sync()
+	ctx := context.Background()
+	if err := store.PutSourceState(ctx, feedsvc.SourceState{SourceID: "a", NextPoll: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := store.TryLock(ctx, "poll:a", "other-replica", time.Minute); !ok || err != nil {
+		t.Fatalf("TryLock: %v %v", ok, err)
+	}
+	s.PollNow("a")
+	s.mu.Lock()
+	starts, _ := s.dispatch(time.Now())
+	s.mu.Unlock()
+	if len(starts) != 1 || !starts[0].forced {
+		t.Fatalf("want one forced start, got %+v", starts)
+	}
+	next, busy := s.poll(ctx, &starts[0].src, true)
+	if !busy {
+		t.Fatal("poll took a lease another replica holds")
+	}
+	s.finish(starts[0].e, next)
+	s.keepRefresh(starts[0].e)
+	if err := store.Unlock(ctx, "poll:a", "other-replica"); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	starts, _ = s.dispatch(time.Now().Add(10 * time.Second))
+	s.mu.Unlock()
+	if len(starts) != 1 || !starts[0].forced {
+		t.Fatalf("the retry after the held lease is not forced (%d starts)", len(starts))
+	}
+}
+
 // Issue 16.4(c): a source removed from the list leaves the scheduler's
 // heap, host queues and host state, and OnRemove is told (metrics).
 func TestRemovedSourceLeavesTheScheduler(t *testing.T) {

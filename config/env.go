@@ -56,6 +56,9 @@ type Config struct {
 	MetricsNetworks []netip.Prefix
 	// StatusPublic is false when /status needs the admin token (STATUS_PUBLIC).
 	StatusPublic bool
+	// PprofAddr is a loopback host:port serving Go's /debug/pprof
+	// profiles (PPROF_ADDR; empty: off).
+	PprofAddr string
 }
 
 // Store kinds of Config.Store.
@@ -83,6 +86,7 @@ func Load(getenv func(string) string) (Config, error) {
 		MaxInterval:     6 * time.Hour,
 		DataDir:         or(getenv("DATA_DIR"), "./data"),
 		Store:           strings.ToLower(getenv("STORE")),
+		PprofAddr:       getenv("PPROF_ADDR"),
 	}
 	if err := c.loadSecrets(getenv); err != nil {
 		return c, err
@@ -178,6 +182,20 @@ func (c Config) validate() error {
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)
+	}
+	return c.validatePprof()
+}
+
+// validatePprof accepts an empty PPROF_ADDR or a loopback host:port: the
+// profiles show the process's internals, so they never leave the machine.
+func (c Config) validatePprof() error {
+	if c.PprofAddr == "" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(c.PprofAddr)
+	ip := net.ParseIP(host)
+	if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		return fmt.Errorf("PPROF_ADDR %q: want a loopback host:port such as 127.0.0.1:6060", c.PprofAddr)
 	}
 	return nil
 }

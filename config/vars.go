@@ -39,4 +39,5 @@ var Vars = []Var{
 	{"STATUS_PUBLIC", "true", "false hides /status and /api/status behind ADMIN_TOKEN"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"LOG_FORMAT", "text", "text or json"},
+	{"PPROF_ADDR", "", "loopback host:port serving Go's /debug/pprof profiles; empty: off"},
 }

@@ -107,6 +107,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	go func() { defer wg.Done(); a.pruner(store, cat, w.api).Run(bg) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); runMembership(w.members)(bg) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); servePprof(bg, a.Config.PprofAddr, a.Log) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)

@@ -59,6 +59,8 @@ type Store struct {
 
 	mu    sync.Mutex
 	locks map[string]lease // leases live in memory: the file has one owner
+
+	group group // writes of concurrent callers commit together (group.go)
 }
 
 // Open creates dir when missing and opens (or creates) its data file,
@@ -173,12 +175,13 @@ func (s *Store) view(ctx context.Context, op string, fn func(*bolt.Tx) error) er
 }
 
 // update runs fn in a write transaction, committed and fsync'd before it
-// returns, after checking ctx.
+// returns, after checking ctx. The transaction may hold the writes of
+// concurrent callers too (group.go), and fn may run more than once.
 func (s *Store) update(ctx context.Context, op string, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("boltstore: %s: %w", op, err)
 	}
-	return s.fail(op, guard(func() error { return s.db.Update(fn) }))
+	return s.fail(op, s.commit(fn))
 }
 
 // guard runs a transaction, turning bbolt's panic on a damaged page into

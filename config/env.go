@@ -56,10 +56,19 @@ type Config struct {
 	MetricsNetworks []netip.Prefix
 	// StatusPublic is false when /status needs the admin token (STATUS_PUBLIC).
 	StatusPublic bool
+	// RenderCacheBytes bounds the rendered documents a replica keeps in
+	// process (RENDER_CACHE_BYTES, default 32 MiB).
+	RenderCacheBytes int64
 	// PprofAddr is a loopback host:port serving Go's /debug/pprof
 	// profiles (PPROF_ADDR; empty: off).
 	PprofAddr string
 }
+
+// DefaultRenderCacheBytes is RENDER_CACHE_BYTES's default: room for the
+// subscription documents of about a hundred busy sections (a 50-item
+// channel with full bodies is some 300 KB); a document not held is
+// rendered again from the store on its next request.
+const DefaultRenderCacheBytes = 32 << 20
 
 // Store kinds of Config.Store.
 const (
@@ -80,6 +89,8 @@ func Load(getenv func(string) string) (Config, error) {
 		FetchTimeout: 20 * time.Second,
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
+
+		RenderCacheBytes: DefaultRenderCacheBytes,
 
 		NearDupDistance: feedsvc.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
@@ -120,6 +131,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("FETCH_MAX_BYTES"); v != "" {
 		if c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); err != nil {
 			return c, fmt.Errorf("FETCH_MAX_BYTES %q: want a number of bytes", v)
+		}
+	}
+	if v := getenv("RENDER_CACHE_BYTES"); v != "" {
+		if c.RenderCacheBytes, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return c, fmt.Errorf("RENDER_CACHE_BYTES %q: want a number of bytes", v)
 		}
 	}
 	if v := getenv("INGEST_CONCURRENCY"); v != "" {
@@ -164,6 +180,9 @@ func (c Config) validate() error {
 	}
 	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
 		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
+	}
+	if c.RenderCacheBytes < 1<<20 {
+		return fmt.Errorf("RENDER_CACHE_BYTES %d: want at least 1048576 (1 MiB)", c.RenderCacheBytes)
 	}
 	if c.MaxBodyBytes < 1024 {
 		return fmt.Errorf("FETCH_MAX_BYTES %d: want at least 1024", c.MaxBodyBytes)

@@ -28,6 +28,7 @@ var Vars = []Var{
 	{"FETCH_TIMEOUT", "20s", "timeout of one outbound request"},
 	{"FETCH_MAX_BYTES", "10485760", "body cap of one outbound response"},
 	{"INGEST_CONCURRENCY", "4", "sources polled at once"},
+	{"RENDER_CACHE_BYTES", "33554432", "bytes of rendered documents kept in process (at least 1 MiB)"},
 	{"MAX_POLL_INTERVAL", "6h", "cap of the wait between two polls of a source"},
 	{"POLL_LEASE_TTL", "30s", "how long a replica's lease on a source lasts"},
 	{"NEAR_DUP_DISTANCE", "3", "SimHash distance (0-32) at which two stories are one; -1 disables"},

@@ -165,8 +165,8 @@ func publicSections(all func() []feedsvc.Section) func() []feedsvc.Section {
 func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *metrics.Metrics) *wired {
 	pub := &websub.Publisher{Hubs: a.File.Hubs, Log: a.Log.With("component", "websub"), Result: m.WebSub}
 	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
-		Shared: !embedded(store),
-		Log:    a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
+		Shared: !embedded(store), CacheBytes: a.Config.RenderCacheBytes,
+		Log: a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
 	partners := &partner.Registry{Store: store, Log: a.Log.With("component", "partners")}
 	api.Partners = partners
 	pages := &web.Pages{Store: store, BaseURL: base, Sections: publicSections(cat.Sections), Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -10,13 +11,19 @@ import (
 	"time"
 )
 
-// servePprof serves Go's /debug/pprof profiles on addr (PPROF_ADDR, a
-// loopback address checked by config) until ctx is done. It is a listener
-// of its own, apart from the public routes, so no route list or guard
-// names it; a failure to listen is logged, never fatal.
-func servePprof(ctx context.Context, addr string, log *slog.Logger) {
+// listenPprof binds addr (PPROF_ADDR, a loopback address checked by
+// config) for Go's /debug/pprof profiles and returns the function that
+// serves them until its context is done; an empty addr serves nothing.
+// The listener is bound before the service answers /healthz, so a
+// profiler that waits for /healthz finds it. It is a listener of its own,
+// apart from the public routes, so no route list or guard names it.
+func listenPprof(addr string, log *slog.Logger) (func(context.Context), error) {
 	if addr == "" {
-		return
+		return func(context.Context) {}, nil
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("PPROF_ADDR %s: %w", addr, err)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
@@ -24,18 +31,15 @@ func servePprof(ctx context.Context, addr string, log *slog.Logger) {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		log.Error("pprof: listen", "addr", addr, "error", err)
-		return
-	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		<-ctx.Done()
-		_ = srv.Close()
-	}()
 	log.Info("pprof listening", "addr", ln.Addr().String())
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("pprof: serve", "error", err)
-	}
+	return func(ctx context.Context) {
+		go func() {
+			<-ctx.Done()
+			_ = srv.Close()
+		}()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("pprof: serve", "error", err)
+		}
+	}, nil
 }

@@ -17,16 +17,14 @@ func TestServePprofServesProfilesUntilCancelled(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
+	serve, err := listenPprof(addr, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { servePprof(ctx, addr, slog.New(slog.NewTextHandler(io.Discard, nil))); close(done) }()
-	var r *http.Response
-	for range 100 {
-		if r, err = http.Get("http://" + addr + "/debug/pprof/heap?debug=1"); err == nil {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	go func() { serve(ctx); close(done) }()
+	r, err := http.Get("http://" + addr + "/debug/pprof/heap?debug=1") // bound before serve runs
 	if err != nil {
 		t.Fatal(err)
 	}

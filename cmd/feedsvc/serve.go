@@ -93,6 +93,11 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		base = base.JoinPath()
 		base.Host = ln.Addr().String()
 	}
+	servePprof, err := listenPprof(a.Config.PprofAddr, a.Log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	a.startWarnings(cat.Sections(), cat.Sources(), ln.Addr())
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	w := a.wire(store, cat, base, m)
@@ -108,7 +113,7 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	wg.Add(1)
 	go func() { defer wg.Done(); runMembership(w.members)(bg) }()
 	wg.Add(1)
-	go func() { defer wg.Done(); servePprof(bg, a.Config.PprofAddr, a.Log) }()
+	go func() { defer wg.Done(); servePprof(bg) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)

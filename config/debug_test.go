@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestPprofAddrOnlyOnLoopback(t *testing.T) {
@@ -30,6 +31,21 @@ func TestRenderCacheBytes(t *testing.T) {
 	for _, bad := range []string{"1000", "-1", "32MiB"} {
 		if _, err := Load(env(map[string]string{"RENDER_CACHE_BYTES": bad})); err == nil || !strings.Contains(err.Error(), "RENDER_CACHE_BYTES") {
 			t.Errorf("RENDER_CACHE_BYTES=%s: got %v, want an error naming it", bad, err)
+		}
+	}
+}
+
+func TestDataReleaseInterval(t *testing.T) {
+	c, err := Load(env(map[string]string{"DATA_RELEASE_INTERVAL": "1s"}))
+	if err != nil || c.DataRelease != time.Second {
+		t.Errorf("1s: %v, %v", c.DataRelease, err)
+	}
+	if c, err = Load(env(nil)); err != nil || c.DataRelease != 0 {
+		t.Errorf("default: %v, %v; want 0 (off)", c.DataRelease, err)
+	}
+	for _, bad := range []string{"1ms", "2h", "-1s", "often"} {
+		if _, err := Load(env(map[string]string{"DATA_RELEASE_INTERVAL": bad})); err == nil || !strings.Contains(err.Error(), "DATA_RELEASE_INTERVAL") {
+			t.Errorf("DATA_RELEASE_INTERVAL=%s: got %v, want an error naming it", bad, err)
 		}
 	}
 }

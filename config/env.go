@@ -59,6 +59,9 @@ type Config struct {
 	// RenderCacheBytes bounds the rendered documents a replica keeps in
 	// process (RENDER_CACHE_BYTES, default 32 MiB).
 	RenderCacheBytes int64
+	// DataRelease is how often the disk store releases the file pages
+	// mapped into the process (DATA_RELEASE_INTERVAL; 0: never, the default).
+	DataRelease time.Duration
 	// PprofAddr is a loopback host:port serving Go's /debug/pprof
 	// profiles (PPROF_ADDR; empty: off).
 	PprofAddr string
@@ -143,7 +146,8 @@ func Load(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("INGEST_CONCURRENCY %q: want a whole number", v)
 		}
 	}
-	for name, dst := range map[string]*time.Duration{"POLL_LEASE_TTL": &c.LeaseTTL, "MAX_POLL_INTERVAL": &c.MaxInterval} {
+	for name, dst := range map[string]*time.Duration{"POLL_LEASE_TTL": &c.LeaseTTL, "MAX_POLL_INTERVAL": &c.MaxInterval,
+		"DATA_RELEASE_INTERVAL": &c.DataRelease} {
 		if v := getenv(name); v != "" {
 			if *dst, err = time.ParseDuration(v); err != nil {
 				return c, fmt.Errorf("%s %q: %w", name, v, err)
@@ -180,6 +184,9 @@ func (c Config) validate() error {
 	}
 	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
 		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
+	}
+	if c.DataRelease != 0 && (c.DataRelease < 100*time.Millisecond || c.DataRelease > time.Hour) {
+		return fmt.Errorf("DATA_RELEASE_INTERVAL %s: want 0 (off) or 100ms..1h", c.DataRelease)
 	}
 	if c.RenderCacheBytes < 1<<20 {
 		return fmt.Errorf("RENDER_CACHE_BYTES %d: want at least 1048576 (1 MiB)", c.RenderCacheBytes)

@@ -36,7 +36,7 @@ func rssFileKiB(t *testing.T) int {
 // map, releases it, and checks that the mapped pages left the process and
 // that every article still reads back the same.
 func TestReleaseMappedDropsFilePages(t *testing.T) {
-	s, err := Open(t.TempDir(), Options{ReleaseEvery: -1})
+	s, err := Open(t.TempDir(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,8 +49,8 @@ type Options struct {
 	// the data file; default 1s.
 	LockTimeout time.Duration
 	// ReleaseEvery is how often the pages of the file mapped into the
-	// process are released to the page cache (release.go); default 1s,
-	// < 0: never.
+	// process are released to the page cache (release.go); <= 0: never
+	// (the default).
 	ReleaseEvery time.Duration
 }
 
@@ -101,9 +101,6 @@ func Open(dir string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("boltstore: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: time.Now, locks: map[string]lease{}}
-	if o.ReleaseEvery == 0 {
-		o.ReleaseEvery = defaultReleaseEvery
-	}
 	if o.ReleaseEvery > 0 {
 		s.stopRelease, s.releaseDone = make(chan struct{}), make(chan struct{})
 		go s.releaseLoop(o.ReleaseEvery, s.stopRelease, s.releaseDone)

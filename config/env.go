@@ -56,7 +56,22 @@ type Config struct {
 	MetricsNetworks []netip.Prefix
 	// StatusPublic is false when /status needs the admin token (STATUS_PUBLIC).
 	StatusPublic bool
+	// RenderCacheBytes bounds the rendered documents a replica keeps in
+	// process (RENDER_CACHE_BYTES, default 32 MiB).
+	RenderCacheBytes int64
+	// DataRelease is how often the disk store releases the file pages
+	// mapped into the process (DATA_RELEASE_INTERVAL; 0: never, the default).
+	DataRelease time.Duration
+	// PprofAddr is a loopback host:port serving Go's /debug/pprof
+	// profiles (PPROF_ADDR; empty: off).
+	PprofAddr string
 }
+
+// DefaultRenderCacheBytes is RENDER_CACHE_BYTES's default: room for the
+// subscription documents of about a hundred busy sections (a 50-item
+// channel with full bodies is some 300 KB); a document not held is
+// rendered again from the store on its next request.
+const DefaultRenderCacheBytes = 32 << 20
 
 // Store kinds of Config.Store.
 const (
@@ -78,11 +93,14 @@ func Load(getenv func(string) string) (Config, error) {
 		MaxBodyBytes: 10 << 20,
 		Concurrency:  4,
 
+		RenderCacheBytes: DefaultRenderCacheBytes,
+
 		NearDupDistance: feedsvc.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
 		MaxInterval:     6 * time.Hour,
 		DataDir:         or(getenv("DATA_DIR"), "./data"),
 		Store:           strings.ToLower(getenv("STORE")),
+		PprofAddr:       getenv("PPROF_ADDR"),
 	}
 	if err := c.loadSecrets(getenv); err != nil {
 		return c, err
@@ -118,12 +136,18 @@ func Load(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("FETCH_MAX_BYTES %q: want a number of bytes", v)
 		}
 	}
+	if v := getenv("RENDER_CACHE_BYTES"); v != "" {
+		if c.RenderCacheBytes, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return c, fmt.Errorf("RENDER_CACHE_BYTES %q: want a number of bytes", v)
+		}
+	}
 	if v := getenv("INGEST_CONCURRENCY"); v != "" {
 		if c.Concurrency, err = strconv.Atoi(v); err != nil {
 			return c, fmt.Errorf("INGEST_CONCURRENCY %q: want a whole number", v)
 		}
 	}
-	for name, dst := range map[string]*time.Duration{"POLL_LEASE_TTL": &c.LeaseTTL, "MAX_POLL_INTERVAL": &c.MaxInterval} {
+	for name, dst := range map[string]*time.Duration{"POLL_LEASE_TTL": &c.LeaseTTL, "MAX_POLL_INTERVAL": &c.MaxInterval,
+		"DATA_RELEASE_INTERVAL": &c.DataRelease} {
 		if v := getenv(name); v != "" {
 			if *dst, err = time.ParseDuration(v); err != nil {
 				return c, fmt.Errorf("%s %q: %w", name, v, err)
@@ -161,6 +185,12 @@ func (c Config) validate() error {
 	if c.FetchTimeout <= 0 || c.FetchTimeout > 10*time.Minute {
 		return fmt.Errorf("FETCH_TIMEOUT %s: want between 0 and 10m", c.FetchTimeout)
 	}
+	if c.DataRelease != 0 && (c.DataRelease < 100*time.Millisecond || c.DataRelease > time.Hour) {
+		return fmt.Errorf("DATA_RELEASE_INTERVAL %s: want 0 (off) or 100ms..1h", c.DataRelease)
+	}
+	if c.RenderCacheBytes < 1<<20 {
+		return fmt.Errorf("RENDER_CACHE_BYTES %d: want at least 1048576 (1 MiB)", c.RenderCacheBytes)
+	}
 	if c.MaxBodyBytes < 1024 {
 		return fmt.Errorf("FETCH_MAX_BYTES %d: want at least 1024", c.MaxBodyBytes)
 	}
@@ -178,6 +208,20 @@ func (c Config) validate() error {
 	}
 	if c.Concurrency < 1 || c.Concurrency > 256 {
 		return fmt.Errorf("INGEST_CONCURRENCY %d: want 1..256", c.Concurrency)
+	}
+	return c.validatePprof()
+}
+
+// validatePprof accepts an empty PPROF_ADDR or a loopback host:port: the
+// profiles show the process's internals, so they never leave the machine.
+func (c Config) validatePprof() error {
+	if c.PprofAddr == "" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(c.PprofAddr)
+	ip := net.ParseIP(host)
+	if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+		return fmt.Errorf("PPROF_ADDR %q: want a loopback host:port such as 127.0.0.1:6060", c.PprofAddr)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ var Vars = []Var{
 	{"REDIS_MODE", "single", "single, cluster (REDIS_URL names one node, ?addr=host:port the others) or sentinel (REDIS_URL names the sentinels)"},
 	{"REDIS_SENTINEL_MASTER", "", "name of the primary the sentinels watch (REDIS_MODE=sentinel)"},
 	{"DATA_DIR", "./data", "directory of the disk store (created at start)"},
+	{"DATA_RELEASE_INTERVAL", "0 (off)", "how often the disk store drops the file pages mapped into the process (lower RSS, more CPU)"},
 	{"STORE", "disk (redis when REDIS_URL is set)", "disk, redis or memory (in process, lost on exit)"},
 	{"RETAIN", "redis: 90d; disk: forever", "default retain (maximum age) of a section that sets none"},
 	{"RETAIN_ITEMS", "redis: 10000; disk: no bound", "default retain_items of a section (-1: no bound)"},
@@ -28,6 +29,7 @@ var Vars = []Var{
 	{"FETCH_TIMEOUT", "20s", "timeout of one outbound request"},
 	{"FETCH_MAX_BYTES", "10485760", "body cap of one outbound response"},
 	{"INGEST_CONCURRENCY", "4", "sources polled at once"},
+	{"RENDER_CACHE_BYTES", "33554432", "bytes of rendered documents kept in process (at least 1 MiB)"},
 	{"MAX_POLL_INTERVAL", "6h", "cap of the wait between two polls of a source"},
 	{"POLL_LEASE_TTL", "30s", "how long a replica's lease on a source lasts"},
 	{"NEAR_DUP_DISTANCE", "3", "SimHash distance (0-32) at which two stories are one; -1 disables"},
@@ -39,4 +41,5 @@ var Vars = []Var{
 	{"STATUS_PUBLIC", "true", "false hides /status and /api/status behind ADMIN_TOKEN"},
 	{"LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"LOG_FORMAT", "text", "text or json"},
+	{"PPROF_ADDR", "", "loopback host:port serving Go's /debug/pprof profiles; empty: off"},
 }

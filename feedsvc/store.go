@@ -64,6 +64,12 @@ type Store interface {
 	// limit <= 0 returns no entries, only the count; an unknown section
 	// yields no entries and 0.
 	SectionOldest(ctx context.Context, slug string, limit int) ([]Cursor, int, error)
+	// SectionRecent returns the Recent entries of up to limit of the
+	// section's newest articles, newest first (the order of a first page;
+	// limit <= 0 means 50). What each entry says equals RecentOf of the
+	// stored article; stores keep it beside the index, so no article is
+	// read (ingest's near-duplicate window and first-page share).
+	SectionRecent(ctx context.Context, slug string, limit int) ([]Recent, error)
 	// RemoveFromSection takes the articles ids out of the section slug
 	// (retention): each one indexed there leaves the section index and its
 	// Sections list. An article then in no section is deleted: its record

@@ -73,6 +73,8 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	timeout := fs.Duration("timeout", 10*time.Minute, "stop everything after this")
 	sample := fs.Int("sample", 2000, "polls the unchanged and the changed CPU figures are measured over (at most -sources)")
 	out := fs.String("o", "", "JSON report file")
+	profDir := fs.String("pprof", "", "folder for the service's profiles: CPU over the first -pprof-seconds of the cycle, heap at its end (empty: none)")
+	profSecs := fs.Int("pprof-seconds", 30, "length of the CPU profile")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -104,7 +106,13 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	prefix := fmt.Sprintf("feedbench-scale:%d:", os.Getpid())
-	s, err := startService(ctx, *svc, cfg, dir, prefix, *conc, *memLimit, stderr)
+	var pprofAddr string
+	if *profDir != "" {
+		if pprofAddr, err = freeLoopback(); err != nil {
+			return fmt.Errorf("scale: %w", err)
+		}
+	}
+	s, err := startService(ctx, *svc, cfg, dir, prefix, *conc, *memLimit, pprofAddr, stderr)
 	if err != nil {
 		return fmt.Errorf("scale: %w", err)
 	}
@@ -121,6 +129,15 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 
 	// Cycle 1: every source fetched once, channel requests meanwhile.
 	probe := startProbe(s.base, *sections)
+	var profWG sync.WaitGroup
+	if pprofAddr != "" {
+		profWG.Add(1)
+		go func() {
+			defer profWG.Done()
+			saveProfile(ctx, pprofAddr, fmt.Sprintf("profile?seconds=%d", *profSecs), filepath.Join(*profDir, "cpu.pprof"), stderr)
+		}()
+		defer profWG.Wait()
+	}
 	if err := waitFor(ctx, farm.allSeen, s); err != nil {
 		probe.stop()
 		return fmt.Errorf("scale: first cycle: %d of %d sources fetched: %w", farm.distinct.Load(), *n, err)
@@ -134,6 +151,9 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "scale: first cycle %.1f s, %.1f CPU s, channel p50 %.1f ms p99 %.1f ms\n",
 		rep.FirstCycleS, cpu1, rep.ChannelP50Ms, rep.ChannelP99Ms)
 	rep.PendingAfter = s.pending(ctx)
+	if pprofAddr != "" {
+		saveProfile(ctx, pprofAddr, "heap", filepath.Join(*profDir, "heap.pprof"), stderr)
+	}
 
 	// Then -sample polls of unchanged sources (304), CPU per 1000 of them.
 	ok0, nm0 := farm.ok.Load(), farm.nm.Load()
@@ -207,19 +227,58 @@ type service struct {
 	exited  chan struct{}
 }
 
-func startService(ctx context.Context, bin, cfg, dir, prefix string, conc int, memLimit string, stderr io.Writer) (*service, error) {
+// freeLoopback returns a loopback address with a port free right now.
+func freeLoopback() (string, error) {
 	ln, err := listenLoopback("127.0.0.1:0", false)
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// saveProfile writes the service's /debug/pprof/<what> to file.
+func saveProfile(ctx context.Context, addr, what, file string, stderr io.Writer) {
+	err := func() error {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+addr+"/debug/pprof/"+what, nil)
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		defer r.Body.Close()
+		if r.StatusCode != http.StatusOK {
+			return fmt.Errorf("status %d", r.StatusCode)
+		}
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(file, b, 0o644)
+	}()
+	if err != nil {
+		fmt.Fprintf(stderr, "scale: profile %s: %v\n", what, err)
+		return
+	}
+	fmt.Fprintf(stderr, "scale: wrote %s\n", file)
+}
+
+func startService(ctx context.Context, bin, cfg, dir, prefix string, conc int, memLimit, pprofAddr string, stderr io.Writer) (*service, error) {
+	addr, err := freeLoopback()
 	if err != nil {
 		return nil, err
 	}
-	addr := ln.Addr().String()
-	ln.Close()
 	cmd := exec.Command(bin, "serve", "-config", cfg)
 	cmd.Env = append(os.Environ(), "LISTEN_ADDR="+addr, "FEEDSVC_ALLOW_PRIVATE_NETWORKS=true", "LOG_LEVEL=warn",
 		"DATA_DIR="+filepath.Join(dir, "data"), "REDIS_PREFIX="+prefix, "INGEST_CONCURRENCY="+strconv.Itoa(conc),
 		"ADMIN_TOKEN=feedbench-scale-token")
 	if memLimit != "" {
 		cmd.Env = append(cmd.Env, "GOMEMLIMIT="+memLimit)
+	}
+	if pprofAddr != "" {
+		cmd.Env = append(cmd.Env, "PPROF_ADDR="+pprofAddr)
 	}
 	logf, err := os.Create(filepath.Join(dir, "feedsvc.log"))
 	if err != nil {

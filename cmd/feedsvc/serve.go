@@ -92,6 +92,11 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 		base = base.JoinPath()
 		base.Host = ln.Addr().String()
 	}
+	servePprof, err := listenPprof(a.Config.PprofAddr, a.Log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	a.startWarnings(cat.Sections(), cat.Sources(), ln.Addr())
 	bg, stopBg := context.WithCancel(context.WithoutCancel(ctx))
 	w := a.wire(store, cat, base, m)
@@ -106,6 +111,8 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	go func() { defer wg.Done(); a.pruner(store, cat, w.api).Run(bg) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); runMembership(w.members)(bg) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); servePprof(bg) }()
 	srv := &http.Server{Handler: w.api.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
@@ -162,8 +169,8 @@ func publicSections(all func() []feedsvc.Section) func() []feedsvc.Section {
 func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *metrics.Metrics) *wired {
 	pub := &websub.Publisher{Hubs: a.File.Hubs, Log: a.Log.With("component", "websub"), Result: m.WebSub}
 	api := &httpapi.Server{Store: store, Render: renderer{}, BaseURL: base, Hubs: a.File.Hubs, Observe: m,
-		Shared: !embedded(store),
-		Log:    a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
+		Shared: !embedded(store), CacheBytes: a.Config.RenderCacheBytes,
+		Log: a.Log.With("component", "http"), Sections: cat.Sections, Generator: "feedsvc " + version}
 	partners := &partner.Registry{Store: store, Log: a.Log.With("component", "partners")}
 	api.Partners = partners
 	pages := &web.Pages{Store: store, BaseURL: base, Sections: publicSections(cat.Sections), Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}

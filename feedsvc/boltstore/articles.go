@@ -93,12 +93,14 @@ func unindex(tx *bolt.Tx, prev *feedsvc.Article, next string, changed map[string
 	return nil
 }
 
-// index adds c to its sections and the URL index.
+// index adds c to its sections, each entry holding c's Recent, and to
+// the URL index.
 func index(tx *bolt.Tx, c *feedsvc.Article, changed map[string]bool) error {
 	key := entryKey(feedsvc.CursorOf(c))
+	recent := feedsvc.EncodeRecent(feedsvc.RecentOf(c))
 	for _, slug := range feedsvc.SectionSet(c.Sections) {
 		changed[slug] = true
-		if err := addEntry(tx, slug, key); err != nil {
+		if err := addEntry(tx, slug, key, recent); err != nil {
 			return err
 		}
 	}

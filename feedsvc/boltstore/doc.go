@@ -5,7 +5,8 @@
 //
 // Every write is one bbolt read-write transaction, committed with fsync
 // before the method returns: once PutArticles returns, the articles
-// survive a SIGKILL or a power cut. Open takes an exclusive flock on the
+// survive a SIGKILL or a power cut. Concurrent writes share a transaction
+// (group commit, group.go), so polls running at once pay one fsync. Open takes an exclusive flock on the
 // file, so a second process on the same directory fails at once
 // (ErrLocked) instead of corrupting it; leases (TryLock) therefore live
 // in memory.
@@ -15,7 +16,9 @@
 //	meta            "format" -> layout version
 //	a               article ID -> article record (feedsvc.EncodeArticle; version 1
 //	                records, Article.MarshalJSON, are still read)
-//	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID -> ""
+//	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID ->
+//	                the article's feedsvc.Recent (EncodeRecent; "" in files written
+//	                before it, then read from the article)
 //	u               SHA-1 of the canonical URL -> article ID
 //	v               section slug -> 8-byte version counter
 //	n               section slug -> 8-byte number of index entries

@@ -85,3 +85,34 @@ func bump(tx *bolt.Tx, slug string) error {
 	}
 	return b.Put([]byte(slug), binary.BigEndian.AppendUint64(nil, v+1))
 }
+
+// SectionRecent returns the Recent entries of up to limit of the newest
+// entries of slug, read from the index values; an entry written before
+// entries held one is read from its article.
+func (s *Store) SectionRecent(ctx context.Context, slug string, limit int) ([]feedsvc.Recent, error) {
+	limit = feedsvc.Query{Limit: limit}.PageLimit()
+	out := []feedsvc.Recent{}
+	err := s.view(ctx, "section recent "+slug, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bSections).Bucket([]byte(slug))
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, v := c.Last(); k != nil && len(out) < limit; k, v = c.Prev() {
+			r := feedsvc.Recent{Cursor: feedsvc.Cursor{Millis: entryMillis(k), ID: string(k[8:])}}
+			if feedsvc.DecodeRecent(v, &r) != nil {
+				arts, err := load(tx, []string{r.ID}, nil)
+				if err != nil {
+					return err
+				}
+				if len(arts) == 0 {
+					continue
+				}
+				r = feedsvc.RecentOf(&arts[0])
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -89,16 +89,17 @@ func removeOne(tx *bolt.Tx, slug, id string, changed map[string]bool) error {
 }
 
 // addEntry adds key to the index of slug, counting it when it is new.
-func addEntry(tx *bolt.Tx, slug string, key []byte) error {
+func addEntry(tx *bolt.Tx, slug string, key, recent []byte) error {
 	b, err := tx.Bucket(bSections).CreateBucketIfNotExists([]byte(slug))
 	if err != nil {
 		return fmt.Errorf("section %q: %w: %w", slug, feedsvc.ErrInvalid, err)
 	}
-	if has(b, key) {
-		return nil
-	}
-	if err := b.Put(key, nil); err != nil {
+	present := has(b, key)
+	if err := b.Put(key, recent); err != nil {
 		return err
+	}
+	if present {
+		return nil
 	}
 	return addCount(tx, slug, 1)
 }

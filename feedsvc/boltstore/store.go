@@ -48,6 +48,10 @@ type Options struct {
 	// LockTimeout is how long Open waits for another process to release
 	// the data file; default 1s.
 	LockTimeout time.Duration
+	// ReleaseEvery is how often the pages of the file mapped into the
+	// process are released to the page cache (release.go); <= 0: never
+	// (the default).
+	ReleaseEvery time.Duration
 }
 
 // Store is a feedsvc.Store in one bbolt file. It is safe for concurrent
@@ -59,6 +63,12 @@ type Store struct {
 
 	mu    sync.Mutex
 	locks map[string]lease // leases live in memory: the file has one owner
+
+	group group // writes of concurrent callers commit together (group.go)
+
+	stopRelease      chan struct{} // closed by Close
+	releaseDone      chan struct{} // closed when the release loop ended
+	closeReleaseOnce sync.Once
 }
 
 // Open creates dir when missing and opens (or creates) its data file,
@@ -90,7 +100,12 @@ func Open(dir string, o Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("boltstore: open %s: %w", path, err)
 	}
-	return &Store{db: db, path: path, now: time.Now, locks: map[string]lease{}}, nil
+	s := &Store{db: db, path: path, now: time.Now, locks: map[string]lease{}}
+	if o.ReleaseEvery > 0 {
+		s.stopRelease, s.releaseDone = make(chan struct{}), make(chan struct{})
+		go s.releaseLoop(o.ReleaseEvery, s.stopRelease, s.releaseDone)
+	}
+	return s, nil
 }
 
 // openFile opens the bbolt file, turning a panic on a damaged freelist
@@ -158,6 +173,10 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close releases the data file and its lock.
 func (s *Store) Close() error {
+	if s.stopRelease != nil {
+		s.closeReleaseOnce.Do(func() { close(s.stopRelease) })
+		<-s.releaseDone
+	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("boltstore: close %s: %w", s.path, err)
 	}
@@ -173,12 +192,13 @@ func (s *Store) view(ctx context.Context, op string, fn func(*bolt.Tx) error) er
 }
 
 // update runs fn in a write transaction, committed and fsync'd before it
-// returns, after checking ctx.
+// returns, after checking ctx. The transaction may hold the writes of
+// concurrent callers too (group.go), and fn may run more than once.
 func (s *Store) update(ctx context.Context, op string, fn func(*bolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("boltstore: %s: %w", op, err)
 	}
-	return s.fail(op, guard(func() error { return s.db.Update(fn) }))
+	return s.fail(op, s.commit(fn))
 }
 
 // guard runs a transaction, turning bbolt's panic on a damaged page into

@@ -38,15 +38,22 @@ func (in *Ingester) findDuplicate(ctx context.Context, src *feedsvc.Source, a *f
 		return nil, nil
 	}
 	for _, slug := range a.Sections {
-		arts, err := recent.get(ctx, in.Store, slug)
+		entries, err := recent.get(ctx, in.Store, slug)
 		if err != nil {
 			return nil, err
 		}
-		for i := range arts {
-			r := &arts[i]
-			if !hasVersion(r, src.ID) && r.Fingerprint != 0 &&
-				normalize.Distance(r.Fingerprint, a.Fingerprint) <= in.NearDupDistance {
-				return r, nil
+		for i := range entries {
+			r := &entries[i]
+			if r.HasSource(src.ID) || r.Fingerprint == 0 ||
+				normalize.Distance(r.Fingerprint, a.Fingerprint) > in.NearDupDistance {
+				continue
+			}
+			arts, err := in.Store.Articles(ctx, []string{r.ID})
+			if err != nil {
+				return nil, fmt.Errorf("load %s: %w", r.ID, err)
+			}
+			if len(arts) == 1 && !hasVersion(&arts[0], src.ID) { // else gone or changed since
+				return &arts[0], nil
 			}
 		}
 	}
@@ -79,18 +86,19 @@ func carryMedia(prev, a *feedsvc.Article) {
 	}
 }
 
-// recentCache holds each section's newest articles, read once per batch
-// for near-duplicate matching.
-type recentCache map[string][]feedsvc.Article
+// recentCache holds what near-duplicate matching and the first-page share
+// need of each section's newest articles (source, versions' sources,
+// fingerprint: feedsvc.Recent, never the articles), read once per batch.
+type recentCache map[string][]feedsvc.Recent
 
-func (c recentCache) get(ctx context.Context, st feedsvc.Store, slug string) ([]feedsvc.Article, error) {
-	if arts, ok := c[slug]; ok {
-		return arts, nil
+func (c recentCache) get(ctx context.Context, st feedsvc.Store, slug string) ([]feedsvc.Recent, error) {
+	if r, ok := c[slug]; ok {
+		return r, nil
 	}
-	arts, err := st.SectionArticles(ctx, slug, feedsvc.Query{Limit: nearDupWindow})
+	r, err := st.SectionRecent(ctx, slug, nearDupWindow)
 	if err != nil {
 		return nil, fmt.Errorf("recent %s: %w", slug, err)
 	}
-	c[slug] = arts
-	return arts, nil
+	c[slug] = r
+	return r, nil
 }

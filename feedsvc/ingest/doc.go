@@ -17,7 +17,12 @@
 // delay passed, so one host never holds up the others whatever the order
 // of sources. Per-host state (scheduler and request gate) is pruned as
 // hosts go idle; a removed source leaves the scheduler at its next sync.
-// A source waits at least 4× its answer time between polls.
+// A source waits at least 4× its answer time between polls. Of the polls
+// running, only as many as there are cores (GOMAXPROCS) are on the CPU at
+// once; the others are waiting on the network or the store, so serving
+// never queues behind a crowd of polls (cpu.go). Near-duplicate matching
+// and the first-page share read each section's newest entries as
+// feedsvc.Recent (fingerprint and sources), never the articles.
 //
 // # One story, many versions
 //

@@ -102,19 +102,22 @@ func (g *hostGate) size() int {
 	return len(g.hosts)
 }
 
-// get fetches r through the per-host gate.
+// get fetches r through the per-host gate, without the poll's CPU turn
+// while it waits (cpu.go).
 func (p *Pipeline) get(ctx context.Context, r fetch.Request) (*fetch.Response, error) {
 	p.hostsOnce.Do(func() { p.hosts = newHostGate(p.hostLimit(), p.HostDelay) })
 	host := ""
 	if u, err := url.Parse(r.URL); err == nil {
 		host = u.Host
 	}
-	release, err := p.hosts.acquire(ctx, host)
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	return p.Fetch.Get(ctx, r)
+	return offCPU(ctx, func() (*fetch.Response, error) {
+		release, err := p.hosts.acquire(ctx, host)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		return p.Fetch.Get(ctx, r)
+	})
 }
 
 // hostLimit is the most requests (and polls) at once to one host.

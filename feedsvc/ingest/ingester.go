@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -34,6 +35,12 @@ type Ingester struct {
 	// FulltextPages bounds the article pages one poll fetches for teaser
 	// feed items (default DefaultFulltextPages).
 	FulltextPages int
+	// CPUTurns bounds the polls on the CPU at once (cpu.go); 0: GOMAXPROCS,
+	// < 0: no bound.
+	CPUTurns int
+
+	cpuOnce sync.Once
+	cpu     cpuGate
 
 	undated undatedSeconds // first-seen seconds of undated articles
 }
@@ -54,6 +61,12 @@ type PollResult struct {
 // state's NextPoll says when the source is due again.
 func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, error) {
 	start := time.Now()
+	in.cpuOnce.Do(func() { in.cpu = newCPUGate(in.CPUTurns) })
+	ctx, done, err := in.cpu.take(ctx)
+	if err != nil {
+		return PollResult{}, err
+	}
+	defer done()
 	st, err := in.Store.SourceState(ctx, src.ID)
 	if err != nil && !errors.Is(err, feedsvc.ErrNotFound) {
 		return PollResult{}, fmt.Errorf("source state %s: %w", src.ID, err)
@@ -96,7 +109,7 @@ func (in *Ingester) Poll(ctx context.Context, src *feedsvc.Source) (PollResult, 
 	if in.Observe != nil {
 		in.Observe(src.ID, outcome(err, res.NotModified), time.Since(start), pr.Changed, pr.Duplicates)
 	}
-	if perr := in.Store.PutSourceState(ctx, st); perr != nil && err == nil {
+	if perr := offCPUDo(ctx, func() error { return in.Store.PutSourceState(ctx, st) }); perr != nil && err == nil {
 		err = fmt.Errorf("source state %s: %w", src.ID, perr)
 	}
 	if err == nil {
@@ -180,9 +193,9 @@ func (in *Ingester) store(ctx context.Context, src *feedsvc.Source, kind string,
 		return 0, dups, deferred, nil
 	}
 	if in.Enrich != nil && !offline(src) {
-		in.Enrich(ctx, out)
+		_ = offCPUDo(ctx, func() error { in.Enrich(ctx, out); return nil })
 	}
-	if err := in.Store.PutArticles(ctx, out); err != nil {
+	if err := offCPUDo(ctx, func() error { return in.Store.PutArticles(ctx, out) }); err != nil {
 		return 0, dups, deferred, fmt.Errorf("store articles: %w", err)
 	}
 	if err := in.retractTombstoned(ctx, out); err != nil {

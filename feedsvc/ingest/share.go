@@ -52,7 +52,7 @@ func (in *Ingester) firstPageShare(ctx context.Context, src *feedsvc.Source, fre
 // leave src more of the page than it may hold (its share, or every place
 // the other sources cannot fill) waits. Pushing src's own older articles
 // off the page is always allowed.
-func deferInSection(srcID string, page int, stored, fresh []feedsvc.Article, deferred map[string]bool) {
+func deferInSection(srcID string, page int, stored []feedsvc.Recent, fresh []feedsvc.Article, deferred map[string]bool) {
 	others := 0
 	for i := range stored {
 		if stored[i].SourceID != srcID {
@@ -78,11 +78,11 @@ func deferInSection(srcID string, page int, stored, fresh []feedsvc.Article, def
 
 // ownOnPage counts src's articles on the first page made of stored and
 // fresh (both newest first).
-func ownOnPage(srcID string, page int, stored []feedsvc.Article, fresh []feedsvc.Cursor) int {
+func ownOnPage(srcID string, page int, stored []feedsvc.Recent, fresh []feedsvc.Cursor) int {
 	own, s, f := 0, 0, 0
 	for slot := 0; slot < page; slot++ {
 		switch {
-		case f < len(fresh) && (s >= len(stored) || newer(fresh[f], feedsvc.CursorOf(&stored[s])) > 0):
+		case f < len(fresh) && (s >= len(stored) || newer(fresh[f], stored[s].Cursor) > 0):
 			own, f = own+1, f+1
 		case s < len(stored):
 			if stored[s].SourceID == srcID {

@@ -88,3 +88,20 @@ func (s *Store) SectionVersion(ctx context.Context, slug string) (int64, error) 
 	}
 	return s.versions[slug], nil
 }
+
+// SectionRecent returns the Recent entries of up to limit of the newest
+// articles of slug.
+func (s *Store) SectionRecent(ctx context.Context, slug string, limit int) ([]feedsvc.Recent, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx, "section recent "+slug); err != nil {
+		return nil, err
+	}
+	out := []feedsvc.Recent{}
+	if x := s.sections[slug]; x != nil {
+		for _, id := range x.page(feedsvc.Query{Limit: limit}) {
+			out = append(out, feedsvc.RecentOf(s.arts[id]))
+		}
+	}
+	return out, nil
+}

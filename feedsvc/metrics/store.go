@@ -59,6 +59,11 @@ func (c countingStore) SectionOldest(ctx context.Context, slug string, limit int
 	return cs, n, c.count(err)
 }
 
+func (c countingStore) SectionRecent(ctx context.Context, slug string, limit int) ([]feedsvc.Recent, error) {
+	r, err := c.Store.SectionRecent(ctx, slug, limit)
+	return r, c.count(err)
+}
+
 func (c countingStore) RemoveFromSection(ctx context.Context, slug string, ids []string) error {
 	return c.count(c.Store.RemoveFromSection(ctx, slug, ids))
 }

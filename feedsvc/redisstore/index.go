@@ -72,3 +72,18 @@ func (s *Store) SectionVersion(ctx context.Context, slug string) (int64, error) 
 	}
 	return v, nil
 }
+
+// SectionRecent returns the Recent entries of up to limit of the newest
+// articles of slug. Redis keeps no entry beside the index: they are taken
+// from the articles, read in one round trip as for a page.
+func (s *Store) SectionRecent(ctx context.Context, slug string, limit int) ([]feedsvc.Recent, error) {
+	arts, err := s.SectionArticles(ctx, slug, feedsvc.Query{Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]feedsvc.Recent, len(arts))
+	for i := range arts {
+		out[i] = feedsvc.RecentOf(&arts[i])
+	}
+	return out, nil
+}

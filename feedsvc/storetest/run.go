@@ -44,6 +44,7 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"Ping", testPing},
 		{"CanceledContext", testCanceled},
 		{"SectionOldest", testSectionOldest},
+		{"SectionRecent", testSectionRecent},
 		{"RemoveFromSection", testRemoveFromSection},
 		{"RemoveKeepsURLOfOthers", testRemoveKeepsURLOfOthers},
 		{"RemoveKeepsCursors", testRemoveKeepsCursors},

@@ -1,6 +1,7 @@
 package respond
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -22,14 +23,26 @@ type Doc struct {
 
 // NewDoc returns body (and its gzip copy gz) with strong ETags naming a
 // hash of body, so identical bytes get identical validators on every
-// replica; lastMod is truncated to the second HTTP dates carry.
+// replica; lastMod is truncated to the second HTTP dates carry. Bytes
+// whose buffer is well over their length (a grown bytes.Buffer holds up
+// to twice) are copied to a buffer of their size: documents are kept in a
+// cache that counts their length.
 func NewDoc(body, gz []byte, lastMod time.Time) Doc {
+	body, gz = fit(body), fit(gz)
 	sum := sha256.Sum256(body)
 	tag := hex.EncodeToString(sum[:16])
 	if !lastMod.IsZero() {
 		lastMod = lastMod.UTC().Truncate(time.Second)
 	}
 	return Doc{Body: body, Gz: gz, ETag: `"` + tag + `"`, GzETag: `"` + tag + `-gz"`, LastMod: lastMod}
+}
+
+// fit returns b in a buffer at most 1/8 over its length.
+func fit(b []byte) []byte {
+	if cap(b)-len(b) > len(b)/8 {
+		return bytes.Clone(b)
+	}
+	return b
 }
 
 // Meta is what a document's response says beside its validators.

@@ -68,3 +68,47 @@ func FuzzCollapsed(f *testing.F) {
 		}
 	})
 }
+
+// fingerprintRef is Fingerprint written plainly: the runes of the joined
+// text collected first, then every gram hashed.
+func fingerprintRef(title, body string) uint64 {
+	rs := fingerprintRunes(title + " " + body)
+	if len(rs) == 0 {
+		return 0
+	}
+	var ones [64]int
+	grams := [][]rune{rs}
+	if len(rs) >= 3 {
+		grams = nil
+		for i := 0; i+3 <= len(rs); i++ {
+			grams = append(grams, rs[i:i+3])
+		}
+	}
+	for _, g := range grams {
+		h := mix(hashRunes(g))
+		for i := range ones {
+			ones[i] += int(h >> i & 1)
+		}
+	}
+	var fp uint64
+	for i, c := range ones {
+		if 2*c > len(grams) {
+			fp |= 1 << i
+		}
+	}
+	return fp
+}
+
+// FuzzFingerprint: the one-pass Fingerprint agrees with the plain one.
+func FuzzFingerprint(f *testing.F) {
+	f.Add("", "")
+	f.Add("a", "")
+	f.Add("", "ab")
+	f.Add("标题", "正文。Body TEXT 42 ｆｕｌｌ")
+	f.Add(strings.Repeat("x", 300), strings.Repeat("市总工会", 200))
+	f.Fuzz(func(t *testing.T, title, body string) {
+		if got, want := Fingerprint(title, body), fingerprintRef(title, body); got != want {
+			t.Errorf("Fingerprint(%q, %q) = %016x, want %016x", title, body, got, want)
+		}
+	})
+}

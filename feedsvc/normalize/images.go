@@ -16,6 +16,9 @@ import (
 var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-actualsrc",
 	"data-lazyload", "data-original-src", "data-echo", "data-url"}
 
+// srcAttrs are where prepareImg looks for an image's source, in order.
+var srcAttrs = append(lazyAttrs[:len(lazyAttrs):len(lazyAttrs)], "src")
+
 var lazySrcsetAttrs = []string{"data-srcset", "data-lazy-srcset", "srcset"}
 
 // placeholderRe matches file names used as lazy-load placeholders.
@@ -117,7 +120,7 @@ func imageURL(base *url.URL, ref string) string {
 // placeholders, and keeps only the attributes the allow-list wants.
 func prepareImg(n *html.Node, base *url.URL) bool {
 	src := ""
-	for _, k := range append(lazyAttrs, "src") {
+	for _, k := range srcAttrs {
 		if src = imageURL(base, attr(n, k)); src != "" {
 			break
 		}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -84,14 +85,35 @@ func sanitizeTree(root *html.Node, s string, base *url.URL) (out string, kept bo
 		return strings.TrimSpace(sanitizePolicy().Sanitize(s)), false
 	}
 	prepare(root, base)
-	var b strings.Builder
+	in, clean := getBuffer(), getBuffer()
+	defer putBuffer(in)
+	defer putBuffer(clean)
 	for n := root.FirstChild; n != nil; n = n.NextSibling {
-		if err := html.Render(&b, n); err != nil {
+		if err := html.Render(in, n); err != nil {
 			return "", false
 		}
 	}
-	out = strings.TrimSpace(sanitizePolicy().Sanitize(b.String()))
-	return out, out == strings.TrimSpace(b.String())
+	if err := sanitizePolicy().SanitizeReaderToWriter(bytes.NewReader(in.Bytes()), clean); err != nil {
+		return "", false // as Sanitize answers a document it cannot read
+	}
+	o := bytes.TrimSpace(clean.Bytes())
+	return string(o), bytes.Equal(o, bytes.TrimSpace(in.Bytes()))
+}
+
+// buffers holds the render and sanitize buffers between articles: one
+// item's content is rendered and sanitized into buffers as large as
+// itself, which would otherwise be garbage at once.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// putBuffer returns b to the pool, unless it grew beyond what a usual
+// article needs.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		b.Reset()
+		buffers.Put(b)
+	}
 }
 
 // allowedIframe reports whether src is an embed from a videoHosts host.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/width"
 )
 
@@ -109,6 +110,56 @@ func FuzzFingerprint(f *testing.F) {
 	f.Fuzz(func(t *testing.T, title, body string) {
 		if got, want := Fingerprint(title, body), fingerprintRef(title, body); got != want {
 			t.Errorf("Fingerprint(%q, %q) = %016x, want %016x", title, body, got, want)
+		}
+	})
+}
+
+// textRef is textOf written plainly: the blocks collected, then joined.
+func textRef(root *html.Node) string {
+	var blocks []string
+	var cur strings.Builder
+	flush := func() {
+		blocks = append(blocks, cur.String())
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case n.Type == html.ElementNode && hiddenElems[n.DataAtom]:
+			return
+		}
+		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root)
+	flush()
+	return joinBlocks(blocks)
+}
+
+// FuzzTextOf: textOf joins blocks as the plain version does.
+func FuzzTextOf(f *testing.F) {
+	for _, s := range []string{"", "<p>a</p><p> b <b>c</b></p>", "x<br>y<br><br>z", "<div><p>\u3000一</p>二<script>x</script></div>",
+		"<ul><li>a<li>b</ul> tail", "<p> </p><p>&nbsp;</p>k"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		root := parseFragment(s)
+		if root == nil {
+			return
+		}
+		if got, want := textOf(root), textRef(root); got != want {
+			t.Errorf("textOf(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -45,37 +45,70 @@ func Text(s string) string {
 
 // textOf is Text of a parsed tree.
 func textOf(root *html.Node) string {
-	var blocks []string
-	var cur strings.Builder
-	flush := func() {
-		blocks = append(blocks, cur.String())
-		cur.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
+	var t texter
+	t.walk(root)
+	t.flush()
+	return t.out.String()
+}
+
+// texter writes the blocks of a tree as joinBlocks would join them,
+// without a slice of blocks: a block of one text node (the usual <p>)
+// is collapsed without a copy.
+type texter struct {
+	out   strings.Builder
+	one   string // the block's text while it is one piece
+	buf   []byte // the block's text once it has more pieces
+	piece int    // pieces in the block so far
+}
+
+func (t *texter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		t.add(n.Data)
+		return
+	case html.ElementNode:
+		if hiddenElems[n.DataAtom] {
 			return
-		case html.ElementNode:
-			if hiddenElems[n.DataAtom] {
-				return
-			}
-		}
-		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
 		}
 	}
-	walk(root)
-	flush()
-	return joinBlocks(blocks)
+	block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+	if block {
+		t.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t.walk(c)
+	}
+	if block {
+		t.flush()
+	}
+}
+
+func (t *texter) add(s string) {
+	switch t.piece {
+	case 0:
+		t.one = s
+	case 1:
+		t.buf = append(append(t.buf[:0], t.one...), s...)
+	default:
+		t.buf = append(t.buf, s...)
+	}
+	t.piece++
+}
+
+// flush ends the block: collapsed, and after a blank line when it is not
+// the first non-empty one.
+func (t *texter) flush() {
+	s := t.one
+	if t.piece > 1 {
+		s = string(t.buf)
+	}
+	t.one, t.piece = "", 0
+	if s = collapse(s); s != "" {
+		if t.out.Len() > 0 {
+			t.out.WriteString("\n\n")
+		}
+		t.out.WriteString(s)
+	}
 }
 
 // joinBlocks collapses whitespace in each block and joins the non-empty

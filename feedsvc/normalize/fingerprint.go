@@ -110,6 +110,9 @@ func fingerprintRune(r rune) (rune, bool) {
 		}
 		return r, false
 	}
+	if 0x4e00 <= r && r <= 0x9fff { // CJK Unified Ideographs: letters, no case, no fold
+		return r, true
+	}
 	if r >= 0x2000 { // width.Fold rune by rune: nothing below U+2000 folds
 		if f := width.LookupRune(r).Folded(); f != 0 {
 			r = f

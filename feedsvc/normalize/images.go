@@ -43,8 +43,8 @@ func usableImage(u string) bool {
 	}
 	// The same test by hand for the common case (ASCII, no tracker host):
 	// a path segment named like a placeholder or beacon file.
-	return !fileNamed(lower, placeholderNames, []string{"gif", "png", "svg"}) &&
-		!fileNamed(lower, beaconNames, []string{"gif", "png"})
+	return !fileNamed(lower, placeholderNames, placeholderExts) &&
+		!fileNamed(lower, beaconNames, beaconExts)
 }
 
 // trackerHosts are lower-case substrings one of which every match of
@@ -55,20 +55,23 @@ var trackerHosts = []string{"feedburner.com/", "wordpress.com/", "pixel.wp.com/"
 
 // placeholderNames and beaconNames are the file names of placeholderRe
 // and of trackerRe's path alternative.
+// Each name carries its dot, so that matching builds no string.
 var (
-	placeholderNames = []string{"blank", "spacer", "pixel", "1x1", "transparent", "trans", "placeholder",
-		"loading", "lazyload", "lazy", "clear", "grey", "gray", "dot", "s"}
-	beaconNames = []string{"pixel", "beacon", "track", "tracking", "1x1"}
+	placeholderNames = []string{"blank.", "spacer.", "pixel.", "1x1.", "transparent.", "trans.", "placeholder.",
+		"loading.", "lazyload.", "lazy.", "clear.", "grey.", "gray.", "dot.", "s."}
+	beaconNames     = []string{"pixel.", "beacon.", "track.", "tracking.", "1x1."}
+	placeholderExts = []string{"gif", "png", "svg"}
+	beaconExts      = []string{"gif", "png"}
 )
 
 // fileNamed reports "/NAME.EXT" followed by the end or "?" anywhere in u,
 // as placeholderRe and trackerRe's path alternative match it (u is lower
-// case ASCII).
+// case ASCII; names end in their dot).
 func fileNamed(u string, names, exts []string) bool {
 	for i := strings.IndexByte(u, '/'); i >= 0; i = next(u, i) {
 		rest := u[i+1:]
 		for _, n := range names {
-			r, ok := strings.CutPrefix(rest, n+".")
+			r, ok := strings.CutPrefix(rest, n)
 			if !ok {
 				continue
 			}

@@ -163,3 +163,18 @@ func FuzzTextOf(f *testing.F) {
 		}
 	})
 }
+
+// TestHanFoldsToItself: the fast path of fingerprintRune for CJK Unified
+// Ideographs gives what the general path gives.
+func TestHanFoldsToItself(t *testing.T) {
+	for r := rune(0x4e00); r <= 0x9fff; r++ {
+		f := r
+		if w := width.LookupRune(r).Folded(); w != 0 {
+			f = w
+		}
+		f = unicode.ToLower(f)
+		if f != r || !unicode.IsLetter(f) && !unicode.IsDigit(f) {
+			t.Fatalf("U+%04X folds to U+%04X (letter %v)", r, f, unicode.IsLetter(f))
+		}
+	}
+}

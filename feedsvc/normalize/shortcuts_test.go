@@ -178,3 +178,45 @@ func TestHanFoldsToItself(t *testing.T) {
 		}
 	}
 }
+
+// collapseRef is collapseBuild written plainly, rune by rune.
+func collapseRef(s string) string {
+	var b strings.Builder
+	run, runes := rune(0), 0
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
+			continue
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+			if b.Len() > 0 {
+				run, runes = r, runes+1
+			}
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if runes > 0 {
+			if runes == 1 && run == '\u3000' {
+				b.WriteRune(run)
+			} else {
+				b.WriteByte(' ')
+			}
+			runes = 0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzCollapseBuild: the ASCII fast path of collapseBuild changes nothing.
+func FuzzCollapseBuild(f *testing.F) {
+	for _, s := range []string{"", " a\tb\n\nc ", "x\x00y\x7fz\x1f", "\u3000一\u3000\u3000二\u00a0三", "a\u200bb\u202ec", "é\u0085ü\v\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if got, want := collapseBuild(s), collapseRef(s); got != want {
+			t.Errorf("collapseBuild(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -189,8 +190,23 @@ func collapseBuild(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
+		case r < utf8.RuneSelf: // ASCII: white space, other controls, the rest
+			if r == ' ' || '\t' <= r && r <= '\r' {
+				if b.Len() > 0 {
+					run, runes = r, runes+1
+				}
+				continue
+			}
+			if r < 0x20 || r == 0x7f {
+				continue
+			}
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
 			continue
 		case bidiControl(r):
@@ -211,7 +227,11 @@ func collapseBuild(s string) string {
 			}
 			runes = 0
 		}
-		b.WriteRune(r)
+		if size == 1 {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(s[i-size : i])
+		}
 	}
 	return b.String()
 }

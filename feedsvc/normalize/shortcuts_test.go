@@ -179,33 +179,28 @@ func TestHanFoldsToItself(t *testing.T) {
 	}
 }
 
-// collapseRef is collapseBuild written plainly, rune by rune.
+// collapseRef is collapseBuild written plainly, with rune slices: each
+// rune is dropped, part of a whitespace run, or kept.
 func collapseRef(s string) string {
-	var b strings.Builder
-	run, runes := rune(0), 0
+	var out, run []rune
 	for _, r := range s {
+		space := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0'
 		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
-			continue
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
-			if b.Len() > 0 {
-				run, runes = r, runes+1
+		case strings.ContainsRune("\u200b\u200c\u200d\ufeff\u2060", r) || bidiControl(r) || !space && unicode.IsControl(r):
+		case space && len(out) > 0:
+			run = append(run, r)
+		case space:
+		default:
+			if string(run) == "\u3000" {
+				out = append(out, run...)
+			} else if len(run) > 0 {
+				out = append(out, ' ')
 			}
-			continue
-		case unicode.IsControl(r):
-			continue
+			run = run[:0]
+			out = append(out, r)
 		}
-		if runes > 0 {
-			if runes == 1 && run == '\u3000' {
-				b.WriteRune(run)
-			} else {
-				b.WriteByte(' ')
-			}
-			runes = 0
-		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return string(out)
 }
 
 // FuzzCollapseBuild: the ASCII fast path of collapseBuild changes nothing.

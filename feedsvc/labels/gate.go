@@ -1,0 +1,524 @@
+package labels
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The line gate: most lines of an article hold no label at all, and Line
+// would try every rule on them only to fail. mayBeMeta answers from one
+// pass over the line whether any rule could match it. What a rule needs
+// is derived from the rule tables themselves (a pattern's literals, as a
+// prefilter of RE2's kind), so the gate cannot disagree with a table that
+// changes: it only says "no" when no pattern's required literals occur.
+
+// gateReq is a condition a text meets when a pattern matches inside it:
+// all of subs (and), any of subs (or), or literal atom number lit.
+type gateReq struct {
+	op   gateOp
+	lit  int
+	subs []*gateReq
+}
+
+type gateOp int
+
+const (
+	reqTrue gateOp = iota // nothing known: any text may match
+	reqLit
+	reqAnd
+	reqOr
+)
+
+// gateExactMax bounds the finite string sets followed through a pattern
+// before they are turned into literal conditions.
+const gateExactMax = 64
+
+// gateClassMax is the largest character class read as a set of literals.
+const gateClassMax = 16
+
+// gateAtom is a literal the gate looks for. A folded atom is in lower
+// case and matches ASCII letters of either case; an anchored one counts
+// only where a segment may start (segmentStart).
+type gateAtom struct {
+	s              string
+	fold, anchored bool
+}
+
+// gateIndex lists the atoms with one first rune: those counted anywhere,
+// then the anchored ones.
+type gateIndex struct{ free, anchored []int }
+
+// gateAtomMax is the number of atoms match can track.
+const gateAtomMax = 512
+
+// lineGate is the condition for the label tables Line consults.
+type lineGate struct {
+	atoms []gateAtom
+	first map[rune]*gateIndex       // atoms by their first rune
+	ascii [utf8.RuneSelf]*gateIndex // the same for ASCII first runes
+	start [1 << 16 / 64]uint64      // bitmap of BMP first runes
+	req   *gateReq
+}
+
+// metaGate covers every rule by which Line can report a hit: the label,
+// bare-label and marker tables, labelled photo credits. The other two
+// ways, a trailing 摄 credit and a date, are tested directly (mayBeMeta).
+var metaGate = func() *lineGate {
+	g := &lineGate{first: map[rune]*gateIndex{}}
+	var any []*gateReq
+	for _, t := range [][]labelRule{labelTable, bareTable, markerTable} {
+		for _, r := range t {
+			any = append(any, g.pattern(r.re))
+		}
+	}
+	any = append(any, g.pattern(photoLabel))
+	g.req = or(any)
+	return g
+}()
+
+// foldsToASCII are the non-ASCII runes that (?i) matches with an ASCII
+// letter (KELVIN SIGN, LONG S); the gate compares folded atoms by ASCII
+// case only and lets a line holding one of these through.
+var foldsToASCII = func() map[rune]bool {
+	m := map[rune]bool{}
+	for r := rune('a'); r <= 'z'; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f > unicode.MaxASCII {
+				m[f] = true
+			}
+		}
+	}
+	return m
+}()
+
+// gateLines turns the gate on; tests turn it off to compare.
+var gateLines = true
+
+// foldsMax is the largest of foldsToASCII.
+var foldsMax = func() (m rune) {
+	for r := range foldsToASCII {
+		m = max(m, r)
+	}
+	return m
+}()
+
+// mayBeMeta reports whether Line could find a hit in raw. When it is
+// false, Line(raw) returns (nil, false).
+func mayBeMeta(raw string) bool {
+	if hasYear(raw) || strings.Contains(raw, "摄") || strings.Contains(raw, "攝") {
+		return true // FindDate, creditNames
+	}
+	return metaGate.match(raw)
+}
+
+// segmentStart reports whether a segment of a line may start after rune
+// prev: Line cuts segments at white space (Clean trims it), at segSep's
+// bars, brackets and semicolons, and parseSegment unwraps round brackets.
+func segmentStart(prev rune) bool {
+	switch {
+	case prev < utf8.RuneSelf:
+		return asciiStart[prev]
+	case prev > 0x3011 && prev < 0xfeff:
+		return false // CJK and most scripts: no space or separator up here
+	}
+	return startsSegment(prev)
+}
+
+// startsSegment is segmentStart written plainly.
+func startsSegment(prev rune) bool {
+	return isSpace(prev) || strings.ContainsRune("|｜【】[];；(（", prev)
+}
+
+// asciiStart is startsSegment for ASCII.
+var asciiStart = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = startsSegment(rune(r))
+	}
+	return t
+}()
+
+// isSpace is white space as Clean sees it: collapsed or trimmed.
+func isSpace(r rune) bool { return unicode.IsSpace(r) || isRunSpace(r) }
+
+// cleanMax is the longest line (after Clean) Line reads.
+const cleanMax = 240
+
+// match reports whether s meets the gate's condition. It also says no
+// to lines Line finds too long: more than cleanMax runes that are not
+// white space stay in Clean's result.
+func (g *lineGate) match(s string) bool {
+	var seen [gateAtomMax / 64]uint64
+	if len(g.atoms) > gateAtomMax {
+		return true
+	}
+	boundary, kept := true, 0 // the start of s starts a segment
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r <= foldsMax && foldsToASCII[r] {
+				return true
+			}
+		}
+		if r < utf8.RuneSelf {
+			g.look(s[i:], g.ascii[r], boundary, &seen)
+			if 'A' <= r && r <= 'Z' {
+				g.look(s[i:], g.ascii[r+'a'-'A'], boundary, &seen)
+			}
+		} else if g.starts(r) {
+			g.look(s[i:], g.first[r], boundary, &seen)
+		}
+		if boundary = segmentStart(r); !boundary || !isSpace(r) {
+			if kept++; kept > cleanMax {
+				return false
+			}
+		}
+		i += n
+	}
+	return g.req.eval(&seen)
+}
+
+// starts reports whether an atom is indexed under first rune r.
+func (g *lineGate) starts(r rune) bool {
+	return r > 0xffff || g.start[r/64]&(1<<(r%64)) != 0
+}
+
+// look marks the atoms of x that s starts with; anchored ones only at a
+// segment start.
+func (g *lineGate) look(s string, x *gateIndex, boundary bool, seen *[gateAtomMax / 64]uint64) {
+	if x == nil {
+		return
+	}
+	g.mark(s, x.free, seen)
+	if boundary {
+		g.mark(s, x.anchored, seen)
+	}
+}
+
+// mark marks the atoms of cands that s starts with.
+func (g *lineGate) mark(s string, cands []int, seen *[gateAtomMax / 64]uint64) {
+	for _, i := range cands {
+		a := &g.atoms[i]
+		if a.fold && hasPrefixFold(s, a.s) || !a.fold && strings.HasPrefix(s, a.s) {
+			seen[i/64] |= 1 << (i % 64)
+		}
+	}
+}
+
+// hasPrefixFold is strings.HasPrefix comparing ASCII letters without
+// case; prefix is in lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// eval reports whether the atoms in seen meet the condition.
+func (q *gateReq) eval(seen *[gateAtomMax / 64]uint64) bool {
+	switch q.op {
+	case reqLit:
+		return seen[q.lit/64]&(1<<(q.lit%64)) != 0
+	case reqAnd:
+		for _, s := range q.subs {
+			if !s.eval(seen) {
+				return false
+			}
+		}
+		return true
+	case reqOr:
+		for _, s := range q.subs {
+			if s.eval(seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// pattern derives the condition of a compiled pattern; a pattern the
+// analysis cannot read yields reqTrue. The strings a pattern anchored
+// with ^ begins with must stand at a segment start.
+func (g *lineGate) pattern(re *regexp.Regexp) *gateReq {
+	p, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return &gateReq{}
+	}
+	p = p.Simplify()
+	if p.Op == syntax.OpConcat && len(p.Sub) > 1 && p.Sub[0].Op == syntax.OpBeginText {
+		return g.toReq(g.concat(p.Sub[1:], true), false)
+	}
+	return g.toReq(g.info(p), false)
+}
+
+// gateStr is one string of a finite set a sub-pattern matches; a folded
+// one is in lower case and stands for its ASCII case variants.
+type gateStr struct {
+	s    string
+	fold bool
+}
+
+// gateInfo describes a sub-pattern: the finite set of strings it matches
+// (exact, when known and small), else a condition on the text.
+type gateInfo struct {
+	exact []gateStr
+	req   *gateReq
+}
+
+func exactly(s ...gateStr) gateInfo { return gateInfo{exact: s} }
+
+var (
+	anything = gateInfo{req: &gateReq{}}
+	empty    = []gateStr{{}}
+)
+
+// info follows a pattern node.
+func (g *lineGate) info(re *syntax.Regexp) gateInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return exactly(empty...)
+	case syntax.OpLiteral:
+		return literal(re)
+	case syntax.OpCharClass:
+		return charClass(re.Rune)
+	case syntax.OpCapture:
+		return g.info(re.Sub[0])
+	case syntax.OpQuest:
+		in := g.info(re.Sub[0])
+		if in.exact == nil {
+			return anything
+		}
+		return exactly(append([]gateStr{{}}, in.exact...)...)
+	case syntax.OpPlus:
+		return gateInfo{req: g.toReq(g.info(re.Sub[0]), false)}
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return anything
+		}
+		return gateInfo{req: g.toReq(g.info(re.Sub[0]), false)}
+	case syntax.OpConcat:
+		return g.concat(re.Sub, false)
+	case syntax.OpAlternate:
+		return g.alternate(re.Sub)
+	}
+	return anything // any character, large classes, stars
+}
+
+// literal reads a literal. Under (?i) it is folded, and gives up on a
+// non-ASCII letter with case forms.
+func literal(re *syntax.Regexp) gateInfo {
+	if re.Flags&syntax.FoldCase == 0 {
+		return exactly(gateStr{s: string(re.Rune)})
+	}
+	for _, r := range re.Rune {
+		if r > unicode.MaxASCII && unicode.SimpleFold(r) != r {
+			return anything
+		}
+	}
+	return exactly(folded(string(re.Rune), true))
+}
+
+// folded is s as a set member, lower-cased when fold is set; only a
+// string with an ASCII letter stays folded.
+func folded(s string, fold bool) gateStr {
+	if !fold {
+		return gateStr{s: s}
+	}
+	l := asciiLower(s)
+	return gateStr{s: l, fold: strings.ContainsFunc(l, func(r rune) bool { return 'a' <= r && r <= 'z' })}
+}
+
+// asciiLower lower-cases the ASCII letters of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// charClass reads a small class as its characters (a class under (?i)
+// lists both cases already).
+func charClass(ranges []rune) gateInfo {
+	var out []gateStr
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i+1]-ranges[i] >= gateClassMax {
+			return anything
+		}
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			if !foldsToASCII[r] { // lines holding one pass the gate
+				out = append(out, gateStr{s: string(r)})
+			}
+		}
+		if len(out) > gateClassMax {
+			return anything
+		}
+	}
+	if len(out) == 0 {
+		return anything
+	}
+	return exactly(out...)
+}
+
+// concat multiplies out the exact sets of consecutive parts while they
+// stay small and joins the rest as conditions that all hold. With
+// anchored set, the strings the concatenation begins with are anchored.
+func (g *lineGate) concat(subs []*syntax.Regexp, anchored bool) gateInfo {
+	var all []*gateReq
+	cur := empty
+	for _, s := range subs {
+		in := g.info(s)
+		if in.exact != nil && (len(cur)*len(in.exact) <= gateExactMax || isEmpty(cur)) {
+			cur = cross(cur, in.exact)
+			continue
+		}
+		all = append(all, g.toReq(exactly(cur...), anchored))
+		anchored = false
+		cur = empty
+		if in.exact != nil {
+			cur = in.exact
+		} else {
+			all = append(all, in.req)
+		}
+	}
+	if len(all) == 0 && !anchored {
+		return exactly(cur...)
+	}
+	return gateInfo{req: and(append(all, g.toReq(exactly(cur...), anchored)))}
+}
+
+// alternate unites exact sets, or needs one branch's condition.
+func (g *lineGate) alternate(subs []*syntax.Regexp) gateInfo {
+	var exact []gateStr
+	ins := make([]gateInfo, len(subs))
+	for i, s := range subs {
+		ins[i] = g.info(s)
+		exact = append(exact, ins[i].exact...)
+		if ins[i].exact == nil {
+			exact = nil
+			break
+		}
+	}
+	if exact != nil {
+		return exactly(exact...)
+	}
+	var any []*gateReq
+	for i, s := range subs {
+		if ins[i].exact == nil && ins[i].req == nil {
+			ins[i] = g.info(s)
+		}
+		any = append(any, g.toReq(ins[i], false))
+	}
+	return gateInfo{req: or(any)}
+}
+
+// isEmpty reports the set holding only the empty string.
+func isEmpty(set []gateStr) bool { return len(set) == 1 && set[0].s == "" }
+
+// cross is the set of concatenations; a string is folded when a part is
+// and holds an ASCII letter.
+func cross(a, b []gateStr) []gateStr {
+	out := make([]gateStr, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, folded(x.s+y.s, x.fold || y.fold))
+		}
+	}
+	return out
+}
+
+// toReq turns a sub-pattern's description into a condition: one of its
+// strings occurs. A string holding white space is split there, because
+// the rules see lines whose white space Clean has collapsed; each piece
+// occurs in the raw line as it is. With anchored set, a string's first
+// piece must stand at a segment start.
+func (g *lineGate) toReq(in gateInfo, anchored bool) *gateReq {
+	if in.exact == nil {
+		return in.req
+	}
+	var any []*gateReq
+	for _, s := range in.exact {
+		var all []*gateReq
+		for i, piece := range strings.FieldsFunc(s.s, isRunSpace) {
+			at := anchored && i == 0 && strings.HasPrefix(s.s, piece)
+			all = append(all, &gateReq{op: reqLit, lit: g.atom(gateAtom{piece, s.fold, at})})
+		}
+		any = append(any, and(all))
+	}
+	return or(any)
+}
+
+// atom numbers a literal, indexing it by its first rune (in lower case
+// when folded).
+func (g *lineGate) atom(a gateAtom) int {
+	for i, b := range g.atoms {
+		if a == b {
+			return i
+		}
+	}
+	g.atoms = append(g.atoms, a)
+	r, _ := utf8.DecodeRuneInString(a.s)
+	x := g.first[r]
+	if x == nil {
+		x = &gateIndex{}
+		g.first[r] = x
+	}
+	if a.anchored {
+		x.anchored = append(x.anchored, len(g.atoms)-1)
+	} else {
+		x.free = append(x.free, len(g.atoms)-1)
+	}
+	if r < utf8.RuneSelf {
+		g.ascii[r] = x
+	}
+	if r <= 0xffff {
+		g.start[r/64] |= 1 << (r % 64)
+	}
+	return len(g.atoms) - 1
+}
+
+// and is the conjunction of subs; true when there are none.
+func and(subs []*gateReq) *gateReq {
+	var keep []*gateReq
+	for _, s := range subs {
+		if s.op != reqTrue {
+			keep = append(keep, s)
+		}
+	}
+	switch len(keep) {
+	case 0:
+		return &gateReq{}
+	case 1:
+		return keep[0]
+	}
+	return &gateReq{op: reqAnd, subs: keep}
+}
+
+// or is the disjunction of subs; true when one of them is.
+func or(subs []*gateReq) *gateReq {
+	for _, s := range subs {
+		if s.op == reqTrue {
+			return &gateReq{}
+		}
+	}
+	if len(subs) == 1 {
+		return subs[0]
+	}
+	return &gateReq{op: reqOr, subs: subs}
+}

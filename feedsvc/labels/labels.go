@@ -80,6 +80,9 @@ var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+)
 // Line reads a line as metadata. It returns the hits in order and
 // whether every segment was metadata (a line that may be removed).
 func Line(raw string) ([]Hit, bool) {
+	if gateLines && !mayBeMeta(raw) {
+		return nil, false // no rule can match (gate.go)
+	}
 	if runeLen(Clean(raw)) > 240 {
 		return nil, false
 	}

@@ -20,7 +20,31 @@ import (
 type gateReq struct {
 	op   gateOp
 	lit  int
+	lits gateSet // literal operands of and/or, tested at once
 	subs []*gateReq
+}
+
+// gateSet is a set of atoms by number.
+type gateSet [gateAtomMax / 64]uint64
+
+func (s *gateSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
+func (s *gateSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+func (s *gateSet) empty() bool    { return *s == gateSet{} }
+func (s *gateSet) meets(t *gateSet) bool { // any common atom
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+func (s *gateSet) covers(t *gateSet) bool { // every atom of t
+	for i := range s {
+		if s[i]&t[i] != t[i] {
+			return false
+		}
+	}
+	return true
 }
 
 type gateOp int
@@ -150,7 +174,7 @@ const cleanMax = 240
 // to lines Line finds too long: more than cleanMax runes that are not
 // white space stay in Clean's result.
 func (g *lineGate) match(s string) bool {
-	var seen [gateAtomMax / 64]uint64
+	var seen gateSet
 	if len(g.atoms) > gateAtomMax {
 		return true
 	}
@@ -188,7 +212,7 @@ func (g *lineGate) starts(r rune) bool {
 
 // look marks the atoms of x that s starts with; anchored ones only at a
 // segment start.
-func (g *lineGate) look(s string, x *gateIndex, boundary bool, seen *[gateAtomMax / 64]uint64) {
+func (g *lineGate) look(s string, x *gateIndex, boundary bool, seen *gateSet) {
 	if x == nil {
 		return
 	}
@@ -199,11 +223,11 @@ func (g *lineGate) look(s string, x *gateIndex, boundary bool, seen *[gateAtomMa
 }
 
 // mark marks the atoms of cands that s starts with.
-func (g *lineGate) mark(s string, cands []int, seen *[gateAtomMax / 64]uint64) {
+func (g *lineGate) mark(s string, cands []int, seen *gateSet) {
 	for _, i := range cands {
 		a := &g.atoms[i]
 		if a.fold && hasPrefixFold(s, a.s) || !a.fold && strings.HasPrefix(s, a.s) {
-			seen[i/64] |= 1 << (i % 64)
+			seen.add(i)
 		}
 	}
 }
@@ -227,11 +251,14 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // eval reports whether the atoms in seen meet the condition.
-func (q *gateReq) eval(seen *[gateAtomMax / 64]uint64) bool {
+func (q *gateReq) eval(seen *gateSet) bool {
 	switch q.op {
 	case reqLit:
-		return seen[q.lit/64]&(1<<(q.lit%64)) != 0
+		return seen.has(q.lit)
 	case reqAnd:
+		if !seen.covers(&q.lits) {
+			return false
+		}
 		for _, s := range q.subs {
 			if !s.eval(seen) {
 				return false
@@ -239,6 +266,9 @@ func (q *gateReq) eval(seen *[gateAtomMax / 64]uint64) bool {
 		}
 		return true
 	case reqOr:
+		if seen.meets(&q.lits) {
+			return true
+		}
 		for _, s := range q.subs {
 			if s.eval(seen) {
 				return true
@@ -493,32 +523,57 @@ func (g *lineGate) atom(a gateAtom) int {
 	return len(g.atoms) - 1
 }
 
-// and is the conjunction of subs; true when there are none.
+// and is the conjunction of subs; true when there are none. Literals
+// and nested conjunctions are merged into one node.
 func and(subs []*gateReq) *gateReq {
-	var keep []*gateReq
+	q := &gateReq{op: reqAnd}
+	n := 0
 	for _, s := range subs {
-		if s.op != reqTrue {
-			keep = append(keep, s)
+		switch s.op {
+		case reqTrue:
+			continue
+		case reqLit:
+			q.lits.add(s.lit)
+		case reqAnd:
+			for i := range q.lits {
+				q.lits[i] |= s.lits[i]
+			}
+			q.subs = append(q.subs, s.subs...)
+		default:
+			q.subs = append(q.subs, s)
 		}
+		n++
 	}
-	switch len(keep) {
-	case 0:
+	switch {
+	case n == 0:
 		return &gateReq{}
-	case 1:
-		return keep[0]
+	case n == 1 && subs[0].op != reqTrue && len(subs) == 1:
+		return subs[0]
 	}
-	return &gateReq{op: reqAnd, subs: keep}
+	return q
 }
 
-// or is the disjunction of subs; true when one of them is.
+// or is the disjunction of subs; true when one of them is. Literals and
+// nested disjunctions are merged into one node.
 func or(subs []*gateReq) *gateReq {
+	q := &gateReq{op: reqOr}
 	for _, s := range subs {
-		if s.op == reqTrue {
+		switch s.op {
+		case reqTrue:
 			return &gateReq{}
+		case reqLit:
+			q.lits.add(s.lit)
+		case reqOr:
+			for i := range q.lits {
+				q.lits[i] |= s.lits[i]
+			}
+			q.subs = append(q.subs, s.subs...)
+		default:
+			q.subs = append(q.subs, s)
 		}
 	}
 	if len(subs) == 1 {
 		return subs[0]
 	}
-	return &gateReq{op: reqOr, subs: subs}
+	return q
 }

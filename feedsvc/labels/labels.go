@@ -174,7 +174,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 		}
 	}
 	for _, r := range labelTable {
-		loc := r.find(seg)
+		loc := r.findFirst(seg) // first.go
 		if loc == nil {
 			continue
 		}

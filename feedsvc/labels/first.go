@@ -3,6 +3,7 @@ package labels
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,10 +33,11 @@ func (s *runeSet) has(r rune) bool {
 	return false
 }
 
-// firstSets are the first characters of each anchored labelTable rule.
+// firstSets are the first characters of each anchored labelTable and
+// bareTable rule.
 var firstSets = func() map[*regexp.Regexp]*runeSet {
 	m := map[*regexp.Regexp]*runeSet{}
-	for _, r := range labelTable {
+	for _, r := range append(slices.Clone(labelTable), bareTable...) {
 		m[r.re] = firstOfPattern(r.re)
 	}
 	return m
@@ -113,11 +115,23 @@ func firstOf(re *syntax.Regexp, set *runeSet) bool {
 // findFirst is r.find(seg), without running the regexp on a segment
 // whose first character no match of r starts with.
 func (r labelRule) findFirst(seg string) []int {
-	if set := firstSets[r.re]; set != nil && !set.any {
-		c, _ := utf8.DecodeRuneInString(seg)
-		if seg == "" || !set.has(c) {
-			return nil
-		}
+	if !r.mayStart(seg) {
+		return nil
 	}
 	return r.find(seg)
+}
+
+// matchFirst is r.re.MatchString(seg) for a bareTable rule, likewise.
+func (r labelRule) matchFirst(seg string) bool {
+	return r.mayStart(seg) && r.re.MatchString(seg)
+}
+
+// mayStart reports whether a match of r may start seg.
+func (r labelRule) mayStart(seg string) bool {
+	set := firstSets[r.re]
+	if set == nil || set.any {
+		return true
+	}
+	c, _ := utf8.DecodeRuneInString(seg)
+	return seg != "" && set.has(c)
 }

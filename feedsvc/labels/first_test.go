@@ -2,11 +2,13 @@ package labels
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
-// agreeFirst checks findFirst against find for every labelTable rule on
-// seg, Clean(seg) and seg's bracketed inside.
+// agreeFirst checks findFirst against find for every labelTable rule,
+// and matchFirst against the regexp for every bareTable rule, on seg,
+// Clean(seg) and seg's bracketed inside.
 func agreeFirst(t *testing.T, seg string) {
 	t.Helper()
 	inner, _ := bracketed(Clean(seg))
@@ -14,6 +16,13 @@ func agreeFirst(t *testing.T, seg string) {
 		for _, r := range labelTable {
 			if got, want := r.findFirst(s), r.find(s); !slices.Equal(got, want) {
 				t.Errorf("%s: findFirst(%q) = %v, find %v", r.re, s, got, want)
+			}
+		}
+		for _, r := range bareTable {
+			for _, b := range []string{s, strings.TrimRight(s, ":：/")} {
+				if got := r.matchFirst(b); got != r.re.MatchString(b) {
+					t.Errorf("%s: matchFirst(%q) = %v", r.re, b, got)
+				}
 			}
 		}
 	}
@@ -29,13 +38,13 @@ func TestFirstRunesAgree(t *testing.T) {
 		}
 	}
 	narrow := 0
-	for _, r := range labelTable {
+	for _, r := range append(slices.Clone(labelTable), bareTable...) {
 		if !firstSets[r.re].any {
 			narrow++
 		}
 	}
-	if narrow < len(labelTable)/2 {
-		t.Errorf("only %d of %d rules have a first-character set", narrow, len(labelTable))
+	if narrow < len(labelTable)/2+len(bareTable) {
+		t.Errorf("only %d of %d rules have a first-character set", narrow, len(labelTable)+len(bareTable))
 	}
 }
 

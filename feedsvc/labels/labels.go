@@ -202,7 +202,7 @@ var bareTable = []labelRule{
 func bareLabel(seg string) Field {
 	seg = strings.TrimRight(Clean(seg), ":：/")
 	for _, r := range bareTable {
-		if r.re.MatchString(seg) {
+		if r.matchFirst(seg) { // first.go
 			return r.f
 		}
 	}

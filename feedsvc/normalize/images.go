@@ -49,8 +49,8 @@ func usableImage(u string) bool {
 
 // trackerHosts are lower-case substrings one of which every match of
 // trackerRe's host alternative holds.
-var trackerHosts = []string{"feedburner.com/", "wordpress.com/", "pixel.wp.com/",
-	"quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
+var trackerHosts = []string{"feeds.feedburner.com/~r/", "feedburner.com/~ff/", "feeds.wordpress.com/1.0/",
+	"stats.wordpress.com/", "pixel.wp.com/", "pixel.quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
 	"statcounter.com/", "hm.baidu.com/", "cnzz.com/", "analytics.twitter.com/", "facebook.com/tr", "bat.bing.com/"}
 
 // placeholderNames and beaconNames are the file names of placeholderRe

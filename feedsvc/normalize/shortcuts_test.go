@@ -14,7 +14,9 @@ import (
 func FuzzUsableImage(f *testing.F) {
 	for _, s := range []string{"https://e.org/a/blank.gif", "https://e.org/S.PNG?x=1", "https://e.org/x/s.svgz",
 		"http://e.org/pixel.gif/b", "https://stats.wordpress.com/b.gif", "https://e.org/a.jpg", "https://e.org/track.png?",
-		"https://e.org/1x1.gif", "https://e.org//dot.svg", "https://e.org/ſ.gif", "ftp://e.org/a.jpg"} {
+		"https://e.org/1x1.gif", "https://e.org//dot.svg", "https://e.org/ſ.gif", "ftp://e.org/a.jpg",
+		"https://x.files.wordpress.com/2011/a.jpg", "https://FEEDS.WordPress.com/1.0/x", "https://a.feeds.feedburner.com/~r/x",
+		"https://feedburner.com/~ff/x", "https://pixel.quantserve.com/p", "https://e.org/quantserve.com/"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, u string) {

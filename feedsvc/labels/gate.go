@@ -523,18 +523,29 @@ func (g *lineGate) atom(a gateAtom) int {
 	return len(g.atoms) - 1
 }
 
-// and is the conjunction of subs; true when there are none. Literals
-// and nested conjunctions are merged into one node.
-func and(subs []*gateReq) *gateReq {
-	q := &gateReq{op: reqAnd}
+// and is the conjunction of subs; true when there are none.
+func and(subs []*gateReq) *gateReq { return combine(reqAnd, subs) }
+
+// or is the disjunction of subs; true when one of them is.
+func or(subs []*gateReq) *gateReq { return combine(reqOr, subs) }
+
+// combine joins subs with op (reqAnd or reqOr); literals and nested
+// nodes of the same op are merged into one node.
+func combine(op gateOp, subs []*gateReq) *gateReq {
+	if len(subs) == 1 {
+		return subs[0]
+	}
+	q := &gateReq{op: op}
 	n := 0
 	for _, s := range subs {
-		switch s.op {
-		case reqTrue:
+		switch {
+		case s.op == reqTrue && op == reqAnd:
 			continue
-		case reqLit:
+		case s.op == reqTrue:
+			return &gateReq{}
+		case s.op == reqLit:
 			q.lits.add(s.lit)
-		case reqAnd:
+		case s.op == op:
 			for i := range q.lits {
 				q.lits[i] |= s.lits[i]
 			}
@@ -544,36 +555,8 @@ func and(subs []*gateReq) *gateReq {
 		}
 		n++
 	}
-	switch {
-	case n == 0:
+	if n == 0 && op == reqAnd {
 		return &gateReq{}
-	case n == 1 && subs[0].op != reqTrue && len(subs) == 1:
-		return subs[0]
-	}
-	return q
-}
-
-// or is the disjunction of subs; true when one of them is. Literals and
-// nested disjunctions are merged into one node.
-func or(subs []*gateReq) *gateReq {
-	q := &gateReq{op: reqOr}
-	for _, s := range subs {
-		switch s.op {
-		case reqTrue:
-			return &gateReq{}
-		case reqLit:
-			q.lits.add(s.lit)
-		case reqOr:
-			for i := range q.lits {
-				q.lits[i] |= s.lits[i]
-			}
-			q.subs = append(q.subs, s.subs...)
-		default:
-			q.subs = append(q.subs, s)
-		}
-	}
-	if len(subs) == 1 {
-		return subs[0]
 	}
 	return q
 }

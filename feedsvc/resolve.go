@@ -24,6 +24,14 @@ var keptSchemes = map[string]bool{"http": true, "https": true, "ftp": true, "mai
 // kept), extract (WebURL) and normalize (ResolveURL) all use it.
 func ResolveURL(base *url.URL, ref string) string {
 	ref = cleanRef(ref)
+	if plainAbsolute(ref) {
+		return ref // what resolveClean would give back
+	}
+	return resolveClean(base, ref)
+}
+
+// resolveClean is ResolveURL of a ref cleanRef has cleaned.
+func resolveClean(base *url.URL, ref string) string {
 	if ref == "" || strings.HasPrefix(ref, "#") && base == nil {
 		return ""
 	}

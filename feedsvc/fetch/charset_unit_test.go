@@ -74,3 +74,22 @@ func FuzzDecodeUTF8(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasC1: fixC1 changes nothing exactly when hasC1 finds no C1
+// character, by the rune walk's own reckoning.
+func FuzzHasC1(f *testing.F) {
+	for _, s := range []string{"", "\xc2", "\xc2\x80", "a\xc2\xa0b", "\xc2\xc2\x9f", "\xe2\x80\x99", "\xf0\xc2\x80", "\xc3\x80", "x\xc2\x9fy"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := false
+		for i := 0; i < len(b); {
+			r, size := utf8.DecodeRune(b[i:])
+			want = want || r >= 0x80 && r <= 0x9F && size == 2
+			i += size
+		}
+		if got := hasC1(b); got != want {
+			t.Errorf("hasC1(%q) = %v, the rune walk says %v", b, got, want)
+		}
+	})
+}

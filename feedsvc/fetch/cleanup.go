@@ -46,7 +46,7 @@ func rewriteProlog(b []byte) []byte {
 // characters those bytes denote (U+0092 → ’). Codes windows-1252 leaves
 // undefined are dropped: they are invisible control characters.
 func fixC1(b []byte) []byte {
-	if !bytes.Contains(b, []byte{0xC2}) {
+	if !hasC1(b) {
 		return b
 	}
 	var out []byte
@@ -68,4 +68,20 @@ func fixC1(b []byte) []byte {
 		return b
 	}
 	return out
+}
+
+// hasC1 reports a U+0080..U+009F character: the bytes C2 80..C2 9F. A
+// C2 byte is never inside another character's encoding, so the byte
+// search finds every one fixC1's rune walk would.
+func hasC1(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, 0xC2)
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if c := b[i+1]; c >= 0x80 && c <= 0x9F {
+			return true
+		}
+		b = b[i+1:]
+	}
 }

@@ -7,6 +7,11 @@
 // (labels.go); Traditional forms of the Simplified labels match too
 // (variants.go). Line reads one line of text into hits; Names and Credits
 // read bylines and photo credits; FindDate reads dates printed in text.
+// Shortcuts derived from the same tables spare the regexps most of the
+// work and never change a result (each is fuzzed against the plain
+// path): a line gate built from the patterns' required literals
+// (gate.go), the first characters an anchored rule may begin with
+// (first.go), and emptied elements judged in one pass (empty.go).
 //
 // The rules work on one parsed HTML tree (golang.org/x/net/html): extract
 // applies them to an article page's tree (header zone, body lines, tail),

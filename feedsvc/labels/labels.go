@@ -85,6 +85,9 @@ var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+)
 // Line reads a line as metadata. It returns the hits in order and
 // whether every segment was metadata (a line that may be removed).
 func Line(raw string) ([]Hit, bool) {
+	if gateLines && !mayBeMeta(raw) {
+		return nil, false // no rule can match (gate.go)
+	}
 	if runeLen(Clean(raw)) > 240 {
 		return nil, false
 	}
@@ -176,7 +179,7 @@ func parseSegment(seg string) ([]Hit, bool) {
 		}
 	}
 	for _, r := range labelTable {
-		loc := r.find(seg)
+		loc := r.findFirst(seg) // first.go
 		if loc == nil {
 			continue
 		}
@@ -215,7 +218,7 @@ var bareTable = []labelRule{
 func bareLabel(seg string) Field {
 	seg = strings.TrimRight(Clean(seg), ":：/")
 	for _, r := range bareTable {
-		if r.re.MatchString(seg) {
+		if r.matchFirst(seg) { // first.go
 			return r.f
 		}
 	}

@@ -30,7 +30,7 @@ func Strip(root *html.Node, raw string, a *feedsvc.Article) bool {
 		}
 		return false
 	}
-	DropEmpty(root)
+	dropEmpty(root) // empty.go
 	fill(a, &Evidence{Body: hits})
 	return true
 }

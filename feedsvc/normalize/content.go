@@ -56,18 +56,23 @@ func readBody(a *feedsvc.Article) body {
 
 // cleanBody sanitizes the content tree into a.ContentHTML and takes the
 // body text and, when the producer listed none, the images with their
-// captions from the sanitized markup, parsed once.
+// captions from the sanitized markup: from the prepared tree itself when
+// bluemonday kept it as it was, else from its output parsed once.
 func cleanBody(a *feedsvc.Article, b body, base *url.URL) {
+	kept := false
 	if b.raw == "" {
 		a.ContentHTML = ""
 	} else {
-		a.ContentHTML = sanitizeTree(b.tree, b.raw, base)
+		a.ContentHTML, kept = sanitizeTree(b.tree, b.raw, base)
 	}
 	needImages := len(a.Images) == 0 && strings.Contains(a.ContentHTML, "<img")
 	needText := a.BodyText == ""
 	var clean *html.Node
 	if (needImages || needText && strings.ContainsAny(a.ContentHTML, "<&")) && a.ContentHTML != "" {
-		clean = parseFragment(a.ContentHTML)
+		clean = b.tree
+		if !kept {
+			clean = parseFragment(a.ContentHTML)
+		}
 	}
 	if needImages && clean != nil {
 		a.Images = contentImages(clean)

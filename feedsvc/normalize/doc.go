@@ -10,7 +10,9 @@
 // Each article's HTML content is parsed once (content.go): the labelled
 // metadata lines (package labels) are read and removed on that tree, the
 // tree is made safe (absolute URLs, lazy images, pixels and foreign embeds
-// dropped) and rendered once for bluemonday's allow-list, and bluemonday's
-// output is parsed once for body text, images and captions. Nothing here
-// does I/O.
+// dropped) and rendered once for bluemonday's allow-list, which has the
+// last word on the stored HTML. Body text, images and captions come from
+// that same tree when bluemonday kept its markup unchanged (the usual
+// case: the pre-pass already drops what the allow-list would), else from
+// bluemonday's output parsed once more. Nothing here does I/O.
 package normalize

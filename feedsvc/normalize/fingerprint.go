@@ -13,23 +13,35 @@ import (
 // where there are no spaces, as well as for spaced scripts). 0 means no
 // text.
 func Fingerprint(title, body string) uint64 {
-	rs := fingerprintRunes(title + " " + body)
-	if len(rs) == 0 {
-		return 0
-	}
+	// One pass over title then body (the space between them would be
+	// dropped as punctuation), hashing each gram as its last rune
+	// arrives: no rune slice, no joined copy.
 	const n = 3
 	// ones[i] counts the grams whose hash has bit i set; bit i of the
 	// fingerprint is set when more than half do (SimHash's +1/-1 vote).
 	var ones [64]int
 	var v votes
-	grams := 1
-	if len(rs) < n {
-		v.add(mix(hashRunes(rs)), &ones)
-	} else {
-		grams = len(rs) - n + 1
-		for i := 0; i+n <= len(rs); i++ {
-			v.add(mix(hashRunes(rs[i:i+n])), &ones)
+	var win [n]rune
+	kept := 0
+	for _, s := range [2]string{title, body} {
+		for _, r := range s {
+			r, ok := fingerprintRune(r)
+			if !ok {
+				continue
+			}
+			win[0], win[1], win[2] = win[1], win[2], r
+			if kept++; kept >= n {
+				v.add(mix(hashRunes(win[:])), &ones)
+			}
 		}
+	}
+	grams := kept - n + 1
+	switch {
+	case kept == 0:
+		return 0
+	case kept < n:
+		v.add(mix(hashRunes(win[n-kept:])), &ones)
+		grams = 1
 	}
 	v.flush(&ones)
 	var fp uint64
@@ -79,17 +91,35 @@ func Distance(a, b uint64) int {
 func fingerprintRunes(s string) []rune {
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
-		if r >= 0x2000 { // width.Fold rune by rune: nothing below U+2000 folds
-			if f := width.LookupRune(r).Folded(); f != 0 {
-				r = f
-			}
-		}
-		r = unicode.ToLower(r)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r, ok := fingerprintRune(r); ok {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// fingerprintRune is one rune of fingerprintRunes: r width-folded and
+// lower-cased, and whether it is a letter or digit.
+func fingerprintRune(r rune) (rune, bool) {
+	if r < 0x80 { // ASCII: only A-Z fold, only letters and digits count
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r, true
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A', true
+		}
+		return r, false
+	}
+	if 0x4e00 <= r && r <= 0x9fff { // CJK Unified Ideographs: letters, no case, no fold
+		return r, true
+	}
+	if r >= 0x2000 { // width.Fold rune by rune: nothing below U+2000 folds
+		if f := width.LookupRune(r).Folded(); f != 0 {
+			r = f
+		}
+	}
+	r = unicode.ToLower(r)
+	return r, unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // hashRunes is 64-bit FNV-1a over the runes' little-endian bytes,

@@ -16,6 +16,9 @@ import (
 var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-actualsrc",
 	"data-lazyload", "data-original-src", "data-echo", "data-url"}
 
+// srcAttrs are where prepareImg looks for an image's source, in order.
+var srcAttrs = append(lazyAttrs[:len(lazyAttrs):len(lazyAttrs)], "src")
+
 var lazySrcsetAttrs = []string{"data-srcset", "data-lazy-srcset", "srcset"}
 
 // placeholderRe matches file names used as lazy-load placeholders.
@@ -40,32 +43,35 @@ func usableImage(u string) bool {
 	}
 	// The same test by hand for the common case (ASCII, no tracker host):
 	// a path segment named like a placeholder or beacon file.
-	return !fileNamed(lower, placeholderNames, []string{"gif", "png", "svg"}) &&
-		!fileNamed(lower, beaconNames, []string{"gif", "png"})
+	return !fileNamed(lower, placeholderNames, placeholderExts) &&
+		!fileNamed(lower, beaconNames, beaconExts)
 }
 
 // trackerHosts are lower-case substrings one of which every match of
 // trackerRe's host alternative holds.
-var trackerHosts = []string{"feedburner.com/", "wordpress.com/", "pixel.wp.com/",
-	"quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
+var trackerHosts = []string{"feeds.feedburner.com/~r/", "feedburner.com/~ff/", "feeds.wordpress.com/1.0/",
+	"stats.wordpress.com/", "pixel.wp.com/", "pixel.quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
 	"statcounter.com/", "hm.baidu.com/", "cnzz.com/", "analytics.twitter.com/", "facebook.com/tr", "bat.bing.com/"}
 
 // placeholderNames and beaconNames are the file names of placeholderRe
 // and of trackerRe's path alternative.
+// Each name carries its dot, so that matching builds no string.
 var (
-	placeholderNames = []string{"blank", "spacer", "pixel", "1x1", "transparent", "trans", "placeholder",
-		"loading", "lazyload", "lazy", "clear", "grey", "gray", "dot", "s"}
-	beaconNames = []string{"pixel", "beacon", "track", "tracking", "1x1"}
+	placeholderNames = []string{"blank.", "spacer.", "pixel.", "1x1.", "transparent.", "trans.", "placeholder.",
+		"loading.", "lazyload.", "lazy.", "clear.", "grey.", "gray.", "dot.", "s."}
+	beaconNames     = []string{"pixel.", "beacon.", "track.", "tracking.", "1x1."}
+	placeholderExts = []string{"gif", "png", "svg"}
+	beaconExts      = []string{"gif", "png"}
 )
 
 // fileNamed reports "/NAME.EXT" followed by the end or "?" anywhere in u,
 // as placeholderRe and trackerRe's path alternative match it (u is lower
-// case ASCII).
+// case ASCII; names end in their dot).
 func fileNamed(u string, names, exts []string) bool {
 	for i := strings.IndexByte(u, '/'); i >= 0; i = next(u, i) {
 		rest := u[i+1:]
 		for _, n := range names {
-			r, ok := strings.CutPrefix(rest, n+".")
+			r, ok := strings.CutPrefix(rest, n)
 			if !ok {
 				continue
 			}
@@ -117,7 +123,7 @@ func imageURL(base *url.URL, ref string) string {
 // placeholders, and keeps only the attributes the allow-list wants.
 func prepareImg(n *html.Node, base *url.URL) bool {
 	src := ""
-	for _, k := range append(lazyAttrs, "src") {
+	for _, k := range srcAttrs {
 		if src = imageURL(base, attr(n, k)); src != "" {
 			break
 		}

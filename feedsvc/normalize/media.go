@@ -24,7 +24,8 @@ func cleanImages(in []feedsvc.Image, base *url.URL) []feedsvc.Image {
 	at := map[string]int{}
 	for _, im := range in {
 		im.URL = imageURL(base, im.URL)
-		if im.URL == "" || avatarRe.MatchString(im.URL) {
+		// Every avatarRe match holds "avatar": most URLs skip the regexp.
+		if im.URL == "" || strings.Contains(strings.ToLower(im.URL), "avatar") && avatarRe.MatchString(im.URL) {
 			continue
 		}
 		im.Alt, im.Caption, im.Credit = collapse(im.Alt), collapse(im.Caption), collapse(im.Credit)

@@ -31,12 +31,27 @@ func prepare(n *html.Node, base *url.URL) {
 			n.RemoveChild(c)
 		default:
 			prepare(c, base)
-			if c.Type == html.ElementNode && dropWhenEmpty[c.DataAtom] && isEmpty(c) {
+			switch {
+			case c.Type != html.ElementNode:
+			case dropWhenEmpty[c.DataAtom] && isEmpty(c):
 				n.RemoveChild(c)
+			case c.DataAtom == atom.Font || c.DataAtom == atom.A && len(c.Attr) == 0:
+				unwrap(c)
 			}
 		}
 		c = next
 	}
+}
+
+// unwrap replaces n with its children. The allow-list drops these tags
+// and keeps their content (<font>, an <a> left without attributes); doing
+// it here keeps the prepared tree what bluemonday outputs.
+func unwrap(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+		n.Parent.InsertBefore(c, n)
+	}
+	n.Parent.RemoveChild(n)
 }
 
 // dropWhenEmpty are wrappers that mean nothing once their content is gone
@@ -108,7 +123,28 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 	case atom.Blockquote, atom.Q, atom.Del, atom.Ins:
 		resolveAttr(n, base, "cite")
 	}
+	n.Attr = dropPresentation(n.Attr)
 	return true
+}
+
+// dropPresentation drops the attributes the allow-list keeps on no
+// element (class, style, data-*, aria-*, role, allow, on* handlers):
+// bluemonday would drop them too, and without them its output is more
+// often the prepared markup unchanged, which spares a second parse (see
+// sanitizeTree). It filters in place.
+func dropPresentation(attrs []html.Attribute) []html.Attribute {
+	out := attrs[:0]
+	for _, a := range attrs {
+		k := a.Key
+		switch {
+		case k == "class" || k == "style" || k == "role" || k == "allow",
+			strings.HasPrefix(k, "data-"),
+			strings.HasPrefix(k, "aria-"), strings.HasPrefix(k, "on"):
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // httpsBase makes protocol-relative embeds resolve to https even when the

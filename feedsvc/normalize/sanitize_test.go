@@ -90,6 +90,7 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("sanitize(%q) = %q: contains <script", in, out)
 		}
 		checkSafeTree(t, in, out)
+		keptAgrees(t, "fuzz", in, base)
 	})
 }
 

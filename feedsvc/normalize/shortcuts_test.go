@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/width"
 )
 
@@ -13,7 +14,9 @@ import (
 func FuzzUsableImage(f *testing.F) {
 	for _, s := range []string{"https://e.org/a/blank.gif", "https://e.org/S.PNG?x=1", "https://e.org/x/s.svgz",
 		"http://e.org/pixel.gif/b", "https://stats.wordpress.com/b.gif", "https://e.org/a.jpg", "https://e.org/track.png?",
-		"https://e.org/1x1.gif", "https://e.org//dot.svg", "https://e.org/ſ.gif", "ftp://e.org/a.jpg"} {
+		"https://e.org/1x1.gif", "https://e.org//dot.svg", "https://e.org/ſ.gif", "ftp://e.org/a.jpg",
+		"https://x.files.wordpress.com/2011/a.jpg", "https://FEEDS.WordPress.com/1.0/x", "https://a.feeds.feedburner.com/~r/x",
+		"https://feedburner.com/~ff/x", "https://pixel.quantserve.com/p", "https://e.org/quantserve.com/"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, u string) {
@@ -65,6 +68,152 @@ func FuzzCollapsed(f *testing.F) {
 		}
 		if got := collapse(s); got != collapseBuild(s) {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, collapseBuild(s))
+		}
+	})
+}
+
+// fingerprintRef is Fingerprint written plainly: the runes of the joined
+// text collected first, then every gram hashed.
+func fingerprintRef(title, body string) uint64 {
+	rs := fingerprintRunes(title + " " + body)
+	if len(rs) == 0 {
+		return 0
+	}
+	var ones [64]int
+	grams := [][]rune{rs}
+	if len(rs) >= 3 {
+		grams = nil
+		for i := 0; i+3 <= len(rs); i++ {
+			grams = append(grams, rs[i:i+3])
+		}
+	}
+	for _, g := range grams {
+		h := mix(hashRunes(g))
+		for i := range ones {
+			ones[i] += int(h >> i & 1)
+		}
+	}
+	var fp uint64
+	for i, c := range ones {
+		if 2*c > len(grams) {
+			fp |= 1 << i
+		}
+	}
+	return fp
+}
+
+// FuzzFingerprint: the one-pass Fingerprint agrees with the plain one.
+func FuzzFingerprint(f *testing.F) {
+	f.Add("", "")
+	f.Add("a", "")
+	f.Add("", "ab")
+	f.Add("标题", "正文。Body TEXT 42 ｆｕｌｌ")
+	f.Add(strings.Repeat("x", 300), strings.Repeat("市总工会", 200))
+	f.Fuzz(func(t *testing.T, title, body string) {
+		if got, want := Fingerprint(title, body), fingerprintRef(title, body); got != want {
+			t.Errorf("Fingerprint(%q, %q) = %016x, want %016x", title, body, got, want)
+		}
+	})
+}
+
+// textRef is textOf written plainly: the blocks collected, then joined.
+func textRef(root *html.Node) string {
+	var blocks []string
+	var cur strings.Builder
+	flush := func() {
+		blocks = append(blocks, cur.String())
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case n.Type == html.ElementNode && hiddenElems[n.DataAtom]:
+			return
+		}
+		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root)
+	flush()
+	return joinBlocks(blocks)
+}
+
+// FuzzTextOf: textOf joins blocks as the plain version does.
+func FuzzTextOf(f *testing.F) {
+	for _, s := range []string{"", "<p>a</p><p> b <b>c</b></p>", "x<br>y<br><br>z", "<div><p>\u3000一</p>二<script>x</script></div>",
+		"<ul><li>a<li>b</ul> tail", "<p> </p><p>&nbsp;</p>k"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		root := parseFragment(s)
+		if root == nil {
+			return
+		}
+		if got, want := textOf(root), textRef(root); got != want {
+			t.Errorf("textOf(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestHanFoldsToItself: the fast path of fingerprintRune for CJK Unified
+// Ideographs gives what the general path gives.
+func TestHanFoldsToItself(t *testing.T) {
+	for r := rune(0x4e00); r <= 0x9fff; r++ {
+		f := r
+		if w := width.LookupRune(r).Folded(); w != 0 {
+			f = w
+		}
+		f = unicode.ToLower(f)
+		if f != r || !unicode.IsLetter(f) && !unicode.IsDigit(f) {
+			t.Fatalf("U+%04X folds to U+%04X (letter %v)", r, f, unicode.IsLetter(f))
+		}
+	}
+}
+
+// collapseRef is collapseBuild written plainly, with rune slices: each
+// rune is dropped, part of a whitespace run, or kept.
+func collapseRef(s string) string {
+	var out, run []rune
+	for _, r := range s {
+		space := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0'
+		switch {
+		case strings.ContainsRune("\u200b\u200c\u200d\ufeff\u2060", r) || bidiControl(r) || !space && unicode.IsControl(r):
+		case space && len(out) > 0:
+			run = append(run, r)
+		case space:
+		default:
+			if string(run) == "\u3000" {
+				out = append(out, run...)
+			} else if len(run) > 0 {
+				out = append(out, ' ')
+			}
+			run = run[:0]
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// FuzzCollapseBuild: the ASCII fast path of collapseBuild changes nothing.
+func FuzzCollapseBuild(f *testing.F) {
+	for _, s := range []string{"", " a\tb\n\nc ", "x\x00y\x7fz\x1f", "\u3000一\u3000\u3000二\u00a0三", "a\u200bb\u202ec", "é\u0085ü\v\f"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+		if got, want := collapseBuild(s), collapseRef(s); got != want {
+			t.Errorf("collapseBuild(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

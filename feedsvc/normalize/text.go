@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,37 +46,70 @@ func Text(s string) string {
 
 // textOf is Text of a parsed tree.
 func textOf(root *html.Node) string {
-	var blocks []string
-	var cur strings.Builder
-	flush := func() {
-		blocks = append(blocks, cur.String())
-		cur.Reset()
-	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
+	var t texter
+	t.walk(root)
+	t.flush()
+	return t.out.String()
+}
+
+// texter writes the blocks of a tree as joinBlocks would join them,
+// without a slice of blocks: a block of one text node (the usual <p>)
+// is collapsed without a copy.
+type texter struct {
+	out   strings.Builder
+	one   string // the block's text while it is one piece
+	buf   []byte // the block's text once it has more pieces
+	piece int    // pieces in the block so far
+}
+
+func (t *texter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		t.add(n.Data)
+		return
+	case html.ElementNode:
+		if hiddenElems[n.DataAtom] {
 			return
-		case html.ElementNode:
-			if hiddenElems[n.DataAtom] {
-				return
-			}
-		}
-		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
 		}
 	}
-	walk(root)
-	flush()
-	return joinBlocks(blocks)
+	block := n.Type == html.ElementNode && blockElems[n.DataAtom]
+	if block {
+		t.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t.walk(c)
+	}
+	if block {
+		t.flush()
+	}
+}
+
+func (t *texter) add(s string) {
+	switch t.piece {
+	case 0:
+		t.one = s
+	case 1:
+		t.buf = append(append(t.buf[:0], t.one...), s...)
+	default:
+		t.buf = append(t.buf, s...)
+	}
+	t.piece++
+}
+
+// flush ends the block: collapsed, and after a blank line when it is not
+// the first non-empty one.
+func (t *texter) flush() {
+	s := t.one
+	if t.piece > 1 {
+		s = string(t.buf)
+	}
+	t.one, t.piece = "", 0
+	if s = collapse(s); s != "" {
+		if t.out.Len() > 0 {
+			t.out.WriteString("\n\n")
+		}
+		t.out.WriteString(s)
+	}
 }
 
 // joinBlocks collapses whitespace in each block and joins the non-empty
@@ -156,8 +190,23 @@ func collapseBuild(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
+		case r < utf8.RuneSelf: // ASCII: white space, other controls, the rest
+			if r == ' ' || '\t' <= r && r <= '\r' {
+				if b.Len() > 0 {
+					run, runes = r, runes+1
+				}
+				continue
+			}
+			if r < 0x20 || r == 0x7f {
+				continue
+			}
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
 			continue
 		case bidiControl(r):
@@ -178,7 +227,11 @@ func collapseBuild(s string) string {
 			}
 			runes = 0
 		}
-		b.WriteRune(r)
+		if size == 1 {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(s[i-size : i])
+		}
 	}
 	return b.String()
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/mmcdole/gofeed"
@@ -78,7 +81,40 @@ func parseGofeed(body []byte) (gf *gofeed.Feed, err error) {
 	}()
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true
-	return p.Parse(bytes.NewReader(body))
+	// The mapping reads no item's gofeed Image, so the translator's HTML
+	// parse of every item for a first <img> is skipped; the channel's is
+	// made once in channelImage.
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	gf, err = p.Parse(bytes.NewReader(body))
+	if err == nil && gf.Image == nil {
+		if orig, ok := gf.OriginalFeed().(*rss.Feed); ok {
+			gf.Image = channelImage(orig.Description)
+		}
+	}
+	return gf, err
+}
+
+// channelImage is gofeed's last resort for an RSS channel image, which
+// its translator no longer makes here: the first <img> with a src in the
+// channel description.
+func channelImage(desc string) *gofeed.Image {
+	if !strings.Contains(strings.ToLower(desc), "<im") { // <img>, or <image> that HTML reads as one
+		return nil
+	}
+	doc, err := html.Parse(strings.NewReader(desc))
+	if err != nil {
+		return nil
+	}
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "img" {
+			for _, a := range n.Attr {
+				if a.Key == "src" {
+					return &gofeed.Image{URL: a.Val}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // dedupe drops empty items (nothing but a date) and items whose GUID, or

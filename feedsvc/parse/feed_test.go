@@ -11,6 +11,7 @@ import (
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/fetch"
+	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -267,4 +268,51 @@ func TestBadCharRefDoesNotLoseTheFeed(t *testing.T) {
 	if arts[0].Title != "Bad  ref" && arts[0].Title != "Bad ref" || arts[1].Title != "Good été" {
 		t.Errorf("titles %q %q", arts[0].Title, arts[1].Title)
 	}
+}
+
+// TestChannelImageMatchesGofeed: parseGofeed skips the translator's image
+// scan of item HTML but finds the channel image as gofeed's default
+// translator does, on made-up channels and every shared fixture.
+func TestChannelImageMatchesGofeed(t *testing.T) {
+	rss := func(channel string) string {
+		return `<rss version="2.0"><channel><title>t</title>` + channel +
+			`<item><title>i</title><description>&lt;img src="/item.jpg"&gt;</description></item></channel></rss>`
+	}
+	docs := map[string]string{
+		"description img":   rss(`<description>&lt;p&gt;Hi &lt;IMG alt="x" src="/logo.png"&gt;&lt;/p&gt;</description>`),
+		"description image": rss(`<description>&lt;image src="/i.png"&gt;</description>`),
+		"img without src":   rss(`<description>&lt;img alt="a"&gt;&lt;img src="b.png"&gt;</description>`),
+		"channel image":     rss(`<image><url>http://e.org/c.png</url></image><description>&lt;img src="/d.png"&gt;</description>`),
+		"no image":          rss(`<description>plain</description>`),
+	}
+	dir := filepath.Join(testenv.Shared(t), "feeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
+	for _, f := range files {
+		if raw, err := os.ReadFile(f); err == nil {
+			if body, _, err := fetch.DecodeUTF8(raw, ""); err == nil {
+				docs[f] = string(body)
+			}
+		}
+	}
+	for name, doc := range docs {
+		want, err := gofeed.NewParser().Parse(strings.NewReader(doc))
+		if err != nil {
+			continue
+		}
+		got, err := parseGofeed([]byte(doc))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if g, w := imageURL(got.Image), imageURL(want.Image); g != w {
+			t.Errorf("%s: channel image %q, gofeed finds %q", name, g, w)
+		}
+	}
+}
+
+func imageURL(im *gofeed.Image) string {
+	if im == nil {
+		return "<nil>"
+	}
+	return im.URL
 }

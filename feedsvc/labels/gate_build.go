@@ -55,7 +55,7 @@ func (g *lineGate) info(re *syntax.Regexp) gateInfo {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return exactly(empty...)
 	case syntax.OpLiteral:
-		return literal(re)
+		return g.literal(re)
 	case syntax.OpCharClass:
 		return charClass(re.Rune)
 	case syntax.OpCapture:
@@ -81,18 +81,37 @@ func (g *lineGate) info(re *syntax.Regexp) gateInfo {
 	return anything // any character, large classes, stars
 }
 
-// literal reads a literal. Under (?i) it is folded, and gives up on a
-// non-ASCII letter with case forms.
-func literal(re *syntax.Regexp) gateInfo {
+// literal reads a literal. Under (?i) it is folded; a non-ASCII letter
+// with case forms (à, é) leaves only a condition: the literal's runs of
+// ASCII around such letters all occur (folded, anywhere).
+func (g *lineGate) literal(re *syntax.Regexp) gateInfo {
 	if re.Flags&syntax.FoldCase == 0 {
 		return exactly(gateStr{s: string(re.Rune)})
 	}
+	var runs []string
+	cur, cased := []rune{}, false
 	for _, r := range re.Rune {
 		if r > unicode.MaxASCII && unicode.SimpleFold(r) != r {
-			return anything
+			cased = true
+			runs = append(runs, string(cur))
+			cur = cur[:0]
+			continue
+		}
+		cur = append(cur, r)
+	}
+	if !cased {
+		return exactly(folded(string(re.Rune), true))
+	}
+	var all []*gateReq
+	for _, run := range append(runs, string(cur)) {
+		if strings.TrimFunc(run, isRunSpace) != "" {
+			all = append(all, g.toReq(exactly(folded(run, true)), false))
 		}
 	}
-	return exactly(folded(string(re.Rune), true))
+	if len(all) == 0 {
+		return anything
+	}
+	return gateInfo{req: and(all)}
 }
 
 // folded is s as a set member, lower-cased when fold is set; only a

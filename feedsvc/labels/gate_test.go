@@ -106,6 +106,7 @@ var gateCases = []string{
 	"图/新华社", "李堃/摄", "王芳 攝", "Updated 2024-03-05", "Posted", "posted: March 5, 2024",
 	"\u212aicker", "ſource: X", "Font Size: A", "Share", "print", "Edited by Ann Lee", "editor in charge: Li Wei",
 	"\u0085来源：X", "\u2003来源：X", "内容来源：X", "(来源：X)", "(来源：X", "本文来源于 国家统计局",
+	"Mis à jour le 5 mars 2024 à 10h", "MIS À JOUR : 5 mars", "Actualisé le 5 mars", "ACTUALISÉ 2024", "mis a jour",
 }
 
 // FuzzLineGate: on any text, Line gives the same result with the gate as

@@ -27,7 +27,6 @@ type gateSet [gateAtomMax / 64]uint64
 
 func (s *gateSet) add(i int)      { s[i/64] |= 1 << (i % 64) }
 func (s *gateSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
-func (s *gateSet) empty() bool    { return *s == gateSet{} }
 func (s *gateSet) meets(t *gateSet) bool { // any common atom
 	for i := range s {
 		if s[i]&t[i] != 0 {

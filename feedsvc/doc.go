@@ -14,7 +14,7 @@
 // The few rules two steps share live here, because a step must not import
 // a sibling step and this package is the one every step already imports:
 // ResolveURL and WebURL (the one URL resolver of parse, extract and
-// normalize, resolve.go), ScriptLanguage (the one script-based
+// normalize, resolve.go), GuessLanguage (the one
 // language guess of extract and normalize, script.go) and Truncate (the
 // one rule for text shown shortened, by render and web, truncate.go).
 package feedsvc

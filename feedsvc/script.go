@@ -1,6 +1,9 @@
 package feedsvc
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // scriptLanguages maps scripts that (nearly) always mean one language to
 // its BCP 47 tag. Latin, Cyrillic and Arabic serve many languages and are
@@ -18,13 +21,62 @@ var scriptLanguages = []struct {
 // scriptSample bounds how many letters scriptLanguage looks at.
 const scriptSample = 2000
 
-// ScriptLanguage guesses the language of text from its writing system:
+// GuessLanguage guesses the language of text, in this order: from its
+// writing system (scriptLanguage); Chinese when Han characters outnumber
+// the Latin words (technical Chinese with many English terms); English
+// when English function words make at least a tenth of 30 or more Latin
+// words; else "". It is the one guesser for pages that declare no
+// language (extract) and the last fallback after the item's, the feed's
+// and the section's declared language (normalize).
+func GuessLanguage(text string) string {
+	if l := scriptLanguage(text); l != "" {
+		return l
+	}
+	han, words, english := 0, 0, 0
+	var word strings.Builder
+	flush := func() {
+		if word.Len() > 0 {
+			words++
+			if englishWords[strings.ToLower(word.String())] {
+				english++
+			}
+			word.Reset()
+		}
+	}
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+			word.WriteRune(r)
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+		}
+		flush()
+	}
+	flush()
+	switch {
+	case han > words:
+		return "zh"
+	case words >= 30 && 10*english >= words:
+		return "en"
+	}
+	return ""
+}
+
+// englishWords are frequent English function words that other Latin-script
+// languages do not share.
+var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "that": true,
+	"is": true, "was": true, "with": true, "for": true, "said": true, "from": true, "this": true,
+	"have": true, "are": true, "which": true, "his": true, "they": true, "been": true, "were": true, "would": true}
+
+// scriptLanguage guesses the language of text from its writing system:
 // Japanese when it has kana and kana plus Han make most letters, else the
 // language of a script from scriptLanguages that makes most letters; ""
-// when no such script dominates. It is the one guesser for pages that
-// declare no language (extract) and the last fallback after the item's,
-// the feed's and the section's declared language (normalize).
-func ScriptLanguage(text string) string {
+// when no such script dominates.
+func scriptLanguage(text string) string {
 	counts := make([]int, len(scriptLanguages))
 	letters, kana := 0, 0
 	for _, r := range text {

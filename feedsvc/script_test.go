@@ -1,6 +1,9 @@
 package feedsvc
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestScriptLanguage(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -19,8 +22,28 @@ func TestScriptLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := ScriptLanguage(tt.in); got != tt.want {
-				t.Errorf("ScriptLanguage(%q): got %q, want %q", tt.in, got, tt.want)
+			if got := scriptLanguage(tt.in); got != tt.want {
+				t.Errorf("scriptLanguage(%q): got %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestGuessLanguage(t *testing.T) {
+	english := strings.Repeat("The council said that the plan was ready for the vote of the members. ", 3)
+	french := strings.Repeat("Le conseil a dit que le plan était prêt pour le vote des membres. ", 3)
+	tests := []struct{ name, in, want string }{
+		{"chinese by script", "不归移民漫画系列：专业工作", "zh"},
+		{"technical chinese with english terms", "Kubernetes 集群 部署 指南", "zh"},
+		{"english prose", english, "en"},
+		{"french prose is not english", french, ""},
+		{"a short english line is too little", "The plan was ready", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := GuessLanguage(tt.in); got != tt.want {
+				t.Errorf("GuessLanguage(%q): got %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -4,7 +4,7 @@
 // clean body. It does no I/O; the caller hands it UTF-8 text
 // (fetch.Response.Text). Links resolve with the core's one resolver
 // (feedsvc.WebURL) and an undeclared language is guessed with
-// feedsvc.ScriptLanguage, as normalize guesses it.
+// feedsvc.GuessLanguage, as normalize guesses it.
 //
 // Evidence is read in a fixed order: JSON-LD NewsArticle/Article, then
 // OpenGraph, article:* and other <meta> tags, then per-source rules

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/language"
@@ -146,7 +145,7 @@ func pageLanguage(declared, text string) string {
 	if _, err := language.Parse(declared); err != nil {
 		declared = ""
 	}
-	guess := textLanguage(text)
+	guess := feedsvc.GuessLanguage(text)
 	switch {
 	case declared == "":
 		return guess
@@ -159,54 +158,6 @@ func pageLanguage(declared, text string) string {
 func cjkTag(tag string) bool {
 	p := strings.ToLower(tag)
 	return strings.HasPrefix(p, "zh") || strings.HasPrefix(p, "ja") || strings.HasPrefix(p, "ko")
-}
-
-// englishWords are frequent English function words that other Latin-script
-// languages do not share.
-var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": true, "that": true,
-	"is": true, "was": true, "with": true, "for": true, "said": true, "from": true, "this": true,
-	"have": true, "are": true, "which": true, "his": true, "they": true, "been": true, "were": true, "would": true}
-
-// textLanguage guesses a text's language: by its script
-// (feedsvc.ScriptLanguage); Chinese when Han characters outnumber the
-// Latin words (technical Chinese with many English terms); English when
-// English function words make at least a tenth of 30 or more Latin words.
-func textLanguage(text string) string {
-	if l := feedsvc.ScriptLanguage(text); l != "" {
-		return l
-	}
-	han, words, english := 0, 0, 0
-	var word strings.Builder
-	flush := func() {
-		if word.Len() > 0 {
-			words++
-			if englishWords[strings.ToLower(word.String())] {
-				english++
-			}
-			word.Reset()
-		}
-	}
-	for i, r := range text {
-		if i > 20000 {
-			break
-		}
-		switch {
-		case r < 128 && unicode.IsLetter(r):
-			word.WriteRune(r)
-			continue
-		case unicode.Is(unicode.Han, r):
-			han++
-		}
-		flush()
-	}
-	flush()
-	switch {
-	case han > words:
-		return "zh"
-	case words >= 30 && 10*english >= words:
-		return "en"
-	}
-	return ""
 }
 
 // section is the channel name from structured metadata.

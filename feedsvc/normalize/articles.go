@@ -80,7 +80,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	a.Categories = cleanCategories(a.Categories)
 	a.Language = firstLanguage(a.Language, o.Language)
 	if a.Language == "" {
-		a.Language = feedsvc.ScriptLanguage(a.Title + " " + a.BodyText)
+		a.Language = feedsvc.GuessLanguage(a.Title + " " + a.BodyText)
 	}
 	if len(a.Sections) == 0 && len(o.Source.Sections) > 0 {
 		a.Sections = append([]string(nil), o.Source.Sections...)

@@ -41,6 +41,7 @@ type scaleReport struct {
 	PeakAnonMiB     float64 `json:"peak_rss_anon_mib"` // largest RssAnon sampled each second (Go heap and runtime)
 	PeakFileMiB     float64 `json:"peak_rss_file_mib"` // largest RssFile sampled (the bbolt file's mapped pages)
 	MemLimit        string  `json:"gomemlimit,omitempty"`
+	DataMiB         float64 `json:"data_mib,omitempty"` // size of DATA_DIR at the end (the embedded store's file)
 	CycleCPUS       float64 `json:"first_cycle_cpu_s"`
 	ChannelRequests int     `json:"channel_requests"`
 	ChannelErrors   int     `json:"channel_errors"`
@@ -177,6 +178,7 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	rep.CPUPer1kChangeS = round3((cpu3 - cpu2) / float64(polls) * 1000)
 	rep.PeakRSSMiB = s.peakRSS()
 	rep.PeakAnonMiB, rep.PeakFileMiB = mem.stop()
+	rep.DataMiB = dirMiB(filepath.Join(dir, "data"))
 	if redisURL != "" {
 		rep.RedisUsedMiB = redisUsedMiB(redisURL)
 	}
@@ -559,6 +561,9 @@ func printScale(w io.Writer, r *scaleReport) {
 	fmt.Fprintf(w, "  section channel during the cycle: p50 %.1f ms, p99 %.1f ms over %d requests, %d errors (goal p99 < 50 ms)\n",
 		r.ChannelP50Ms, r.ChannelP99Ms, r.ChannelRequests, r.ChannelErrors)
 	fmt.Fprintf(w, "  CPU: first cycle %.1f s; per 1000 polls: unchanged (304) %.2f s, changed %.2f s\n", r.CycleCPUS, r.CPUPer1k304S, r.CPUPer1kChangeS)
+	if r.DataMiB > 0 {
+		fmt.Fprintf(w, "  data folder: %.1f MiB\n", r.DataMiB)
+	}
 	if r.Store == "redis" {
 		fmt.Fprintf(w, "  Redis used_memory: %.1f MiB\n", r.RedisUsedMiB)
 	}
@@ -566,3 +571,17 @@ func printScale(w io.Writer, r *scaleReport) {
 }
 
 func numCPU() int { return runtime.NumCPU() }
+
+// dirMiB is the size of the files under dir in MiB (0 when there is none).
+func dirMiB(dir string) float64 {
+	var n int64
+	_ = filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return round3(float64(n) / (1 << 20))
+}

@@ -45,3 +45,12 @@ func isHostByte(c byte) bool {
 func isPathByte(c byte) bool {
 	return isHostByte(c) || strings.IndexByte("_~/$&+,:;=@", c) >= 0
 }
+
+// PlainAbsolute reports that url.Parse reads ref and url.URL.String writes
+// it back unchanged, deciding from ref's characters alone: ref is an
+// http(s) URL of the form plainAbsolute describes. normalize's sanitizer
+// uses it to know without parsing that bluemonday keeps such a URL as it
+// is. FuzzPlainAbsolute checks the claim.
+func PlainAbsolute(ref string) bool {
+	return plainAbsolute(ref)
+}

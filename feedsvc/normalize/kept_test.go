@@ -2,17 +2,10 @@ package normalize
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
-	"github.com/feedsvc/feedsvc/feedsvc/extract"
-	"github.com/feedsvc/feedsvc/feedsvc/fetch"
-	"github.com/feedsvc/feedsvc/feedsvc/parse"
-	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // keptAgrees sanitizes content as Articles does and, when bluemonday kept
@@ -43,51 +36,17 @@ func keptAgrees(t *testing.T, name, content string, base *url.URL) bool {
 	return true
 }
 
-// TestPreparedTreeAgrees: on every feed item and page of the shared
-// fixtures, whenever bluemonday keeps the prepared markup unchanged, the
+// TestPreparedTreeAgrees: on every content of the fixtures
+// (fixtureContents), whenever bluemonday keeps the prepared markup unchanged, the
 // prepared tree stands for its output exactly (text, images, captions),
 // so cleanBody may skip parsing the output.
 func TestPreparedTreeAgrees(t *testing.T) {
-	dir := testenv.Shared(t)
-	contents := map[string][]string{}
-	feeds, _ := filepath.Glob(filepath.Join(dir, "feeds", "*", "*"))
-	pages, _ := filepath.Glob(filepath.Join(dir, "pages", "*.html"))
-	for _, p := range append(feeds, pages...) {
-		if strings.HasSuffix(p, ".expected.json") || strings.Contains(p, "licenses") {
-			continue
-		}
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _, err := fetch.DecodeUTF8(raw, "")
-		if err != nil {
-			continue
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if strings.HasPrefix(rel, "pages") {
-			if a, err := extract.Article(body, "https://e.org/p.html", feedsvc.ArticleRules{}); err == nil {
-				contents[rel] = append(contents[rel], a.ContentHTML)
-			}
-			continue
-		}
-		if _, arts, err := parse.Feed(body, "https://e.org/feed"); err == nil {
-			for _, a := range arts {
-				contents[rel] = append(contents[rel], a.ContentHTML, a.Summary)
-			}
-		}
-	}
 	base, _ := url.Parse("https://e.org/a/")
 	kept, all := 0, 0
-	for name, cs := range contents {
-		for _, c := range cs {
-			if strings.TrimSpace(c) == "" {
-				continue
-			}
-			all++
-			if keptAgrees(t, name, c, base) {
-				kept++
-			}
+	for _, c := range fixtureContents(t) {
+		all++
+		if keptAgrees(t, c.name, c.html, base) {
+			kept++
 		}
 	}
 	// Most real content keeps (the check would be vacuous otherwise).

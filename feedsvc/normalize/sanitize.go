@@ -3,7 +3,6 @@ package normalize
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -14,9 +13,6 @@ import (
 // videoHosts are the hosts whose <iframe> embeds survive sanitize.
 var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
 
-// videoSrcRe matches https embed URLs on videoHosts.
-var videoSrcRe = regexp.MustCompile(`^https://(?:[a-z0-9-]+\.)*(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com)(?:[/?#]\S*)?$`)
-
 var (
 	policyOnce sync.Once
 	policy     *bluemonday.Policy
@@ -24,33 +20,15 @@ var (
 
 // sanitizePolicy is bluemonday's UGC allow-list (semantic markup, lists,
 // tables, images, links; no script, style, forms or event handlers) plus
-// figures, media, allow-listed video iframes and the attributes the
-// pre-pass writes (srcset, referrerpolicy, rel).
+// the tables of sanitize_allow.go: figures, media, allow-listed video
+// iframes and the attributes the pre-pass writes (srcset, referrerpolicy,
+// rel).
 func sanitizePolicy() *bluemonday.Policy {
 	policyOnce.Do(func() {
 		p := bluemonday.UGCPolicy()
 		p.RequireNoFollowOnLinks(false)
 		p.AllowRelativeURLs(false) // the pre-pass made every kept URL absolute
-		p.AllowURLSchemes("http", "https", "mailto", "tel")
-		p.AllowElements("figure", "figcaption", "picture", "main", "header", "footer")
-		abs := regexp.MustCompile(`^https?://\S+$`)
-		srcset := regexp.MustCompile(`^https?://\S+(?: [0-9.]+[wx])?(?:, https?://\S+(?: [0-9.]+[wx])?)*$`)
-		p.AllowAttrs("title").OnElements("img")
-		p.AllowAttrs("srcset").Matching(srcset).OnElements("img", "source")
-		p.AllowAttrs("sizes", "media").Matching(bluemonday.Paragraph).OnElements("img", "source")
-		p.AllowAttrs("type").Matching(regexp.MustCompile(`^[a-z]+/[a-zA-Z0-9.+-]+$`)).OnElements("source", "video", "audio")
-		p.AllowAttrs("referrerpolicy").Matching(regexp.MustCompile(`^no-referrer$`)).OnElements("img", "video", "audio")
-		p.AllowAttrs("rel").Matching(regexp.MustCompile(`^noopener noreferrer$`)).OnElements("a")
-		p.AllowAttrs("src").OnElements("video", "audio", "source")
-		// Checked again here, not only in the pre-pass: bluemonday re-reads
-		// the rendered markup and must never let another embed through.
-		p.AllowAttrs("src").Matching(videoSrcRe).OnElements("iframe")
-		p.AllowAttrs("poster").Matching(abs).OnElements("video")
-		p.AllowAttrs("controls", "preload", "loop", "muted", "playsinline").Matching(regexp.MustCompile(`^[a-z]*$`)).OnElements("video", "audio")
-		p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("video", "iframe")
-		p.AllowAttrs("allowfullscreen").Matching(regexp.MustCompile(`^[a-z]*$`)).OnElements("iframe")
-		p.AllowAttrs("frameborder").Matching(bluemonday.Integer).OnElements("iframe")
-		p.AllowElements("video", "audio", "source", "iframe")
+		declare(p)
 		policy = p
 	})
 	return policy
@@ -74,30 +52,49 @@ func sanitize(s string, base *url.URL) string {
 }
 
 // sanitizeTree is sanitize of root, the tree parsed from s (nil when
-// parsing failed). It rewrites root in place. bluemonday reads serialized
-// HTML only, so the prepared tree is rendered once for it, and keeping it
-// means the allow-list, not our tree walk, has the last word on what
-// reaches a feed. kept reports that bluemonday's output is the rendered
-// tree unchanged: the output then parses back to root, so root can stand
-// for the output (text, images) without a second parse.
+// parsing failed). It rewrites root in place. kept reports that the output
+// is the rendered tree unchanged: the output then parses back to root, so
+// root can stand for the output (text, images) without a second parse.
+//
+// bluemonday reads serialized HTML only: sanitizing the prepared tree with
+// it costs a render and a second tokenize of every item. Most prepared
+// trees hold nothing bluemonday would change, so conforms, a walk over the
+// tree against the same allow-list tables, first decides whether
+// bluemonday would be a no-op; then the rendering is the output and
+// bluemonday is not run. The walk answers true only where it is certain
+// (TestConformsAgrees and FuzzConforms check that bluemonday gives back
+// the rendering byte for byte whenever it does); for everything else
+// bluemonday runs as the allow-list's authority and has the last word.
 func sanitizeTree(root *html.Node, s string, base *url.URL) (out string, kept bool) {
 	if root == nil {
 		return strings.TrimSpace(sanitizePolicy().Sanitize(s)), false
 	}
 	prepare(root, base)
-	in, clean := getBuffer(), getBuffer()
+	in := getBuffer()
 	defer putBuffer(in)
-	defer putBuffer(clean)
-	for n := root.FirstChild; n != nil; n = n.NextSibling {
-		if err := html.Render(in, n); err != nil {
-			return "", false
-		}
+	if err := renderChildren(in, root); err != nil {
+		return "", false
 	}
+	if conforms(root) {
+		return string(bytes.TrimSpace(in.Bytes())), true
+	}
+	clean := getBuffer()
+	defer putBuffer(clean)
 	if err := sanitizePolicy().SanitizeReaderToWriter(bytes.NewReader(in.Bytes()), clean); err != nil {
 		return "", false // as Sanitize answers a document it cannot read
 	}
 	o := bytes.TrimSpace(clean.Bytes())
 	return string(o), bytes.Equal(o, bytes.TrimSpace(in.Bytes()))
+}
+
+// renderChildren writes the markup of root's children to w.
+func renderChildren(w *bytes.Buffer, root *html.Node) error {
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
+		if err := html.Render(w, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // buffers holds the render and sanitize buffers between articles: one

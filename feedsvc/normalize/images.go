@@ -37,21 +37,58 @@ func usableImage(u string) bool {
 	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		return false
 	}
-	lower := strings.ToLower(u)
-	if !isASCII(lower) || hasAny(lower, trackerHosts) {
+	if !isASCII(u) {
 		return !placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
 	}
-	// The same test by hand for the common case (ASCII, no tracker host):
-	// a path segment named like a placeholder or beacon file.
-	return !fileNamed(lower, placeholderNames, placeholderExts) &&
-		!fileNamed(lower, beaconNames, beaconExts)
+	// The same tests by hand for ASCII URLs (case-insensitive as the
+	// regexps, without building a lower-case copy): a tracker host, or a
+	// path segment named like a placeholder or beacon file.
+	return !trackerHost(u) && !fileNamed(u, placeholderNames, placeholderExts) &&
+		!fileNamed(u, beaconNames, beaconExts)
 }
 
-// trackerHosts are lower-case substrings one of which every match of
-// trackerRe's host alternative holds.
+// trackerHosts are trackerRe's host alternatives, lower case.
 var trackerHosts = []string{"feeds.feedburner.com/~r/", "feedburner.com/~ff/", "feeds.wordpress.com/1.0/",
 	"stats.wordpress.com/", "pixel.wp.com/", "pixel.quantserve.com/", "google-analytics.com/", "doubleclick.net/", "scorecardresearch.com/",
 	"statcounter.com/", "hm.baidu.com/", "cnzz.com/", "analytics.twitter.com/", "facebook.com/tr", "bat.bing.com/"}
+
+// trackerHost reports a match of trackerRe's host alternative in the
+// ASCII http(s) URL u: one of trackerHosts, in any case, right after
+// "://" or after a dot, with no "/" before it. Every entry holds a "/",
+// which must then be the first "/" after "://"; so an entry can only
+// start at one place, which is checked.
+func trackerHost(u string) bool {
+	rest := u[strings.Index(u, "://")+3:]
+	end := strings.IndexByte(rest, '/')
+	if end < 0 {
+		return false
+	}
+	for _, h := range trackerHosts {
+		start := end - strings.IndexByte(h, '/')
+		if start >= 0 && hasPrefixFold(rest[start:], h) && (start == 0 || rest[start-1] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is lower
+// case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // placeholderNames and beaconNames are the file names of placeholderRe
 // and of trackerRe's path alternative.
@@ -65,18 +102,18 @@ var (
 )
 
 // fileNamed reports "/NAME.EXT" followed by the end or "?" anywhere in u,
-// as placeholderRe and trackerRe's path alternative match it (u is lower
-// case ASCII; names end in their dot).
+// in any case, as placeholderRe and trackerRe's path alternative match it
+// (u is ASCII; names are lower case and end in their dot).
 func fileNamed(u string, names, exts []string) bool {
 	for i := strings.IndexByte(u, '/'); i >= 0; i = next(u, i) {
 		rest := u[i+1:]
 		for _, n := range names {
-			r, ok := strings.CutPrefix(rest, n)
-			if !ok {
+			if !hasPrefixFold(rest, n) {
 				continue
 			}
+			r := rest[len(n):]
 			for _, e := range exts {
-				if t, ok := strings.CutPrefix(r, e); ok && (t == "" || t[0] == '?') {
+				if hasPrefixFold(r, e) && (len(r) == len(e) || r[len(e)] == '?') {
 					return true
 				}
 			}
@@ -102,15 +139,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-func hasAny(s string, subs []string) bool {
-	for _, h := range subs {
-		if strings.Contains(s, h) {
-			return true
-		}
-	}
-	return false
-}
-
 // imageURL resolves an image reference and vets it; "" when unusable.
 func imageURL(base *url.URL, ref string) string {
 	if u := feedsvc.ResolveURL(base, ref); usableImage(u) {
@@ -124,14 +152,18 @@ func imageURL(base *url.URL, ref string) string {
 func prepareImg(n *html.Node, base *url.URL) bool {
 	src := ""
 	for _, k := range srcAttrs {
-		if src = imageURL(base, attr(n, k)); src != "" {
-			break
+		if v := attr(n, k); v != "" { // "" resolves to nothing
+			if src = imageURL(base, v); src != "" {
+				break
+			}
 		}
 	}
 	srcset := ""
 	for _, k := range lazySrcsetAttrs {
-		if srcset = resolveSrcset(base, attr(n, k)); srcset != "" {
-			break
+		if v := attr(n, k); v != "" {
+			if srcset = resolveSrcset(base, v); srcset != "" {
+				break
+			}
 		}
 	}
 	if src == "" {
@@ -141,7 +173,10 @@ func prepareImg(n *html.Node, base *url.URL) bool {
 	if src == "" || (w >= 0 && w <= 1) || (h >= 0 && h <= 1) {
 		return false
 	}
-	attrs := []html.Attribute{{Key: "src", Val: src}}
+	// The kept attributes are gathered first (their values are read from
+	// n.Attr), then written over n.Attr, whose array usually has room.
+	var buf [7]html.Attribute
+	attrs := append(buf[:0], html.Attribute{Key: "src", Val: src})
 	if srcset != "" {
 		attrs = append(attrs, html.Attribute{Key: "srcset", Val: srcset})
 	}
@@ -156,7 +191,8 @@ func prepareImg(n *html.Node, base *url.URL) bool {
 	if h > 0 {
 		attrs = append(attrs, html.Attribute{Key: "height", Val: strconv.Itoa(h)})
 	}
-	n.Attr = append(attrs, html.Attribute{Key: "referrerpolicy", Val: "no-referrer"})
+	attrs = append(attrs, html.Attribute{Key: "referrerpolicy", Val: "no-referrer"})
+	n.Attr = append(n.Attr[:0], attrs...)
 	return true
 }
 

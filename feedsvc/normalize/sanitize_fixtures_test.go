@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -24,10 +25,27 @@ type fixtureContent struct {
 // (the inputs of the ingest and parse goldens), and the content extract
 // finds on the shared pages, the corpus pages and extract's own test
 // pages. Sorted by file, so that failures read the same on every run.
+// They are read once per test binary.
 func fixtureContents(t testing.TB) []fixtureContent {
 	t.Helper()
-	shared := testenv.Shared(t)
-	root := testenv.RepoRoot(t)
+	shared, root := testenv.Shared(t), testenv.RepoRoot(t)
+	fixtures.Do(func() { fixtures.contents, fixtures.err = readFixtureContents(shared, root) })
+	if fixtures.err != nil {
+		t.Fatal(fixtures.err)
+	}
+	if len(fixtures.contents) < 300 {
+		t.Fatalf("only %d fixture contents", len(fixtures.contents))
+	}
+	return fixtures.contents
+}
+
+var fixtures struct {
+	sync.Once
+	contents []fixtureContent
+	err      error
+}
+
+func readFixtureContents(shared, root string) ([]fixtureContent, error) {
 	var files []string
 	for _, g := range []string{
 		filepath.Join(shared, "feeds", "*", "*"),
@@ -37,7 +55,7 @@ func fixtureContents(t testing.TB) []fixtureContent {
 	} {
 		m, err := filepath.Glob(g)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		files = append(files, m...)
 	}
@@ -56,7 +74,7 @@ func fixtureContents(t testing.TB) []fixtureContent {
 		}
 		raw, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		body, _, err := fetch.DecodeUTF8(raw, "")
 		if err != nil {
@@ -75,8 +93,5 @@ func fixtureContents(t testing.TB) []fixtureContent {
 			}
 		}
 	}
-	if len(out) < 300 {
-		t.Fatalf("only %d fixture contents", len(out))
-	}
-	return out
+	return out, nil
 }

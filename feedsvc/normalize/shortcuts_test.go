@@ -16,13 +16,13 @@ func FuzzUsableImage(f *testing.F) {
 		"http://e.org/pixel.gif/b", "https://stats.wordpress.com/b.gif", "https://e.org/a.jpg", "https://e.org/track.png?",
 		"https://e.org/1x1.gif", "https://e.org//dot.svg", "https://e.org/ſ.gif", "ftp://e.org/a.jpg",
 		"https://x.files.wordpress.com/2011/a.jpg", "https://FEEDS.WordPress.com/1.0/x", "https://a.feeds.feedburner.com/~r/x",
-		"https://feedburner.com/~ff/x", "https://pixel.quantserve.com/p", "https://e.org/quantserve.com/"} {
+		"https://feedburner.com/~ff/x", "https://pixel.quantserve.com/p", "https://e.org/quantserve.com/",
+		"http://feeds.FeedBurner.com/~ff/Techcrunch?d=yIl2AUoC8zA", "https://a.b?c.facebook.com/tr", "https://xfacebook.com/tr",
+		"https://e.org/facebook.com/tr", "http://statcounter.com", "https://c.STATCOUNTER.com/", "https://e.org/Blank.GIF?x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, u string) {
-		want := (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
-			!placeholderRe.MatchString(u) && !trackerRe.MatchString(u)
-		if got := usableImage(u); got != want {
+		if got, want := usableImage(u), usableImageRef(u); got != want {
 			t.Errorf("usableImage(%q) = %v, the regexps say %v", u, got, want)
 		}
 	})

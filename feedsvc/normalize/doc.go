@@ -10,9 +10,19 @@
 // Each article's HTML content is parsed once (content.go): the labelled
 // metadata lines (package labels) are read and removed on that tree, the
 // tree is made safe (absolute URLs, lazy images, pixels and foreign embeds
-// dropped) and rendered once for bluemonday's allow-list, which has the
-// last word on the stored HTML. Body text, images and captions come from
-// that same tree when bluemonday kept its markup unchanged (the usual
-// case: the pre-pass already drops what the allow-list would), else from
-// bluemonday's output parsed once more. Nothing here does I/O.
+// dropped) and rendered once. bluemonday's allow-list has the last word on
+// the stored HTML, but it reads serialized HTML only, so running it costs
+// a second tokenize and a re-serialisation of every item. A walk over the
+// prepared tree (conforms, sanitize_conform.go) therefore decides first
+// whether bluemonday would be a no-op: every element, attribute and URL
+// allowed by the allow-list tables (sanitize_allow.go, from which the
+// bluemonday policy is declared too) and nothing bluemonday re-serialises
+// differently. Then the rendering is the output and bluemonday does not
+// run; for anything the walk does not know bluemonday runs as before. The
+// walk only ever says "unchanged", never what to keep: a differential test
+// over every fixture content and a fuzz target hold it to bluemonday's
+// output byte for byte. Body text, images and captions come from the same
+// tree when the output is its rendering (the usual case: the pre-pass
+// already drops what the allow-list would), else from bluemonday's output
+// parsed once more. Nothing here does I/O.
 package normalize

@@ -10,9 +10,6 @@ import (
 	"golang.org/x/net/html"
 )
 
-// videoHosts are the hosts whose <iframe> embeds survive sanitize.
-var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
-
 var (
 	policyOnce sync.Once
 	policy     *bluemonday.Policy
@@ -26,8 +23,6 @@ var (
 func sanitizePolicy() *bluemonday.Policy {
 	policyOnce.Do(func() {
 		p := bluemonday.UGCPolicy()
-		p.RequireNoFollowOnLinks(false)
-		p.AllowRelativeURLs(false) // the pre-pass made every kept URL absolute
 		declare(p)
 		policy = p
 	})
@@ -40,7 +35,8 @@ func sanitizePolicy() *bluemonday.Policy {
 // pixels and images without a usable source dropped, iframes kept only
 // from known video hosts, links given rel="noopener noreferrer" without
 // target, images given referrerpolicy="no-referrer", and finally
-// bluemonday's allow-list applied. base may be nil (relative URLs are then
+// bluemonday's allow-list applied (skipped when the walk of sanitizeTree
+// proves it would change nothing). base may be nil (relative URLs are then
 // dropped).
 func sanitize(s string, base *url.URL) string {
 	if strings.TrimSpace(s) == "" {

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 )
@@ -72,8 +73,20 @@ var (
 	relRe        = regexp.MustCompile(`^noopener noreferrer$`)
 )
 
-// videoSrcRe matches https embed URLs on videoHosts.
-var videoSrcRe = regexp.MustCompile(`^https://(?:[a-z0-9-]+\.)*(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com)(?:[/?#]\S*)?$`)
+// videoHosts are the hosts whose <iframe> embeds survive sanitize.
+var videoHosts = []string{"youtube.com", "youtube-nocookie.com", "player.vimeo.com", "player.bilibili.com", "v.qq.com"}
+
+// videoSrcRe matches https embed URLs on videoHosts and their subdomains.
+var videoSrcRe = regexp.MustCompile(`^https://(?:[a-z0-9-]+\.)*(?:` + alternatives(videoHosts) + `)(?:[/?#]\S*)?$`)
+
+// alternatives is a regexp alternation matching any of the literals ss.
+func alternatives(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = regexp.QuoteMeta(s)
+	}
+	return strings.Join(q, "|")
+}
 
 var allowRules = []allowRule{
 	// UGCPolicy's global attributes (AllowStandardAttributes).
@@ -120,8 +133,14 @@ var allowRules = []allowRule{
 	{[]string{"frameborder"}, bluemonday.Integer, []string{"iframe"}},
 }
 
-// declare puts the tables on p.
+// declare puts the tables on p, a UGCPolicy.
 func declare(p *bluemonday.Policy) {
+	// Links get no rel="nofollow" (prepare writes rel="noopener
+	// noreferrer"), and relative URLs are dropped (prepare made every kept
+	// URL absolute). The walk relies on both: bluemonday then rewrites no
+	// rel and keeps exactly the URLs keptURL accepts.
+	p.RequireNoFollowOnLinks(false)
+	p.AllowRelativeURLs(false)
 	p.AllowURLSchemes(urlSchemes...)
 	p.AllowElements(allowedElems...)
 	p.AllowNoAttrs().OnElements(bareElems...)

@@ -72,22 +72,9 @@ func trackerHost(u string) bool {
 	return false
 }
 
-// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is lower
-// case.
+// hasPrefixFold is strings.HasPrefix ignoring case.
 func hasPrefixFold(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // placeholderNames and beaconNames are the file names of placeholderRe
@@ -103,7 +90,8 @@ var (
 
 // fileNamed reports "/NAME.EXT" followed by the end or "?" anywhere in u,
 // in any case, as placeholderRe and trackerRe's path alternative match it
-// (u is ASCII; names are lower case and end in their dot).
+// (u is ASCII, where strings.EqualFold folds as the regexps' (?i) does;
+// names end in their dot).
 func fileNamed(u string, names, exts []string) bool {
 	for i := strings.IndexByte(u, '/'); i >= 0; i = next(u, i) {
 		rest := u[i+1:]

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -25,34 +26,27 @@ import (
 // Relative URLs are not allowed: prepare made every kept URL absolute.
 var urlSchemes = []string{"http", "https", "mailto", "tel"}
 
-// allowedElems are the elements kept, with the attributes the rules below
-// allow. The ones from figure on are this package's additions to UGC.
-var allowedElems = []string{
-	"article", "aside", "section", "summary", "hgroup",
+// ugcElems are the elements UGCPolicy allows without attributes.
+var ugcElems = []string{
+	"article", "aside", "section", "summary", "hgroup", "figure", "figcaption",
 	"h1", "h2", "h3", "h4", "h5", "h6",
 	"br", "div", "hr", "p", "span", "wbr",
 	"abbr", "acronym", "cite", "code", "dfn", "em", "mark", "s", "samp",
 	"strong", "sub", "sup", "var", "b", "i", "pre", "small", "strike", "tt", "u",
 	"rp", "rt", "ruby", "dl", "dt", "dd", "caption",
-	"figure", "figcaption", "picture", "main", "header", "footer",
-	"video", "audio", "source", "iframe",
 }
+
+// allowedElems are the elements kept, with the attributes the rules below
+// allow: UGC's and this package's additions.
+var allowedElems = slices.Concat(ugcElems, []string{"picture", "main", "header", "footer", "video", "audio", "source", "iframe"})
 
 // bareElems are the elements bluemonday keeps when they have no attribute
 // (it drops the tag of any other element left without one, <a> and <main>
 // among them). This restates bluemonday's own default set for the
 // elements of the tables; TestBareElemsRestate checks that.
-var bareElems = []string{
-	"article", "aside", "section", "summary", "hgroup",
-	"h1", "h2", "h3", "h4", "h5", "h6",
-	"br", "div", "hr", "p", "span", "wbr",
-	"abbr", "acronym", "cite", "code", "dfn", "em", "mark", "s", "samp",
-	"strong", "sub", "sup", "var", "b", "i", "pre", "small", "strike", "tt", "u",
-	"rp", "rt", "ruby", "dl", "dt", "dd", "caption",
-	"figure", "figcaption", "picture", "header", "footer",
-	"video", "audio", "blockquote", "q", "del", "ins", "time", "details",
-	"ol", "ul", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup",
-}
+var bareElems = slices.Concat(ugcElems, []string{"picture", "header", "footer", "video", "audio",
+	"blockquote", "q", "del", "ins", "time", "details",
+	"ol", "ul", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "col", "colgroup"})
 
 // allowRule allows the attributes attrs on the elements elems, or on every
 // element when elems is nil, when their value matches re (any value when

@@ -16,6 +16,8 @@ var fastCases = []string{
 	"Editor in charge:" + strings.Repeat(" word", 60),
 	"a\tb", "a  b", "a\u3000b", "a\u00a0b", "a|b｜c【d】e[f]g;h；i", "a \n b", "a\fb\f\fc",
 	strings.Repeat("Photo: Jane Doe ", 20), "（来源：新华社）",
+	" \u3000x\u2003 \u200b", "\u0085a\u200b\u200bb\xe3\x80", "\xe3\x80\x80\x80 a", "Opening (Introduction)",
+	"学思践悟（引题） （主题）", "x（ 副标题 ）\t", "(intro) (theme", "（来源：X）[编辑:Y]",
 }
 
 // FuzzFastPaths: the shortcuts before the regexps change no result.
@@ -23,18 +25,67 @@ func FuzzFastPaths(f *testing.F) {
 	for _, c := range fastCases {
 		f.Add(c)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := splitHard(s), segSep.Split(s, -1); !slices.Equal(got, want) {
-			t.Errorf("splitHard(%q) = %q, want %q", s, got, want)
+	f.Fuzz(agreeFast)
+}
+
+// TestFastPathsAgree: on every line of the fixtures and the other tests'
+// cases, the shortcuts give what the plain code gives.
+func TestFastPathsAgree(t *testing.T) {
+	lines := append(fixtureLines(t), fastCases...)
+	for _, s := range append(lines, gateCases...) {
+		agreeFast(t, s)
+	}
+}
+
+// agreeFast checks every shortcut on s against the code it stands for.
+func agreeFast(t *testing.T, s string) {
+	t.Helper()
+	if got, want := splitHard(s), segSep.Split(s, -1); !slices.Equal(got, want) {
+		t.Errorf("splitHard(%q) = %q, want %q", s, got, want)
+	}
+	seg := Clean(s)
+	for _, r := range labelTable {
+		if got, want := r.find(seg), r.re.FindStringIndex(seg); !slices.Equal(got, want) {
+			t.Errorf("%s: find(%q) = %v, want %v", r.re, seg, got, want)
 		}
-		seg := Clean(s)
-		for _, r := range labelTable {
-			if got, want := r.find(seg), r.re.FindStringIndex(seg); !slices.Equal(got, want) {
-				t.Errorf("%s: find(%q) = %v, want %v", r.re, seg, got, want)
+	}
+	if FindDate(s) != findDate(s) {
+		t.Errorf("FindDate(%q) differs without the year shortcut", s)
+	}
+	n := runeLen(seg)
+	for _, limit := range []int{0, 1, max(n-1, 0), n, n + 1, cleanMax} {
+		if got := cleanLonger(s, limit); got != (n > limit) {
+			t.Errorf("cleanLonger(%q, %d) = %v, Clean has %d runes", s, limit, got, n)
+		}
+	}
+	for _, want := range []string{seg, seg + " ", s, strings.TrimSpace(s), "", seg[:len(seg)/2]} {
+		if got := cleanIs(s, want); got != (seg == want) {
+			t.Errorf("cleanIs(%q, %q) = %v, Clean is %q", s, want, got, seg)
+		}
+	}
+	if got, want := mayBeInline(s), mayBeInlineRunes(s); got != want {
+		t.Errorf("mayBeInline(%q) = %v, want %v", s, got, want)
+	}
+	for _, m := range markerTable {
+		for _, x := range []string{s, seg} {
+			if got, want := m.findMarker(x), m.re.FindStringIndex(x); !slices.Equal(got, want) {
+				t.Errorf("%s: findMarker(%q) = %v, want %v", m.re, x, got, want)
 			}
 		}
-		if FindDate(s) != findDate(s) {
-			t.Errorf("FindDate(%q) differs without the year shortcut", s)
+	}
+}
+
+// mayBeInlineRunes is mayBeInline read rune by rune, as it was written
+// before the byte search.
+func mayBeInlineRunes(s string) bool {
+	bracket, colon := false, false
+	for _, r := range s {
+		switch r {
+		case '（', '(', '【', '[':
+			bracket = true
+		case ':', '：':
+			colon = true
 		}
-	})
+	}
+	return bracket && colon
 }

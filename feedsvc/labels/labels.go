@@ -85,11 +85,11 @@ var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+)
 // Line reads a line as metadata. It returns the hits in order and
 // whether every segment was metadata (a line that may be removed).
 func Line(raw string) ([]Hit, bool) {
+	if cleanLonger(raw, cleanMax) {
+		return nil, false // prose, not a metadata line
+	}
 	if gateLines && !mayBeMeta(raw) {
 		return nil, false // no rule can match (gate.go)
-	}
-	if runeLen(Clean(raw)) > 240 {
-		return nil, false
 	}
 	if h, ok := markerLine(raw); ok {
 		return []Hit{h}, true
@@ -99,7 +99,8 @@ func Line(raw string) ([]Hit, bool) {
 	segs := splitSegments(raw)
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
-		if f := bareLabel(seg); f == Author {
+		bare := bareLabel(seg)
+		if bare == Author {
 			// "本报记者  王乐文  方  敏": the names run to the next label.
 			j := i + 1
 			for j < len(segs) && bareLabel(segs[j]) == none {
@@ -111,9 +112,9 @@ func Line(raw string) ([]Hit, bool) {
 				continue
 			}
 		}
-		if f := bareLabel(seg); f != none && i+1 < len(segs) {
+		if bare != none && i+1 < len(segs) {
 			// "作者  王之言 高孜然", "来源 | 经济日报": the value is the next segment.
-			if hs, ok := labelValue(f, segs[i+1]); ok {
+			if hs, ok := labelValue(bare, segs[i+1]); ok {
 				hits = append(hits, hs...)
 				i++
 				continue
@@ -133,7 +134,7 @@ func markerLine(raw string) (Hit, bool) {
 		return Hit{}, false // every marker closes the line with a bracket
 	}
 	for _, m := range markerTable {
-		if loc := m.re.FindStringIndex(t); loc != nil {
+		if loc := m.findMarker(t); loc != nil {
 			v := labelTable[0].re.ReplaceAllString(t[:loc[0]], "")
 			if v = Clean(v); v != "" {
 				return Hit{m.f, v}, true
@@ -141,6 +142,31 @@ func markerLine(raw string) (Hit, bool) {
 		}
 	}
 	return Hit{}, false
+}
+
+// findMarker is m.re.FindStringIndex(t) for a markerTable rule. A
+// marker is a bracketed word closing the line, with no opening bracket
+// after its own, so a match starts at the white space before the last
+// opening bracket of t: the regexp reads only that tail instead of
+// being tried at every position of the line.
+func (m labelRule) findMarker(t string) []int {
+	open := max(strings.LastIndexByte(t, '('), strings.LastIndex(t, "（"))
+	if open < 0 {
+		return nil
+	}
+	for open > 0 && isPerlSpace(t[open-1]) {
+		open--
+	}
+	loc := m.re.FindStringIndex(t[open:])
+	if loc == nil {
+		return nil
+	}
+	return []int{loc[0] + open, loc[1] + open}
+}
+
+// isPerlSpace reports a byte RE2's \s matches.
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // splitSegments cuts a line at hard separators and before inner labels.
@@ -236,12 +262,15 @@ var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}
 // sourceNote is a parenthesis closing a source value.
 var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)
 
+// bookQuotes drops the book-title quotes around a source's name.
+var bookQuotes = strings.NewReplacer("《", "", "》", "")
+
 // labelValue validates a label's value; names must look like names and a
 // date value must hold a date.
 func labelValue(f Field, v string) ([]Hit, bool) {
 	v = strings.Trim(Clean(v), "《》<>“”\"'()（）:：")
 	if f == Source {
-		v = Clean(strings.NewReplacer("《", "", "》", "").Replace(sourceLead.ReplaceAllString(v, "")))
+		v = Clean(bookQuotes.Replace(sourceLead.ReplaceAllString(v, "")))
 		v = sourceNote.ReplaceAllString(v, "") // "21世纪经济报道(广州)": the bureau
 	}
 	var hits []Hit

@@ -49,12 +49,14 @@ func PenName(v string) []string { return penName(v) }
 
 func Names(v string) []string {
 	v = Clean(v)
-	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
-		// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
-		// before the role is the outlet.
-		v = v[loc[0]:]
+	if loc := roleWords.FindStringIndex(v); loc != nil {
+		if loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
+			// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
+			// before the role is the outlet.
+			v = v[loc[0]:]
+		}
+		v = Clean(roleWords.ReplaceAllString(v, " ")) // no match, nothing to replace
 	}
-	v = Clean(roleWords.ReplaceAllString(v, " "))
 	v = Clean(nameTail.ReplaceAllString(v, ""))
 	v = strings.Trim(v, "-–—:：/ ")
 	if v == "" {
@@ -62,12 +64,9 @@ func Names(v string) []string {
 	}
 	var parts []string
 	if hanShare(v) >= 0.5 {
-		parts = hanSplit.Split(v, -1)
+		parts = joinSingles(hanSplit.Split(v, -1))
 	} else {
 		parts = latSplit.Split(v, -1)
-	}
-	if hanShare(v) >= 0.5 {
-		parts = joinSingles(parts)
 	}
 	var out []string
 	for _, p := range parts {

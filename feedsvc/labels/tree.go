@@ -72,7 +72,7 @@ func dropEdgeLines(root *html.Node, title string, hits *[]Hit) []removal {
 			continue
 		}
 		t := TextOf(n)
-		if title != "" && Clean(t) == title {
+		if title != "" && cleanIs(t, title) {
 			titles = append(titles, removal{n, n.Parent, n.NextSibling})
 			n.Parent.RemoveChild(n)
 			continue
@@ -125,9 +125,9 @@ var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来�
 // under root and returns what they said.
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
-	for _, n := range textNodes(root) {
+	eachText(root, func(n *html.Node) {
 		if !mayBeInline(n.Data) {
-			continue
+			return
 		}
 		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
 			sub := inlineMeta.FindStringSubmatch(m)
@@ -138,7 +138,7 @@ func DropInline(root *html.Node) []Hit {
 			out = append(out, hits...)
 			return ""
 		})
-	}
+	})
 	return out
 }
 
@@ -169,16 +169,11 @@ func isCode(t string) bool {
 }
 
 // mayBeInline reports an opening bracket and a colon, which every
-// inlineMeta match holds.
+// inlineMeta match holds. It looks for their bytes (UTF-8 decoding never
+// splits a valid character's bytes), which is much faster than reading
+// every text node rune by rune: most have neither.
 func mayBeInline(s string) bool {
-	bracket, colon := false, false
-	for _, r := range s {
-		switch r {
-		case '（', '(', '【', '[':
-			bracket = true
-		case ':', '：':
-			colon = true
-		}
-	}
-	return bracket && colon
+	return (strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")) &&
+		(strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 ||
+			strings.Contains(s, "（") || strings.Contains(s, "【"))
 }

@@ -31,10 +31,23 @@ func FuzzFastPaths(f *testing.F) {
 // TestFastPathsAgree: on every line of the fixtures and the other tests'
 // cases, the shortcuts give what the plain code gives.
 func TestFastPathsAgree(t *testing.T) {
-	lines := append(fixtureLines(t), fastCases...)
+	lines := append(shortLines(t), fastCases...)
 	for _, s := range append(lines, gateCases...) {
 		agreeFast(t, s)
 	}
+}
+
+// shortLines are the fixture lines up to 2,000 bytes: a whole page's
+// text is no line Line reads, and running every regexp over it in the
+// tests takes long.
+func shortLines(t *testing.T) []string {
+	var out []string
+	for _, s := range fixtureLines(t) {
+		if len(s) <= 2000 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // agreeFast checks every shortcut on s against the code it stands for.

@@ -82,13 +82,14 @@ type lineGate struct {
 	ascii [utf8.RuneSelf]*gateIndex // the same for ASCII first runes
 	start [1 << 16 / 64]uint64      // bitmap of BMP first runes
 	req   *gateReq
+	limit int // more kept characters than this fail (0: no limit)
 }
 
 // metaGate covers every rule by which Line can report a hit: the label,
 // bare-label and marker tables, labelled photo credits. The other two
 // ways, a trailing 摄 credit and a date, are tested directly (mayBeMeta).
 var metaGate = func() *lineGate {
-	g := &lineGate{first: map[rune]*gateIndex{}}
+	g := &lineGate{first: map[rune]*gateIndex{}, limit: cleanMax}
 	var any []*gateReq
 	for _, t := range [][]labelRule{labelTable, bareTable, markerTable} {
 		for _, r := range t {
@@ -167,9 +168,9 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) || isRunSpace(r) }
 // cleanMax is the longest line (after Clean) Line reads.
 const cleanMax = 240
 
-// match reports whether s meets the gate's condition. It also says no
-// to lines Line finds too long: more than cleanMax runes that are not
-// white space stay in Clean's result.
+// match reports whether s meets the gate's condition. With a limit it
+// also says no to lines Line finds too long: more than cleanMax runes
+// that are not white space stay in Clean's result.
 func (g *lineGate) match(s string) bool {
 	var seen gateSet
 	if len(g.atoms) > gateAtomMax {
@@ -193,7 +194,7 @@ func (g *lineGate) match(s string) bool {
 			g.look(s[i:], g.first[r], boundary, &seen)
 		}
 		if boundary = segmentStart(r); !boundary || !isSpace(r) {
-			if kept++; kept > cleanMax {
+			if kept++; g.limit > 0 && kept > g.limit {
 				return false
 			}
 		}

@@ -252,7 +252,7 @@ func bareLabel(seg string) Field {
 }
 
 // sourceLead is a leading word that marks a compiled source: "综合 X、Y".
-var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
+var sourceLead = guard(Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`))
 
 // placeByline is a reporter's line naming the place reported from:
 // "記者林悅／南市報導", "王煌忠／台中報導". DatelineAuthors reads it; the
@@ -260,7 +260,7 @@ var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
 var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}(?:报道|报导)$`)
 
 // sourceNote is a parenthesis closing a source value.
-var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)
+var sourceNote = guard(regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`))
 
 // bookQuotes drops the book-title quotes around a source's name.
 var bookQuotes = strings.NewReplacer("《", "", "》", "")

@@ -9,12 +9,12 @@ import (
 
 var (
 	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
+	roleWords = guard(Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`))
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
-	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
+	nameTail = guard(regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`))
+	hanSplit = splitter(Regexp(`[\s、，,；;/／|及和与]+`))
 	// reportPlace is the place part of a dateline byline: "桃園機場報導".
-	reportPlace = Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`)
+	reportPlace = guard(Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`))
 	latSplit    = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
@@ -27,10 +27,48 @@ var (
 // Names reads a byline value into names: role words are dropped,
 // Chinese names split on spaces and 、, Latin names on commas and "and".
 // cmsCode is a staff code some CMSs append to names: "李四_NE0011".
-var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
+var cmsCode = guard(regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`))
 
 // staffCode is a CMS staff code standing after a name: "杜智 PX209".
 var staffCode = regexp.MustCompile(`^[A-Z]{1,4}\d{2,}$`)
+
+// isStaffCode is staffCode.MatchString(s), read by hand: it runs on
+// every name part.
+func isStaffCode(s string) bool {
+	i := 0
+	for i < len(s) && 'A' <= s[i] && s[i] <= 'Z' {
+		i++
+	}
+	j := i
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	return 1 <= i && i <= 4 && j-i >= 2 && j == len(s)
+}
+
+// isHanName is hanName.MatchString(s), read by hand: one to three runs
+// of Han characters joined by middle dots, 2-4 characters when there is
+// one run, 1-8 in each run otherwise.
+func isHanName(s string) bool {
+	runs, n := 1, 0 // runs so far, characters in the current one
+	for _, r := range s {
+		switch {
+		case r == '·' || r == '•':
+			if n < 1 || n > 8 {
+				return false
+			}
+			runs, n = runs+1, 0
+		case unicode.Is(unicode.Han, r):
+			n++
+		default:
+			return false
+		}
+	}
+	if runs == 1 {
+		return 2 <= n && n <= 4
+	}
+	return runs <= 3 && 1 <= n && n <= 8
+}
 
 // penName accepts a labelled value that is one short token without
 // sentence punctuation as a pen name ("几乎不流浪", "好看的hk"); the
@@ -71,10 +109,10 @@ func Names(v string) []string {
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
-		if p == "" || staffCode.MatchString(p) || len(out) > 0 && reportPlace.MatchString(p) {
+		if p == "" || isStaffCode(p) || len(out) > 0 && reportPlace.MatchString(p) {
 			continue
 		}
-		if !hanName.MatchString(p) && !latName.MatchString(p) {
+		if !isHanName(p) && !latName.MatchString(p) {
 			return nil
 		}
 		out = append(out, p)

@@ -88,10 +88,14 @@ func Line(raw string) ([]Hit, bool) {
 	if cleanLonger(raw, cleanMax) {
 		return nil, false // prose, not a metadata line
 	}
-	if gateLines && !mayBeMeta(raw) {
-		return nil, false // no rule can match (gate.go)
+	var seen *gateSet // the line's atoms: nil lets every rule try
+	if gateLines {
+		var ok bool
+		if seen, ok = lineAtoms(raw); !ok {
+			return nil, false // no rule can match (gate.go)
+		}
 	}
-	if h, ok := markerLine(raw); ok {
+	if h, ok := markerLine(raw, seen); ok {
 		return []Hit{h}, true
 	}
 	var hits []Hit
@@ -99,11 +103,11 @@ func Line(raw string) ([]Hit, bool) {
 	segs := splitSegments(raw)
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
-		bare := bareLabel(seg)
+		bare := bareLabel(seg, seen)
 		if bare == Author {
 			// "本报记者  王乐文  方  敏": the names run to the next label.
 			j := i + 1
-			for j < len(segs) && bareLabel(segs[j]) == none {
+			for j < len(segs) && bareLabel(segs[j], seen) == none {
 				j++
 			}
 			if names := Names(strings.Join(segs[i+1:j], " ")); j > i+2 && len(names) > 0 {
@@ -120,7 +124,7 @@ func Line(raw string) ([]Hit, bool) {
 				continue
 			}
 		}
-		hs, ok := parseSegment(seg)
+		hs, ok := parseSegment(seg, seen)
 		hits = append(hits, hs...)
 		all = all && ok
 	}
@@ -128,12 +132,15 @@ func Line(raw string) ([]Hit, bool) {
 }
 
 // markerLine reads a print-title part: "Original title: X (introduction)".
-func markerLine(raw string) (Hit, bool) {
+func markerLine(raw string, seen *gateSet) (Hit, bool) {
 	t := Clean(raw)
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
 		return Hit{}, false // every marker closes the line with a bracket
 	}
 	for _, m := range markerTable {
+		if !ruleMay(m.re, seen) {
+			continue
+		}
 		if loc := m.findMarker(t); loc != nil {
 			v := labelTable[0].re.ReplaceAllString(t[:loc[0]], "")
 			if v = Clean(v); v != "" {
@@ -191,8 +198,9 @@ func splitSegments(raw string) []string {
 }
 
 // parseSegment reads one segment: a label and its value, a date, a
-// photo credit ("X 摄"), a byline, or page furniture.
-func parseSegment(seg string) ([]Hit, bool) {
+// photo credit ("X 摄"), a byline, or page furniture. seen are the
+// line's atoms (lineAtoms).
+func parseSegment(seg string, seen *gateSet) ([]Hit, bool) {
 	if seg == "" {
 		return nil, true
 	}
@@ -205,6 +213,9 @@ func parseSegment(seg string) ([]Hit, bool) {
 		}
 	}
 	for _, r := range labelTable {
+		if !ruleMay(r.re, seen) {
+			continue
+		}
 		loc := r.findFirst(seg) // first.go
 		if loc == nil {
 			continue
@@ -240,11 +251,12 @@ var bareTable = []labelRule{
 	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
 }
 
-// bareLabel returns the field of a segment that is a label alone.
-func bareLabel(seg string) Field {
+// bareLabel returns the field of a segment that is a label alone; seen
+// are the line's atoms (lineAtoms).
+func bareLabel(seg string, seen *gateSet) Field {
 	seg = strings.TrimRight(Clean(seg), ":：/")
 	for _, r := range bareTable {
-		if r.matchFirst(seg) { // first.go
+		if ruleMay(r.re, seen) && r.matchFirst(seg) { // first.go
 			return r.f
 		}
 	}

@@ -67,6 +67,13 @@ func (g *guarded) ReplaceAllString(s, repl string) string {
 	return g.Regexp.ReplaceAllString(s, repl)
 }
 
+func (g *guarded) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !g.may(s) {
+		return s
+	}
+	return g.Regexp.ReplaceAllStringFunc(s, repl)
+}
+
 // runSplit is a regexp of the form [class]+ and the class read from it;
 // Split splits at the class's runs as the regexp's Split does.
 type runSplit struct {

@@ -16,6 +16,8 @@ var guardCases = []string{
 	"X | LAST UPDATED: 5", "X — modifié", "X - ACTUALISÉ", "张伟、李娜，王芳,赵敏；陈晨;刘洋/周杰／吴凡|郑爽及孙丽和钱多与李白與杜甫",
 	"、张伟、", "阿依古丽·买买提", "阿依古丽•买买提·艾山", "·张伟", "张伟·", "张·伟·明·亮", "一二三四五六七八九·甲", "张", "张伟明亮好",
 	"\u212aicker", "ſtaff writer", "张伟\t李娜\n王芳\f赵敏\r陈晨 刘洋", "",
+	"实习生 陈晨", "实习记者 王芳", "驻京记者张伟", "驻北京市朝阳区记者", "驻京", "驻 记者", "本报实习生", "本報記者本报记者", "新华社记者实习生",
+	"人民網評論員", "特派记者记者", "见习编辑、實習記者", "撰稿人", "记", "中青报·中青网记者 魏其濛", "\xe8\xae记者", "驻\xff记者",
 }
 
 // agreeGuards checks on s and Clean(s) that no guard turns away a text
@@ -36,6 +38,13 @@ func agreeGuards(t *testing.T, s string) {
 		}
 		if got, want := isStaffCode(x), staffCode.MatchString(x); got != want {
 			t.Errorf("isStaffCode(%q) = %v, want %v", x, got, want)
+		}
+		re := roleWords.Regexp
+		if got, want := roleWords.FindStringIndex(x), re.FindStringIndex(x); !slices.Equal(got, want) {
+			t.Errorf("roleWords.FindStringIndex(%q) = %v, want %v", x, got, want)
+		}
+		if got, want := roleWords.ReplaceAllString(x, " "), re.ReplaceAllString(x, " "); got != want {
+			t.Errorf("roleWords.ReplaceAllString(%q) = %q, want %q", x, got, want)
 		}
 	}
 }

@@ -8,8 +8,13 @@ import (
 )
 
 var (
-	// roleWords are job titles that precede names in bylines.
-	roleWords = guard(Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`))
+	// roleWords are job titles that precede names in bylines; an outlet
+	// or a post may stand before a Chinese one (本报记者, 驻京记者).
+	roleWords = &roleMatcher{guard(Regexp(`(?i)(?:` + strings.Join(rolePosts, "|") + `|驻\p{Han}{1,4})?(?:` +
+		strings.Join(roleTitles, "|") + `)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`))}
+	// rolePosts and roleTitles are the Chinese words of roleWords.
+	rolePosts  = []string{"本报", "新华社", "央视", "人民网", "特派", "特约", "见习", "实习"}
+	roleTitles = []string{"记者", "通讯员", "实习生", "编辑", "评论员", "撰稿人"}
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
 	nameTail = guard(regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`))
 	hanSplit = splitter(Regexp(`[\s、，,；;/／|及和与]+`))
@@ -301,4 +306,133 @@ func joinSingles(parts []string) []string {
 		out = append(out, run)
 	}
 	return out
+}
+
+// roleMatcher is roleWords, read by hand in text without an ASCII
+// letter (Chinese bylines), where only its Chinese branch can match:
+// the regexp tries its many branches at every position of the text.
+type roleMatcher struct{ *guarded }
+
+func (m *roleMatcher) FindStringIndex(s string) []int {
+	if hasASCIILetter(s) {
+		return m.guarded.FindStringIndex(s)
+	}
+	if i, j := hanRole(s, 0); i >= 0 {
+		return []int{i, j}
+	}
+	return nil
+}
+
+func (m *roleMatcher) ReplaceAllString(s, repl string) string {
+	if hasASCIILetter(s) {
+		return m.guarded.ReplaceAllString(s, repl)
+	}
+	var b strings.Builder
+	last := 0
+	for i, j := hanRole(s, 0); i >= 0; i, j = hanRole(s, j) {
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		last = j
+	}
+	if last == 0 {
+		return s // no match
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hasASCIILetter reports an ASCII letter in s; each English branch of
+// roleWords needs some (ſ and the Kelvin sign fold to s and k, but no
+// English role word is made of those alone).
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// roleFirst are the characters a match of roleWords' Chinese branch
+// starts with, in both scripts.
+var roleFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range append(append([]string{"驻"}, rolePosts...), roleTitles...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+		for _, t := range traditional[r] {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// hanRole is the leftmost match of roleWords' Chinese branch in s at or
+// after byte from, in the regexp's order of preference: a post (in the
+// table's order, then 驻 and one to four Han characters, the most
+// first) before a title, else the title alone; i is -1 when there is
+// none.
+func hanRole(s string, from int) (i, j int) {
+	for i = from; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if roleFirst[r] {
+			if j, ok := roleAt(s, i); ok {
+				return i, j
+			}
+		}
+		i += n
+	}
+	return -1, -1
+}
+
+// roleAt matches the Chinese branch at byte i of s.
+func roleAt(s string, i int) (int, bool) {
+	for _, w := range rolePosts {
+		if e, ok := wordAt(s, i, w); ok {
+			if e, ok := titleAt(s, e); ok {
+				return e, true
+			}
+		}
+	}
+	if e, ok := wordAt(s, i, "驻"); ok {
+		var ends [4]int
+		n := 0
+		for ; n < 4; n++ {
+			r, size := utf8.DecodeRuneInString(s[e:])
+			if size == 0 || !unicode.Is(unicode.Han, r) {
+				break
+			}
+			e += size
+			ends[n] = e
+		}
+		for n--; n >= 0; n-- {
+			if e, ok := titleAt(s, ends[n]); ok {
+				return e, true
+			}
+		}
+	}
+	return titleAt(s, i)
+}
+
+// titleAt matches one of roleTitles at byte i of s.
+func titleAt(s string, i int) (int, bool) {
+	for _, w := range roleTitles {
+		if e, ok := wordAt(s, i, w); ok {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// wordAt matches w at byte i of s, each character also in its
+// Traditional forms (withTraditional); it returns the end.
+func wordAt(s string, i int, w string) (int, bool) {
+	for _, c := range w {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 0 || r != c && !strings.ContainsRune(traditional[c], r) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
 }

@@ -119,7 +119,7 @@ func fill(a *feedsvc.Article, ev *Evidence) {
 
 // inlineMeta is a bracketed label inside running text: "（来源：新华社）",
 // "【责任编辑：X】", "(Editor: X)".
-var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`)
+var inlineMeta = guard(Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`))
 
 // DropInline removes bracketed source/editor labels from the text nodes
 // under root and returns what they said.

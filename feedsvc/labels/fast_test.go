@@ -18,6 +18,8 @@ var fastCases = []string{
 	strings.Repeat("Photo: Jane Doe ", 20), "（来源：新华社）",
 	" \u3000x\u2003 \u200b", "\u0085a\u200b\u200bb\xe3\x80", "\xe3\x80\x80\x80 a", "Opening (Introduction)",
 	"学思践悟（引题） （主题）", "x（ 副标题 ）\t", "(intro) (theme", "（来源：X）[编辑:Y]",
+	"详情见专题页面。（来源：工人日报）（责任编辑：王芳）", "(Source: Xinhua) text [Editor: Li Wei] (editor: 这是一个句子而不是名字。)",
+	"【来源：X】【来源：】（原标题：冬季读书季启动）", "（编辑：王芳）（编辑：王芳）",
 }
 
 // FuzzFastPaths: the shortcuts before the regexps change no result.
@@ -79,12 +81,31 @@ func agreeFast(t *testing.T, s string) {
 	if got, want := mayBeInline(s), mayBeInlineRunes(s); got != want {
 		t.Errorf("mayBeInline(%q) = %v, want %v", s, got, want)
 	}
+	agreeInline(t, s)
 	for _, m := range markerTable {
 		for _, x := range []string{s, seg} {
 			if got, want := m.findMarker(x), m.re.FindStringIndex(x); !slices.Equal(got, want) {
 				t.Errorf("%s: findMarker(%q) = %v, want %v", m.re, x, got, want)
 			}
 		}
+	}
+}
+
+// agreeInline checks dropInline on s against the regexp replace it
+// stands for.
+func agreeInline(t *testing.T, s string) {
+	t.Helper()
+	var got, want []Hit
+	gs := dropInline(s, &got)
+	ws := inlineMeta.Regexp.ReplaceAllStringFunc(s, func(m string) string {
+		if hits, ok := Line(inlineMeta.Regexp.FindStringSubmatch(m)[1]); ok {
+			want = append(want, hits...)
+			return ""
+		}
+		return m
+	})
+	if gs != ws || !slices.Equal(got, want) {
+		t.Errorf("dropInline(%q) = %q %v, want %q %v", s, gs, got, ws, want)
 	}
 }
 

@@ -101,7 +101,7 @@ var metaGate = func() *lineGate {
 			any = append(any, g.rules[r.re])
 		}
 	}
-	any = append(any, g.pattern(photoLabel))
+	any = append(any, g.pattern(photoLabel.Regexp))
 	g.req = or(any)
 	return g
 }()
@@ -135,24 +135,22 @@ var foldsMax = func() (m rune) {
 // mayBeMeta reports whether Line could find a hit in raw. When it is
 // false, Line(raw) returns (nil, false).
 func mayBeMeta(raw string) bool {
-	_, ok := lineAtoms(raw)
+	var seen gateSet
+	_, ok := lineAtoms(raw, &seen)
 	return ok
 }
 
-// lineAtoms is mayBeMeta, and the atoms of raw when it may be metadata:
-// a table rule whose condition they do not meet (ruleMay) matches no
-// segment of the line.
-func lineAtoms(raw string) (*gateSet, bool) {
-	seen := new(gateSet)
+// lineAtoms is mayBeMeta, and adds the atoms of raw to seen: a table
+// rule whose condition they do not meet (ruleMay) matches no segment of
+// the line. all is false when not every atom was read (seen must not be
+// used then: every rule may match).
+func lineAtoms(raw string, seen *gateSet) (all, ok bool) {
 	fits, known := metaGate.scan(raw, seen)
-	if !fits || !known {
-		seen = nil // not all atoms read: every rule may match
-	}
-	ok := !known || fits && metaGate.req.eval(seen)
+	ok = !known || fits && metaGate.req.eval(seen)
 	if !ok && (hasYear(raw) || strings.Contains(raw, "摄") || strings.Contains(raw, "攝")) {
 		ok = true // FindDate, creditNames
 	}
-	return seen, ok
+	return fits && known, ok
 }
 
 // ruleMay reports whether rule re may match a segment of a line with

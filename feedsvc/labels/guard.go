@@ -67,11 +67,11 @@ func (g *guarded) ReplaceAllString(s, repl string) string {
 	return g.Regexp.ReplaceAllString(s, repl)
 }
 
-func (g *guarded) ReplaceAllStringFunc(s string, repl func(string) string) string {
+func (g *guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !g.may(s) {
-		return s
+		return nil
 	}
-	return g.Regexp.ReplaceAllStringFunc(s, repl)
+	return g.Regexp.FindAllStringSubmatchIndex(s, n)
 }
 
 // runSplit is a regexp of the form [class]+ and the class read from it;

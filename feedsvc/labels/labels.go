@@ -88,11 +88,15 @@ func Line(raw string) ([]Hit, bool) {
 	if cleanLonger(raw, cleanMax) {
 		return nil, false // prose, not a metadata line
 	}
+	var atoms gateSet
 	var seen *gateSet // the line's atoms: nil lets every rule try
 	if gateLines {
-		var ok bool
-		if seen, ok = lineAtoms(raw); !ok {
+		all, ok := lineAtoms(raw, &atoms)
+		if !ok {
 			return nil, false // no rule can match (gate.go)
+		}
+		if all {
+			seen = &atoms
 		}
 	}
 	if h, ok := markerLine(raw, seen); ok {

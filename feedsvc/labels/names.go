@@ -183,7 +183,7 @@ func creditNames(s string, whole bool) []string {
 }
 
 // photoLabel is a labelled photo credit anywhere in a segment.
-var photoLabel = Regexp(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+var photoLabel = guard(Regexp(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`))
 
 // Credits returns photographers credited anywhere in a paragraph:
 // trailing "X 摄" after a sentence, or "(Photographer/X)".

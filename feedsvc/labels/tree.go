@@ -126,20 +126,47 @@ var inlineMeta = guard(Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文�
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
 	eachText(root, func(n *html.Node) {
-		if !mayBeInline(n.Data) {
-			return
+		if mayBeInline(n.Data) {
+			n.Data = dropInline(n.Data, &out)
 		}
-		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
-			sub := inlineMeta.FindStringSubmatch(m)
-			hits, ok := Line(sub[1])
-			if !ok {
-				return m
-			}
-			out = append(out, hits...)
-			return ""
-		})
 	})
 	return out
+}
+
+// dropInline removes from s the inlineMeta matches whose label Line
+// reads, adding their hits to out. It is
+//
+//	inlineMeta.ReplaceAllStringFunc(s, func(m string) string {
+//		if hits, ok := Line(inlineMeta.FindStringSubmatch(m)[1]); ok {
+//			*out = append(*out, hits...)
+//			return ""
+//		}
+//		return m
+//	})
+//
+// from one search: the pattern holds no assertion, so a match read again
+// on its own has the submatch it had in s.
+func dropInline(s string, out *[]Hit) string {
+	locs := inlineMeta.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		hits, ok := Line(s[loc[2]:loc[3]])
+		if !ok {
+			continue
+		}
+		*out = append(*out, hits...)
+		b.WriteString(s[last:loc[0]])
+		last = loc[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // DropEmpty removes elements left without text or images.

@@ -82,6 +82,16 @@ func agreeFast(t *testing.T, s string) {
 		t.Errorf("mayBeInline(%q) = %v, want %v", s, got, want)
 	}
 	agreeInline(t, s)
+	for _, x := range []string{s, seg} {
+		if !strings.ContainsAny(x, " \t\n\f\r") && innerLabel.MatchString(x) {
+			t.Errorf("innerLabel matches %q, which holds no white space", x)
+		}
+	}
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
+	words = append(words, words...) // repeats, past the short-list search
+	if got, want := Uniq(words), uniqMap(words); !slices.Equal(got, want) {
+		t.Errorf("Uniq(%q) = %q, want %q", words, got, want)
+	}
 	for _, m := range markerTable {
 		for _, x := range []string{s, seg} {
 			if got, want := m.findMarker(x), m.re.FindStringIndex(x); !slices.Equal(got, want) {
@@ -107,6 +117,21 @@ func agreeInline(t *testing.T, s string) {
 	if gs != ws || !slices.Equal(got, want) {
 		t.Errorf("dropInline(%q) = %q %v, want %q %v", s, gs, got, ws, want)
 	}
+}
+
+// uniqMap is Uniq as it was written, with a map for any list.
+func uniqMap(vals []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range vals {
+		v = Clean(v)
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, v)
+	}
+	return out
 }
 
 // mayBeInlineRunes is mayBeInline read rune by rune, as it was written

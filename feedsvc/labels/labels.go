@@ -187,7 +187,7 @@ func splitSegments(raw string) []string {
 		seg = Clean(seg)
 		for seg != "" {
 			var loc []int
-			if strings.ContainsAny(seg, ":：") { // innerLabel ends in a colon
+			if strings.ContainsAny(seg, ":：") && strings.ContainsAny(seg, " \t\n\f\r") { // innerLabel: \s, then a colon
 				loc = innerLabel.FindStringIndex(seg)
 			}
 			if loc == nil || loc[0] == 0 {

@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,17 +71,29 @@ func hanShare(s string) float64 {
 // of each.
 func Uniq(vals []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	var seen map[string]bool // only for long lists; short ones are searched
 	for _, v := range vals {
 		v = Clean(v)
-		if v == "" || seen[v] {
+		if v == "" || seen[v] || seen == nil && slices.Contains(out, v) {
 			continue
 		}
-		seen[v] = true
+		if seen == nil && len(out) >= uniqScan {
+			seen = make(map[string]bool, len(vals))
+			for _, o := range out {
+				seen[o] = true
+			}
+		}
+		if seen != nil {
+			seen[v] = true
+		}
 		out = append(out, v)
 	}
 	return out
 }
+
+// uniqScan is the longest list Uniq searches for repeats instead of
+// building a map: bylines name a few people.
+const uniqScan = 8
 
 // cleanSpan bounds the part of s that Clean keeps: Clean(s) is s[i:j]
 // with its white-space runs collapsed, where i and j trim every rune

@@ -258,7 +258,7 @@ func PreferTimed(cands ...string) string {
 
 // laterUpdate is an update stamp after a publication date on the same
 // line: "… - Mis à jour le 08 mai 2019 à 09h03", "…, updated 3:15 p.m.".
-var laterUpdate = regexp.MustCompile(`(?i)\s*[-–—|,]\s*(?:mis à jour|last updated|updated|modifié|actualisé)\b\s*[:：]?\s*(.*)$`)
+var laterUpdate = guard(regexp.MustCompile(`(?i)\s*[-–—|,]\s*(?:mis à jour|last updated|updated|modifié|actualisé)\b\s*[:：]?\s*(.*)$`))
 
 // yearlessEnglish is an English date with its time but no year:
 // "September 19 at 3:15 p.m.".

@@ -9,9 +9,13 @@
 // read bylines and photo credits; FindDate reads dates printed in text.
 // Shortcuts derived from the same tables spare the regexps most of the
 // work and never change a result (each is fuzzed against the plain
-// path): a line gate built from the patterns' required literals
-// (gate.go), the first characters an anchored rule may begin with
-// (first.go), and emptied elements judged in one pass (empty.go).
+// path): a line gate built from the patterns' required literals, which
+// also tells Line which rules may match a line (gate.go), the first
+// characters an anchored rule may begin with (first.go), gates built the
+// same way for the regexps names and values go through, and patterns
+// read by hand where the regexp machine dominates: name splits and
+// shapes, Chinese role words, title markers (guard.go, names.go,
+// labels.go), and emptied elements judged in one pass (empty.go).
 //
 // The rules work on one parsed HTML tree (golang.org/x/net/html): extract
 // applies them to an article page's tree (header zone, body lines, tail),

@@ -40,29 +40,62 @@ func Elements(n *html.Node) []*html.Node {
 // textNodes lists the text nodes under n outside SkipTags.
 func textNodes(n *html.Node) []*html.Node {
 	var out []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			out = append(out, n)
-		}
-		if n.Type == html.ElementNode && SkipTags[n.Data] {
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
+	eachText(n, func(t *html.Node) { out = append(out, t) })
 	return out
 }
 
-// TextOf is the raw text under n (scripts and styles excluded).
-func TextOf(n *html.Node) string {
-	var b strings.Builder
-	for _, t := range textNodes(n) {
-		b.WriteString(t.Data)
+// eachText calls f on the text nodes under n outside SkipTags, in
+// document order. f may change a node's Data but not the tree.
+func eachText(n *html.Node, f func(*html.Node)) {
+	if n.Type == html.TextNode {
+		f(n)
 	}
-	return b.String()
+	if n.Type == html.ElementNode && SkipTags[n.Data] {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		eachText(c, f)
+	}
+}
+
+// TextOf is the raw text under n (scripts and styles excluded). Text
+// held in one node is returned as it is, without a copy.
+func TextOf(n *html.Node) string {
+	var t textJoin
+	t.add(n)
+	if t.n == 1 {
+		return t.first
+	}
+	return t.b.String()
+}
+
+// textJoin joins text nodes; the first is kept aside until a second
+// one needs the builder.
+type textJoin struct {
+	first string
+	n     int
+	b     strings.Builder
+}
+
+func (t *textJoin) add(n *html.Node) {
+	if n.Type == html.TextNode {
+		switch t.n {
+		case 0:
+			t.first = n.Data
+		case 1:
+			t.b.WriteString(t.first)
+			fallthrough
+		default:
+			t.b.WriteString(n.Data)
+		}
+		t.n++
+	}
+	if n.Type == html.ElementNode && SkipTags[n.Data] {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t.add(c)
+	}
 }
 
 // HasImage reports an <img> or <picture> at or under n.

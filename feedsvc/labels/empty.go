@@ -75,7 +75,9 @@ func dropIt(n *html.Node, s textSum) bool {
 	return isCode(Clean(TextOf(n)))
 }
 
-// sumText sums up one text node.
+// sumText sums up one text node. It stops reading once the sum is
+// saturated (more than codeMax characters, one of them a letter): the
+// rest of the text could change nothing.
 func sumText(t string) textSum {
 	var s textSum
 	for i := 0; i < len(t); {
@@ -86,6 +88,9 @@ func sumText(t string) textSum {
 		if !isRunSpace(r) && !unicode.IsSpace(r) {
 			s.kept = min(s.kept+1, codeMax+1)
 			s.letter = s.letter || unicode.IsLetter(r)
+			if s.letter && s.kept > codeMax {
+				break
+			}
 		}
 		i += n
 	}

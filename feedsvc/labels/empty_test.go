@@ -12,7 +12,7 @@ import (
 )
 
 // agreeEmpty parses doc twice and checks that dropEmpty leaves the same
-// tree as DropEmpty.
+// tree as DropEmpty (and TextOf on the first tree, agreeText).
 func agreeEmpty(t *testing.T, doc string) {
 	t.Helper()
 	var out [2]string
@@ -20,6 +20,9 @@ func agreeEmpty(t *testing.T, doc string) {
 		root, err := html.Parse(strings.NewReader(doc))
 		if err != nil {
 			return
+		}
+		if i == 0 {
+			agreeText(t, root)
 		}
 		drop(root)
 		var b strings.Builder
@@ -68,4 +71,19 @@ func FuzzDropEmpty(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(agreeEmpty)
+}
+
+// agreeText checks TextOf, which returns one node's text without a
+// copy, against the plain join of the text nodes, on every element.
+func agreeText(t *testing.T, root *html.Node) {
+	t.Helper()
+	for _, n := range Elements(root) {
+		var b strings.Builder
+		for _, tn := range textNodes(n) {
+			b.WriteString(tn.Data)
+		}
+		if got := TextOf(n); got != b.String() {
+			t.Errorf("TextOf(<%s>) = %.100q, want %.100q", n.Data, got, b.String())
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package labels
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -82,20 +83,25 @@ type lineGate struct {
 	ascii [utf8.RuneSelf]*gateIndex // the same for ASCII first runes
 	start [1 << 16 / 64]uint64      // bitmap of BMP first runes
 	req   *gateReq
+	limit int // more kept characters than this fail (0: no limit)
+	// rules are the conditions of the single patterns req joins, by
+	// pattern: a line's atoms (scan) say which rules may match in it.
+	rules map[*regexp.Regexp]*gateReq
 }
 
 // metaGate covers every rule by which Line can report a hit: the label,
 // bare-label and marker tables, labelled photo credits. The other two
 // ways, a trailing 摄 credit and a date, are tested directly (mayBeMeta).
 var metaGate = func() *lineGate {
-	g := &lineGate{first: map[rune]*gateIndex{}}
+	g := &lineGate{first: map[rune]*gateIndex{}, limit: cleanMax, rules: map[*regexp.Regexp]*gateReq{}}
 	var any []*gateReq
 	for _, t := range [][]labelRule{labelTable, bareTable, markerTable} {
 		for _, r := range t {
-			any = append(any, g.pattern(r.re))
+			g.rules[r.re] = g.pattern(r.re)
+			any = append(any, g.rules[r.re])
 		}
 	}
-	any = append(any, g.pattern(photoLabel))
+	any = append(any, g.pattern(photoLabel.Regexp))
 	g.req = or(any)
 	return g
 }()
@@ -129,10 +135,32 @@ var foldsMax = func() (m rune) {
 // mayBeMeta reports whether Line could find a hit in raw. When it is
 // false, Line(raw) returns (nil, false).
 func mayBeMeta(raw string) bool {
-	if hasYear(raw) || strings.Contains(raw, "摄") || strings.Contains(raw, "攝") {
-		return true // FindDate, creditNames
+	var seen gateSet
+	_, ok := lineAtoms(raw, &seen)
+	return ok
+}
+
+// lineAtoms is mayBeMeta, and adds the atoms of raw to seen: a table
+// rule whose condition they do not meet (ruleMay) matches no segment of
+// the line. all is false when not every atom was read (seen must not be
+// used then: every rule may match).
+func lineAtoms(raw string, seen *gateSet) (all, ok bool) {
+	fits, known := metaGate.scan(raw, seen)
+	ok = !known || fits && metaGate.req.eval(seen)
+	if !ok && (hasYear(raw) || strings.Contains(raw, "摄") || strings.Contains(raw, "攝")) {
+		ok = true // FindDate, creditNames
 	}
-	return metaGate.match(raw)
+	return fits && known, ok
+}
+
+// ruleMay reports whether rule re may match a segment of a line with
+// the atoms seen; nil (no gate) allows every rule.
+func ruleMay(re *regexp.Regexp, seen *gateSet) bool {
+	if seen == nil {
+		return true
+	}
+	q := metaGate.rules[re]
+	return q == nil || q.eval(seen)
 }
 
 // segmentStart reports whether a segment of a line may start after rune
@@ -167,13 +195,22 @@ func isSpace(r rune) bool { return unicode.IsSpace(r) || isRunSpace(r) }
 // cleanMax is the longest line (after Clean) Line reads.
 const cleanMax = 240
 
-// match reports whether s meets the gate's condition. It also says no
-// to lines Line finds too long: more than cleanMax runes that are not
-// white space stay in Clean's result.
+// match reports whether s meets the gate's condition. With a limit it
+// also says no to lines Line finds too long: more than cleanMax runes
+// that are not white space stay in Clean's result.
 func (g *lineGate) match(s string) bool {
 	var seen gateSet
+	fits, known := g.scan(s, &seen)
+	return fits && (!known || g.req.eval(&seen))
+}
+
+// scan adds to seen the atoms s holds. fits is false for a line over
+// the limit; known is false when the gate cannot tell (too many atoms, a
+// rune (?i) folds to ASCII). Either way scan may stop early, and seen
+// holds only the atoms read so far.
+func (g *lineGate) scan(s string, seen *gateSet) (fits, known bool) {
 	if len(g.atoms) > gateAtomMax {
-		return true
+		return true, false
 	}
 	boundary, kept := true, 0 // the start of s starts a segment
 	for i := 0; i < len(s); {
@@ -181,25 +218,25 @@ func (g *lineGate) match(s string) bool {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
 			if r <= foldsMax && foldsToASCII[r] {
-				return true
+				return true, false
 			}
 		}
 		if r < utf8.RuneSelf {
-			g.look(s[i:], g.ascii[r], boundary, &seen)
+			g.look(s[i:], g.ascii[r], boundary, seen)
 			if 'A' <= r && r <= 'Z' {
-				g.look(s[i:], g.ascii[r+'a'-'A'], boundary, &seen)
+				g.look(s[i:], g.ascii[r+'a'-'A'], boundary, seen)
 			}
 		} else if g.starts(r) {
-			g.look(s[i:], g.first[r], boundary, &seen)
+			g.look(s[i:], g.first[r], boundary, seen)
 		}
 		if boundary = segmentStart(r); !boundary || !isSpace(r) {
-			if kept++; kept > cleanMax {
-				return false
+			if kept++; g.limit > 0 && kept > g.limit {
+				return false, true
 			}
 		}
 		i += n
 	}
-	return g.req.eval(&seen)
+	return true, true
 }
 
 // starts reports whether an atom is indexed under first rune r.

@@ -85,13 +85,21 @@ var innerLabel = regexp.MustCompile(`\s(?:\p{Han}{1,6}|[A-Z][A-Za-z]*(?: [a-z]+)
 // Line reads a line as metadata. It returns the hits in order and
 // whether every segment was metadata (a line that may be removed).
 func Line(raw string) ([]Hit, bool) {
-	if gateLines && !mayBeMeta(raw) {
-		return nil, false // no rule can match (gate.go)
+	if cleanLonger(raw, cleanMax) {
+		return nil, false // prose, not a metadata line
 	}
-	if runeLen(Clean(raw)) > 240 {
-		return nil, false
+	var atoms gateSet
+	var seen *gateSet // the line's atoms: nil lets every rule try
+	if gateLines {
+		all, ok := lineAtoms(raw, &atoms)
+		if !ok {
+			return nil, false // no rule can match (gate.go)
+		}
+		if all {
+			seen = &atoms
+		}
 	}
-	if h, ok := markerLine(raw); ok {
+	if h, ok := markerLine(raw, seen); ok {
 		return []Hit{h}, true
 	}
 	var hits []Hit
@@ -99,10 +107,11 @@ func Line(raw string) ([]Hit, bool) {
 	segs := splitSegments(raw)
 	for i := 0; i < len(segs); i++ {
 		seg := segs[i]
-		if f := bareLabel(seg); f == Author {
+		bare := bareLabel(seg, seen)
+		if bare == Author {
 			// "本报记者  王乐文  方  敏": the names run to the next label.
 			j := i + 1
-			for j < len(segs) && bareLabel(segs[j]) == none {
+			for j < len(segs) && bareLabel(segs[j], seen) == none {
 				j++
 			}
 			if names := Names(strings.Join(segs[i+1:j], " ")); j > i+2 && len(names) > 0 {
@@ -111,15 +120,15 @@ func Line(raw string) ([]Hit, bool) {
 				continue
 			}
 		}
-		if f := bareLabel(seg); f != none && i+1 < len(segs) {
+		if bare != none && i+1 < len(segs) {
 			// "作者  王之言 高孜然", "来源 | 经济日报": the value is the next segment.
-			if hs, ok := labelValue(f, segs[i+1]); ok {
+			if hs, ok := labelValue(bare, segs[i+1]); ok {
 				hits = append(hits, hs...)
 				i++
 				continue
 			}
 		}
-		hs, ok := parseSegment(seg)
+		hs, ok := parseSegment(seg, seen)
 		hits = append(hits, hs...)
 		all = all && ok
 	}
@@ -127,13 +136,16 @@ func Line(raw string) ([]Hit, bool) {
 }
 
 // markerLine reads a print-title part: "Original title: X (introduction)".
-func markerLine(raw string) (Hit, bool) {
+func markerLine(raw string, seen *gateSet) (Hit, bool) {
 	t := Clean(raw)
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
 		return Hit{}, false // every marker closes the line with a bracket
 	}
 	for _, m := range markerTable {
-		if loc := m.re.FindStringIndex(t); loc != nil {
+		if !ruleMay(m.re, seen) {
+			continue
+		}
+		if loc := m.findMarker(t); loc != nil {
 			v := labelTable[0].re.ReplaceAllString(t[:loc[0]], "")
 			if v = Clean(v); v != "" {
 				return Hit{m.f, v}, true
@@ -143,6 +155,31 @@ func markerLine(raw string) (Hit, bool) {
 	return Hit{}, false
 }
 
+// findMarker is m.re.FindStringIndex(t) for a markerTable rule. A
+// marker is a bracketed word closing the line, with no opening bracket
+// after its own, so a match starts at the white space before the last
+// opening bracket of t: the regexp reads only that tail instead of
+// being tried at every position of the line.
+func (m labelRule) findMarker(t string) []int {
+	open := max(strings.LastIndexByte(t, '('), strings.LastIndex(t, "（"))
+	if open < 0 {
+		return nil
+	}
+	for open > 0 && isPerlSpace(t[open-1]) {
+		open--
+	}
+	loc := m.re.FindStringIndex(t[open:])
+	if loc == nil {
+		return nil
+	}
+	return []int{loc[0] + open, loc[1] + open}
+}
+
+// isPerlSpace reports a byte RE2's \s matches.
+func isPerlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
 // splitSegments cuts a line at hard separators and before inner labels.
 func splitSegments(raw string) []string {
 	var out []string
@@ -150,7 +187,7 @@ func splitSegments(raw string) []string {
 		seg = Clean(seg)
 		for seg != "" {
 			var loc []int
-			if strings.ContainsAny(seg, ":：") { // innerLabel ends in a colon
+			if strings.ContainsAny(seg, ":：") && strings.ContainsAny(seg, " \t\n\f\r") { // innerLabel: \s, then a colon
 				loc = innerLabel.FindStringIndex(seg)
 			}
 			if loc == nil || loc[0] == 0 {
@@ -165,8 +202,9 @@ func splitSegments(raw string) []string {
 }
 
 // parseSegment reads one segment: a label and its value, a date, a
-// photo credit ("X 摄"), a byline, or page furniture.
-func parseSegment(seg string) ([]Hit, bool) {
+// photo credit ("X 摄"), a byline, or page furniture. seen are the
+// line's atoms (lineAtoms).
+func parseSegment(seg string, seen *gateSet) ([]Hit, bool) {
 	if seg == "" {
 		return nil, true
 	}
@@ -179,6 +217,9 @@ func parseSegment(seg string) ([]Hit, bool) {
 		}
 	}
 	for _, r := range labelTable {
+		if !ruleMay(r.re, seen) {
+			continue
+		}
 		loc := r.findFirst(seg) // first.go
 		if loc == nil {
 			continue
@@ -214,11 +255,12 @@ var bareTable = []labelRule{
 	{Regexp(`^(?:策划|校对|排版|美编|监制|统筹|审核|终审|初审)$`), chrome},
 }
 
-// bareLabel returns the field of a segment that is a label alone.
-func bareLabel(seg string) Field {
+// bareLabel returns the field of a segment that is a label alone; seen
+// are the line's atoms (lineAtoms).
+func bareLabel(seg string, seen *gateSet) Field {
 	seg = strings.TrimRight(Clean(seg), ":：/")
 	for _, r := range bareTable {
-		if r.matchFirst(seg) { // first.go
+		if ruleMay(r.re, seen) && r.matchFirst(seg) { // first.go
 			return r.f
 		}
 	}
@@ -226,7 +268,7 @@ func bareLabel(seg string) Field {
 }
 
 // sourceLead is a leading word that marks a compiled source: "综合 X、Y".
-var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
+var sourceLead = guard(Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`))
 
 // placeByline is a reporter's line naming the place reported from:
 // "記者林悅／南市報導", "王煌忠／台中報導". DatelineAuthors reads it; the
@@ -234,14 +276,17 @@ var sourceLead = Regexp(`^(?:综合自?|整合自?|转自|转载自)\s*`)
 var placeByline = Regexp(`^(?:记者\s*)?(\p{Han}{2,4})\s*[／/]\s*\p{Han}{1,10}(?:报道|报导)$`)
 
 // sourceNote is a parenthesis closing a source value.
-var sourceNote = regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`)
+var sourceNote = guard(regexp.MustCompile(`\s*[（(][^（）()]*[）)]?$`))
+
+// bookQuotes drops the book-title quotes around a source's name.
+var bookQuotes = strings.NewReplacer("《", "", "》", "")
 
 // labelValue validates a label's value; names must look like names and a
 // date value must hold a date.
 func labelValue(f Field, v string) ([]Hit, bool) {
 	v = strings.Trim(Clean(v), "《》<>“”\"'()（）:：")
 	if f == Source {
-		v = Clean(strings.NewReplacer("《", "", "》", "").Replace(sourceLead.ReplaceAllString(v, "")))
+		v = Clean(bookQuotes.Replace(sourceLead.ReplaceAllString(v, "")))
 		v = sourceNote.ReplaceAllString(v, "") // "21世纪经济报道(广州)": the bureau
 	}
 	var hits []Hit

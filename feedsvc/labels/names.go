@@ -8,13 +8,18 @@ import (
 )
 
 var (
-	// roleWords are job titles that precede names in bylines.
-	roleWords = Regexp(`(?i)(?:本报|新华社|央视|人民网|特派|特约|见习|实习|驻\p{Han}{1,4})?(?:记者|通讯员|实习生|编辑|评论员|撰稿人)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`)
+	// roleWords are job titles that precede names in bylines; an outlet
+	// or a post may stand before a Chinese one (本报记者, 驻京记者).
+	roleWords = &roleMatcher{guard(Regexp(`(?i)(?:` + strings.Join(rolePosts, "|") + `|驻\p{Han}{1,4})?(?:` +
+		strings.Join(roleTitles, "|") + `)|\b(?:staff |special |senior )?(?:reporters?|correspondents?|writers?)\b|^\s*(?:by|par|por|von)\b`))}
+	// rolePosts and roleTitles are the Chinese words of roleWords.
+	rolePosts  = []string{"本报", "新华社", "央视", "人民网", "特派", "特约", "见习", "实习"}
+	roleTitles = []string{"记者", "通讯员", "实习生", "编辑", "评论员", "撰稿人"}
 	// nameTail cuts "of Network", "for Daily" and organisation tails.
-	nameTail = regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`)
-	hanSplit = Regexp(`[\s、，,；;/／|及和与]+`)
+	nameTail = guard(regexp.MustCompile(`(?i)\s+(?:of|for|from|at)\s+.*$|[（(].*$`))
+	hanSplit = splitter(Regexp(`[\s、，,；;/／|及和与]+`))
 	// reportPlace is the place part of a dateline byline: "桃園機場報導".
-	reportPlace = Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`)
+	reportPlace = guard(Regexp(`^\p{Han}{0,10}(?:报道|报导|电|讯)$`))
 	latSplit    = regexp.MustCompile(`(?i)\s*(?:,|、|，|;|；|&|/|\band\b)\s*`)
 	// hanName is a Chinese name: 2-4 characters, or a transliterated name
 	// joined by middle dots (阿依古丽·买买提).
@@ -27,10 +32,48 @@ var (
 // Names reads a byline value into names: role words are dropped,
 // Chinese names split on spaces and 、, Latin names on commas and "and".
 // cmsCode is a staff code some CMSs append to names: "李四_NE0011".
-var cmsCode = regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`)
+var cmsCode = guard(regexp.MustCompile(`[_＿][A-Za-z]{1,5}\d{2,}$`))
 
 // staffCode is a CMS staff code standing after a name: "杜智 PX209".
 var staffCode = regexp.MustCompile(`^[A-Z]{1,4}\d{2,}$`)
+
+// isStaffCode is staffCode.MatchString(s), read by hand: it runs on
+// every name part.
+func isStaffCode(s string) bool {
+	i := 0
+	for i < len(s) && 'A' <= s[i] && s[i] <= 'Z' {
+		i++
+	}
+	j := i
+	for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+		j++
+	}
+	return 1 <= i && i <= 4 && j-i >= 2 && j == len(s)
+}
+
+// isHanName is hanName.MatchString(s), read by hand: one to three runs
+// of Han characters joined by middle dots, 2-4 characters when there is
+// one run, 1-8 in each run otherwise.
+func isHanName(s string) bool {
+	runs, n := 1, 0 // runs so far, characters in the current one
+	for _, r := range s {
+		switch {
+		case r == '·' || r == '•':
+			if n < 1 || n > 8 {
+				return false
+			}
+			runs, n = runs+1, 0
+		case unicode.Is(unicode.Han, r):
+			n++
+		default:
+			return false
+		}
+	}
+	if runs == 1 {
+		return 2 <= n && n <= 4
+	}
+	return runs <= 3 && 1 <= n && n <= 8
+}
 
 // penName accepts a labelled value that is one short token without
 // sentence punctuation as a pen name ("几乎不流浪", "好看的hk"); the
@@ -49,12 +92,14 @@ func PenName(v string) []string { return penName(v) }
 
 func Names(v string) []string {
 	v = Clean(v)
-	if loc := roleWords.FindStringIndex(v); loc != nil && loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
-		// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
-		// before the role is the outlet.
-		v = v[loc[0]:]
+	if loc := roleWords.FindStringIndex(v); loc != nil {
+		if loc[0] > 0 && (hanShare(v) < 0.5 || hanBefore(v, loc[0])) {
+			// "Workers' Daily - reporter X", "政能亮特约评论员 韩涵": the part
+			// before the role is the outlet.
+			v = v[loc[0]:]
+		}
+		v = Clean(roleWords.ReplaceAllString(v, " ")) // no match, nothing to replace
 	}
-	v = Clean(roleWords.ReplaceAllString(v, " "))
 	v = Clean(nameTail.ReplaceAllString(v, ""))
 	v = strings.Trim(v, "-–—:：/ ")
 	if v == "" {
@@ -62,20 +107,17 @@ func Names(v string) []string {
 	}
 	var parts []string
 	if hanShare(v) >= 0.5 {
-		parts = hanSplit.Split(v, -1)
+		parts = joinSingles(hanSplit.Split(v, -1))
 	} else {
 		parts = latSplit.Split(v, -1)
-	}
-	if hanShare(v) >= 0.5 {
-		parts = joinSingles(parts)
 	}
 	var out []string
 	for _, p := range parts {
 		p = strings.Trim(Clean(cmsCode.ReplaceAllString(p, "")), ".-–— ")
-		if p == "" || staffCode.MatchString(p) || len(out) > 0 && reportPlace.MatchString(p) {
+		if p == "" || isStaffCode(p) || len(out) > 0 && reportPlace.MatchString(p) {
 			continue
 		}
-		if !hanName.MatchString(p) && !latName.MatchString(p) {
+		if !isHanName(p) && !latName.MatchString(p) {
 			return nil
 		}
 		out = append(out, p)
@@ -141,7 +183,7 @@ func creditNames(s string, whole bool) []string {
 }
 
 // photoLabel is a labelled photo credit anywhere in a segment.
-var photoLabel = Regexp(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`)
+var photoLabel = guard(Regexp(`(?i)^[（(]?\s*(?:photographers?|photos? by|photos?|摄影|图片|图)\s*[/:：]\s*([^()（）]+?)\s*[)）]?\s*$`))
 
 // Credits returns photographers credited anywhere in a paragraph:
 // trailing "X 摄" after a sentence, or "(Photographer/X)".
@@ -264,4 +306,133 @@ func joinSingles(parts []string) []string {
 		out = append(out, run)
 	}
 	return out
+}
+
+// roleMatcher is roleWords, read by hand in text without an ASCII
+// letter (Chinese bylines), where only its Chinese branch can match:
+// the regexp tries its many branches at every position of the text.
+type roleMatcher struct{ *guarded }
+
+func (m *roleMatcher) FindStringIndex(s string) []int {
+	if hasASCIILetter(s) {
+		return m.guarded.FindStringIndex(s)
+	}
+	if i, j := hanRole(s, 0); i >= 0 {
+		return []int{i, j}
+	}
+	return nil
+}
+
+func (m *roleMatcher) ReplaceAllString(s, repl string) string {
+	if hasASCIILetter(s) {
+		return m.guarded.ReplaceAllString(s, repl)
+	}
+	var b strings.Builder
+	last := 0
+	for i, j := hanRole(s, 0); i >= 0; i, j = hanRole(s, j) {
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		last = j
+	}
+	if last == 0 {
+		return s // no match
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hasASCIILetter reports an ASCII letter in s; each English branch of
+// roleWords needs some (ſ and the Kelvin sign fold to s and k, but no
+// English role word is made of those alone).
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// roleFirst are the characters a match of roleWords' Chinese branch
+// starts with, in both scripts.
+var roleFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range append(append([]string{"驻"}, rolePosts...), roleTitles...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+		for _, t := range traditional[r] {
+			m[t] = true
+		}
+	}
+	return m
+}()
+
+// hanRole is the leftmost match of roleWords' Chinese branch in s at or
+// after byte from, in the regexp's order of preference: a post (in the
+// table's order, then 驻 and one to four Han characters, the most
+// first) before a title, else the title alone; i is -1 when there is
+// none.
+func hanRole(s string, from int) (i, j int) {
+	for i = from; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if roleFirst[r] {
+			if j, ok := roleAt(s, i); ok {
+				return i, j
+			}
+		}
+		i += n
+	}
+	return -1, -1
+}
+
+// roleAt matches the Chinese branch at byte i of s.
+func roleAt(s string, i int) (int, bool) {
+	for _, w := range rolePosts {
+		if e, ok := wordAt(s, i, w); ok {
+			if e, ok := titleAt(s, e); ok {
+				return e, true
+			}
+		}
+	}
+	if e, ok := wordAt(s, i, "驻"); ok {
+		var ends [4]int
+		n := 0
+		for ; n < 4; n++ {
+			r, size := utf8.DecodeRuneInString(s[e:])
+			if size == 0 || !unicode.Is(unicode.Han, r) {
+				break
+			}
+			e += size
+			ends[n] = e
+		}
+		for n--; n >= 0; n-- {
+			if e, ok := titleAt(s, ends[n]); ok {
+				return e, true
+			}
+		}
+	}
+	return titleAt(s, i)
+}
+
+// titleAt matches one of roleTitles at byte i of s.
+func titleAt(s string, i int) (int, bool) {
+	for _, w := range roleTitles {
+		if e, ok := wordAt(s, i, w); ok {
+			return e, true
+		}
+	}
+	return 0, false
+}
+
+// wordAt matches w at byte i of s, each character also in its
+// Traditional forms (withTraditional); it returns the end.
+func wordAt(s string, i int, w string) (int, bool) {
+	for _, c := range w {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 0 || r != c && !strings.ContainsRune(traditional[c], r) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
 }

@@ -72,7 +72,7 @@ func dropEdgeLines(root *html.Node, title string, hits *[]Hit) []removal {
 			continue
 		}
 		t := TextOf(n)
-		if title != "" && Clean(t) == title {
+		if title != "" && cleanIs(t, title) {
 			titles = append(titles, removal{n, n.Parent, n.NextSibling})
 			n.Parent.RemoveChild(n)
 			continue
@@ -119,27 +119,54 @@ func fill(a *feedsvc.Article, ev *Evidence) {
 
 // inlineMeta is a bracketed label inside running text: "（来源：新华社）",
 // "【责任编辑：X】", "(Editor: X)".
-var inlineMeta = Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`)
+var inlineMeta = guard(Regexp(`(?i)[（(【\[]\s*((?:原标题|本文来源|文章来源|来源|稿源|责任编辑|责编|编辑|source|editor in charge|editor|edited by)\s*[:：][^（）()【】\[\]]{1,60})[)）】\]]`))
 
 // DropInline removes bracketed source/editor labels from the text nodes
 // under root and returns what they said.
 func DropInline(root *html.Node) []Hit {
 	var out []Hit
-	for _, n := range textNodes(root) {
-		if !mayBeInline(n.Data) {
+	eachText(root, func(n *html.Node) {
+		if mayBeInline(n.Data) {
+			n.Data = dropInline(n.Data, &out)
+		}
+	})
+	return out
+}
+
+// dropInline removes from s the inlineMeta matches whose label Line
+// reads, adding their hits to out. It is
+//
+//	inlineMeta.ReplaceAllStringFunc(s, func(m string) string {
+//		if hits, ok := Line(inlineMeta.FindStringSubmatch(m)[1]); ok {
+//			*out = append(*out, hits...)
+//			return ""
+//		}
+//		return m
+//	})
+//
+// from one search: the pattern holds no assertion, so a match read again
+// on its own has the submatch it had in s.
+func dropInline(s string, out *[]Hit) string {
+	locs := inlineMeta.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		hits, ok := Line(s[loc[2]:loc[3]])
+		if !ok {
 			continue
 		}
-		n.Data = inlineMeta.ReplaceAllStringFunc(n.Data, func(m string) string {
-			sub := inlineMeta.FindStringSubmatch(m)
-			hits, ok := Line(sub[1])
-			if !ok {
-				return m
-			}
-			out = append(out, hits...)
-			return ""
-		})
+		*out = append(*out, hits...)
+		b.WriteString(s[last:loc[0]])
+		last = loc[1]
 	}
-	return out
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // DropEmpty removes elements left without text or images.
@@ -169,16 +196,11 @@ func isCode(t string) bool {
 }
 
 // mayBeInline reports an opening bracket and a colon, which every
-// inlineMeta match holds.
+// inlineMeta match holds. It looks for their bytes (UTF-8 decoding never
+// splits a valid character's bytes), which is much faster than reading
+// every text node rune by rune: most have neither.
 func mayBeInline(s string) bool {
-	bracket, colon := false, false
-	for _, r := range s {
-		switch r {
-		case '（', '(', '【', '[':
-			bracket = true
-		case ':', '：':
-			colon = true
-		}
-	}
-	return bracket && colon
+	return (strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")) &&
+		(strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 ||
+			strings.Contains(s, "（") || strings.Contains(s, "【"))
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/width"
@@ -100,6 +101,73 @@ func fingerprintRef(title, body string) uint64 {
 		}
 	}
 	return fp
+}
+
+// hashRunes is 64-bit FNV-1a over the runes' little-endian bytes, byte
+// by byte: the definition fnvRune shortens.
+func hashRunes(g []rune) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range g {
+		for _, b := range [4]byte{byte(r), byte(r >> 8), byte(r >> 16), byte(r >> 24)} {
+			h ^= uint64(b)
+			h *= fnvPrime
+		}
+	}
+	return h
+}
+
+// TestFnvRune: skipping the zero high bytes of a rune hashes as the byte
+// by byte definition does, at every byte width and around its edges.
+func TestFnvRune(t *testing.T) {
+	runes := []rune{-1, -0x80000000, 0x7fffffff, 0x10ffff, 0x110000, 0xfffd}
+	for shift := 0; shift < 32; shift += 8 {
+		for _, r := range []rune{1, 0x7f, 0x80, 0xff, 0x100} {
+			runes = append(runes, r<<shift, r<<shift-1, r<<shift+1)
+		}
+	}
+	for r := rune(0); r < 0x3000; r++ {
+		runes = append(runes, r)
+	}
+	seeds := []uint64{fnvOffset, 0, ^uint64(0), 0x0123456789abcdef}
+	for _, r := range runes {
+		for _, h := range seeds {
+			want := h
+			for _, b := range [4]byte{byte(r), byte(r >> 8), byte(r >> 16), byte(r >> 24)} {
+				want = (want ^ uint64(b)) * fnvPrime
+			}
+			if got := fnvRune(h, r); got != want {
+				t.Fatalf("fnvRune(%x, U+%04X) = %x, want %x", h, r, got, want)
+			}
+		}
+	}
+}
+
+// TestASCIIFold: the byte table is fingerprintRune on ASCII.
+func TestASCIIFold(t *testing.T) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		r, ok := fingerprintRune(c)
+		if got := asciiFold[c]; ok != (got != 0) || ok && rune(got) != r {
+			t.Errorf("asciiFold[%q] = %q, want %q (%v)", c, got, r, ok)
+		}
+	}
+}
+
+// TestFingerprintFixtures: the one-pass Fingerprint agrees with the plain
+// one on every shared fixture (feeds and pages, markup and all), whole
+// and cut into title-sized and body-sized pieces.
+func TestFingerprintFixtures(t *testing.T) {
+	for name, text := range fixtureTexts(t) {
+		pieces := 0
+		for chunk := range fixtureChunks(text) {
+			if got, want := Fingerprint(chunk[:len(chunk)/8], chunk), fingerprintRef(chunk[:len(chunk)/8], chunk); got != want {
+				t.Fatalf("%s piece %d: got %016x, want %016x", name, pieces, got, want)
+			}
+			pieces++
+		}
+		if got, want := Fingerprint("", text), fingerprintRef("", text); got != want {
+			t.Errorf("%s: got %016x, want %016x", name, got, want)
+		}
+	}
 }
 
 // FuzzFingerprint: the one-pass Fingerprint agrees with the plain one.

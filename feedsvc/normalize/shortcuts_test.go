@@ -214,13 +214,19 @@ func textRef(root *html.Node) string {
 	}
 	walk(root)
 	flush()
-	return joinBlocks(blocks)
+	var out []string
+	for _, b := range blocks {
+		if b = collapseRef(strings.ToValidUTF8(b, "\uFFFD")); b != "" {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // FuzzTextOf: textOf joins blocks as the plain version does.
 func FuzzTextOf(f *testing.F) {
 	for _, s := range []string{"", "<p>a</p><p> b <b>c</b></p>", "x<br>y<br><br>z", "<div><p>\u3000一</p>二<script>x</script></div>",
-		"<ul><li>a<li>b</ul> tail", "<p> </p><p>&nbsp;</p>k"} {
+		"<ul><li>a<li>b</ul> tail", "<p> </p><p>&nbsp;</p>k", "<p>\xe4\xb8<b>\xad</b> x\xff</p><p>\xff\xfe y</p>z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -282,6 +288,106 @@ func FuzzCollapseBuild(f *testing.F) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 		if got, want := collapseBuild(s), collapseRef(s); got != want {
 			t.Errorf("collapseBuild(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// refClass is the class collapseRef gives r.
+func refClass(r rune) runeClass {
+	space := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0'
+	switch {
+	case strings.ContainsRune("\u200b\u200c\u200d\ufeff\u2060", r) || bidiControl(r) || !space && unicode.IsControl(r):
+		return droppedRune
+	case space:
+		return spaceRune
+	}
+	return keptRune
+}
+
+// TestPlainRune: the range test of plainRune and the classes of classOf
+// agree with collapseRef's tests on every rune.
+func TestPlainRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := refClass(r)
+		if plainRune(r) && want != keptRune {
+			t.Errorf("plainRune(U+%04X), but collapse does not keep it", r)
+		}
+		if got := classOf(r); got != want {
+			t.Errorf("classOf(U+%04X) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestTextFixtures: textOf and collapse agree with the plain versions
+// on every shared fixture, parsed whole, and on each of its pieces.
+func TestTextFixtures(t *testing.T) {
+	for name, text := range fixtureTexts(t) {
+		if root := parseFragment(text); root != nil {
+			if got, want := textOf(root), textRef(root); got != want {
+				t.Errorf("%s: textOf differs from the plain version:\n got %.200q\nwant %.200q", name, got, want)
+			}
+		}
+		for chunk := range fixtureChunks(text) {
+			if got, want := collapse(chunk), collapseRef(strings.ToValidUTF8(chunk, "\uFFFD")); got != want {
+				t.Fatalf("%s: collapse(%q) = %q, want %q", name, chunk, got, want)
+			}
+			if collapsed(chunk) && collapseRef(chunk) != chunk {
+				t.Fatalf("%s: collapsed(%q), but collapse changes it", name, chunk)
+			}
+		}
+	}
+}
+
+// summaryRef is Summary as it was written plainly: the whole text
+// collapsed and turned into runes.
+func summaryRef(text string, max int) string {
+	s := collapse(text)
+	r := []rune(s)
+	if max <= 0 {
+		return ""
+	}
+	if len(r) <= max {
+		return s
+	}
+	if max == 1 {
+		return ellipsis
+	}
+	win := r[:max-1]
+	cut := cutPoint(win, r[max-1])
+	out := strings.TrimRightFunc(string(win[:cut]), func(c rune) bool {
+		return unicode.IsSpace(c) || strings.ContainsRune(",，、;；:：-—(（[【《“‘\"'", c)
+	})
+	return out + ellipsis
+}
+
+// TestSummaryFixtures: Summary, which collapses only the head of the
+// text, agrees with the plain version on the shared fixtures' texts.
+func TestSummaryFixtures(t *testing.T) {
+	for name, text := range fixtureTexts(t) {
+		body := text
+		if root := parseFragment(text); root != nil {
+			body = textOf(root)
+		}
+		for _, max := range []int{1, 2, 10, 77, SummaryMax} {
+			for _, s := range []string{body, text, body[len(body)/3:]} {
+				if got, want := Summary(s, max), summaryRef(s, max); got != want {
+					t.Fatalf("%s: Summary(_, %d) = %q, want %q", name, max, got, want)
+				}
+			}
+		}
+	}
+}
+
+// FuzzSummary: Summary agrees with the plain version.
+func FuzzSummary(f *testing.F) {
+	for _, s := range []string{"", "a b", strings.Repeat("word  ", 80), strings.Repeat("汉字\u3000", 90) + "。",
+		strings.Repeat("\u200b", 50) + strings.Repeat("x ", 30), strings.Repeat("\xb8", 40) + "\xe4\xb8\xad" + strings.Repeat("\xe4\xb8", 30)} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		max %= 400
+		if got, want := Summary(s, max), summaryRef(s, max); got != want {
+			t.Errorf("Summary(%q, %d) = %q, want %q", s, max, got, want)
 		}
 	})
 }

@@ -2,7 +2,7 @@ package feedsvc
 
 import "strings"
 
-// plainAbsolute reports a cleaned ref that ResolveURL returns unchanged
+// PlainAbsolute reports a cleaned ref that ResolveURL returns unchanged
 // whatever the base: an http or https URL whose host is letters, digits,
 // dots and hyphens, whose path holds only characters url.URL.String
 // writes back as they are (unreserved ones and $&+,/:;=@, no escapes),
@@ -11,7 +11,7 @@ import "strings"
 // the same text, so the parse, render and re-parse that ResolveURL does
 // for other refs would give back ref itself. Most links and image
 // sources in feeds have this form; FuzzPlainAbsolute checks the claim.
-func plainAbsolute(ref string) bool {
+func PlainAbsolute(ref string) bool {
 	rest, ok := strings.CutPrefix(ref, "https://")
 	if !ok {
 		if rest, ok = strings.CutPrefix(ref, "http://"); !ok {

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// plainCases are refs at the edges of plainAbsolute.
+// plainCases are refs at the edges of PlainAbsolute.
 var plainCases = []string{
 	"https://e.org", "https://e.org/", "http://e.org/a/b.jpg?x=1&y=2", "https://E.ORG/A", "HTTPS://e.org/a",
 	"https://e.org:8080/a", "https://user@e.org/a", "https://e.org/a%20b", "https://e.org/a b", "https://e.org/a#f",
@@ -28,7 +28,7 @@ func TestPlainAbsoluteAgrees(t *testing.T) {
 	plain := 0
 	for _, ref := range refs {
 		c := cleanRef(ref)
-		if !plainAbsolute(c) {
+		if !PlainAbsolute(c) {
 			continue
 		}
 		plain++
@@ -86,11 +86,42 @@ func FuzzPlainAbsolute(f *testing.F) {
 			b = nil
 		}
 		c := cleanRef(ref)
-		if !plainAbsolute(c) {
+		if !PlainAbsolute(c) {
 			return
 		}
 		if want := resolveClean(b, c); want != c {
-			t.Errorf("plainAbsolute(%q) but the full path gives %q", c, want)
+			t.Errorf("PlainAbsolute(%q) but the full path gives %q", c, want)
 		}
 	})
+}
+
+// FuzzRefClean: a ref refClean passes is one cleanRef gives back as it
+// is.
+func FuzzRefClean(f *testing.F) {
+	for _, c := range append(plainCases, " a", "a\u00a0", "\u3000a", "a\\b", "a\tb", "\x85", "é") {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, ref string) {
+		if refClean(ref) && cleanRefFull(ref) != ref {
+			t.Errorf("refClean(%q), but cleanRef gives %q", ref, cleanRefFull(ref))
+		}
+	})
+}
+
+// TestRefCleanFixtures: on every fixture ref, cleanRef with its shortcut
+// gives what the full version gives, and the shortcut mostly applies.
+func TestRefCleanFixtures(t *testing.T) {
+	refs := append(fixtureRefs(t), plainCases...)
+	clean := 0
+	for _, ref := range refs {
+		if got, want := cleanRef(ref), cleanRefFull(ref); got != want {
+			t.Errorf("cleanRef(%q) = %q, want %q", ref, got, want)
+		}
+		if refClean(ref) {
+			clean++
+		}
+	}
+	if clean < len(refs)/2 {
+		t.Errorf("refClean passes %d of %d fixture refs, want most", clean, len(refs))
+	}
 }

@@ -13,6 +13,11 @@ import (
 // http(s) resolves nothing, and without a base only absolute refs count
 // (a protocol-relative one too is relative here).
 func absHTTP(ref, base string) string {
+	if r := strings.TrimSpace(ref); feedsvc.PlainAbsolute(r) {
+		// ResolveURL gives a plain absolute ref back whatever the base,
+		// and it is http(s) with a host: no base or result to parse.
+		return r
+	}
 	var b *url.URL
 	if base != "" {
 		if bu, err := url.Parse(strings.TrimSpace(base)); err == nil && isHTTP(bu) {

@@ -76,8 +76,11 @@ var bylineRe = regexp.MustCompile(`^(?:(?i:(?:(?:written|posted)\s+)?by)\s*:?\s+
 // "a@b (Name)" and "Name <a@b>" become "Name"; a bare address stays; a
 // leading "By ", "Written by ", "Author: " or "作者：" goes.
 func personName(s string) (name string, bareEmail bool) {
-	s = bylineRe.ReplaceAllString(collapse(html.UnescapeString(s)), "")
-	if !emailRe.MatchString(s) {
+	s = collapse(html.UnescapeString(s))
+	if loc := bylineRe.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // the anchored label: one match, a prefix
+	}
+	if !strings.Contains(s, "@") || !emailRe.MatchString(s) {
 		return s, false
 	}
 	rest := emailRe.ReplaceAllString(s, "")

@@ -34,7 +34,9 @@ func Fingerprint(title, body string) uint64 {
 			} else {
 				d, size := utf8.DecodeRuneInString(s[i:])
 				i += size
-				r, ok = fingerprintRune(d)
+				if r, ok = d, 0x4e00 <= d && d <= 0x9fff; !ok { // CJK ideographs, the common case, without the call
+					r, ok = fingerprintRune(d)
+				}
 			}
 			if !ok {
 				continue

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	stdhtml "html"
 	"strings"
 	"testing"
 	"unicode"
@@ -388,6 +389,79 @@ func FuzzSummary(f *testing.F) {
 		max %= 400
 		if got, want := Summary(s, max), summaryRef(s, max); got != want {
 			t.Errorf("Summary(%q, %d) = %q, want %q", s, max, got, want)
+		}
+	})
+}
+
+// TestPlain3: among all three-byte sequences, plain3 passes exactly
+// those that decode to one rune of U+3001–U+CFFF or U+E000–U+FFFF other
+// than U+FEFF, and each of those is plain.
+func TestPlain3(t *testing.T) {
+	for b0 := 0xe0; b0 <= 0xef; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})
+				r, size := utf8.DecodeRuneInString(s)
+				want := size == 3 && (r > 0x3000 && r < 0xd000 || r >= 0xe000) && r != 0xfeff
+				if got := plain3(byte(b0), byte(b1), byte(b2)); got != want || got && !plainRune(r) {
+					t.Fatalf("plain3(%q) = %v, want %v (U+%04X)", s, got, want, r)
+				}
+			}
+		}
+	}
+}
+
+// personNameFull is personName with the byline label replaced by the
+// regexp and the address test always run.
+func personNameFull(s string) (string, bool) {
+	s = bylineRe.ReplaceAllString(collapse(stdhtml.UnescapeString(s)), "")
+	if !emailRe.MatchString(s) {
+		return s, false
+	}
+	rest := emailRe.ReplaceAllString(s, "")
+	rest = strings.Trim(collapse(rest), " ()<>[]{}\"',;:-")
+	if rest == "" {
+		return strings.TrimPrefix(strings.Trim(s, " <>()"), "mailto:"), true
+	}
+	return rest, false
+}
+
+var personCases = []string{"", "By Jo", "by: Jo", "Written by  Jo", "Posted By\tJo", "Author: Jo", "authors : Jo", "作者：张伟", "作者 : 张伟",
+	"jo@e.org (Jo)", "Jo <jo@e.org>", "mailto:jo@e.org", "By jo@e.org", "Byron", "by", "By By Jo", "&amp;By Jo", "By Jo &lt;jo@e.org&gt;"}
+
+// TestPersonNameFixtures: personName agrees with the full version on the
+// edge cases and on every piece of the fixtures.
+func TestPersonNameFixtures(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		got, gotBare := personName(s)
+		want, wantBare := personNameFull(s)
+		if got != want || gotBare != wantBare {
+			t.Fatalf("personName(%q) = %q, %v; want %q, %v", s, got, gotBare, want, wantBare)
+		}
+	}
+	for _, s := range personCases {
+		check(s)
+	}
+	for _, text := range fixtureTexts(t) {
+		for chunk := range fixtureChunks(text) {
+			if len(chunk) < 200 {
+				check(chunk)
+			}
+		}
+	}
+}
+
+// FuzzPersonName: personName agrees with the full version.
+func FuzzPersonName(f *testing.F) {
+	for _, s := range personCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, gotBare := personName(s)
+		want, wantBare := personNameFull(s)
+		if got != want || gotBare != wantBare {
+			t.Errorf("personName(%q) = %q, %v; want %q, %v", s, got, gotBare, want, wantBare)
 		}
 	})
 }

@@ -179,6 +179,15 @@ func plainRune(r rune) bool {
 	return r > 0x3000 && r != '\ufeff' || r > 0xa0 && r < 0x2000 && r != 0x1680
 }
 
+// plain3 reports the three-byte encodings of plain runes that need no
+// decoding to be told: U+3001–U+CFFF and U+E000–U+FFFF but U+FEFF (lead
+// bytes E3–EC, EE, EF with two continuation bytes; these leads have no
+// overlong forms or surrogates). TestPlain3 checks every encoding.
+func plain3(b0, b1, b2 byte) bool {
+	return b0-0xe3 <= 0xef-0xe3 && b0 != 0xed && b1&0xc0 == 0x80 && b2&0xc0 == 0x80 &&
+		!(b0 == 0xe3 && b1 == 0x80 && b2 == 0x80) && !(b0 == 0xef && b1 == 0xbb && b2 == 0xbf)
+}
+
 // collapsed reports whether collapse(s) == s: valid UTF-8 with single
 // ASCII spaces between other characters, and nothing collapse drops.
 func collapsed(s string) bool {
@@ -269,6 +278,10 @@ func (c *collapser) write(out []byte, s string) ([]byte, bool) {
 					break
 				}
 				j++
+				continue
+			}
+			if j+2 < len(s) && plain3(s[j], s[j+1], s[j+2]) {
+				j += 3 // most CJK text: no decoding
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(s[j:])

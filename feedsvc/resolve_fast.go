@@ -43,5 +43,14 @@ func isHostByte(c byte) bool {
 
 // isPathByte is a path character url.URL.EscapedPath leaves as it is.
 func isPathByte(c byte) bool {
-	return isHostByte(c) || strings.IndexByte("_~/$&+,:;=@", c) >= 0
+	return pathBytes[c]
 }
+
+// pathBytes is isPathByte as a table: it is asked for every byte of
+// every link.
+var pathBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isHostByte(byte(c)) || strings.IndexByte("_~/$&+,:;=@", byte(c)) >= 0
+	}
+	return t
+}()

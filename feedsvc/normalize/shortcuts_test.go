@@ -465,3 +465,13 @@ func FuzzPersonName(f *testing.F) {
 		}
 	})
 }
+
+// TestIsCJKBelow1100: no rune below U+1100 is CJK by the tables, so
+// isCJK may answer for them without looking.
+func TestIsCJKBelow1100(t *testing.T) {
+	for r := rune(0); r < 0x1100; r++ {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			t.Errorf("U+%04X is in a CJK table", r)
+		}
+	}
+}

@@ -92,6 +92,9 @@ func inWord(a, b rune) bool {
 
 // isCJK reports Han, kana and Hangul characters and CJK punctuation.
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of these blocks
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }

@@ -31,12 +31,18 @@ func Fingerprint(title, body string) uint64 {
 			if c := s[i]; c < utf8.RuneSelf { // most text: one table look-up per byte
 				r, ok = rune(asciiFold[c]), asciiFold[c] != 0
 				i++
+			} else if i+2 < len(s) && s[i]-0xe4 <= 0xe9-0xe4 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+				// U+4000–U+9FFF (leads E4–E9 have no overlong forms or
+				// surrogates), decoded in line: most Chinese text.
+				d := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+				i += 3
+				if r, ok = d, d >= 0x4e00; !ok { // not a CJK ideograph
+					r, ok = fingerprintRune(d)
+				}
 			} else {
 				d, size := utf8.DecodeRuneInString(s[i:])
 				i += size
-				if r, ok = d, 0x4e00 <= d && d <= 0x9fff; !ok { // CJK ideographs, the common case, without the call
-					r, ok = fingerprintRune(d)
-				}
+				r, ok = fingerprintRune(d)
 			}
 			if !ok {
 				continue

@@ -475,3 +475,19 @@ func TestIsCJKBelow1100(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintThreeByte: every three-byte sequence led by E3–EA
+// (valid or not), alone with two letters so that each gram weighs in
+// the vote, hashes as in the plain version, which decodes with range.
+func TestFingerprintThreeByte(t *testing.T) {
+	for b0 := 0xe3; b0 <= 0xea; b0++ {
+		for b1 := 0; b1 < 256; b1++ {
+			for b2 := 0; b2 < 256; b2++ {
+				s := string([]byte{byte(b0), byte(b1), byte(b2), 'a', 'b'})
+				if got, want := Fingerprint("", s), fingerprintRef("", s); got != want {
+					t.Fatalf("Fingerprint(%q) = %016x, want %016x", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -27,7 +27,25 @@ func ResolveURL(base *url.URL, ref string) string {
 	if PlainAbsolute(ref) {
 		return ref // what resolveClean would give back
 	}
+	if r, ok := resolvePlainPath(base, ref); ok {
+		return r
+	}
 	return resolveClean(base, ref)
+}
+
+// resolvePlainPath resolves a site-absolute ref ("/img/a.jpg?w=1")
+// against an http(s) base without user info by joining the base's scheme
+// and host to it, when the result is a plain URL (PlainAbsolute) and the
+// path has no dot segments: resolveClean would give back the same text
+// (url.URL.ResolveReference keeps such a path as it is). ok=false
+// otherwise; FuzzResolvePlainPath checks the claim.
+func resolvePlainPath(base *url.URL, ref string) (string, bool) {
+	if base == nil || !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "//") || strings.Contains(ref, "/.") ||
+		base.Scheme != "http" && base.Scheme != "https" || base.User != nil || base.Opaque != "" {
+		return "", false
+	}
+	r := base.Scheme + "://" + base.Host + ref
+	return r, PlainAbsolute(r)
 }
 
 // resolveClean is ResolveURL of a ref cleanRef has cleaned.

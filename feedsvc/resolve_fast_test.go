@@ -125,3 +125,57 @@ func TestRefCleanFixtures(t *testing.T) {
 		t.Errorf("refClean passes %d of %d fixture refs, want most", clean, len(refs))
 	}
 }
+
+var plainPathCases = []string{"/", "/a/b.jpg", "/a?x=1", "/a?", "/a/./b", "/a/../b", "/.well-known/x", "/a/.", "/a/..", "//e.org/x",
+	"/a b", "/a%20b", "/a#f", "/a?q=#", "/a//b", "/a\\b", "/é", "/a?é", "/a:b@c", "/~u/_x;y=z"}
+
+var plainPathBases = []string{"https://www.e.org/news/a.html?q=1#f", "http://E.org", "https://e.org:8080/a", "https://u@e.org/a",
+	"http:///p", "HTTP://e.org/", "file:///tmp/x.html", "mailto:a@e.org", "https://[::1]/a", "https://e_o.org/", "https://e.org./", "https://e.org/a/b/c/d"}
+
+// TestResolvePlainPathAgrees: for every fixture ref and edge case
+// against every edge base, ResolveURL with the site-absolute shortcut
+// gives what the full path gives.
+func TestResolvePlainPathAgrees(t *testing.T) {
+	refs := append(fixtureRefs(t), plainPathCases...)
+	took := 0
+	for _, bs := range plainPathBases {
+		b, err := url.Parse(bs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ref := range refs {
+			c := cleanRef(ref)
+			if got, want := ResolveURL(b, ref), resolveClean(b, c); got != want && !PlainAbsolute(c) {
+				t.Errorf("ResolveURL(%q, %q) = %q, full path %q", bs, ref, got, want)
+			}
+			if _, ok := resolvePlainPath(b, c); ok {
+				took++
+			}
+		}
+	}
+	if took < 20 {
+		t.Errorf("the shortcut was taken %d times, want many", took)
+	}
+}
+
+// FuzzResolvePlainPath: whenever the site-absolute shortcut applies, the
+// full path gives the same URL.
+func FuzzResolvePlainPath(f *testing.F) {
+	for _, bs := range plainPathBases {
+		for _, ref := range plainPathCases {
+			f.Add(bs, ref)
+		}
+	}
+	f.Fuzz(func(t *testing.T, base, ref string) {
+		b, err := url.Parse(base)
+		if err != nil {
+			return
+		}
+		c := cleanRef(ref)
+		if got, ok := resolvePlainPath(b, c); ok {
+			if want := resolveClean(b, c); got != want {
+				t.Errorf("resolvePlainPath(%q, %q) = %q, full path %q", base, c, got, want)
+			}
+		}
+	})
+}

@@ -82,7 +82,7 @@ func sameShortcuts(t *testing.T, s string) {
 	}
 }
 
-var shortcutCases = []string{"", " a ", "a  b", "a\tb", "a\u00a0 b", "<b>x</b>", "a < b", "&amp; x", "jo@e.org (Jo Smith)",
+var shortcutCases = []string{"", "\t \u00a0\n", " a ", "a  b", "a\tb", "a\u00a0 b", "<b>x</b>", "a < b", "&amp; x", "jo@e.org (Jo Smith)",
 	"Jo Smith <jo@e.org>", "<jo@e.org>", "本报记者 张伟 通讯员 李娜", "记者：张伟、李娜", "By Jo", "文/张伟", "a|b;c",
 	" https://e.org/a ", "https://E.org/a?b=1", "http://e.org/a b", "//e.org/x", "/rel/x.html", "https://e.org/a#f", "\thttps://e.org/\n"}
 

@@ -13,7 +13,10 @@ import (
 // http(s) resolves nothing, and without a base only absolute refs count
 // (a protocol-relative one too is relative here).
 func absHTTP(ref, base string) string {
-	if r := strings.TrimSpace(ref); feedsvc.PlainAbsolute(r) {
+	switch r := strings.TrimSpace(ref); {
+	case r == "":
+		return "" // ResolveURL resolves no empty ref: no base to parse
+	case feedsvc.PlainAbsolute(r):
 		// ResolveURL gives a plain absolute ref back whatever the base,
 		// and it is http(s) with a host: no base or result to parse.
 		return r

@@ -42,7 +42,17 @@ func Fingerprint(title, body string) uint64 {
 			} else {
 				d, size := utf8.DecodeRuneInString(s[i:])
 				i += size
-				r, ok = fingerprintRune(d)
+				switch {
+				case d-0x3000 < 0x100 && d >= 0x3000:
+					r = cjkMarksFold[d-0x3000]
+				case d-0xff00 < 0x100 && d >= 0xff00:
+					r = fullWidthFold[d-0xff00]
+				default:
+					r = -1
+				}
+				if ok = r > 0; r < 0 {
+					r, ok = fingerprintRune(d)
+				}
 			}
 			if !ok {
 				continue
@@ -154,6 +164,22 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	}
 	return t
 }()
+
+// cjkMarksFold and fullWidthFold are fingerprintRune for U+3000–U+30FF
+// (CJK punctuation and kana) and U+FF00–U+FFFF (full-width forms),
+// looked up: Chinese text puts a mark every dozen characters or so, and
+// the width and case tables are slow for them. 0 when the rune does not
+// count.
+var cjkMarksFold, fullWidthFold = foldTable(0x3000), foldTable(0xff00)
+
+func foldTable(lo rune) (t [0x100]rune) {
+	for k := range t {
+		if r, ok := fingerprintRune(lo + rune(k)); ok {
+			t[k] = r
+		}
+	}
+	return t
+}
 
 // A gram's hash is 64-bit FNV-1a over its runes' little-endian bytes
 // (hashRunes in the tests is the plain definition).

@@ -143,6 +143,20 @@ func TestFnvRune(t *testing.T) {
 	}
 }
 
+// TestFoldTables: the tables are fingerprintRune on U+3000–U+30FF and
+// U+FF00–U+FFFF, and no rune there folds to 0 (which they read as "does
+// not count").
+func TestFoldTables(t *testing.T) {
+	for lo, table := range map[rune][0x100]rune{0x3000: cjkMarksFold, 0xff00: fullWidthFold} {
+		for k, got := range table {
+			r, ok := fingerprintRune(lo + rune(k))
+			if ok != (got != 0) || ok && (got != r || r <= 0) {
+				t.Errorf("fold table at U+%04X = %q, want %q (%v)", lo+rune(k), got, r, ok)
+			}
+		}
+	}
+}
+
 // TestASCIIFold: the byte table is fingerprintRune on ASCII.
 func TestASCIIFold(t *testing.T) {
 	for c := rune(0); c < utf8.RuneSelf; c++ {
@@ -476,11 +490,11 @@ func TestIsCJKBelow1100(t *testing.T) {
 	}
 }
 
-// TestFingerprintThreeByte: every three-byte sequence led by E3–EA
+// TestFingerprintThreeByte: every three-byte sequence led by E3–EA or EF
 // (valid or not), alone with two letters so that each gram weighs in
 // the vote, hashes as in the plain version, which decodes with range.
 func TestFingerprintThreeByte(t *testing.T) {
-	for b0 := 0xe3; b0 <= 0xea; b0++ {
+	for _, b0 := range []int{0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9, 0xea, 0xef} {
 		for b1 := 0; b1 < 256; b1++ {
 			for b2 := 0; b2 < 256; b2++ {
 				s := string([]byte{byte(b0), byte(b1), byte(b2), 'a', 'b'})

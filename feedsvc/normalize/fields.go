@@ -122,9 +122,18 @@ var slugSepRe = regexp.MustCompile(`[-_\s]+`)
 // cleanCategories is cleanList where a slug equals its name: publishers
 // often list both "Muslim women" and "muslim-women".
 func cleanCategories(in []string) []string {
-	return cleanListBy(in, func(s string) string {
-		return slugSepRe.ReplaceAllString(strings.ToLower(s), " ")
-	})
+	return cleanListBy(in, categoryKey)
+}
+
+// categoryKey is a category's duplicate key: lower case, slug separators
+// as single spaces. A name with neither separators nor runs of white
+// space (most of them) skips the regexp.
+func categoryKey(s string) string {
+	s = strings.ToLower(s)
+	if !strings.ContainsAny(s, "-_\t\n\f\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return slugSepRe.ReplaceAllString(s, " ")
 }
 
 // cleanListBy is cleanList with the duplicate key computed by key.

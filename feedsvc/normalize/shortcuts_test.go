@@ -443,8 +443,8 @@ func personNameFull(s string) (string, bool) {
 var personCases = []string{"", "By Jo", "by: Jo", "Written by  Jo", "Posted By\tJo", "Author: Jo", "authors : Jo", "作者：张伟", "作者 : 张伟",
 	"jo@e.org (Jo)", "Jo <jo@e.org>", "mailto:jo@e.org", "By jo@e.org", "Byron", "by", "By By Jo", "&amp;By Jo", "By Jo &lt;jo@e.org&gt;"}
 
-// TestPersonNameFixtures: personName agrees with the full version on the
-// edge cases and on every piece of the fixtures.
+// TestPersonNameFixtures: personName and categoryKey agree with their
+// full versions on the edge cases and on every piece of the fixtures.
 func TestPersonNameFixtures(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -461,6 +461,9 @@ func TestPersonNameFixtures(t *testing.T) {
 		for chunk := range fixtureChunks(text) {
 			if len(chunk) < 200 {
 				check(chunk)
+				if got, want := categoryKey(chunk), slugSepRe.ReplaceAllString(strings.ToLower(chunk), " "); got != want {
+					t.Fatalf("categoryKey(%q) = %q, want %q", chunk, got, want)
+				}
 			}
 		}
 	}
@@ -504,4 +507,17 @@ func TestFingerprintThreeByte(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzCategoryKey: the regexp-free case of categoryKey gives what the
+// regexp gives.
+func FuzzCategoryKey(f *testing.F) {
+	for _, s := range []string{"", "Muslim women", "muslim-women", "a  b", "a\tb", "a\vb", "x_y", "Ünï Çödé", "a\u00a0b", "a \u3000 b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := categoryKey(s), slugSepRe.ReplaceAllString(strings.ToLower(s), " "); got != want {
+			t.Errorf("categoryKey(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

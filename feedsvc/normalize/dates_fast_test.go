@@ -1,14 +1,9 @@
 package normalize
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
-
-	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
 // fastDateZones are the zones the fast path is checked in: UTC, a fixed
@@ -48,16 +43,8 @@ var feedDateRe = regexp.MustCompile(`<((?:dc:|dcterms:|atom:)?(?:pubDate|lastBui
 // every date of dates.json and of the shared fixture feeds and pages,
 // and it answers for the common shapes among them.
 func TestParseDateFastFixtures(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(testenv.Shared(t), "dates.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f datesFile
-	if err := json.Unmarshal(raw, &f); err != nil {
-		t.Fatal(err)
-	}
 	var dates []string
-	for _, c := range f.Cases {
+	for _, c := range readDatesFile(t).Cases {
 		dates = append(dates, c.Input)
 	}
 	for _, text := range fixtureTexts(t) {

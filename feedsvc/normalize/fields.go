@@ -83,6 +83,11 @@ func personName(s string) (name string, bareEmail bool) {
 	if !strings.Contains(s, "@") || !emailRe.MatchString(s) {
 		return s, false
 	}
+	return personAddress(s)
+}
+
+// personAddress is personName of a label-less value holding an address.
+func personAddress(s string) (name string, bareEmail bool) {
 	rest := emailRe.ReplaceAllString(s, "")
 	rest = strings.Trim(collapse(rest), " ()<>[]{}\"',;:-")
 	if rest == "" {

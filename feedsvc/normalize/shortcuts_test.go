@@ -353,26 +353,12 @@ func TestTextFixtures(t *testing.T) {
 	}
 }
 
-// summaryRef is Summary as it was written plainly: the whole text
-// collapsed and turned into runes.
+// summaryRef is Summary with the whole text collapsed.
 func summaryRef(text string, max int) string {
-	s := collapse(text)
-	r := []rune(s)
 	if max <= 0 {
 		return ""
 	}
-	if len(r) <= max {
-		return s
-	}
-	if max == 1 {
-		return ellipsis
-	}
-	win := r[:max-1]
-	cut := cutPoint(win, r[max-1])
-	out := strings.TrimRightFunc(string(win[:cut]), func(c rune) bool {
-		return unicode.IsSpace(c) || strings.ContainsRune(",，、;；:：-—(（[【《“‘\"'", c)
-	})
-	return out + ellipsis
+	return summaryOf(collapse(text), max)
 }
 
 // TestSummaryFixtures: Summary, which collapses only the head of the
@@ -432,12 +418,7 @@ func personNameFull(s string) (string, bool) {
 	if !emailRe.MatchString(s) {
 		return s, false
 	}
-	rest := emailRe.ReplaceAllString(s, "")
-	rest = strings.Trim(collapse(rest), " ()<>[]{}\"',;:-")
-	if rest == "" {
-		return strings.TrimPrefix(strings.Trim(s, " <>()"), "mailto:"), true
-	}
-	return rest, false
+	return personAddress(s)
 }
 
 var personCases = []string{"", "By Jo", "by: Jo", "Written by  Jo", "Posted By\tJo", "Author: Jo", "authors : Jo", "作者：张伟", "作者 : 张伟",

@@ -21,7 +21,12 @@ func Summary(text string, max int) string {
 	if max <= 0 {
 		return ""
 	}
-	s := collapseHead(text, max+1)
+	return summaryOf(collapseHead(text, max+1), max)
+}
+
+// summaryOf is Summary of text whose collapse, or a head of it holding
+// more than max characters, is s.
+func summaryOf(s string, max int) string {
 	r := []rune(s)
 	if len(r) <= max {
 		return s

@@ -53,6 +53,11 @@ func CanonicalURL(raw string) string {
 	if c, ok := canonicalPlain(raw); ok {
 		return c
 	}
+	return canonicalFull(raw)
+}
+
+// canonicalFull is CanonicalURL by url.Parse, for every URL.
+func canonicalFull(raw string) string {
 	c := canonical(raw)
 	for c != "" {
 		next := canonical(redirectTarget(c))
@@ -174,6 +179,11 @@ func cleanQuery(raw string) string {
 	if queryClean(raw) {
 		return raw // the common case: no copy
 	}
+	return cleanQueryFull(raw)
+}
+
+// cleanQueryFull is cleanQuery, copying.
+func cleanQueryFull(raw string) string {
 	var kept []string
 	for _, pair := range strings.Split(raw, "&") {
 		if pair != "" && !trackingPair(pair) {

@@ -73,30 +73,6 @@ func FuzzCanonicalURL(f *testing.F) {
 	})
 }
 
-// canonicalFull is CanonicalURL without its plain-URL shortcut.
-func canonicalFull(raw string) string {
-	c := canonical(raw)
-	for c != "" {
-		next := canonical(redirectTarget(c))
-		if next == "" || len(next) >= len(c) {
-			return c
-		}
-		c = next
-	}
-	return c
-}
-
-// cleanQueryFull is cleanQuery without its no-copy shortcut.
-func cleanQueryFull(raw string) string {
-	var kept []string
-	for _, pair := range strings.Split(raw, "&") {
-		if pair != "" && !trackingPair(pair) {
-			kept = append(kept, escapeQuery(pair))
-		}
-	}
-	return strings.Join(kept, "&")
-}
-
 // urlCases are URLs at the edges of the plain shortcut.
 var urlCases = []string{"https://E.org", "https://e.org.", "https://e.org..", "https://.", "http://e.org/?", "http://e.org?",
 	"https://e.org/a?&", "https://e.org/a?a=1&&b", "https://e.org/a?utm_source=1", "https://e.org/a?x=<b>", "https://e.org/url?q=https://f.org/",

@@ -2,14 +2,12 @@ package parse
 
 import (
 	"html"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
@@ -43,24 +41,6 @@ func authorNamesFull(raw string) []string {
 		}
 	}
 	return names
-}
-
-// absHTTPFull is absHTTP without its plain-URL shortcut.
-func absHTTPFull(ref, base string) string {
-	var b *url.URL
-	if base != "" {
-		if bu, err := url.Parse(strings.TrimSpace(base)); err == nil && isHTTP(bu) {
-			b = bu
-		}
-	}
-	if b == nil && strings.HasPrefix(strings.TrimSpace(ref), "//") {
-		return ""
-	}
-	r := feedsvc.ResolveURL(b, ref)
-	if u, err := url.Parse(r); r == "" || err != nil || !isHTTP(u) {
-		return ""
-	}
-	return r
 }
 
 var shortcutBases = []string{"", "https://e.org/a/b.html", "http://E.org", "file:///tmp/x", "not a url"}

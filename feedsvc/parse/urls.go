@@ -21,6 +21,11 @@ func absHTTP(ref, base string) string {
 		// and it is http(s) with a host: no base or result to parse.
 		return r
 	}
+	return absHTTPFull(ref, base)
+}
+
+// absHTTPFull is absHTTP by url.Parse, for every ref.
+func absHTTPFull(ref, base string) string {
 	var b *url.URL
 	if base != "" {
 		if bu, err := url.Parse(strings.TrimSpace(base)); err == nil && isHTTP(bu) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/width"
 )
 
@@ -329,6 +330,22 @@ func TestPlainRune(t *testing.T) {
 		}
 		if got := classOf(r); got != want {
 			t.Errorf("classOf(U+%04X) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestTextOfReuse: a texter taken from the pool starts clean (under a
+// root that is no block, a text node with invalid UTF-8 rewinds to the
+// start of this text, not of the last one).
+func TestTextOfReuse(t *testing.T) {
+	for _, prev := range []string{"<p>long text, long text</p><p>x\xff</p>", "<p>a</p>tail \xff", ""} {
+		for _, s := range []string{"a\xffb", "\xe4\xb8<b>\xad</b><p>x</p>", "<p>k</p>"} {
+			textOf(parseFragment(prev))
+			root := parseFragment(s)
+			root.Data, root.DataAtom = "span", atom.Span // no block to start with
+			if got, want := textOf(root), textRef(root); got != want {
+				t.Errorf("after %q: textOf(%q) = %q, want %q", prev, s, got, want)
+			}
 		}
 	}
 }

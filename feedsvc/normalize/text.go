@@ -48,12 +48,12 @@ func Text(s string) string {
 // textOf is Text of a parsed tree.
 func textOf(root *html.Node) string {
 	t := texters.Get().(*texter)
-	t.out, t.c = t.out[:0], collapser{sep: "\n\n"}
+	*t = texter{out: t.out[:0], pieces: t.pieces[:0], c: collapser{sep: "\n\n"}}
 	t.walk(root)
 	t.flush()
 	s := string(t.out)
 	if cap(t.out) <= maxPooledText {
-		t.pieces = t.pieces[:0]
+		clear(t.pieces[:cap(t.pieces)]) // hold on to no tree's text
 		texters.Put(t)
 	}
 	return s

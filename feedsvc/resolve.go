@@ -24,10 +24,28 @@ var keptSchemes = map[string]bool{"http": true, "https": true, "ftp": true, "mai
 // kept), extract (WebURL) and normalize (ResolveURL) all use it.
 func ResolveURL(base *url.URL, ref string) string {
 	ref = cleanRef(ref)
-	if plainAbsolute(ref) {
+	if PlainAbsolute(ref) {
 		return ref // what resolveClean would give back
 	}
+	if r, ok := resolvePlainPath(base, ref); ok {
+		return r
+	}
 	return resolveClean(base, ref)
+}
+
+// resolvePlainPath resolves a site-absolute ref ("/img/a.jpg?w=1")
+// against an http(s) base without user info by joining the base's scheme
+// and host to it, when the result is a plain URL (PlainAbsolute) and the
+// path has no dot segments: resolveClean would give back the same text
+// (url.URL.ResolveReference keeps such a path as it is). ok=false
+// otherwise; FuzzResolvePlainPath checks the claim.
+func resolvePlainPath(base *url.URL, ref string) (string, bool) {
+	if base == nil || !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "//") || strings.Contains(ref, "/.") ||
+		base.Scheme != "http" && base.Scheme != "https" || base.User != nil || base.Opaque != "" {
+		return "", false
+	}
+	r := base.Scheme + "://" + base.Host + ref
+	return r, PlainAbsolute(r)
 }
 
 // resolveClean is ResolveURL of a ref cleanRef has cleaned.
@@ -106,6 +124,29 @@ var refStrip = strings.NewReplacer("\t", "", "\n", "", "\r", "")
 // spaces, and tabs and newlines anywhere. Backslashes in the path part
 // read as slashes, as browsers read them.
 func cleanRef(ref string) string {
+	if refClean(ref) {
+		return ref
+	}
+	return cleanRefFull(ref)
+}
+
+// refClean reports a ref cleanRef leaves as it is, in one pass over its
+// bytes: no spaces, controls or backslashes, and no non-ASCII character
+// at either end (where TrimSpace would look for Unicode spaces).
+func refClean(ref string) bool {
+	if ref == "" || ref[0] >= 0x80 || ref[len(ref)-1] >= 0x80 {
+		return false
+	}
+	for i := 0; i < len(ref); i++ {
+		if c := ref[i]; c <= ' ' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanRefFull is cleanRef written out.
+func cleanRefFull(ref string) string {
 	ref = strings.TrimSpace(refStrip.Replace(ref))
 	if i := strings.IndexAny(ref, "?#"); i >= 0 {
 		return strings.ReplaceAll(ref[:i], `\`, "/") + ref[i:]

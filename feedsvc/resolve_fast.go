@@ -2,7 +2,7 @@ package feedsvc
 
 import "strings"
 
-// plainAbsolute reports a cleaned ref that ResolveURL returns unchanged
+// PlainAbsolute reports a cleaned ref that ResolveURL returns unchanged
 // whatever the base: an http or https URL whose host is letters, digits,
 // dots and hyphens, whose path holds only characters url.URL.String
 // writes back as they are (unreserved ones and $&+,/:;=@, no escapes),
@@ -11,7 +11,7 @@ import "strings"
 // the same text, so the parse, render and re-parse that ResolveURL does
 // for other refs would give back ref itself. Most links and image
 // sources in feeds have this form; FuzzPlainAbsolute checks the claim.
-func plainAbsolute(ref string) bool {
+func PlainAbsolute(ref string) bool {
 	rest, ok := strings.CutPrefix(ref, "https://")
 	if !ok {
 		if rest, ok = strings.CutPrefix(ref, "http://"); !ok {
@@ -43,14 +43,14 @@ func isHostByte(c byte) bool {
 
 // isPathByte is a path character url.URL.EscapedPath leaves as it is.
 func isPathByte(c byte) bool {
-	return isHostByte(c) || strings.IndexByte("_~/$&+,:;=@", c) >= 0
+	return pathBytes[c]
 }
 
-// PlainAbsolute reports that url.Parse reads ref and url.URL.String writes
-// it back unchanged, deciding from ref's characters alone: ref is an
-// http(s) URL of the form plainAbsolute describes. normalize's sanitizer
-// uses it to know without parsing that bluemonday keeps such a URL as it
-// is. FuzzPlainAbsolute checks the claim.
-func PlainAbsolute(ref string) bool {
-	return plainAbsolute(ref)
-}
+// pathBytes is isPathByte as a table: it is asked for every byte of
+// every link.
+var pathBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isHostByte(byte(c)) || strings.IndexByte("_~/$&+,:;=@", byte(c)) >= 0
+	}
+	return t
+}()

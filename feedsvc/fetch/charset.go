@@ -30,7 +30,7 @@ func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, er
 				return nil, "", fmt.Errorf("decode %s: %w", name, err)
 			}
 		}
-		return finish(out), charset, nil
+		return finish(out, false), charset, nil
 	}
 	enc, name := lookup(declaredLabel(body, contentType))
 	if e16, n16 := utf16WithoutBOM(body); e16 != nil {
@@ -48,16 +48,16 @@ func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, er
 		}
 		// Pure ASCII decodes identically under any ASCII-compatible
 		// label, so the declared name is reported as the one used.
-		return finish(body), name, nil
+		return finish(body, true), name, nil
 	case mostlyUTF8(body, enc == nil || name == "utf-8"):
 		// One stray byte in a UTF-8 document must not turn every other
 		// character into mojibake: it becomes U+FFFD (in finish).
-		return finish(body), "utf-8", nil
+		return finish(body, false), "utf-8", nil
 	case enc == nil || name == "utf-8":
 		enc, name = sniff(body)
 	}
 	if enc == nil {
-		return finish(body), name, nil
+		return finish(body, false), name, nil
 	}
 	if name == "windows-1252" && looksGB(body[:min(len(body), sniffScan)]) {
 		// Latin by label or by default, GB2312 pairs by content: a
@@ -67,7 +67,7 @@ func DecodeUTF8(body []byte, contentType string) (out []byte, charset string, er
 	if out, err = decodeWith(enc, body); err != nil {
 		return nil, "", fmt.Errorf("decode %s: %w", name, err)
 	}
-	return finish(out), name, nil
+	return finish(out, false), name, nil
 }
 
 // lookup maps a label to its encoding and canonical WHATWG name, with

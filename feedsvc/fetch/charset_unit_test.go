@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"testing"
 	"unicode/utf8"
 )
@@ -90,6 +91,24 @@ func FuzzHasC1(f *testing.F) {
 		}
 		if got := hasC1(b); got != want {
 			t.Errorf("hasC1(%q) = %v, the rune walk says %v", b, got, want)
+		}
+	})
+}
+
+// FuzzFinishValid: for valid UTF-8 input, finish without its closing
+// check gives what it gives with it (its steps keep text valid).
+func FuzzFinishValid(f *testing.F) {
+	for _, s := range []string{"", "\uFEFF<?xml version='1.0' encoding='GBK'?><a>\u0092</a>", "<t>don\xc2\x92t \xc2\x81\xc2\x9d</t>",
+		"<?xml encoding=\"\xe4\xb8\xad\"?>", "\uFEFF\uFEFF"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !utf8.Valid(b) {
+			return
+		}
+		got, want := finish(bytes.Clone(b), true), finish(bytes.Clone(b), false)
+		if !bytes.Equal(got, want) || !utf8.Valid(got) {
+			t.Errorf("finish(%q, true) = %q, want %q", b, got, want)
 		}
 	})
 }

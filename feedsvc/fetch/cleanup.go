@@ -15,11 +15,13 @@ var prologEncRE = regexp.MustCompile(`(<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"
 // finish makes decoded bytes safe for UTF-8 parsers: no BOM, an XML
 // declaration that says utf-8, C1 controls mapped to the windows-1252
 // characters they almost always stand for, and valid UTF-8 throughout.
-func finish(b []byte) []byte {
+// valid says b is known to be valid UTF-8 already: none of the steps
+// breaks a character, so the result needs no second check.
+func finish(b []byte, valid bool) []byte {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	b = rewriteProlog(b)
 	b = fixC1(b)
-	if !utf8.Valid(b) {
+	if !valid && !utf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
 	return b

@@ -20,6 +20,21 @@ type Options struct {
 	Language string          // fallback language (the section's or feed's)
 	Now      time.Time       // fetch time: relative dates, first-seen, plausibility; zero means time.Now()
 	MaxSkew  time.Duration   // allowed future skew; 0 means DefaultMaxSkew
+
+	langs map[string]string // language's answers in this batch
+}
+
+// language is firstLanguage(tag, o.Language), remembered for the batch:
+// a feed's items mostly repeat one tag, and reading it is not cheap.
+func (o *Options) language(tag string) string {
+	if l, ok := o.langs[tag]; ok {
+		return l
+	}
+	l := firstLanguage(tag, o.Language)
+	if o.langs != nil {
+		o.langs[tag] = l
+	}
+	return l
 }
 
 // Articles normalizes a batch from one source and de-duplicates it: the
@@ -36,6 +51,7 @@ func Articles(arts []feedsvc.Article, o Options) []feedsvc.Article {
 	if o.MaxSkew <= 0 {
 		o.MaxSkew = DefaultMaxSkew
 	}
+	o.langs = map[string]string{}
 	srcBase := absURL(o.Source.URL, nil)
 	out := make([]feedsvc.Article, 0, len(arts))
 	index := make(map[string]int, len(arts))
@@ -78,7 +94,7 @@ func normalizeOne(a *feedsvc.Article, o *Options, srcBase *url.URL) {
 	a.Authors = cleanPeople(a.Authors)
 	a.Photographers = cleanPeople(a.Photographers)
 	a.Categories = cleanCategories(a.Categories)
-	a.Language = firstLanguage(a.Language, o.Language)
+	a.Language = o.language(a.Language)
 	if a.Language == "" {
 		a.Language = feedsvc.GuessLanguage(a.Title + " " + a.BodyText)
 	}

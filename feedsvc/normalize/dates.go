@@ -46,30 +46,44 @@ type groups map[string]string
 // the second. Dates may be embedded in longer text
 // ("发布时间：2023-11-15 07:24 来源：…").
 func ParseDate(s string, loc *time.Location, ref time.Time) (t time.Time, ok bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if t, o, known := parseDateFast(s, loc); known {
+		return dateResult(t, o)
+	}
+	return parseDateRules(s, loc, ref)
+}
+
+// parseDateRules is ParseDate by the rule list: the definition, which
+// parseDateFast shortens for the common shapes.
+func parseDateRules(s string, loc *time.Location, ref time.Time) (time.Time, bool) {
 	s = cleanDate(s)
 	if s == "" {
 		return time.Time{}, false
 	}
-	if loc == nil {
-		loc = time.UTC
-	}
 	c := &dateCtx{loc: loc, ref: ref}
 	for _, r := range dateRules {
 		for _, m := range r.re.FindAllStringSubmatch(s, -1) {
-			t, o := r.build(named(r.re, m), c)
-			switch o {
-			case impossible:
-				return time.Time{}, false
-			case matched:
-				t = t.UTC().Truncate(time.Second)
-				if y := t.Year(); y < minYear || y > maxYear {
-					return time.Time{}, false
-				}
-				return t, true
+			if t, o := r.build(named(r.re, m), c); o != noMatch {
+				return dateResult(t, o)
 			}
 		}
 	}
 	return time.Time{}, false
+}
+
+// dateResult is ParseDate's answer for a rule's outcome: UTC, whole
+// seconds, a plausible year.
+func dateResult(t time.Time, o outcome) (time.Time, bool) {
+	if o != matched {
+		return time.Time{}, false
+	}
+	t = t.UTC().Truncate(time.Second)
+	if y := t.Year(); y < minYear || y > maxYear {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // cleanDate folds full-width forms (０-９, ：, （）) to ASCII and collapses

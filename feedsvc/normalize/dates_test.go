@@ -33,7 +33,9 @@ func fixedZone(t *testing.T, s string) *time.Location {
 	return time.FixedZone(s, off)
 }
 
-func TestParseDateFixture(t *testing.T) {
+// readDatesFile reads the shared dates fixture.
+func readDatesFile(t *testing.T) datesFile {
+	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(testenv.Shared(t), "dates.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +44,11 @@ func TestParseDateFixture(t *testing.T) {
 	if err := json.Unmarshal(raw, &f); err != nil {
 		t.Fatal(err)
 	}
+	return f
+}
+
+func TestParseDateFixture(t *testing.T) {
+	f := readDatesFile(t)
 	ref, err := time.Parse(time.RFC3339, f.Context.ReferenceTime)
 	if err != nil {
 		t.Fatal(err)

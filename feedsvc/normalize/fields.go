@@ -76,10 +76,18 @@ var bylineRe = regexp.MustCompile(`^(?:(?i:(?:(?:written|posted)\s+)?by)\s*:?\s+
 // "a@b (Name)" and "Name <a@b>" become "Name"; a bare address stays; a
 // leading "By ", "Written by ", "Author: " or "作者：" goes.
 func personName(s string) (name string, bareEmail bool) {
-	s = bylineRe.ReplaceAllString(collapse(html.UnescapeString(s)), "")
-	if !emailRe.MatchString(s) {
+	s = collapse(html.UnescapeString(s))
+	if loc := bylineRe.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:] // the anchored label: one match, a prefix
+	}
+	if !strings.Contains(s, "@") || !emailRe.MatchString(s) {
 		return s, false
 	}
+	return personAddress(s)
+}
+
+// personAddress is personName of a label-less value holding an address.
+func personAddress(s string) (name string, bareEmail bool) {
 	rest := emailRe.ReplaceAllString(s, "")
 	rest = strings.Trim(collapse(rest), " ()<>[]{}\"',;:-")
 	if rest == "" {
@@ -119,9 +127,18 @@ var slugSepRe = regexp.MustCompile(`[-_\s]+`)
 // cleanCategories is cleanList where a slug equals its name: publishers
 // often list both "Muslim women" and "muslim-women".
 func cleanCategories(in []string) []string {
-	return cleanListBy(in, func(s string) string {
-		return slugSepRe.ReplaceAllString(strings.ToLower(s), " ")
-	})
+	return cleanListBy(in, categoryKey)
+}
+
+// categoryKey is a category's duplicate key: lower case, slug separators
+// as single spaces. A name with neither separators nor runs of white
+// space (most of them) skips the regexp.
+func categoryKey(s string) string {
+	s = strings.ToLower(s)
+	if !strings.ContainsAny(s, "-_\t\n\f\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return slugSepRe.ReplaceAllString(s, " ")
 }
 
 // cleanListBy is cleanList with the duplicate key computed by key.

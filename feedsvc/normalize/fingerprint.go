@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/bits"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -24,14 +25,41 @@ func Fingerprint(title, body string) uint64 {
 	var win [n]rune
 	kept := 0
 	for _, s := range [2]string{title, body} {
-		for _, r := range s {
-			r, ok := fingerprintRune(r)
+		for i := 0; i < len(s); {
+			var r rune
+			var ok bool
+			if c := s[i]; c < utf8.RuneSelf { // most text: one table look-up per byte
+				r, ok = rune(asciiFold[c]), asciiFold[c] != 0
+				i++
+			} else if i+2 < len(s) && s[i]-0xe4 <= 0xe9-0xe4 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+				// U+4000–U+9FFF (leads E4–E9 have no overlong forms or
+				// surrogates), decoded in line: most Chinese text.
+				d := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+				i += 3
+				if r, ok = d, d >= 0x4e00; !ok { // not a CJK ideograph
+					r, ok = fingerprintRune(d)
+				}
+			} else {
+				d, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+				switch {
+				case d-0x3000 < 0x100 && d >= 0x3000:
+					r = cjkMarksFold[d-0x3000]
+				case d-0xff00 < 0x100 && d >= 0xff00:
+					r = fullWidthFold[d-0xff00]
+				default:
+					r = -1
+				}
+				if ok = r > 0; r < 0 {
+					r, ok = fingerprintRune(d)
+				}
+			}
 			if !ok {
 				continue
 			}
 			win[0], win[1], win[2] = win[1], win[2], r
 			if kept++; kept >= n {
-				v.add(mix(hashRunes(win[:])), &ones)
+				v.add(mix(fnvRune(fnvRune(fnvRune(fnvOffset, win[0]), win[1]), win[2])), &ones)
 			}
 		}
 	}
@@ -40,7 +68,11 @@ func Fingerprint(title, body string) uint64 {
 	case kept == 0:
 		return 0
 	case kept < n:
-		v.add(mix(hashRunes(win[n-kept:])), &ones)
+		h := uint64(fnvOffset)
+		for _, r := range win[n-kept:] {
+			h = fnvRune(h, r)
+		}
+		v.add(mix(h), &ones)
 		grams = 1
 	}
 	v.flush(&ones)
@@ -122,18 +154,57 @@ func fingerprintRune(r rune) (rune, bool) {
 	return r, unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// hashRunes is 64-bit FNV-1a over the runes' little-endian bytes,
-// written out to avoid hash.Hash's allocation per gram.
-func hashRunes(g []rune) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, r := range g {
-		for _, b := range [4]byte{byte(r), byte(r >> 8), byte(r >> 16), byte(r >> 24)} {
-			h ^= uint64(b)
-			h *= prime
+// asciiFold is fingerprintRune for ASCII: the lower-case letter or digit
+// a byte counts as, 0 when it does not count.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		if r, ok := fingerprintRune(rune(c)); ok {
+			t[c] = byte(r)
 		}
 	}
-	return h
+	return t
+}()
+
+// cjkMarksFold and fullWidthFold are fingerprintRune for U+3000–U+30FF
+// (CJK punctuation and kana) and U+FF00–U+FFFF (full-width forms),
+// looked up: Chinese text puts a mark every dozen characters or so, and
+// the width and case tables are slow for them. 0 when the rune does not
+// count.
+var cjkMarksFold, fullWidthFold = foldTable(0x3000), foldTable(0xff00)
+
+func foldTable(lo rune) (t [0x100]rune) {
+	for k := range t {
+		if r, ok := fingerprintRune(lo + rune(k)); ok {
+			t[k] = r
+		}
+	}
+	return t
+}
+
+// A gram's hash is 64-bit FNV-1a over its runes' little-endian bytes
+// (hashRunes in the tests is the plain definition).
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+	fnvPrime2 = fnvPrime * fnvPrime & (1<<64 - 1)
+	fnvPrime3 = fnvPrime2 * fnvPrime & (1<<64 - 1)
+)
+
+// fnvRune continues FNV-1a h over the four bytes of r. XOR with a zero
+// byte changes nothing, so the zero high bytes of a short rune (three for
+// ASCII, two for most of the BMP) are one multiplication by a power of
+// the prime instead of one each.
+func fnvRune(h uint64, r rune) uint64 {
+	h = (h ^ uint64(r&0xff)) * fnvPrime
+	switch {
+	case uint32(r) < 1<<8:
+		return h * fnvPrime3
+	case uint32(r) < 1<<16:
+		return (h ^ uint64(r>>8&0xff)) * fnvPrime3
+	}
+	h = (h ^ uint64(r>>8&0xff)) * fnvPrime
+	h = (h ^ uint64(r>>16&0xff)) * fnvPrime
+	return (h ^ uint64(uint32(r)>>24)) * fnvPrime
 }
 
 // mix is the splitmix64 finalizer: FNV's high bits are weak for short

@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SummaryMax is the summary length Articles uses, in runes.
@@ -17,11 +18,16 @@ const ellipsis = "…"
 // text, never inside a Latin word when a boundary is near, and appends
 // "…".
 func Summary(text string, max int) string {
-	s := collapse(text)
-	r := []rune(s)
 	if max <= 0 {
 		return ""
 	}
+	return summaryOf(collapseHead(text, max+1), max)
+}
+
+// summaryOf is Summary of text whose collapse, or a head of it holding
+// more than max characters, is s.
+func summaryOf(s string, max int) string {
+	r := []rune(s)
 	if len(r) <= max {
 		return s
 	}
@@ -34,6 +40,25 @@ func Summary(text string, max int) string {
 		return unicode.IsSpace(c) || strings.ContainsRune(",，、;；:：-—(（[【《“‘\"'", c)
 	})
 	return out + ellipsis
+}
+
+// collapseHead returns collapse(text), or a prefix of it at least n
+// characters long: the collapse of a prefix of text, which is a prefix
+// of the collapse of all of it. Summary needs only its first characters,
+// not the whole body collapsed and turned into runes.
+func collapseHead(text string, n int) string {
+	if n <= len(text)/8 { // else the whole text is about as short
+		for size := 4 * n; size < len(text); size *= 2 {
+			cut := size
+			for cut > 0 && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if head := collapse(text[:cut]); utf8.RuneCountInString(head) >= n {
+				return head
+			}
+		}
+	}
+	return collapse(text)
 }
 
 // cutPoint returns how many runes of win to keep; next is the first rune
@@ -72,6 +97,9 @@ func inWord(a, b rune) bool {
 
 // isCJK reports Han, kana and Hangul characters and CJK punctuation.
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo, the first of these blocks
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
 		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }

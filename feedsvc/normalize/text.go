@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,20 +47,33 @@ func Text(s string) string {
 
 // textOf is Text of a parsed tree.
 func textOf(root *html.Node) string {
-	var t texter
+	t := texters.Get().(*texter)
+	*t = texter{out: t.out[:0], pieces: t.pieces[:0], c: collapser{sep: "\n\n"}}
 	t.walk(root)
 	t.flush()
-	return t.out.String()
+	s := string(t.out)
+	if cap(t.out) <= maxPooledText {
+		clear(t.pieces[:cap(t.pieces)]) // hold on to no tree's text
+		texters.Put(t)
+	}
+	return s
 }
 
+// texters keeps the buffers of textOf between calls: a body's text is
+// written into one reused buffer and copied out once.
+var texters = sync.Pool{New: func() any { return new(texter) }}
+
+// maxPooledText bounds the buffer a pooled texter keeps.
+const maxPooledText = 1 << 20
+
 // texter writes the blocks of a tree as joinBlocks would join them,
-// without a slice of blocks: a block of one text node (the usual <p>)
-// is collapsed without a copy.
+// collapsing each text node straight into the output as it comes.
 type texter struct {
-	out   strings.Builder
-	one   string // the block's text while it is one piece
-	buf   []byte // the block's text once it has more pieces
-	piece int    // pieces in the block so far
+	out    []byte
+	c      collapser
+	pieces []string // the block's text nodes, for a block with invalid UTF-8
+	mark   int      // len(out) when the block began
+	bad    bool     // a text node of the block is not valid UTF-8
 }
 
 func (t *texter) walk(n *html.Node) {
@@ -85,31 +99,25 @@ func (t *texter) walk(n *html.Node) {
 }
 
 func (t *texter) add(s string) {
-	switch t.piece {
-	case 0:
-		t.one = s
-	case 1:
-		t.buf = append(append(t.buf[:0], t.one...), s...)
-	default:
-		t.buf = append(t.buf, s...)
+	t.pieces = append(t.pieces, s)
+	if !t.bad {
+		var ok bool
+		t.out, ok = t.c.write(t.out, s)
+		t.bad = !ok
 	}
-	t.piece++
 }
 
-// flush ends the block: collapsed, and after a blank line when it is not
-// the first non-empty one.
+// flush ends the block. A block with invalid UTF-8 is written again from
+// its joined text: a sequence split between two text nodes is one
+// character, which node by node would be two invalid ones.
 func (t *texter) flush() {
-	s := t.one
-	if t.piece > 1 {
-		s = string(t.buf)
+	if t.bad {
+		t.c.begin()
+		t.out, _ = t.c.write(t.out[:t.mark], strings.ToValidUTF8(strings.Join(t.pieces, ""), "\uFFFD"))
 	}
-	t.one, t.piece = "", 0
-	if s = collapse(s); s != "" {
-		if t.out.Len() > 0 {
-			t.out.WriteString("\n\n")
-		}
-		t.out.WriteString(s)
-	}
+	t.pieces, t.bad = t.pieces[:0], false
+	t.mark = len(t.out)
+	t.c.begin()
 }
 
 // joinBlocks collapses whitespace in each block and joins the non-empty
@@ -132,27 +140,81 @@ func bidiControl(r rune) bool {
 	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
-// collapsed reports whether collapse(s) == s for valid UTF-8 s: single
+// runeClass is what collapse does with a character.
+type runeClass uint8
+
+const (
+	keptRune    runeClass = iota
+	spaceRune             // part of a whitespace run
+	droppedRune           // controls, zero-width characters, bidi controls
+)
+
+// classOf is the class of r.
+func classOf(r rune) runeClass {
+	switch {
+	case r < utf8.RuneSelf:
+		switch {
+		case r == ' ' || '\t' <= r && r <= '\r':
+			return spaceRune
+		case r < 0x20 || r == 0x7f:
+			return droppedRune
+		}
+	case plainRune(r):
+	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
+		return droppedRune
+	case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+		return spaceRune
+	case unicode.IsControl(r):
+		return droppedRune
+	}
+	return keptRune
+}
+
+// plainRune reports non-ASCII characters collapse keeps as they are,
+// without the table look-ups: past the Latin-1 controls and spaces and
+// outside U+1680 and U+2000–U+3000, where the other spaces, the
+// zero-width characters and the bidi controls are, only U+FEFF is
+// dropped. TestPlainRune checks every rune.
+func plainRune(r rune) bool {
+	return r > 0x3000 && r != '\ufeff' || r > 0xa0 && r < 0x2000 && r != 0x1680
+}
+
+// plain3 reports the three-byte encodings of plain runes that need no
+// decoding to be told: U+3001–U+CFFF and U+E000–U+FFFF but U+FEFF (lead
+// bytes E3–EC, EE, EF with two continuation bytes; these leads have no
+// overlong forms or surrogates). TestPlain3 checks every encoding.
+func plain3(b0, b1, b2 byte) bool {
+	return b0-0xe3 <= 0xef-0xe3 && b0 != 0xed && b1&0xc0 == 0x80 && b2&0xc0 == 0x80 &&
+		!(b0 == 0xe3 && b1 == 0x80 && b2 == 0x80) && !(b0 == 0xef && b1 == 0xbb && b2 == 0xbf)
+}
+
+// collapsed reports whether collapse(s) == s: valid UTF-8 with single
 // ASCII spaces between other characters, and nothing collapse drops.
 func collapsed(s string) bool {
 	prevSpace := true // a leading space is trimmed
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
 		switch {
 		case r == ' ':
 			if prevSpace {
 				return false
 			}
 			prevSpace = true
+			i++
 			continue
-		case r < 0x80 && r > 0x20 && r != 0x7f:
-		case r < 0x80:
+		case r > 0x20 && r < 0x7f:
+		case r < utf8.RuneSelf:
 			return false // other white space and controls
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || bidiControl(r):
-			return false
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || unicode.IsControl(r):
-			return false
+		default:
+			if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
+				return false // invalid UTF-8, which collapse repairs
+			}
+			if !plainRune(r) && classOf(r) != keptRune {
+				return false
+			}
 		}
 		prevSpace = false
+		i += size
 	}
 	return !prevSpace || s == ""
 }
@@ -160,12 +222,7 @@ func collapsed(s string) bool {
 // hasText reports whether collapse(s) != "", without building it.
 func hasText(s string) bool {
 	for _, r := range s {
-		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-		case bidiControl(r):
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
-		case unicode.IsControl(r):
-		default:
+		if classOf(r) == keptRune {
 			return true
 		}
 	}
@@ -178,60 +235,99 @@ func hasText(s string) bool {
 // zero-width spaces, joiners, BOMs and bidi embedding/override/isolate
 // controls are dropped, invalid UTF-8 repaired.
 func collapse(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
 	if collapsed(s) {
 		return s // the common case: nothing to drop or join, no copy
 	}
-	return collapseBuild(s)
+	return collapseBuild(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // collapseBuild is collapse of valid UTF-8 s, written out.
 func collapseBuild(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	run, runes := rune(0), 0 // the pending whitespace run: its last rune and length
+	var small [256]byte
+	var c collapser
+	out, _ := c.write(small[:0], s)
+	return string(out)
+}
+
+// collapser appends collapsed text to a buffer. Text written in pieces
+// between two begin calls is collapsed as one: writing a, then b, gives
+// collapse(a+b) for valid UTF-8 pieces. sep goes before the text's
+// first character when the buffer already holds some (joinBlocks'
+// "\n\n").
+type collapser struct {
+	sep   string
+	kept  bool // a character of this text is written
+	run   rune // the pending whitespace run: its last rune
+	runes int  // and its length
+}
+
+// begin starts a new text.
+func (c *collapser) begin() {
+	c.kept, c.runes = false, 0
+}
+
+// write appends the collapse of s to out. At invalid UTF-8 it stops and
+// returns false, having written part of s.
+func (c *collapser) write(out []byte, s string) ([]byte, bool) {
 	for i := 0; i < len(s); {
+		// A span of characters kept as they are, copied at once.
+		j := i
+		for j < len(s) {
+			if b := s[j]; b < utf8.RuneSelf {
+				if b <= ' ' || b == 0x7f {
+					break
+				}
+				j++
+				continue
+			}
+			if j+2 < len(s) && plain3(s[j], s[j+1], s[j+2]) {
+				j += 3 // most CJK text: no decoding
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !plainRune(r) || r == utf8.RuneError {
+				break
+			}
+			j += size
+		}
+		if j > i {
+			out = c.keep(out, s[i:j])
+			i = j
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
+				return out, false
+			}
+		}
+		switch classOf(r) {
+		case keptRune:
+			out = c.keep(out, s[i:i+size])
+		case spaceRune:
+			if c.kept {
+				c.run, c.runes = r, c.runes+1
+			}
 		}
 		i += size
-		switch {
-		case r < utf8.RuneSelf: // ASCII: white space, other controls, the rest
-			if r == ' ' || '\t' <= r && r <= '\r' {
-				if b.Len() > 0 {
-					run, runes = r, runes+1
-				}
-				continue
-			}
-			if r < 0x20 || r == 0x7f {
-				continue
-			}
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
-			continue
-		case bidiControl(r):
-			continue
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
-			if b.Len() > 0 {
-				run, runes = r, runes+1
-			}
-			continue
-		case unicode.IsControl(r):
-			continue
-		}
-		if runes > 0 {
-			if runes == 1 && run == '\u3000' {
-				b.WriteRune(run)
-			} else {
-				b.WriteByte(' ')
-			}
-			runes = 0
-		}
-		if size == 1 {
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteString(s[i-size : i])
-		}
 	}
-	return b.String()
+	return out, true
+}
+
+// keep appends kept characters, after the separator or the pending
+// whitespace run.
+func (c *collapser) keep(out []byte, s string) []byte {
+	switch {
+	case !c.kept:
+		if len(out) > 0 {
+			out = append(out, c.sep...)
+		}
+		c.kept = true
+	case c.runes == 1 && c.run == '\u3000':
+		out = append(out, "\u3000"...)
+	case c.runes > 0:
+		out = append(out, ' ')
+	}
+	c.runes = 0
+	return append(out, s...)
 }

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
 // trackingParams are query keys (lower-case) that only identify a campaign,
@@ -48,6 +50,14 @@ func isTracking(key, value string) bool {
 // (google.com/url?url=…, as Google Alerts links are) becomes its target.
 // It returns "" for unparseable, relative or non-http(s) input.
 func CanonicalURL(raw string) string {
+	if c, ok := canonicalPlain(raw); ok {
+		return c
+	}
+	return canonicalFull(raw)
+}
+
+// canonicalFull is CanonicalURL by url.Parse, for every URL.
+func canonicalFull(raw string) string {
 	c := canonical(raw)
 	for c != "" {
 		next := canonical(redirectTarget(c))
@@ -112,6 +122,47 @@ func canonical(raw string) string {
 	return out
 }
 
+// canonicalPlain is CanonicalURL of a plain URL (feedsvc.PlainAbsolute:
+// http(s), a host of letters, digits, dots and hyphens, a path url.URL
+// writes back as it is, a printable query, no port, user or fragment),
+// read without url.Parse: canonical would only lower-case the host, trim
+// its dots, clean the query and turn an empty path into "/". The result
+// is raw itself when that changes nothing. ok=false for other URLs and
+// for a path of /url, which may be a redirect to unwrap.
+func canonicalPlain(raw string) (string, bool) {
+	if !feedsvc.PlainAbsolute(raw) {
+		return "", false
+	}
+	scheme := "https://"
+	if !strings.HasPrefix(raw, scheme) {
+		scheme = "http://"
+	}
+	rest := raw[len(scheme):]
+	end := strings.IndexAny(rest, "/?")
+	if end < 0 {
+		end = len(rest)
+	}
+	path, query, hasQuery := strings.Cut(rest[end:], "?")
+	if path == "/url" {
+		return "", false
+	}
+	host := strings.TrimRight(strings.ToLower(rest[:end]), ".")
+	if host == "" {
+		return "", false
+	}
+	clean := cleanQuery(query)
+	if host == rest[:end] && path != "" && clean == query && (query != "" || !hasQuery) {
+		return raw, true
+	}
+	if path == "" {
+		path = "/"
+	}
+	if clean != "" {
+		return scheme + host + path + "?" + clean, true
+	}
+	return scheme + host + path, true
+}
+
 func joinHostPort(host, port string) string {
 	if strings.Contains(host, ":") { // IPv6 literal
 		host = "[" + host + "]"
@@ -125,28 +176,64 @@ func joinHostPort(host, port string) string {
 // cleanQuery drops empty and tracking pairs from a raw query, keeping the
 // rest byte for byte and in order.
 func cleanQuery(raw string) string {
-	if raw == "" {
-		return ""
+	if queryClean(raw) {
+		return raw // the common case: no copy
 	}
+	return cleanQueryFull(raw)
+}
+
+// cleanQueryFull is cleanQuery, copying.
+func cleanQueryFull(raw string) string {
 	var kept []string
 	for _, pair := range strings.Split(raw, "&") {
-		if pair == "" {
-			continue
-		}
-		k, v, _ := strings.Cut(pair, "=")
-		dk, err := url.QueryUnescape(k)
-		if err != nil {
-			dk = k
-		}
-		dv, err := url.QueryUnescape(v)
-		if err != nil {
-			dv = v
-		}
-		if !isTracking(dk, dv) {
+		if pair != "" && !trackingPair(pair) {
 			kept = append(kept, escapeQuery(pair))
 		}
 	}
 	return strings.Join(kept, "&")
+}
+
+// queryClean reports whether cleanQuery keeps raw as it is: no empty
+// pair, no tracking pair, nothing to escape.
+func queryClean(raw string) bool {
+	for rest, more := raw, true; more; {
+		var pair string
+		pair, rest, more = strings.Cut(rest, "&")
+		if pair == "" || trackingPair(pair) || needsEscape(pair) {
+			return raw == ""
+		}
+	}
+	return true
+}
+
+// trackingPair reports whether the raw query pair key=value is tracking
+// noise.
+func trackingPair(pair string) bool {
+	k, v, _ := strings.Cut(pair, "=")
+	dk, err := url.QueryUnescape(k)
+	if err != nil {
+		dk = k
+	}
+	dv, err := url.QueryUnescape(v)
+	if err != nil {
+		dv = v
+	}
+	return isTracking(dk, dv)
+}
+
+// needsEscape reports bytes escapeQuery would escape.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if escapedInQuery(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// escapedInQuery reports the bytes browsers percent-encode in a query.
+func escapedInQuery(c byte) bool {
+	return c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`'
 }
 
 // escapeQuery percent-encodes the bytes browsers encode in a query
@@ -157,7 +244,7 @@ func escapeQuery(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' {
+		if escapedInQuery(c) {
 			b.WriteByte('%')
 			b.WriteByte(hex[c>>4])
 			b.WriteByte(hex[c&15])

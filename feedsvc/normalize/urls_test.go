@@ -1,7 +1,9 @@
 package normalize
 
 import (
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -67,6 +69,59 @@ func FuzzCanonicalURL(f *testing.F) {
 			if strings.HasPrefix(strings.ToLower(k), "utm_") {
 				t.Errorf("CanonicalURL(%q) = %q keeps %s", s, got, k)
 			}
+		}
+	})
+}
+
+// urlCases are URLs at the edges of the plain shortcut.
+var urlCases = []string{"https://E.org", "https://e.org.", "https://e.org..", "https://.", "http://e.org/?", "http://e.org?",
+	"https://e.org/a?&", "https://e.org/a?a=1&&b", "https://e.org/a?utm_source=1", "https://e.org/a?x=<b>", "https://e.org/url?q=https://f.org/",
+	"https://www.google.com/url?q=https://f.org/a?utm_x=1", "https://e.org/a?UTM_x=1&b", "https://e.org/a?from=Timeline", "https://e.org/a?%75tm_x=1",
+	"https://e.org/a?b=%zz", "http://e.org/a;b?c", "https://e.org//a", "https://e.org/a/../b", "https://E.ORG./A?B=1"}
+
+// TestCanonicalPlainFixtures: CanonicalURL with its shortcut gives what
+// the full path gives for every link of the fixtures and the edge cases;
+// cleanQuery's shortcut changes nothing either.
+func TestCanonicalPlainFixtures(t *testing.T) {
+	refs := append([]string(nil), urlCases...)
+	attr := regexp.MustCompile(`(?i)\b(?:href|src|url)\s*=\s*["']([^"'<>]*)["']|<(?:link|guid|id|url)[^>]*>([^<]*)<`)
+	for _, text := range fixtureTexts(t) {
+		text = html.UnescapeString(text)
+		for _, m := range attr.FindAllStringSubmatch(text, -1) {
+			refs = append(refs, m[1]+m[2])
+		}
+	}
+	plain := 0
+	for _, ref := range refs {
+		if got, want := CanonicalURL(ref), canonicalFull(ref); got != want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", ref, got, want)
+		}
+		if _, ok := canonicalPlain(ref); ok {
+			plain++
+		}
+		_, q, _ := strings.Cut(ref, "?")
+		if got, want := cleanQuery(q), cleanQueryFull(q); got != want {
+			t.Errorf("cleanQuery(%q) = %q, want %q", q, got, want)
+		}
+	}
+	t.Logf("%d of %d fixture URLs take the shortcut", plain, len(refs))
+	if len(refs) < 300 || plain < len(refs)/3 {
+		t.Errorf("shortcut taken by %d of %d URLs, want a third of at least 300", plain, len(refs))
+	}
+}
+
+// FuzzCanonicalPlain: the shortcut agrees with the full path.
+func FuzzCanonicalPlain(f *testing.F) {
+	for _, s := range urlCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CanonicalURL(s), canonicalFull(s); got != want {
+			t.Errorf("CanonicalURL(%q) = %q, want %q", s, got, want)
+		}
+		_, q, _ := strings.Cut(s, "?")
+		if got, want := cleanQuery(q), cleanQueryFull(q); got != want {
+			t.Errorf("cleanQuery(%q) = %q, want %q", q, got, want)
 		}
 	})
 }

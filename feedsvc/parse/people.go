@@ -23,18 +23,27 @@ var (
 // space-separated Chinese names ("郑莉 郝赫") become separate names.
 func authorNames(raw string) []string {
 	raw = plainText(raw)
-	if m := mailParenRE.FindStringSubmatch(raw); m != nil {
-		raw = m[1]
-	} else if m := nameAngleRE.FindStringSubmatch(raw); m != nil {
-		raw = m[1]
-	} else if bareMailRE.MatchString(raw) {
-		return nil // an address alone names nobody
+	if strings.Contains(raw, "@") { // each address pattern needs one
+		if m := mailParenRE.FindStringSubmatch(raw); m != nil {
+			raw = m[1]
+		} else if m := nameAngleRE.FindStringSubmatch(raw); m != nil {
+			raw = m[1]
+		} else if bareMailRE.MatchString(raw) {
+			return nil // an address alone names nobody
+		}
+	}
+	parts := []string{raw}
+	if strings.ContainsAny(raw, "、，；;|") { // listSepRE needs one
+		parts = listSepRE.Split(raw, -1)
 	}
 	var names []string
-	for _, part := range listSepRE.Split(raw, -1) {
+	for _, part := range parts {
 		for _, n := range splitHanNames(part) {
-			n = strings.TrimSpace(rolePrefixRE.ReplaceAllString(n, ""))
-			if n != "" {
+			// rolePrefixRE is anchored: its one match is a prefix.
+			if loc := rolePrefixRE.FindStringIndex(n); loc != nil {
+				n = n[loc[1]:]
+			}
+			if n = strings.TrimSpace(n); n != "" {
 				names = append(names, n)
 			}
 		}

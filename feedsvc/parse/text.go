@@ -22,12 +22,21 @@ var (
 // (escaped HTML, CDATA HTML, Atom xhtml) is reduced to its text and
 // remaining character references are decoded.
 func plainText(s string) string {
-	if tagRE.MatchString(s) {
+	if strings.Contains(s, "<") && tagRE.MatchString(s) {
 		s = htmlText(s)
 	} else if strings.Contains(s, "&") {
 		s = entityRE.ReplaceAllStringFunc(s, html.UnescapeString)
 	}
+	if !spaced(s) {
+		return strings.TrimSpace(s) // what the replacement would give back
+	}
 	return strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
+}
+
+// spaced reports whether spaceRE's replacement would change s: a tab,
+// line break or form feed (the rest of \s), or two spaces in a row.
+func spaced(s string) bool {
+	return strings.ContainsAny(s, "\t\n\f\r") || strings.Contains(s, "  ")
 }
 
 // htmlText returns the text of an HTML fragment, with a space where block

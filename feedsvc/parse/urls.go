@@ -13,6 +13,19 @@ import (
 // http(s) resolves nothing, and without a base only absolute refs count
 // (a protocol-relative one too is relative here).
 func absHTTP(ref, base string) string {
+	switch r := strings.TrimSpace(ref); {
+	case r == "":
+		return "" // ResolveURL resolves no empty ref: no base to parse
+	case feedsvc.PlainAbsolute(r):
+		// ResolveURL gives a plain absolute ref back whatever the base,
+		// and it is http(s) with a host: no base or result to parse.
+		return r
+	}
+	return absHTTPFull(ref, base)
+}
+
+// absHTTPFull is absHTTP by url.Parse, for every ref.
+func absHTTPFull(ref, base string) string {
 	var b *url.URL
 	if base != "" {
 		if bu, err := url.Parse(strings.TrimSpace(base)); err == nil && isHTTP(bu) {

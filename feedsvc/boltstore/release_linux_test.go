@@ -33,15 +33,10 @@ func rssFileKiB(t *testing.T) int {
 	return 0
 }
 
-// TestReleaseMappedDropsFilePages reads a store of some 20 MB through the
-// map, releases it, and checks that the mapped pages left the process and
-// that every article still reads back the same.
-func TestReleaseMappedDropsFilePages(t *testing.T) {
-	s, err := Open(t.TempDir(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+// fillMapped puts some 20 MB of articles into s and returns a func that
+// reads them all through the map and checks they read back the same.
+func fillMapped(t *testing.T, s *Store) (read func()) {
+	t.Helper()
 	ctx := context.Background()
 	// ~10 KB of body per article, random letters: records compress, and
 	// these still fill some 20 MB.
@@ -65,7 +60,8 @@ func TestReleaseMappedDropsFilePages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	read := func() {
+	return func() {
+		t.Helper()
 		arts, err := s.Articles(ctx, ids)
 		if err != nil || len(arts) != len(ids) {
 			t.Fatalf("Articles: %d, %v", len(arts), err)
@@ -76,6 +72,18 @@ func TestReleaseMappedDropsFilePages(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestReleaseMappedDropsFilePages reads a store of some 20 MB through the
+// map, releases it, and checks that the mapped pages left the process and
+// that every article still reads back the same.
+func TestReleaseMappedDropsFilePages(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	read := fillMapped(t, s)
 	read()
 	before := rssFileKiB(t)
 	if err := s.releaseMapped(); err != nil {
@@ -84,6 +92,34 @@ func TestReleaseMappedDropsFilePages(t *testing.T) {
 	after := rssFileKiB(t)
 	if before-after < 10<<10 {
 		t.Errorf("RssFile %d KiB -> %d KiB after release, want at least 10 MiB less", before, after)
+	}
+	read()
+}
+
+// TestMappedMaxBoundsFilePages: with Options.MappedMax a few MiB above
+// what the process maps at the start, reading the 20 MB store leaves
+// RssFile back under the bound within a few checks, and mappedBytes is
+// the RssFile the test reads.
+func TestMappedMaxBoundsFilePages(t *testing.T) {
+	start := rssFileKiB(t)
+	if got := mappedBytes() >> 10; got < int64(start)/2 || got > int64(start)*2 {
+		t.Errorf("mappedBytes %d KiB, RssFile %d KiB", got, start)
+	}
+	limit := int64(start+4<<10) << 10
+	s, err := Open(t.TempDir(), Options{MappedMax: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	read := fillMapped(t, s)
+	read()
+	peak := rssFileKiB(t)
+	deadline := time.Now().Add(10 * MappedCheck)
+	for mappedBytes() > limit && time.Now().Before(deadline) {
+		time.Sleep(MappedCheck / 5)
+	}
+	if end := mappedBytes(); end > limit {
+		t.Errorf("RssFile %d KiB after reading (peak seen %d KiB), still over the bound of %d KiB after %v", end>>10, peak, limit>>10, 10*MappedCheck)
 	}
 	read()
 }

@@ -31,6 +31,7 @@ var Vars = []Var{
 	{"FETCH_MAX_BYTES", "10485760", "body cap of one outbound response"},
 	{"INGEST_CONCURRENCY", "4", "sources polled at once"},
 	{"RENDER_CACHE_BYTES", "33554432", "bytes of rendered documents kept in process (at least 1 MiB)"},
+	{"GOMEMLIMIT", "112 MiB + RENDER_CACHE_BYTES, or 1.5x the live heap when more", "Go's soft memory limit of serve (e.g. 512MiB, or off)"},
 	{"MAX_POLL_INTERVAL", "6h", "cap of the wait between two polls of a source"},
 	{"POLL_LEASE_TTL", "30s", "how long a replica's lease on a source lasts"},
 	{"NEAR_DUP_DISTANCE", "3", "SimHash distance (0-32) at which two stories are one; -1 disables"},

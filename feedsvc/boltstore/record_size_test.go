@@ -14,18 +14,17 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/storetest"
 )
 
-// fileFetcher answers url with the bytes of path.
-type fileFetcher struct{ url, path, contentType string }
+// bodyFetcher answers its one URL with body, as the site would.
+type bodyFetcher struct {
+	url, contentType string
+	body             []byte
+}
 
-func (f fileFetcher) Get(_ context.Context, r fetch.Request) (*fetch.Response, error) {
+func (f bodyFetcher) Get(_ context.Context, r fetch.Request) (*fetch.Response, error) {
 	if r.URL != f.url {
 		return nil, &fetch.HTTPError{StatusCode: 404, URL: r.URL}
 	}
-	b, err := os.ReadFile(f.path)
-	if err != nil {
-		return nil, err
-	}
-	return &fetch.Response{URL: r.URL, StatusCode: 200, Body: b, ContentType: f.contentType}, nil
+	return &fetch.Response{URL: f.url, StatusCode: 200, Body: f.body, ContentType: f.contentType}, nil
 }
 
 // TestRecordCompressionRatio measures the stored record (version 3,
@@ -51,8 +50,12 @@ func TestRecordCompressionRatio(t *testing.T) {
 		}
 		var n, plain, packed int
 		for _, f := range files {
+			body, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
 			url := "https://news.example.org/" + filepath.Base(f)
-			p := &ingest.Pipeline{Fetch: fileFetcher{url, f, set.contentType}, Now: func() time.Time { return now }}
+			p := &ingest.Pipeline{Fetch: bodyFetcher{url, set.contentType, body}, Now: func() time.Time { return now }}
 			src := &feedsvc.Source{ID: "size", URL: url, Kind: set.kind, Location: time.UTC, Timezone: "UTC"}
 			res, err := p.Collect(t.Context(), src, feedsvc.SourceState{}, nil)
 			if err != nil {

@@ -49,3 +49,18 @@ func TestDataReleaseInterval(t *testing.T) {
 		}
 	}
 }
+
+func TestDataMappedMax(t *testing.T) {
+	c, err := Load(env(map[string]string{"DATA_MAPPED_MAX": "0"}))
+	if err != nil || c.DataMappedMax != 0 {
+		t.Errorf("0: %v, %v", c.DataMappedMax, err)
+	}
+	if c, err = Load(env(nil)); err != nil || c.DataMappedMax != 64<<20 {
+		t.Errorf("default: %v, %v; want 64 MiB", c.DataMappedMax, err)
+	}
+	for _, bad := range []string{"1024", "-1", "64MiB"} {
+		if _, err := Load(env(map[string]string{"DATA_MAPPED_MAX": bad})); err == nil || !strings.Contains(err.Error(), "DATA_MAPPED_MAX") {
+			t.Errorf("DATA_MAPPED_MAX=%s: got %v, want an error naming it", bad, err)
+		}
+	}
+}

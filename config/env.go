@@ -62,10 +62,19 @@ type Config struct {
 	// DataRelease is how often the disk store releases the file pages
 	// mapped into the process (DATA_RELEASE_INTERVAL; 0: never, the default).
 	DataRelease time.Duration
+	// DataMappedMax bounds the file pages mapped into the process: above
+	// it the disk store releases them (DATA_MAPPED_MAX, default 64 MiB; 0:
+	// no bound).
+	DataMappedMax int64
 	// PprofAddr is a loopback host:port serving Go's /debug/pprof
 	// profiles (PPROF_ADDR; empty: off).
 	PprofAddr string
 }
+
+// DefaultDataMappedMax is DATA_MAPPED_MAX's default: with the Go heap's
+// default soft limit (cmd/feedsvc), what keeps the embedded store of
+// 10,000 sources under 256 MB of RSS.
+const DefaultDataMappedMax = 64 << 20
 
 // DefaultRenderCacheBytes is RENDER_CACHE_BYTES's default: room for the
 // subscription documents of about a hundred busy sections (a 50-item
@@ -94,6 +103,7 @@ func Load(getenv func(string) string) (Config, error) {
 		Concurrency:  4,
 
 		RenderCacheBytes: DefaultRenderCacheBytes,
+		DataMappedMax:    DefaultDataMappedMax,
 
 		NearDupDistance: feedsvc.DefaultNearDupDistance,
 		LeaseTTL:        30 * time.Second,
@@ -139,6 +149,11 @@ func Load(getenv func(string) string) (Config, error) {
 	if v := getenv("RENDER_CACHE_BYTES"); v != "" {
 		if c.RenderCacheBytes, err = strconv.ParseInt(v, 10, 64); err != nil {
 			return c, fmt.Errorf("RENDER_CACHE_BYTES %q: want a number of bytes", v)
+		}
+	}
+	if v := getenv("DATA_MAPPED_MAX"); v != "" {
+		if c.DataMappedMax, err = strconv.ParseInt(v, 10, 64); err != nil {
+			return c, fmt.Errorf("DATA_MAPPED_MAX %q: want a number of bytes (0: no bound)", v)
 		}
 	}
 	if v := getenv("INGEST_CONCURRENCY"); v != "" {
@@ -187,6 +202,9 @@ func (c Config) validate() error {
 	}
 	if c.DataRelease != 0 && (c.DataRelease < 100*time.Millisecond || c.DataRelease > time.Hour) {
 		return fmt.Errorf("DATA_RELEASE_INTERVAL %s: want 0 (off) or 100ms..1h", c.DataRelease)
+	}
+	if c.DataMappedMax != 0 && c.DataMappedMax < 8<<20 {
+		return fmt.Errorf("DATA_MAPPED_MAX %d: want 0 (no bound) or at least 8388608 (8 MiB)", c.DataMappedMax)
 	}
 	if c.RenderCacheBytes < 1<<20 {
 		return fmt.Errorf("RENDER_CACHE_BYTES %d: want at least 1048576 (1 MiB)", c.RenderCacheBytes)

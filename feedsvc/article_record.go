@@ -10,15 +10,27 @@ import (
 // articleRecordVersion is the version of the record EncodeArticle writes,
 // the form every store keeps an article in, apart from Article.MarshalJSON
 // (the `feedsvc check` shape): changing what `check` prints never changes
-// what is stored. Version 1 is what stores wrote before the record had its
-// own type: Article.MarshalJSON's output, with nulls and without "v".
-// DecodeArticle reads both, and refuses a newer version.
-const articleRecordVersion = 2
+// what is stored. DecodeArticle reads every version up to it, and refuses
+// a newer one:
+//
+//   - version 1 is what stores wrote before the record had its own type:
+//     Article.MarshalJSON's output, with nulls and without "v";
+//   - version 2 is articleRecord as JSON, "v":2 (jsonRecordVersion), still
+//     the article of an export line (Record.MarshalJSON);
+//   - version 3 is version 2 compressed: one Zstandard frame (RFC 8878,
+//     article_record_zstd.go) holding the version 2 JSON. Its first bytes
+//     are the zstd magic number, which no JSON record starts with, so it
+//     carries no "v" of its own; a later JSON shape would take "v":4.
+const articleRecordVersion = 3
+
+// jsonRecordVersion is the "v" of the JSON record, inside a version 3
+// record and on an export line.
+const jsonRecordVersion = 2
 
 // articleRecord is the stored form of an Article. Its keys are those of
 // version 1, so that one decoder reads both; empty fields are left out.
 type articleRecord struct {
-	V             int                `json:"v,omitempty"` // articleRecordVersion; 0: version 1
+	V             int                `json:"v,omitempty"` // jsonRecordVersion; 0: version 1
 	ID            string             `json:"id"`
 	SourceID      string             `json:"source_id,omitempty"`
 	URL           string             `json:"url,omitempty"`
@@ -85,15 +97,33 @@ type (
 )
 
 // EncodeArticle returns the stored record of a (the current
-// articleRecordVersion). Stores call it on StoredArticle's result.
+// articleRecordVersion: its JSON record, compressed). Stores call it on
+// StoredArticle's result. Equal articles encode to equal bytes, so a store
+// tells an identical re-put by comparing records.
 func EncodeArticle(a Article) ([]byte, error) {
+	p := scratch.Get().(*[]byte)
+	js, err := appendRecordJSON((*p)[:0], a)
+	var rec []byte
+	if err == nil {
+		rec = compressRecord(js)
+	}
+	putScratch(p, js)
+	return rec, err
+}
+
+// encodeRecordJSON returns the JSON record of a, version 2: the stored
+// record before compression, and an export line's article.
+func encodeRecordJSON(a Article) ([]byte, error) { return appendRecordJSON(nil, a) }
+
+// appendRecordJSON appends the JSON record of a to dst.
+func appendRecordJSON(dst []byte, a Article) ([]byte, error) {
 	r := toRecord(a)
-	r.V = articleRecordVersion
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	r.V = jsonRecordVersion
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false) // bodies are HTML: keep < > & as they are
 	if err := enc.Encode(r); err != nil {
-		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
+		return dst, fmt.Errorf("encode article %s: %w", a.ID, err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
@@ -102,12 +132,26 @@ func EncodeArticle(a Article) ([]byte, error) {
 // articleRecordVersion, with every time in UTC. Empty lists read as nil,
 // whichever version wrote them.
 func DecodeArticle(b []byte) (Article, error) {
+	if isCompressedRecord(b) {
+		var a Article
+		err := withDecompressed(b, func(js []byte) error {
+			var err error
+			a, err = decodeRecordJSON(js)
+			return err
+		})
+		return a, err
+	}
+	return decodeRecordJSON(b)
+}
+
+// decodeRecordJSON reads a JSON record, version 1 or 2.
+func decodeRecordJSON(b []byte) (Article, error) {
 	var r articleRecord
 	if err := json.Unmarshal(b, &r); err != nil {
 		return Article{}, fmt.Errorf("decode article: %w", err)
 	}
-	if r.V > articleRecordVersion {
-		return Article{}, fmt.Errorf("decode article %s: record version %d is newer than this build's %d: %w", r.ID, r.V, articleRecordVersion, ErrInvalid)
+	if r.V > jsonRecordVersion {
+		return Article{}, fmt.Errorf("decode article %s: JSON record version %d is newer than this build's %d: %w", r.ID, r.V, jsonRecordVersion, ErrInvalid)
 	}
 	a := r.article()
 	a.Published, a.Updated, a.FirstSeen = a.Published.UTC(), a.Updated.UTC(), a.FirstSeen.UTC()

@@ -6,8 +6,9 @@
 // statuses (ErrNotFound, ErrConflict, ValidationError …), and the one
 // reader of several sections (ReadSections, Combined: the "all" channel
 // and page). It depends on the standard library, plus cascadia to refuse
-// CSS selectors no extractor could match and uniseg to shorten text
-// between grapheme clusters; every step of the flow
+// CSS selectors no extractor could match, uniseg to shorten text between
+// grapheme clusters and klauspost/compress's zstd for the stored article
+// record (EncodeArticle, which every store keeps); every step of the flow
 // (fetch → parse | extract → normalize → store → render → httpapi) lives in
 // its own subpackage and imports this one, never the reverse.
 //

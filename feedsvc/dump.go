@@ -18,7 +18,7 @@ const (
 const RecordVersion = 1
 
 // Record is one item of a store dump (feedsvc export / import): an
-// article (in its stored record form, see EncodeArticle), a source's
+// article (its JSON record, see EncodeArticle), a source's
 // fetch state, or a blob with its expiry. Leases and
 // section versions are not dumped: they are rebuilt by the store.
 type Record struct {
@@ -39,8 +39,9 @@ type Dumper interface {
 	Dump(ctx context.Context, fn func(Record) error) error
 }
 
-// MarshalJSON writes r with its article in the stored record form
-// (EncodeArticle), not the `feedsvc check` shape.
+// MarshalJSON writes r with its article as the JSON record (version 2,
+// the stored record before compression, see EncodeArticle), not the
+// `feedsvc check` shape.
 func (r Record) MarshalJSON() ([]byte, error) {
 	type plain Record // no methods: avoids recursion
 	w := struct {
@@ -48,7 +49,7 @@ func (r Record) MarshalJSON() ([]byte, error) {
 		Article json.RawMessage `json:"article,omitempty"` // shadows plain.Article
 	}{plain: plain(r)}
 	if r.Article != nil {
-		b, err := EncodeArticle(*r.Article)
+		b, err := encodeRecordJSON(*r.Article)
 		if err != nil {
 			return nil, err
 		}

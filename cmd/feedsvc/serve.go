@@ -52,6 +52,9 @@ func serveCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	app := &App{Config: cfg, File: file, Log: newLogger(stderr, cfg.LogFormat, cfg.LogLevel.String()), Out: stdout}
+	if lim := limitMemory(ctx, getenv, cfg.RenderCacheBytes); lim > 0 {
+		app.Log.Info("soft memory limit set (GOMEMLIMIT unset); it follows 1.5x the live heap when that is more", "bytes", lim)
+	}
 	return app.Run(ctx, nil)
 }
 

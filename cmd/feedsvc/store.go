@@ -30,7 +30,7 @@ func storeFromConfig(ctx context.Context, cfg config.Config, log *slog.Logger) (
 		log.Info("store: redis", "mode", cfg.RedisMode, "url", config.Redact(cfg.RedisURL), "prefix", cfg.RedisPrefix)
 		return s, nil
 	}
-	s, err := boltstore.Open(cfg.DataDir, boltstore.Options{ReleaseEvery: cfg.DataRelease})
+	s, err := boltstore.Open(cfg.DataDir, boltstore.Options{ReleaseEvery: cfg.DataRelease, MappedMax: cfg.DataMappedMax})
 	if err != nil {
 		return nil, err
 	}

@@ -15,8 +15,9 @@ import (
 // PutArticles inserts or replaces arts by ID in one transaction, moving
 // each in the section indexes it lists and in the URL index; it returns
 // once the transaction is on disk. The batch is validated first, so an
-// ErrInvalid writes nothing; identical re-puts write nothing and leave
-// section versions alone.
+// ErrInvalid writes nothing; identical re-puts write nothing (over a
+// record of an older version, only the record) and leave section versions
+// alone.
 func (s *Store) PutArticles(ctx context.Context, arts []feedsvc.Article) error {
 	if err := feedsvc.CheckPut(arts); err != nil {
 		return fmt.Errorf("boltstore: %w", err)
@@ -62,6 +63,9 @@ func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool)
 	if bytes.Equal(js, old) {
 		return nil
 	}
+	if prev != nil && sameArticle(*prev, js) {
+		return ab.Put([]byte(a.ID), js) // an older record version of the same article
+	}
 	if prev != nil {
 		if err := unindex(tx, prev, c.URL, changed); err != nil {
 			return err
@@ -71,6 +75,14 @@ func put(tx *bolt.Tx, a feedsvc.Article, now time.Time, changed map[string]bool)
 		return err
 	}
 	return index(tx, &c, changed)
+}
+
+// sameArticle reports whether prev, read from a record of another
+// version, is the article whose current record is js: then a put only
+// rewrites the record, and leaves the indexes and section versions alone.
+func sameArticle(prev feedsvc.Article, js []byte) bool {
+	re, err := feedsvc.EncodeArticle(prev)
+	return err == nil && bytes.Equal(re, js)
 }
 
 // unindex removes prev from its sections, and its URL entry when the URL

@@ -14,8 +14,10 @@
 // Buckets of the file (FileName):
 //
 //	meta            "format" -> layout version
-//	a               article ID -> article record (feedsvc.EncodeArticle; version 1
-//	                records, Article.MarshalJSON, are still read)
+//	a               article ID -> article record (feedsvc.EncodeArticle: version 3,
+//	                the JSON record in a zstd frame; versions 1, Article.MarshalJSON,
+//	                and 2, uncompressed JSON, are still read and rewritten as 3
+//	                when the article is next put)
 //	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID ->
 //	                the article's feedsvc.Recent (EncodeRecent; "" in files written
 //	                before it, then read from the article)

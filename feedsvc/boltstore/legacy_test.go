@@ -3,6 +3,7 @@ package boltstore_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -12,8 +13,12 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/storetest"
 )
 
+// zstdMagic starts a version 3 record (a zstd frame).
+const zstdMagic = "\x28\xb5\x2f\xfd"
+
 // TestReadsVersion1Records: a data file written before the stored record
-// had its own type (articles as Article.MarshalJSON) reads the same.
+// had its own type (articles as Article.MarshalJSON), or before it was
+// compressed (version 2, JSON), reads the same.
 func TestReadsVersion1Records(t *testing.T) {
 	dir := t.TempDir()
 	for name, r := range map[string]func(*feedsvc.Channel) ([]byte, error){"atom": render.Atom, "json": render.JSON} {
@@ -28,8 +33,8 @@ func TestReadsVersion1Records(t *testing.T) {
 				err = db.Update(func(tx *bolt.Tx) error {
 					for id, b := range old {
 						cur := string(tx.Bucket([]byte("a")).Get([]byte(id)))
-						if !strings.HasPrefix(cur, `{"v":2,`) || strings.Contains(cur, "null") {
-							t.Errorf("stored %s: %.80s, want the record, version 2", id, cur)
+						if !strings.HasPrefix(cur, zstdMagic) {
+							t.Errorf("stored %s: %.80q, want the record, version 3 (zstd)", id, cur)
 						}
 						if err := tx.Bucket([]byte("a")).Put([]byte(id), b); err != nil {
 							return err
@@ -43,5 +48,57 @@ func TestReadsVersion1Records(t *testing.T) {
 				return open(t, dir)
 			}, r)
 		})
+	}
+}
+
+// TestOldRecordRePut: re-putting an article stored as a version 2 record
+// rewrites the record as version 3 and nothing else: the section's
+// version stays, as for any identical re-put.
+func TestOldRecordRePut(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	a := feedsvc.Article{ID: "old-1", URL: "https://news.example.org/old-1", Title: "旧", Published: time.Date(2024, 3, 10, 8, 0, 0, 0, time.UTC),
+		ContentHTML: "<p>正文</p>", BodyText: "正文", Sections: []string{"society"}}
+	if err := s.PutArticles(t.Context(), []feedsvc.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := s.Articles(t.Context(), []string{a.ID})
+	if err != nil || len(stored) != 1 {
+		t.Fatalf("Articles: %v, %v", stored, err)
+	}
+	s.Close()
+	record := func(put []byte) (cur string) {
+		db, err := bolt.Open(dir+"/"+boltstore.FileName, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.Update(func(tx *bolt.Tx) error {
+			cur = string(tx.Bucket([]byte("a")).Get([]byte(a.ID)))
+			if put == nil {
+				return nil
+			}
+			return tx.Bucket([]byte("a")).Put([]byte(a.ID), put)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return cur
+	}
+	record(storetest.JSONRecord(t, stored[0]))
+	s = open(t, dir)
+	v0, err := s.SectionVersion(t.Context(), "society")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutArticles(t.Context(), []feedsvc.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := s.SectionVersion(t.Context(), "society")
+	if err != nil || v1 != v0 {
+		t.Errorf("section version %d -> %d (%v) after re-putting the article over its version 2 record, want it unchanged", v0, v1, err)
+	}
+	s.Close()
+	if cur := record(nil); !strings.HasPrefix(cur, zstdMagic) {
+		t.Errorf("record after the re-put: %.40q, want version 3", cur)
 	}
 }

@@ -52,6 +52,11 @@ type Options struct {
 	// process are released to the page cache (release.go); <= 0: never
 	// (the default).
 	ReleaseEvery time.Duration
+	// MappedMax bounds the file pages mapped into the process, in bytes
+	// (Linux): when the process's RssFile is found above it (checked
+	// every MappedCheck), the pages of the file are released as with
+	// ReleaseEvery (release.go). <= 0: no bound.
+	MappedMax int64
 }
 
 // Store is a feedsvc.Store in one bbolt file. It is safe for concurrent
@@ -101,9 +106,9 @@ func Open(dir string, o Options) (*Store, error) {
 		return nil, fmt.Errorf("boltstore: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: time.Now, locks: map[string]lease{}}
-	if o.ReleaseEvery > 0 {
+	if o.ReleaseEvery > 0 || o.MappedMax > 0 {
 		s.stopRelease, s.releaseDone = make(chan struct{}), make(chan struct{})
-		go s.releaseLoop(o.ReleaseEvery, s.stopRelease, s.releaseDone)
+		go s.releaseLoop(o.ReleaseEvery, o.MappedMax, s.stopRelease, s.releaseDone)
 	}
 	return s, nil
 }

@@ -3,9 +3,9 @@
 // must pass, one subtest per behaviour of the interface documented in
 // feedsvc.Store; RunDumper is the suite of feedsvc.Dumper and of an
 // export/import round trip (package dump) between two stores;
-// RunLegacyRecords checks that articles stored in the version 1 record
-// (Article.MarshalJSON, before feedsvc.EncodeArticle) read and render the
-// same. The data rules themselves are written once in package feedsvc
+// RunLegacyRecords checks that articles stored in the records of earlier
+// versions (1: Article.MarshalJSON, before feedsvc.EncodeArticle; 2: the
+// uncompressed JSON record) read and render the same. The data rules themselves are written once in package feedsvc
 // (StoredArticle, SectionSet, LeaveSection …); the suite checks each store
 // applies them.
 //

@@ -11,15 +11,17 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
 
-// RunLegacyRecords checks that articles stored before the stored record
-// had its own type still read the same. s is an empty store; writeV1
-// must overwrite the stored record of each id with the given bytes (the
-// version 1 form, Article.MarshalJSON, as earlier versions of the store
-// wrote it) the way the store keeps records, and return the store to read
-// from then on (the same one, or the store reopened). render renders a
-// channel (render.Atom in the store's test): the channel's bytes must not
-// change, nor must a later put, removal or page.
-func RunLegacyRecords(t *testing.T, s feedsvc.Store, writeV1 func(t *testing.T, s feedsvc.Store, old map[string][]byte) feedsvc.Store,
+// RunLegacyRecords checks that articles stored in an earlier record
+// version still read the same. s is an empty store; writeOld must
+// overwrite the stored record of each id with the given bytes (the way
+// the store keeps records) and return the store to read from then on (the
+// same one, or the store reopened). It is called once per earlier version:
+// version 1 (Article.MarshalJSON, the check shape, as stores wrote before
+// the record had its own type) and version 2 (the uncompressed JSON
+// record, as on an export line). render renders a channel (render.Atom in
+// the store's test): the channel's bytes must not change, nor must a later
+// put, removal or page.
+func RunLegacyRecords(t *testing.T, s feedsvc.Store, writeOld func(t *testing.T, s feedsvc.Store, old map[string][]byte) feedsvc.Store,
 	render func(*feedsvc.Channel) ([]byte, error)) {
 	bare := feedsvc.Article{ID: "leg-bare", URL: "https://news.example.org/bare", Title: "Bare", Published: base, Sections: []string{"society"}}
 	rich := full("leg-rich")
@@ -28,30 +30,28 @@ func RunLegacyRecords(t *testing.T, s feedsvc.Store, writeV1 func(t *testing.T, 
 		Fetched: &feedsvc.PageFetch{Key: "k1", ETag: `"e1"`}}}
 	put(t, s, bare, rich, full("leg-2"))
 	before, arts := channel(t, s, render)
-	old := map[string][]byte{}
-	for _, a := range arts {
-		b, err := json.Marshal(a) // the version 1 record: the check shape
-		if err != nil {
-			t.Fatal(err)
+	for _, version := range []int{1, 2} {
+		old := map[string][]byte{}
+		for _, a := range arts {
+			old[a.ID] = oldRecord(t, version, a)
 		}
-		old[a.ID] = b
-	}
-	s = writeV1(t, s, old)
-	after, again := channel(t, s, render)
-	if !bytes.Equal(before, after) {
-		t.Errorf("channel over version 1 records differs:\nbefore %s\nafter  %s", before, after)
-	}
-	if d := cmp.Diff(arts, again, equateEmpty); d != "" {
-		t.Errorf("articles over version 1 records (-current +v1):\n%s", d)
-	}
-	// A poll re-puts the same articles; retention takes one out of a
-	// section. Both read the version 1 records and leave the channel alone.
-	put(t, s, bare, rich, full("leg-2"))
-	if err := s.RemoveFromSection(t.Context(), "front", []string{"leg-rich"}); err != nil {
-		t.Fatalf("RemoveFromSection: %v", err)
-	}
-	if final, _ := channel(t, s, render); !bytes.Equal(before, final) {
-		t.Errorf("channel after a re-put and a removal differs:\nbefore %s\nafter  %s", before, final)
+		s = writeOld(t, s, old)
+		after, again := channel(t, s, render)
+		if !bytes.Equal(before, after) {
+			t.Errorf("channel over version %d records differs:\nbefore %s\nafter  %s", version, before, after)
+		}
+		if d := cmp.Diff(arts, again, equateEmpty); d != "" {
+			t.Errorf("articles over version %d records (-current +v%d):\n%s", version, version, d)
+		}
+		// A poll re-puts the same articles; retention takes one out of a
+		// section. Both read the old records and leave the channel alone.
+		put(t, s, bare, rich, full("leg-2"))
+		if err := s.RemoveFromSection(t.Context(), "front", []string{"leg-rich"}); err != nil {
+			t.Fatalf("RemoveFromSection: %v", err)
+		}
+		if final, _ := channel(t, s, render); !bytes.Equal(before, final) {
+			t.Errorf("channel after a re-put and a removal over version %d differs:\nbefore %s\nafter  %s", version, before, final)
+		}
 	}
 }
 
@@ -70,4 +70,33 @@ func channel(t *testing.T, s feedsvc.Store, render func(*feedsvc.Channel) ([]byt
 		t.Fatalf("render: %v", err)
 	}
 	return b, arts
+}
+
+// oldRecord returns a's record in an earlier version: 1, the check shape,
+// or 2, the JSON record.
+func oldRecord(t *testing.T, version int, a feedsvc.Article) []byte {
+	t.Helper()
+	if version == 2 {
+		return JSONRecord(t, a)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// JSONRecord returns a's version 2 record, the JSON that a version 3
+// record compresses: the article of an export line.
+func JSONRecord(t testing.TB, a feedsvc.Article) []byte {
+	t.Helper()
+	line, err := json.Marshal(feedsvc.Record{Type: feedsvc.RecordArticle, Version: feedsvc.RecordVersion, Article: &a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct{ Article json.RawMessage }
+	if err := json.Unmarshal(line, &r); err != nil || !bytes.HasPrefix(r.Article, []byte(`{"v":2,`)) {
+		t.Fatalf("export line %.80s (%v): want a version 2 JSON record", line, err)
+	}
+	return r.Article
 }

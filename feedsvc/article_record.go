@@ -7,11 +7,11 @@ import (
 	"time"
 )
 
-// articleRecordVersion is the version of the record EncodeArticle writes,
-// the form every store keeps an article in, apart from Article.MarshalJSON
+// Record versions. EncodeArticle writes version 3, the form every store
+// keeps an article in, apart from Article.MarshalJSON
 // (the `feedsvc check` shape): changing what `check` prints never changes
-// what is stored. DecodeArticle reads every version up to it, and refuses
-// a newer one:
+// what is stored. DecodeArticle reads versions 1 to 3, and refuses a
+// newer JSON record:
 //
 //   - version 1 is what stores wrote before the record had its own type:
 //     Article.MarshalJSON's output, with nulls and without "v";
@@ -21,7 +21,6 @@ import (
 //     article_record_zstd.go) holding the version 2 JSON. Its first bytes
 //     are the zstd magic number, which no JSON record starts with, so it
 //     carries no "v" of its own; a later JSON shape would take "v":4.
-const articleRecordVersion = 3
 
 // jsonRecordVersion is the "v" of the JSON record, inside a version 3
 // record and on an export line.
@@ -96,8 +95,8 @@ type (
 	}
 )
 
-// EncodeArticle returns the stored record of a (the current
-// articleRecordVersion: its JSON record, compressed). Stores call it on
+// EncodeArticle returns the stored record of a (version 3: its JSON
+// record, compressed). Stores call it on
 // StoredArticle's result. Equal articles encode to equal bytes, so a store
 // tells an identical re-put by comparing records.
 func EncodeArticle(a Article) ([]byte, error) {
@@ -128,8 +127,8 @@ func appendRecordJSON(dst []byte, a Article) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// DecodeArticle reads a stored record of any version up to
-// articleRecordVersion, with every time in UTC. Empty lists read as nil,
+// DecodeArticle reads a stored record of version 1, 2 or 3, with every
+// time in UTC. Empty lists read as nil,
 // whichever version wrote them.
 func DecodeArticle(b []byte) (Article, error) {
 	if isCompressedRecord(b) {

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,12 +18,23 @@ import (
 )
 
 // floodServer answers every request with n items that were never seen
-// before (new GUIDs), dated one second apart ending at the request time.
+// before (new GUIDs), dated one second apart ending at the request time,
+// or a second after the previous answer's newest item when polls come
+// faster than one a second (the newest item of the last poll is then
+// still the newest of all).
 func floodServer(t *testing.T, n int) *httptest.Server {
 	var poll atomic.Int64
+	var mu sync.Mutex
+	var last time.Time
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := poll.Add(1)
+		mu.Lock()
 		now := time.Now().UTC().Truncate(time.Second)
+		if !now.After(last) {
+			now = last.Add(time.Second)
+		}
+		last = now
+		mu.Unlock()
 		var b strings.Builder
 		b.WriteString(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Flood</title><link>https://flood.example/</link>`)
 		for i := range n {

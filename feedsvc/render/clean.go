@@ -37,6 +37,36 @@ var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 // drops characters that are illegal in XML 1.0. All three formats use the
 // cleaned text so that they carry the same strings.
 func cleanText(s string) string {
+	if xmlClean(s) {
+		return s // nearly all stored text: one pass, no copy
+	}
+	return cleanTextSlow(s)
+}
+
+// xmlClean reports whether cleanText would return s unchanged: valid
+// UTF-8 of XML characters without CR. It is the fast path of every
+// render, where the same stored text is cleaned on each request.
+func xmlClean(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' {
+				return false // CR, or a C0 control
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || !xmlChar(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// cleanTextSlow is cleanText's definition.
+func cleanTextSlow(s string) string {
 	if s == "" {
 		return s
 	}

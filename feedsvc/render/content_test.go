@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -173,5 +174,34 @@ func TestUntitledItemTitle(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// cleanTextCases cover each branch of xmlClean: every class of character
+// cleanText keeps, drops or rewrites, at the start, middle and end.
+var cleanTextCases = []string{
+	"", "plain", "tab\tand\nnewline", "cr\r", "\r\n", "a\x00b", "\x1f", "\x7f del",
+	"C1 \u0085 \u009f", "\u00a0nbsp", "中文 text", "\ufffd literal", "\xff", "bad \xe4\xb8",
+	"\xed\xa0\x80 surrogate", "\ufffe", "\uffff", "\U0001F600 emoji", "\U0010FFFF",
+	"\ue000 private", "\ud7ff", "]]>", "<&>\"'",
+}
+
+// TestCleanTextFastPath: cleanText equals its definition on the cases
+// above and on every string of the rich and empty fixtures' articles.
+func TestCleanTextFastPath(t *testing.T) {
+	in := append([]string(nil), cleanTextCases...)
+	for _, ch := range []*feedsvc.Channel{richChannel(), emptyChannel()} {
+		for _, a := range ch.Articles {
+			in = append(in, a.Title, a.Summary, a.ContentHTML, a.BodyText, a.URL, a.Kicker, a.Subtitle)
+			in = append(in, a.Authors...)
+		}
+	}
+	for _, s := range in {
+		if got, want := cleanText(s), cleanTextSlow(s); got != want {
+			t.Errorf("cleanText(%q) = %q, definition gives %q", s, got, want)
+		}
+	}
+	if s := "clean text 中文"; unsafe.StringData(cleanText(s)) != unsafe.StringData(s) {
+		t.Error("clean text was copied")
 	}
 }

@@ -97,3 +97,16 @@ func benchmarkRender(b *testing.B, format string) {
 func BenchmarkRenderRSS(b *testing.B)  { benchmarkRender(b, FormatRSS) }
 func BenchmarkRenderAtom(b *testing.B) { benchmarkRender(b, FormatAtom) }
 func BenchmarkRenderJSON(b *testing.B) { benchmarkRender(b, FormatJSON) }
+
+// FuzzCleanTextFast: the one-pass check that lets cleanText return its
+// input agrees with cleanText's definition on every string.
+func FuzzCleanTextFast(f *testing.F) {
+	for _, s := range cleanTextCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cleanText(s), cleanTextSlow(s); got != want {
+			t.Fatalf("cleanText(%q) = %q, definition gives %q", s, got, want)
+		}
+	})
+}

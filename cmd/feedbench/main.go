@@ -7,7 +7,8 @@
 // while watching its goroutines and memory (load). For `make scale` it
 // serves a farm of thousands of feeds on hundreds of loopback addresses,
 // runs the built service on them and measures poll cycles, memory, CPU
-// and channel latency (scale).
+// and channel latency (scale, whose channel probe runs as a process of
+// its own: probe).
 //
 // Usage:
 //
@@ -16,6 +17,7 @@
 //	feedbench serve-dir -dir DIR -addr 127.0.0.1:PORT   (missing .jpg: a placeholder)
 //	feedbench load -base URL [-token T] [-c 64] [-d 3m] [-o FILE] [-mix KIND=N,...]
 //	feedbench scale -svc BIN [-sources 10000] [-hosts 200] [-sections 1000] [-order byhost|shuffled] [-o FILE]
+//	feedbench probe -base URL [-sections 1000]   (scale's channel probe; stops when stdin closes)
 package main
 
 import (
@@ -33,7 +35,7 @@ func main() {
 }
 
 // errUsage reports a missing or unknown subcommand.
-var errUsage = errors.New("usage: feedbench gen-feed|report|serve-dir|load|scale [flags]")
+var errUsage = errors.New("usage: feedbench gen-feed|report|serve-dir|load|scale|probe [flags]")
 
 // run dispatches one subcommand; main only maps its error to an exit code.
 func run(args []string, stdout, stderr io.Writer) error {
@@ -51,6 +53,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return loadCmd(args[1:], stdout, stderr)
 	case "scale":
 		return scaleCmd(args[1:], stdout, stderr)
+	case "probe":
+		return probeCmd(args[1:], os.Stdin, stdout)
 	default:
 		return fmt.Errorf("%w: unknown subcommand %q", errUsage, args[0])
 	}

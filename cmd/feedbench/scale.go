@@ -129,7 +129,10 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 	defer mem.stop()
 
 	// Cycle 1: every source fetched once, channel requests meanwhile.
-	probe := startProbe(s.base, *sections)
+	probe, err := startProbe(s.base, *sections)
+	if err != nil {
+		return fmt.Errorf("scale: %w", err)
+	}
 	var profWG sync.WaitGroup
 	if pprofAddr != "" {
 		profWG.Add(1)
@@ -140,11 +143,14 @@ func scaleCmd(args []string, stdout, stderr io.Writer) error {
 		defer profWG.Wait()
 	}
 	if err := waitFor(ctx, farm.allSeen, s); err != nil {
-		probe.stop()
+		_, _, _ = probe.stop()
 		return fmt.Errorf("scale: first cycle: %d of %d sources fetched: %w", farm.distinct.Load(), *n, err)
 	}
 	rep.FirstCycleS = round3(time.Since(s.started).Seconds())
-	lat, errs := probe.stop()
+	lat, errs, err := probe.stop()
+	if err != nil {
+		return fmt.Errorf("scale: %w", err)
+	}
 	rep.ChannelRequests, rep.ChannelErrors = len(lat), errs
 	rep.ChannelP50Ms, rep.ChannelP99Ms = ms(percentile(lat, 0.50)), ms(percentile(lat, 0.99))
 	cpu1 := s.cpu()
@@ -445,61 +451,6 @@ func waitCount(ctx context.Context, done func() bool, s *service) error {
 		}
 	}
 	return nil
-}
-
-// probe requests random sections' RSS channels while the cycle runs: two
-// clients, each pausing 50 ms between requests (a steady reader load that
-// measures latency without becoming the load itself).
-type probe struct {
-	stopc chan struct{}
-	wg    sync.WaitGroup
-	mu    sync.Mutex
-	lat   []time.Duration
-	errs  int
-}
-
-func startProbe(base string, sections int) *probe {
-	p := &probe{stopc: make(chan struct{})}
-	client := &http.Client{Timeout: 10 * time.Second}
-	for w := range 2 {
-		p.wg.Add(1)
-		go func() {
-			defer p.wg.Done()
-			rng := rand.New(rand.NewPCG(uint64(w), 7))
-			for {
-				select {
-				case <-p.stopc:
-					return
-				case <-time.After(50 * time.Millisecond):
-				}
-				start := time.Now()
-				r, err := client.Get(fmt.Sprintf("%s/sections/sec-%04d/rss", base, rng.IntN(sections)))
-				if err == nil {
-					_, err = io.Copy(io.Discard, r.Body)
-					r.Body.Close()
-					if err == nil && r.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %d", r.StatusCode)
-					}
-				}
-				d := time.Since(start)
-				p.mu.Lock()
-				if err != nil {
-					p.errs++
-				} else {
-					p.lat = append(p.lat, d)
-				}
-				p.mu.Unlock()
-			}
-		}()
-	}
-	return p
-}
-
-func (p *probe) stop() ([]time.Duration, int) {
-	close(p.stopc)
-	p.wg.Wait()
-	slices.Sort(p.lat)
-	return p.lat, p.errs
 }
 
 func redisUsedMiB(url string) float64 {

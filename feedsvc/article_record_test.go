@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -103,8 +104,8 @@ func TestArticleRecordEveryField(t *testing.T) {
 
 // TestArticleRecordIsItsOwnShape: the JSON record carries its version,
 // leaves empty fields out (no check-style nulls) and keeps HTML unescaped;
-// the stored record is that JSON in one zstd frame; a newer JSON version
-// is refused.
+// the stored record is the binary record in one zstd frame; a newer JSON
+// version is refused.
 func TestArticleRecordIsItsOwnShape(t *testing.T) {
 	a := Article{ID: "x", ContentHTML: "<p>a & b</p>"}
 	js, err := encodeRecordJSON(a)
@@ -121,9 +122,10 @@ func TestArticleRecordIsItsOwnShape(t *testing.T) {
 	if !bytes.HasPrefix(b, []byte{0x28, 0xb5, 0x2f, 0xfd}) {
 		t.Errorf("stored record starts % x, want the zstd magic number", b[:min(4, len(b))])
 	}
+	r := toRecord(a)
 	inner, err := recordDecoder().DecodeAll(b, nil)
-	if err != nil || !bytes.Equal(inner, js) {
-		t.Errorf("stored record holds %q (%v), want the JSON record %s", inner, err, js)
+	if bin := appendRecordBin(nil, &r); err != nil || !bytes.Equal(inner, bin) {
+		t.Errorf("stored record holds %q (%v), want the binary record %q", inner, err, bin)
 	}
 	for _, v := range []int{3, 4} {
 		_, err = DecodeArticle(fmt.Appendf(nil, `{"v":%d,"id":"x"}`, v))
@@ -134,22 +136,28 @@ func TestArticleRecordIsItsOwnShape(t *testing.T) {
 }
 
 // TestArticleRecordReadsEveryVersion: a record of each version, 1 (the
-// check shape), 2 (JSON) and 3 (compressed JSON), reads as the same
-// article.
+// check shape), 2 (JSON), 3 (compressed JSON) and 4 (compressed binary),
+// reads as the same article: the versions cover the same fields, and
+// version 4's reader gives what the JSON reader gives, field for field.
 func TestArticleRecordReadsEveryVersion(t *testing.T) {
-	for _, a := range []Article{recordFixture(), {ID: "bare", FirstSeen: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}} {
+	full := recordFixture()
+	full.Versions[0].Article = recordFixture()
+	full.Versions[0].Article.Versions = nil
+	full.Versions = append(full.Versions, Version{Kind: VersionFeed, Article: Article{ID: "empty version"}})
+	for _, a := range []Article{recordFixture(), full, bigArticle(4), {ID: "bare", FirstSeen: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}} {
 		a = StoredArticle(a, time.Time{}, time.Now())
 		v1, err1 := json.Marshal(a)
 		v2, err2 := encodeRecordJSON(a)
-		v3, err3 := EncodeArticle(a)
-		if err := errors.Join(err1, err2, err3); err != nil {
+		v4, err4 := EncodeArticle(a)
+		if err := errors.Join(err1, err2, err4); err != nil {
 			t.Fatal(err)
 		}
-		want, err := DecodeArticle(v3)
+		v3 := compressRecord(v2)
+		want, err := DecodeArticle(v4)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for v, b := range map[int][]byte{1: v1, 2: v2} {
+		for v, b := range map[int][]byte{1: v1, 2: v2, 3: v3} {
 			got, err := DecodeArticle(b)
 			if err != nil {
 				t.Fatalf("%s: version %d: %v", a.ID, v, err)
@@ -183,6 +191,38 @@ func TestArticleRecordPinnedVersion3(t *testing.T) {
 // article, as version 3 was first written.
 const pinnedV3 = "28b52ffd0400cd0500b2cc2a2a9037012084615c639d23ac3989a854db7ea3ff7f8324223e2599c46c5bd776cd6e92b6ff2e357a410d150a05977af969ef04fac71af7b3eff8eb9bb2dd4850738e7f38e590a0e62c9585e901627a38c7f52bd251d36c9bb5e77848402e985406db7d4d3f091f1c0fc9d46ca8400e2443d148050093ccf5d0468f973371c7ef6aee25b1303844541aa6eb7735f7f18c9ddae52206945d30a5f4b9eee8fa25991ccfd85d0ff191d1233c210300159481b8aceee3293391c1c106"
 
+// TestArticleRecordPinnedVersion4: a version 4 record written when the
+// form was made (every kind of field: lists, an image, a fingerprint, a
+// version with changes and a page fetch) reads the same in later builds,
+// and this build still writes those bytes: a change of the binary form
+// or of its compression fails here instead of rewriting every stored
+// article.
+func TestArticleRecordPinnedVersion4(t *testing.T) {
+	want := Article{ID: "pin", URL: "https://n.example/pin", Title: "标题 & title", ContentHTML: "<p>正文 body</p>", BodyText: "正文 body",
+		Published: time.Date(2024, 3, 10, 8, 30, 0, 0, time.UTC), FirstSeen: time.Date(2024, 3, 10, 8, 31, 2, 5, time.UTC), Sections: []string{"society"},
+		Images: []Image{{URL: "https://n.example/1.jpg", Length: 7}}, Fingerprint: 0x0102030405060708,
+		Versions: []Version{{Kind: VersionPage, Changed: map[string]time.Time{"title": time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), "body": time.Date(2024, 3, 11, 0, 0, 1, 0, time.UTC)},
+			Article: Article{ID: "pin", Title: "旧"}, Fetched: &PageFetch{Key: "k"}}}}
+	b, err := hex.DecodeString(pinnedV4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeArticle(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("pinned version 4 record (-want +got):\n%s", d)
+	}
+	if now, err := EncodeArticle(want); err != nil || !bytes.Equal(now, b) {
+		t.Errorf("this build writes the pinned article as %x (%v), want the pinned bytes", now, err)
+	}
+}
+
+// pinnedV4 is EncodeArticle's record of TestArticleRecordPinnedVersion4's
+// article, as version 4 was first written.
+const pinnedV4 = "28b52ffd0400cd0500640a040370696e001568747470733a2f2f6e2e6578616d706c652f70696e000ee6a087e9a2982026207469746c6500000000000000000190beebde0c0000018cbfebde0c05000000000117312e6a7067000000000e0000123c703ee6ada3e6968720626f64793c2f703e0b0107736f63696574790001020304050607080104706167650204626f64790182a6f2de0c00057469746c650180a6f2de0c00000003e697a701016b00000500290034e68aec0c8698313e293c6c067e23e9f2"
+
 // TestArticleRecordDeterministic: equal articles encode to equal bytes,
 // whatever was encoded before, on whichever goroutine, and by a fresh
 // encoder with the same options (no state of the shared one leaks into a
@@ -196,8 +236,8 @@ func TestArticleRecordDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 		first[i] = b
-		js, _ := encodeRecordJSON(a)
-		if fresh := newRecordEncoder().EncodeAll(js, nil); !bytes.Equal(fresh, b) {
+		r := toRecord(a)
+		if fresh := newRecordEncoder().EncodeAll(appendRecordBin(nil, &r), nil); !bytes.Equal(fresh, b) {
 			t.Errorf("%s: a fresh encoder writes different bytes", a.ID)
 		}
 	}
@@ -228,6 +268,70 @@ func TestArticleRecordDamaged(t *testing.T) {
 			t.Errorf("record of %d bytes (of %d) read without error", len(bad), len(b))
 		}
 	}
+	// A sound frame around a damaged binary record: cut anywhere, or one
+	// byte more at the end.
+	full := recordFixture()
+	full.Versions[0].Article.Versions = []Version{{Kind: VersionFeed}}
+	r := toRecord(full)
+	bin := appendRecordBin(nil, &r)
+	for cut := range len(bin) {
+		if _, err := DecodeArticle(compressRecord(bin[:cut])); err == nil {
+			t.Errorf("binary record cut to %d of %d bytes read without error", cut, len(bin))
+		}
+	}
+	if _, err := DecodeArticle(compressRecord(append(bytes.Clone(bin), 0))); err == nil {
+		t.Error("binary record with a byte after it read without error")
+	}
+}
+
+// FuzzRecordBin: any bytes inside a record's frame read as an article or
+// an error, never a panic, and an article that reads re-encodes to a
+// record that reads as the same article; articles made of the fuzzed
+// strings round-trip through version 4 exactly as through the JSON
+// record (the reader of versions 2 and 3).
+func FuzzRecordBin(f *testing.F) {
+	r := toRecord(recordFixture())
+	f.Add(appendRecordBin(nil, &r), "t", "<p>x</p>", int64(1), uint64(2))
+	f.Add([]byte{binRecordMark, 0xff, 0xff, 0xff, 0xff, 0x0f}, "", "", int64(-1), uint64(0))
+	f.Fuzz(func(t *testing.T, inner []byte, title, body string, secs int64, fp uint64) {
+		inner = append([]byte{binRecordMark}, bytes.TrimPrefix(inner, []byte{binRecordMark})...)
+		if rec, err := decodeRecordBin(inner); err == nil {
+			a := rec.article()
+			b, err := EncodeArticle(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back, err := DecodeArticle(b); err != nil || !cmp.Equal(a, back) {
+				t.Fatalf("read %+v, re-encoded it reads %+v (%v)", a, back, err)
+			}
+		}
+		a := Article{ID: title, Title: title, ContentHTML: body, BodyText: body, Authors: []string{title, body},
+			Published: time.Unix(secs%(1<<40), 0).UTC(), FirstSeen: time.Unix(secs%(1<<40), int64(fp%1e9)).UTC(), Fingerprint: fp,
+			Images:   []Image{{URL: body, Length: secs}},
+			Versions: []Version{{Kind: title, Changed: map[string]time.Time{title: time.Unix(secs%(1<<40), 0).UTC(), body: {}}, Article: Article{ID: body}}}}
+		if !utf8.ValidString(title) || !utf8.ValidString(body) {
+			return // JSON would replace invalid UTF-8; the binary form keeps bytes
+		}
+		js, err := encodeRecordJSON(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := decodeRecordJSON(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := EncodeArticle(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeArticle(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("version 4 reads differently from the JSON record (-json +v4):\n%s", d)
+		}
+	})
 }
 
 // bigArticle is an article of a few KB of body, as the farm and the
@@ -246,20 +350,22 @@ func bigArticle(n int) Article {
 		ContentHTML: html.String(), BodyText: strings.TrimSpace(text.String())}
 }
 
-// BenchmarkArticleRecord: encode and decode of a record, JSON (version 2)
-// and compressed (version 3), on bigArticle.
+// BenchmarkArticleRecord: encode and decode of a record, JSON (version
+// 2), compressed JSON (version 3) and compressed binary (version 4), on
+// bigArticle.
 func BenchmarkArticleRecord(b *testing.B) {
 	a := StoredArticle(bigArticle(1), time.Time{}, time.Now())
 	js, _ := encodeRecordJSON(a)
-	v3, _ := EncodeArticle(a)
-	b.Logf("record: JSON %d bytes, compressed %d bytes (%.2f)", len(js), len(v3), float64(len(v3))/float64(len(js)))
+	v3 := compressRecord(js)
+	v4, _ := EncodeArticle(a)
+	b.Logf("record: JSON %d bytes, compressed %d bytes (%.2f); binary compressed %d bytes", len(js), len(v3), float64(len(v3))/float64(len(js)), len(v4))
 	b.Run("encode/v2", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			_, _ = encodeRecordJSON(a)
 		}
 	})
-	b.Run("encode/v3", func(b *testing.B) {
+	b.Run("encode/v4", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			_, _ = EncodeArticle(a)
@@ -268,7 +374,7 @@ func BenchmarkArticleRecord(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		rec  []byte
-	}{{"decode/v2", js}, {"decode/v3", v3}} {
+	}{{"decode/v2", js}, {"decode/v3", v3}, {"decode/v4", v4}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -14,10 +14,10 @@
 // Buckets of the file (FileName):
 //
 //	meta            "format" -> layout version
-//	a               article ID -> article record (feedsvc.EncodeArticle: version 3,
-//	                the JSON record in a zstd frame; versions 1, Article.MarshalJSON,
-//	                and 2, uncompressed JSON, are still read and rewritten as 3
-//	                when the article is next put)
+//	a               article ID -> article record (feedsvc.EncodeArticle: version 4,
+//	                the binary record in a zstd frame; versions 1, Article.MarshalJSON,
+//	                2, uncompressed JSON, and 3, compressed JSON, are still read and
+//	                rewritten as 4 when the article is next put)
 //	s/{slug}        section index: 8-byte sort millis (sign flipped) + ID ->
 //	                the article's feedsvc.Recent (EncodeRecent; "" in files written
 //	                before it, then read from the article)

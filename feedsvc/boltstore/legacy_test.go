@@ -13,7 +13,7 @@ import (
 	"github.com/feedsvc/feedsvc/feedsvc/storetest"
 )
 
-// zstdMagic starts a version 3 record (a zstd frame).
+// zstdMagic starts a version 3 or 4 record (a zstd frame).
 const zstdMagic = "\x28\xb5\x2f\xfd"
 
 // TestReadsVersion1Records: a data file written before the stored record

@@ -7,10 +7,11 @@
 // Cluster hash tag, so the keys of one article, one section, one source
 // share a slot:
 //
-//	{p}a:{id}         article record (feedsvc.EncodeArticle: version 3, the JSON
-//	                  record in a zstd frame, a binary string; versions 1,
-//	                  Article.MarshalJSON, and 2, uncompressed JSON, are still
-//	                  read; the next put of the article rewrites it as 3, and
+//	{p}a:{id}         article record (feedsvc.EncodeArticle: version 4, the
+//	                  binary record in a zstd frame, a binary string; versions 1,
+//	                  Article.MarshalJSON, 2, uncompressed JSON, and 3, compressed
+//	                  JSON, are still read; the next put of the article rewrites
+//	                  it as 4, and
 //	                  counts as a change, since the meta's checksum is of the
 //	                  old bytes)
 //	{p}m:{id}         HASH: sections it is indexed in, URL, first seen, checksum, nonce, score

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -17,8 +18,8 @@ import (
 // the store keeps records) and return the store to read from then on (the
 // same one, or the store reopened). It is called once per earlier version:
 // version 1 (Article.MarshalJSON, the check shape, as stores wrote before
-// the record had its own type) and version 2 (the uncompressed JSON
-// record, as on an export line). render renders a channel (render.Atom in
+// the record had its own type), version 2 (the uncompressed JSON record,
+// as on an export line) and version 3 (that JSON in a zstd frame). render renders a channel (render.Atom in
 // the store's test): the channel's bytes must not change, nor must a later
 // put, removal or page.
 func RunLegacyRecords(t *testing.T, s feedsvc.Store, writeOld func(t *testing.T, s feedsvc.Store, old map[string][]byte) feedsvc.Store,
@@ -30,7 +31,7 @@ func RunLegacyRecords(t *testing.T, s feedsvc.Store, writeOld func(t *testing.T,
 		Fetched: &feedsvc.PageFetch{Key: "k1", ETag: `"e1"`}}}
 	put(t, s, bare, rich, full("leg-2"))
 	before, arts := channel(t, s, render)
-	for _, version := range []int{1, 2} {
+	for _, version := range []int{1, 2, 3} {
 		old := map[string][]byte{}
 		for _, a := range arts {
 			old[a.ID] = oldRecord(t, version, a)
@@ -73,11 +74,19 @@ func channel(t *testing.T, s feedsvc.Store, render func(*feedsvc.Channel) ([]byt
 }
 
 // oldRecord returns a's record in an earlier version: 1, the check shape,
-// or 2, the JSON record.
+// 2, the JSON record, or 3, the JSON record in one zstd frame.
 func oldRecord(t *testing.T, version int, a feedsvc.Article) []byte {
 	t.Helper()
-	if version == 2 {
+	switch version {
+	case 2:
 		return JSONRecord(t, a)
+	case 3:
+		enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer enc.Close()
+		return enc.EncodeAll(JSONRecord(t, a), nil)
 	}
 	b, err := json.Marshal(a)
 	if err != nil {
@@ -87,7 +96,7 @@ func oldRecord(t *testing.T, version int, a feedsvc.Article) []byte {
 }
 
 // JSONRecord returns a's version 2 record, the JSON that a version 3
-// record compresses: the article of an export line.
+// record compressed: the article of an export line.
 func JSONRecord(t testing.TB, a feedsvc.Article) []byte {
 	t.Helper()
 	line, err := json.Marshal(feedsvc.Record{Type: feedsvc.RecordArticle, Version: feedsvc.RecordVersion, Article: &a})

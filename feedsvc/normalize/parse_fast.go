@@ -187,6 +187,14 @@ func (q *quick) end() bool {
 		q.oe = q.oe[:len(q.oe)-1] // the tokenizer ends raw text only at its own end tag
 		return true
 	}
+	if !endsPlainly(a) {
+		return false
+	}
+	if a != atom.P && !q.isOpen(a, name) {
+		// The parser ignores it (a stray </img>, say): it closes
+		// nothing. (A stray </p> opens an empty <p>.)
+		return true
+	}
 	i := len(q.oe) - 1
 	if blockEnds[a] || a == atom.Li {
 		// generateImpliedEndTags, then pop to the element.
@@ -195,7 +203,7 @@ func (q *quick) end() bool {
 		}
 	}
 	n := q.oe[i]
-	if i == 0 || n.DataAtom != a || a == 0 && n.Data != string(name) || !endsPlainly(a) {
+	if i == 0 || n.DataAtom != a || a == 0 && n.Data != string(name) {
 		return false
 	}
 	q.oe = q.oe[:i]
@@ -256,6 +264,17 @@ func (q *quick) openIndex(a atom.Atom) int {
 		}
 	}
 	return -1
+}
+
+// isOpen reports whether an element the end tag a (named name) may close
+// is open: the element itself, or for a heading any heading.
+func (q *quick) isOpen(a atom.Atom, name []byte) bool {
+	for _, n := range q.oe[1:] {
+		if n.DataAtom == a && (a != 0 || n.Data == string(name)) || isHeading(a) && isHeading(n.DataAtom) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeading(a atom.Atom) bool {

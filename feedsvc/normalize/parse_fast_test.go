@@ -97,6 +97,9 @@ var quickParseCases = []string{
 	"<video controls><source src=x></video>", "<picture><source srcset=x><img src=y></picture>", "<ruby>a<rt>b</rt></ruby>",
 	"<p><del>a</del><ins>b</ins></p>", "<html><body>x</body></html>", "<body a=1>x", "<frameset>", "<noscript>x</noscript>",
 	"<pre></pre>\nx", "<span>a</span\n>", "<p>a</p >b", "<a href='x'>a</a b>", strings.Repeat("<span>", 600) + "x",
+	"<p><a href=x><img src=y></img></a></p>", "a</img>b", "<h2>a</h3>b", "<h1><span>a</h2>b", "</li>x", "</button>x",
+	"</dd>x", "</custom>x", "<custom>a</custom>b</custom>", "<b>a</b></b>c", "<p>a</p></p>", "<div>a</div></div>b",
+	"<ul><li>a</li></li></ul>", "<iframe>a</iframe></iframe>b", "<span>a</em>b</span>",
 	strings.Repeat("<div>", 511) + "x", strings.Repeat("<div>", 512) + "x",
 }
 

@@ -27,8 +27,10 @@ import (
 // shared array), nodes come from one slab, and no insertion modes.
 func quickParse(s string, root *html.Node) (ok bool) {
 	q := quick{z: html.NewTokenizerFragment(strings.NewReader(s), "div"), oe: []*html.Node{root}}
-	// Text and tags together are at most twice the tags, plus one.
-	q.nodes = make([]html.Node, 0, min(2*strings.Count(s, "<")+1, 4096))
+	// Contents have about 1.2 nodes per "<" (a start tag and the text
+	// after it are two, an end tag mostly none); more take further slabs.
+	lt := strings.Count(s, "<")
+	q.nodes = make([]html.Node, 0, lt+lt/4+2)
 	for {
 		switch tt := q.z.Next(); tt {
 		case html.ErrorToken:
@@ -57,10 +59,10 @@ func quickParse(s string, root *html.Node) (ok bool) {
 // quick is the state of quickParse.
 type quick struct {
 	z     *html.Tokenizer
-	oe    []*html.Node // the stack of open elements; oe[0] is the root, standing for the parser's <html>
-	raw   bool         // inside an <iframe>: its text, then its end tag
-	nodes []html.Node  // the slab new nodes come from
-	attrs []html.Attribute
+	oe    []*html.Node     // the stack of open elements; oe[0] is the root, standing for the parser's <html>
+	raw   bool             // inside an <iframe>: its text, then its end tag
+	nodes []html.Node      // the slab new nodes come from
+	attrs []html.Attribute // a tag's attributes, read
 }
 
 func (q *quick) top() *html.Node { return q.oe[len(q.oe)-1] }
@@ -68,7 +70,7 @@ func (q *quick) top() *html.Node { return q.oe[len(q.oe)-1] }
 // node returns a new node holding n, from the slab.
 func (q *quick) node(n html.Node) *html.Node {
 	if len(q.nodes) == cap(q.nodes) {
-		q.nodes = make([]html.Node, 0, 256)
+		q.nodes = make([]html.Node, 0, 32)
 	}
 	q.nodes = append(q.nodes, n)
 	return &q.nodes[len(q.nodes)-1]
@@ -162,19 +164,19 @@ func (q *quick) start() bool {
 	return true
 }
 
-// readAttrs returns the tag's attributes as Token would, in a slice of
-// their own (appending to it does not reach a neighbour's).
+// readAttrs returns the tag's attributes as Token would, in a slice
+// allocated once at their number.
 func (q *quick) readAttrs(more bool) []html.Attribute {
-	start := len(q.attrs)
+	q.attrs = q.attrs[:0]
 	for more {
 		var k, v []byte
 		k, v, more = q.z.TagAttr()
 		q.attrs = append(q.attrs, html.Attribute{Key: atom.String(k), Val: string(v)})
 	}
-	if len(q.attrs) == start {
+	if len(q.attrs) == 0 {
 		return nil
 	}
-	return q.attrs[start:len(q.attrs):len(q.attrs)]
+	return slices.Clone(q.attrs)
 }
 
 // end handles an end tag when the element it closes is the current node,

@@ -62,7 +62,7 @@ type quick struct {
 	oe    []*html.Node     // the stack of open elements; oe[0] is the root, standing for the parser's <html>
 	raw   bool             // inside an <iframe>: its text, then its end tag
 	nodes []html.Node      // the slab new nodes come from
-	attrs []html.Attribute // a tag's attributes, read
+	attrs []html.Attribute // the array tags' attributes are cut from
 }
 
 func (q *quick) top() *html.Node { return q.oe[len(q.oe)-1] }
@@ -110,7 +110,7 @@ func (q *quick) start() bool {
 	if q.raw {
 		return false
 	}
-	name, more := q.z.TagName()
+	name := q.tagName(1)
 	a := atom.Lookup(name)
 	switch {
 	case a == atom.Li:
@@ -148,7 +148,7 @@ func (q *quick) start() bool {
 	} else {
 		n.Data = string(name)
 	}
-	n.Attr = q.readAttrs(more)
+	n.Attr = q.readAttrs()
 	if formatting[a] {
 		// The parser sorts a formatting element's attributes (for its
 		// Noah's Ark clause).
@@ -164,31 +164,62 @@ func (q *quick) start() bool {
 	return true
 }
 
-// readAttrs returns the tag's attributes as Token would, in a slice
-// allocated once at their number.
-func (q *quick) readAttrs(more bool) []html.Attribute {
-	q.attrs = q.attrs[:0]
-	for more {
-		var k, v []byte
-		k, v, more = q.z.TagAttr()
+// readAttrs returns the tag's attributes as Token would, in a slice of
+// their own cut from a shared array (appending to it reallocates rather
+// than reach a neighbour's).
+func (q *quick) readAttrs() []html.Attribute {
+	start := len(q.attrs)
+	for {
+		k, v, more := q.z.TagAttr()
+		if k == nil {
+			break // no attribute (a read key is never empty)
+		}
+		if len(q.attrs) == cap(q.attrs) {
+			// A new array, the tag's attributes so far moved to it.
+			n := q.attrs[start:]
+			q.attrs = append(make([]html.Attribute, 0, max(32, 2*len(n))), n...)
+			start = 0
+		}
 		q.attrs = append(q.attrs, html.Attribute{Key: atom.String(k), Val: string(v)})
+		if !more {
+			break
+		}
 	}
-	if len(q.attrs) == 0 {
+	if len(q.attrs) == start {
 		return nil
 	}
-	return slices.Clone(q.attrs)
+	return q.attrs[start:len(q.attrs):len(q.attrs)]
+}
+
+// tagName is the tokenizer's TagName, without its copy when the name in
+// the raw tag (from offset off, past "<" or "</", to the first space, "/"
+// or ">", as the tokenizer reads it) is already what TagName would give:
+// no upper-case ASCII letter to lower, no NUL to replace.
+func (q *quick) tagName(off int) []byte {
+	raw := q.z.Raw()
+	for j := off; j < len(raw); j++ {
+		switch c := raw[j]; {
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
+			return raw[off:j]
+		case c == 0 || 'A' <= c && c <= 'Z':
+			name, _ := q.z.TagName()
+			return name
+		}
+	}
+	name, _ := q.z.TagName()
+	return name
 }
 
 // end handles an end tag when the element it closes is the current node,
 // after the elements whose end tags the parser implies; else false.
 func (q *quick) end() bool {
-	name, _ := q.z.TagName()
-	a := atom.Lookup(name)
 	if q.raw {
 		q.raw = false
 		q.oe = q.oe[:len(q.oe)-1] // the tokenizer ends raw text only at its own end tag
 		return true
 	}
+	name := q.tagName(2)
+	a := atom.Lookup(name)
 	if !endsPlainly(a) {
 		return false
 	}

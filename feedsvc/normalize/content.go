@@ -16,11 +16,23 @@ import (
 var parseHook func()
 
 // parseFragment parses s as the content of a <div> and returns that div,
-// nil when the parser fails. It is normalize's only HTML parse.
+// nil when the parser fails. It is normalize's only HTML parse: the tree
+// of html.ParseFragment (parseFragmentSlow), built by quickParse when the
+// markup is plain enough.
 func parseFragment(s string) *html.Node {
 	if parseHook != nil {
 		parseHook()
 	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	if quickParse(s, root) {
+		return root
+	}
+	return parseFragmentSlow(s)
+}
+
+// parseFragmentSlow is parseFragment by html.ParseFragment alone, the
+// definition quickParse is held to.
+func parseFragmentSlow(s string) *html.Node {
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(s), root)
 	if err != nil {

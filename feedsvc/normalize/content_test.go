@@ -59,15 +59,25 @@ func TestOneParsePerContent(t *testing.T) {
 	if n := countParses(t, func() { Articles([]feedsvc.Article{a}, Options{Source: src, Now: now}) }); n != 1 {
 		t.Errorf("%d parses with body text and images set, want 1", n)
 	}
-	// Markup the allow-list changes (an alt text it rejects) is parsed
-	// again after sanitizing.
+	// An attribute value the allow-list rejects is dropped before
+	// sanitizing (dropRejected), as bluemonday would drop it: no second
+	// parse.
 	a.BodyText, a.Images = "", nil
 	a.ContentHTML = `<p>Text.</p><img src="/p/3.jpg" alt="say &quot;cheese&quot;">`
-	if n := countParses(t, func() { out = Articles([]feedsvc.Article{a}, Options{Source: src, Now: now}) }); n != 2 {
-		t.Errorf("%d parses when bluemonday changed the markup, want 2", n)
+	if n := countParses(t, func() { out = Articles([]feedsvc.Article{a}, Options{Source: src, Now: now}) }); n != 1 {
+		t.Errorf("%d parses when the alt text is rejected, want 1", n)
 	}
 	if len(out[0].Images) != 1 || out[0].Images[0].Alt != "" || out[0].BodyText != "Text." {
 		t.Errorf("images %+v, body text %q: want the sanitized output's", out[0].Images, out[0].BodyText)
+	}
+	// Markup the allow-list changes (an element it drops) is parsed again
+	// after sanitizing.
+	a.ContentHTML = `<p>Text.</p><kbd>k</kbd><img src="/p/3.jpg">`
+	if n := countParses(t, func() { out = Articles([]feedsvc.Article{a}, Options{Source: src, Now: now}) }); n != 2 {
+		t.Errorf("%d parses when bluemonday changed the markup, want 2", n)
+	}
+	if len(out[0].Images) != 1 || strings.Contains(out[0].ContentHTML, "kbd") || out[0].BodyText != "Text.\n\nk" {
+		t.Errorf("images %+v, content %q, body text %q: want the sanitized output's", out[0].Images, out[0].ContentHTML, out[0].BodyText)
 	}
 	plain := feedsvc.Article{Title: "t", ContentHTML: "just text"}
 	if n := countParses(t, func() { Articles([]feedsvc.Article{plain}, Options{Source: src, Now: now}) }); n != 1 {

@@ -7,10 +7,15 @@
 // images, captions, summaries and a script-based language guess, assigns
 // stable IDs and near-duplicate fingerprints, and de-duplicates a batch.
 //
-// Each article's HTML content is parsed once (content.go): the labelled
+// Each article's HTML content is parsed once (content.go), into the tree
+// html.ParseFragment builds; for plainly nested markup (most contents)
+// quickParse (parse_fast.go) builds that same tree from the same tokenizer
+// at less cost, and leaves everything else to the parser (a differential
+// test and a fuzz target hold it to the parser's tree). The labelled
 // metadata lines (package labels) are read and removed on that tree, the
 // tree is made safe (absolute URLs, lazy images, pixels and foreign embeds
-// dropped) and rendered once. bluemonday's allow-list has the last word on
+// dropped, attributes bluemonday is certain to drop dropped) and rendered
+// once. bluemonday's allow-list has the last word on
 // the stored HTML, but it reads serialized HTML only, so running it costs
 // a second tokenize and a re-serialisation of every item. A walk over the
 // prepared tree (conforms, sanitize_conform.go) therefore decides first

@@ -153,3 +153,52 @@ func compileAllowList() (map[atom.Atom]*elemRule, map[string][]*regexp.Regexp, m
 // voidElems are the void elements of the allow-list, as html.Render knows
 // them.
 var voidElems = map[string]bool{"br": true, "hr": true, "img": true, "wbr": true, "source": true, "col": true}
+
+// completeKeys are the attributes whose every rule on the policy is in the
+// tables of sanitize_allow.go (TestCompleteKeys checks that against
+// bluemonday): where no table rule allows their value, no rule of the
+// policy does either.
+var completeKeys = map[string]bool{"title": true, "alt": true}
+
+// keepRejected, set by tests only, turns dropRejected off, so that they
+// can compare bluemonday's output with and without it.
+var keepRejected bool
+
+// dropRejected drops, from the attributes attrs of an element the walk
+// knows, those bluemonday is certain to drop: a key no rule of the policy
+// can name (every key the policy allows is a lower-case word, see
+// policyKey), or a key of completeKeys whose value no table pattern
+// allows. bluemonday would drop them from the rendering anyway; dropped
+// here, they no longer stop the walk from conforming (a junk attribute
+// such as `'` left by broken markup, a title with a colon), and the
+// rendering is the output without running bluemonday. It filters in place.
+func dropRejected(n *html.Node, attrs []html.Attribute) []html.Attribute {
+	r := walkElems[n.DataAtom]
+	if keepRejected || r == nil || n.Namespace != "" || n.Data != r.name {
+		return attrs
+	}
+	out := attrs[:0]
+	for _, a := range attrs {
+		if a.Namespace == "" && (!policyKey(a.Key) ||
+			completeKeys[a.Key] && !allows(r.attrs[a.Key], a.Val) && !allows(walkGlobal[a.Key], a.Val)) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// policyKey reports whether k is spelled like an attribute the policy
+// allows: lower-case ASCII letters (the tokenizer lower-cases keys). No
+// rule names any other key (TestPolicyKeys).
+func policyKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 'a' || k[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}

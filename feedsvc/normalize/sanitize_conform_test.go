@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
 )
@@ -152,4 +153,92 @@ func FuzzConforms(f *testing.F) {
 		}
 		checkSafeTree(t, in, out)
 	})
+}
+
+// bluemondayOfPrepared is bluemonday's output for content prepared as
+// sanitizeTree prepares it, with dropRejected on or off.
+func bluemondayOfPrepared(t *testing.T, content string, base *url.URL, keep bool) string {
+	t.Helper()
+	keepRejected = keep
+	defer func() { keepRejected = false }()
+	tree := parseFragment(strings.ToValidUTF8(content, "\uFFFD"))
+	if tree == nil {
+		return ""
+	}
+	prepare(tree, base)
+	var in bytes.Buffer
+	if err := renderChildren(&in, tree); err != nil {
+		return "render error"
+	}
+	return sanitizePolicy().Sanitize(in.String())
+}
+
+// checkDropRejected: what dropRejected takes out, bluemonday takes out as
+// well. With or without it, bluemonday gives the same output.
+func checkDropRejected(t *testing.T, name, content string, base *url.URL) {
+	t.Helper()
+	with, without := bluemondayOfPrepared(t, content, base, false), bluemondayOfPrepared(t, content, base, true)
+	if with != without {
+		t.Errorf("%s: bluemonday gives\n%s\nafter dropRejected, and\n%s\nwithout", name, with, without)
+	}
+}
+
+// TestDropRejected: on every fixture content, dropRejected changes nothing
+// bluemonday would keep.
+func TestDropRejected(t *testing.T) {
+	base, _ := url.Parse("https://e.org/a/")
+	for _, c := range fixtureContents(t) {
+		checkDropRejected(t, c.name, c.html, base)
+	}
+	for _, in := range []string{`<a '="" href="https://e.org/">x</a>`, `<a title="a: b" href="https://e.org/">x</a>`,
+		`<img src="https://e.org/a.jpg" alt="Photo: X" title="a: b">`, `<p x:y="1" a1="2" _="3">x</p>`} {
+		checkDropRejected(t, in, in, base)
+		if sanitize(in, base) != bluemondayOfPrepared(t, in, base, true) {
+			t.Errorf("sanitize(%q) = %q, bluemonday gives %q", in, sanitize(in, base), bluemondayOfPrepared(t, in, base, true))
+		}
+	}
+}
+
+// FuzzDropRejected is TestDropRejected on fuzzed content.
+func FuzzDropRejected(f *testing.F) {
+	for _, c := range fixtureContents(f) {
+		f.Add(c.html)
+	}
+	f.Add(`<a '="" title="a: b" href="https://e.org/">x</a><img src="https://e.org/a.jpg" alt="a: b">`)
+	base, _ := url.Parse("https://e.org/a/")
+	f.Fuzz(func(t *testing.T, in string) {
+		checkDropRejected(t, "fuzz", in, base)
+	})
+}
+
+// TestPolicyKeys: bluemonday keeps, on no element the walk knows, an
+// attribute whose key policyKey rejects; and for the keys of
+// completeKeys, it keeps exactly the values the tables allow.
+func TestPolicyKeys(t *testing.T) {
+	values := []string{"", "x", "a b", "a: b", "a'b", "https://e.org/", "<", "&amp;", "Photo: X (2024)", "100"}
+	for a, r := range walkElems {
+		probe := func(key, val string) bool {
+			el := `<` + r.name + ` id="probe" ` + key + `="` + html.EscapeString(val) + `">`
+			if !r.empty {
+				el += `x</` + r.name + `>`
+			}
+			return strings.Contains(sanitizePolicy().Sanitize(el), " "+key+`="`)
+		}
+		for _, key := range []string{"x-y", "a1", "x_y", "xml:lang", "http-equiv", "accept-charset"} {
+			if policyKey(key) {
+				t.Fatalf("policyKey(%q) = true", key)
+			}
+			if probe(key, "x") {
+				t.Errorf("<%s>: bluemonday keeps %s, which policyKey rejects", a, key)
+			}
+		}
+		for key := range completeKeys {
+			for _, v := range values {
+				want := allows(r.attrs[key], v) || allows(walkGlobal[key], v)
+				if got := probe(key, v); got != want {
+					t.Errorf("<%s %s=%q>: bluemonday keeps it = %v, the tables say %v", a, key, v, got, want)
+				}
+			}
+		}
+	}
 }

@@ -90,7 +90,9 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 	}
 	switch n.DataAtom {
 	case atom.Img:
-		return prepareImg(n, base)
+		if !prepareImg(n, base) {
+			return false
+		}
 	case atom.A:
 		href := feedsvc.ResolveURL(base, attr(n, "href"))
 		n.Attr = dropAttrs(n.Attr, "href", "rel", "target")
@@ -123,7 +125,7 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 	case atom.Blockquote, atom.Q, atom.Del, atom.Ins:
 		resolveAttr(n, base, "cite")
 	}
-	n.Attr = dropPresentation(n.Attr)
+	n.Attr = dropRejected(n, dropPresentation(n.Attr))
 	return true
 }
 

@@ -3,6 +3,7 @@ package parse
 import (
 	"cmp"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,6 +83,8 @@ func (m *media) mediaRSS(exts ext.Extensions) {
 }
 
 func (m *media) mediaObjects(els map[string][]ext.Extension, group map[string][]ext.Extension) {
+	// Most media objects are pictures: room for them all at once.
+	m.images = slices.Grow(m.images, len(els["content"])+len(els["thumbnail"]))
 	for _, c := range els["content"] {
 		m.add(c.Attrs["url"], c.Attrs["type"], c.Attrs["medium"], c.Attrs["fileSize"],
 			childText(c.Children, group, "title"), childText(c.Children, group, "description"),
@@ -144,12 +147,26 @@ func childText(own, group map[string][]ext.Extension, name string) string {
 }
 
 // dedupeImages keeps the first image per URL, filling caption and credit
-// from later duplicates that have them.
+// from later duplicates that have them. It reuses in, which it owns;
+// no images give nil.
 func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
-	var out []feedsvc.Image
-	idx := map[string]int{}
+	if len(in) == 0 {
+		return nil
+	}
+	out := in[:0] // out never passes the element being read
+	var idx map[string]int
+	if len(in) > smallList {
+		idx = make(map[string]int, len(in))
+	}
 	for _, im := range in {
-		if i, ok := idx[im.URL]; ok {
+		i, ok := -1, false
+		if idx != nil {
+			i, ok = idx[im.URL]
+		} else {
+			i = slices.IndexFunc(out, func(o feedsvc.Image) bool { return o.URL == im.URL })
+			ok = i >= 0
+		}
+		if ok {
 			o := &out[i]
 			o.Caption = cmp.Or(o.Caption, im.Caption)
 			o.Credit = cmp.Or(o.Credit, im.Credit)
@@ -158,15 +175,25 @@ func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
 			o.Length = max(o.Length, im.Length)
 			continue
 		}
-		idx[im.URL] = len(out)
+		if idx != nil {
+			idx[im.URL] = len(out)
+		}
 		out = append(out, im)
 	}
 	return out
 }
 
+// smallList is the length up to which a list is deduplicated by looking
+// through what was kept rather than with a map, which costs more for a
+// few entries.
+const smallList = 16
+
 // dedupeAttachments keeps the first attachment per URL and drops ones
 // already listed as images.
 func dedupeAttachments(in []feedsvc.Attachment, imgs []feedsvc.Image) []feedsvc.Attachment {
+	if len(in) == 0 {
+		return nil
+	}
 	seen := map[string]bool{}
 	for _, im := range imgs {
 		seen[im.URL] = true

@@ -3,6 +3,7 @@ package parse
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -97,14 +98,30 @@ func textToHTML(s string) string {
 // case-insensitively), keeping the first spelling and the order.
 func cleanList(in []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	// The keys seen: in a map for long lists, else looked through.
+	var seen map[string]bool
+	var few [smallList]string
+	keys := few[:0]
+	if len(in) > smallList {
+		seen = make(map[string]bool, len(in))
+	}
 	for _, v := range in {
 		v = plainText(v)
-		k := strings.ToLower(v)
-		if v == "" || seen[k] {
+		if v == "" {
 			continue
 		}
-		seen[k] = true
+		k := strings.ToLower(v)
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else {
+			if slices.Contains(keys, k) {
+				continue
+			}
+			keys = append(keys, k)
+		}
 		out = append(out, v)
 	}
 	return out

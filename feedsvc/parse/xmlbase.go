@@ -27,8 +27,7 @@ type scope struct{ base, lang string }
 // an RSS 1.0 item's identity. Documents with none of these attributes
 // are not scanned.
 func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase) {
-	if !bytes.Contains(body, []byte("xml:base")) && !bytes.Contains(body, []byte("xml:lang")) &&
-		!bytes.Contains(body, []byte(":about")) {
+	if !mayHaveXMLBase(body) {
 		return "", nil
 	}
 	d := xml.NewDecoder(bytes.NewReader(body))
@@ -74,6 +73,21 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 				}
 				stack = stack[:len(stack)-1]
 			}
+		}
+	}
+}
+
+// mayHaveXMLBase reports whether body holds "xml:base", "xml:lang" or
+// ":about", looking for "xml:" once for the first two.
+func mayHaveXMLBase(body []byte) bool {
+	for b := body; ; {
+		i := bytes.Index(b, []byte("xml:"))
+		if i < 0 {
+			return bytes.Contains(body, []byte(":about"))
+		}
+		b = b[i+len("xml:"):]
+		if bytes.HasPrefix(b, []byte("base")) || bytes.HasPrefix(b, []byte("lang")) {
+			return true
 		}
 	}
 }

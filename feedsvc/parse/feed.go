@@ -25,7 +25,21 @@ import (
 // when the bytes are no feed and feedsvc.ErrInvalid when a feed cannot be
 // parsed even after repair.
 func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, error) {
-	gf, orig, fixed, err := parseRepaired(body)
+	return feedWith(body, baseURL, leanParse)
+}
+
+// gofeedStep parses a document with gofeed and returns its universal
+// feed, the format's own feed (*rss.Feed, *atom.Feed or *json.Feed) and
+// gofeed's error.
+type gofeedStep func(body []byte) (gf *gofeed.Feed, orig any, err error)
+
+// leanParse is the gofeed step Feed takes: parseGofeed with the RSS
+// translator that fills only what the mapping reads.
+func leanParse(body []byte) (*gofeed.Feed, any, error) { return parseGofeed(body, leanRSS{}) }
+
+// feedWith is Feed with its gofeed step given.
+func feedWith(body []byte, baseURL string, step gofeedStep) (feedsvc.FeedInfo, []feedsvc.Article, error) {
+	gf, orig, fixed, err := parseRepaired(body, step)
 	if err != nil {
 		return feedsvc.FeedInfo{}, nil, err
 	}
@@ -46,7 +60,7 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 	if repaired && len(arts) == 0 {
 		// Repair got past the syntax errors but found nothing: report the
 		// broken document rather than an empty feed.
-		_, _, origErr := parseGofeed(body)
+		_, _, origErr := step(body)
 		return feedsvc.FeedInfo{}, nil, fmt.Errorf("parse feed: %w: malformed document with no readable item: %v", feedsvc.ErrInvalid, origErr)
 	}
 	return b.info(), arts, nil
@@ -54,14 +68,14 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 
 // parseRepaired runs gofeed on body and, when that fails, on a repaired
 // copy. It returns the bytes that parsed, for the xml:base scan.
-func parseRepaired(body []byte) (*gofeed.Feed, any, []byte, error) {
-	gf, orig, err := parseGofeed(body)
+func parseRepaired(body []byte, step gofeedStep) (*gofeed.Feed, any, []byte, error) {
+	gf, orig, err := step(body)
 	if err == nil {
 		return gf, orig, body, nil
 	}
 	fixed := repair(body)
 	if !bytes.Equal(fixed, body) {
-		if gf, orig, err2 := parseGofeed(fixed); err2 == nil {
+		if gf, orig, err2 := step(fixed); err2 == nil {
 			return gf, orig, fixed, nil
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
+	ext "github.com/mmcdole/gofeed/extensions"
 	gjson "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
 )
@@ -23,14 +24,14 @@ var (
 )
 
 // parseGofeed parses with gofeed, turning its panics on hostile input
-// into errors so one bad feed cannot take the service down. It returns
-// what gofeed.Parser.Parse returns (with KeepOriginalFeed and the
-// translators above) and the format's own feed (*rss.Feed, *atom.Feed or
-// *json.Feed, what that Feed's OriginalFeed would give), but calls the
-// format's parser itself: Parse would copy the document's start and run
-// an XML decoder over it to detect the format, which feedType mostly
-// reads without either.
-func parseGofeed(body []byte) (gf *gofeed.Feed, orig any, err error) {
+// into errors so one bad feed cannot take the service down. With
+// rssTranslator for rssTr it returns what gofeed.Parser.Parse returns
+// (with KeepOriginalFeed and the translators above) and the format's own
+// feed (*rss.Feed, *atom.Feed or *json.Feed, what that Feed's
+// OriginalFeed would give), but calls the format's parser itself: Parse
+// would copy the document's start and run an XML decoder over it to
+// detect the format, which feedType mostly reads without either.
+func parseGofeed(body []byte, rssTr gofeed.Translator) (gf *gofeed.Feed, orig any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			gf, orig, err = nil, nil, fmt.Errorf("gofeed panic: %v", r)
@@ -44,7 +45,7 @@ func parseGofeed(body []byte) (gf *gofeed.Feed, orig any, err error) {
 		if f, err = (&rss.Parser{}).Parse(bytes.NewReader(body)); err != nil {
 			return nil, nil, err
 		}
-		orig, tr = f, rssTranslator
+		orig, tr = f, rssTr
 	case gofeed.FeedTypeAtom:
 		var f *atom.Feed
 		if f, err = (&atom.Parser{}).Parse(bytes.NewReader(body)); err != nil {
@@ -238,4 +239,151 @@ func skipXMLSpace(b []byte) []byte {
 		b = b[1:]
 	}
 	return b
+}
+
+// leanRSS is the RSS translator Feed uses: gofeed's default one
+// (rssTranslator) for the channel, and for each item only the fields the
+// mapping reads, by the default translator's own rules (gofeed v1.4.2,
+// translator.go). It skips what the mapping never reads, above all the
+// parse of every item's author string (four regular expressions), and
+// also its parsed dates, links and image. An item's translated authors,
+// which rssAuthors wants only when the item names nobody itself, come
+// from rssTranslator then (translatedAuthors).
+type leanRSS struct{}
+
+// Translate implements gofeed.Translator.
+func (leanRSS) Translate(feed any) (*gofeed.Feed, error) {
+	f, ok := feed.(*rss.Feed)
+	if !ok {
+		return rssTranslator.Translate(feed)
+	}
+	channel := *f
+	channel.Items = nil
+	gf, err := rssTranslator.Translate(&channel)
+	if err != nil {
+		return nil, err
+	}
+	gf.Items = make([]*gofeed.Item, 0, len(f.Items))
+	for _, it := range f.Items {
+		gf.Items = append(gf.Items, leanRSSItem(it))
+	}
+	return gf, nil
+}
+
+// leanRSSItem is DefaultRSSTranslator.translateFeedItem for the fields
+// the mapping reads: Title, Description, Content, Link, Published,
+// Updated, GUID, Categories, Enclosures and the extensions.
+func leanRSSItem(ri *rss.Item) *gofeed.Item {
+	it := &gofeed.Item{
+		Link:          ri.Link,
+		DublinCoreExt: ri.DublinCoreExt,
+		ITunesExt:     ri.ITunesExt,
+		Extensions:    ri.Extensions,
+		Custom:        ri.Custom,
+	}
+	dc := ri.DublinCoreExt
+	it.Title = ri.Title
+	if it.Title == "" && dc != nil {
+		it.Title = firstOf(dc.Title)
+	}
+	switch {
+	case ri.Description != "":
+		it.Description = ri.Description
+	case dc != nil && dc.Description != nil:
+		it.Description = firstOf(dc.Description)
+	case ri.ITunesExt != nil && ri.ITunesExt.Summary != "":
+		it.Description = ri.ITunesExt.Summary
+	}
+	if it.Description == "" {
+		it.Description = atomExtValue(ri.Extensions, "summary")
+	}
+	it.Content = ri.Content
+	if it.Content == "" {
+		it.Content = atomExtValue(ri.Extensions, "content")
+	}
+	switch {
+	case ri.PubDate != "":
+		it.Published = ri.PubDate
+	case dc != nil && dc.Date != nil:
+		it.Published = firstOf(dc.Date)
+	default:
+		it.Published = atomExtValue(ri.Extensions, "published")
+	}
+	if dc != nil && dc.Date != nil {
+		it.Updated = firstOf(dc.Date)
+	}
+	if it.Updated == "" {
+		it.Updated = atomExtValue(ri.Extensions, "updated")
+	}
+	if ri.GUID != nil {
+		it.GUID = ri.GUID.Value
+	}
+	it.Categories = rssCategories(ri)
+	for _, enc := range ri.Enclosures {
+		it.Enclosures = append(it.Enclosures, &gofeed.Enclosure{URL: enc.URL, Type: enc.Type, Length: enc.Length})
+	}
+	return it
+}
+
+// rssCategories is DefaultRSSTranslator.translateItemCategories: the
+// item's categories, itunes keywords, dc:subject values and embedded
+// Atom category terms; nil when there are none.
+func rssCategories(ri *rss.Item) []string {
+	var cats []string
+	if ri.Categories != nil {
+		cats = make([]string, 0, len(ri.Categories))
+		for _, c := range ri.Categories {
+			cats = append(cats, c.Value)
+		}
+	}
+	if ri.ITunesExt != nil && ri.ITunesExt.Keywords != "" {
+		cats = append(cats, strings.Split(ri.ITunesExt.Keywords, ",")...)
+	}
+	if ri.DublinCoreExt != nil && ri.DublinCoreExt.Subject != nil {
+		cats = append(cats, ri.DublinCoreExt.Subject...)
+	}
+	for _, key := range atomPrefixes {
+		for _, c := range ri.Extensions[key]["category"] {
+			if term := c.Attrs["term"]; term != "" {
+				cats = append(cats, term)
+			}
+		}
+	}
+	if len(cats) == 0 {
+		return nil
+	}
+	return cats
+}
+
+// atomPrefixes are the prefixes under which gofeed's RSS translator looks
+// for embedded Atom elements, in its order.
+var atomPrefixes = []string{"atom", "atom10", "atom03"}
+
+// atomExtValue is DefaultRSSTranslator.atomExtValue: the text of the
+// first embedded Atom element called name.
+func atomExtValue(exts ext.Extensions, name string) string {
+	for _, key := range atomPrefixes {
+		if es := exts[key][name]; len(es) > 0 {
+			return es[0].Value
+		}
+	}
+	return ""
+}
+
+// firstOf is gofeed's firstString: the first value, blank or not.
+func firstOf(vals []string) string {
+	if len(vals) == 0 {
+		return ""
+	}
+	return vals[0]
+}
+
+// translatedAuthors is what rssTranslator makes of an item's author
+// (gofeed.Item.Authors), for items leanRSS translated without it.
+func translatedAuthors(ri *rss.Item) []*gofeed.Person {
+	gf, err := rssTranslator.Translate(&rss.Feed{Items: []*rss.Item{ri}})
+	if err != nil || len(gf.Items) != 1 {
+		return nil
+	}
+	return gf.Items[0].Authors
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -118,7 +119,7 @@ func TestParseGofeedIsUniversalParse(t *testing.T) {
 	}
 	parsed := 0
 	for name, b := range docs {
-		gf, orig, err := parseGofeed(b)
+		gf, orig, err := parseGofeed(b, rssTranslator)
 		wgf, worig, werr := universalParse(b)
 		if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
 			t.Errorf("%s: error %v, gofeed's %v", name, err, werr)
@@ -168,4 +169,79 @@ func fixtureDocs(t *testing.T) map[string][]byte {
 		}
 	}
 	return docs
+}
+
+// sameFeed fails t where Feed (with leanParse) and Feed with gofeed's
+// universal parser as its gofeed step disagree on body: feed, articles
+// or error. It reports whether body parsed.
+func sameFeed(t *testing.T, name string, body []byte, base string) bool {
+	t.Helper()
+	fi, arts, err := feedWith(body, base, leanParse)
+	wfi, warts, werr := feedWith(body, base, universalParse)
+	if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() {
+		t.Errorf("%s: error %v, with gofeed's parser %v", name, err, werr)
+		return false
+	}
+	if !reflect.DeepEqual(fi, wfi) {
+		t.Errorf("%s: feed %+v, with gofeed's parser %+v", name, fi, wfi)
+	}
+	if !reflect.DeepEqual(arts, warts) {
+		for i := range min(len(arts), len(warts)) {
+			if !reflect.DeepEqual(arts[i], warts[i]) {
+				t.Errorf("%s: article %d\n%+v\nwith gofeed's parser\n%+v", name, i, arts[i], warts[i])
+				break
+			}
+		}
+		t.Errorf("%s: %d articles, with gofeed's parser %d", name, len(arts), len(warts))
+	}
+	return err == nil
+}
+
+// TestLeanFeedIsUniversalFeed: Feed, whose gofeed step translates RSS
+// items leanly (leanRSS), gives what it gives with gofeed's universal
+// parser, on every feed and page fixture (as fetched, decoded, repaired)
+// and on small feeds exercising each field the lean translation fills
+// and the author fallback.
+func TestLeanFeedIsUniversalFeed(t *testing.T) {
+	docs := fixtureDocs(t)
+	for name, b := range docs {
+		docs[name+" (repaired)"] = repair(b)
+	}
+	const head = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"` +
+		` xmlns:atom="http://www.w3.org/2005/Atom" xmlns:atom10="http://www.w3.org/2005/Atom" xmlns:atom03="http://purl.org/atom/ns#"><channel><title>c</title>`
+	for i, item := range []string{
+		`<dc:title>dc title</dc:title><dc:description>dc desc</dc:description><dc:date>2024-01-02</dc:date><dc:subject>s1</dc:subject><link>https://e.org/1</link>`,
+		`<itunes:summary>it sum</itunes:summary><itunes:keywords>a,b, c</itunes:keywords><itunes:author>It Author</itunes:author><guid>g1</guid>`,
+		`<atom:summary>a sum</atom:summary><atom:content>a content</atom:content><atom:published>p</atom:published><atom:updated>u</atom:updated><atom:category term="t1"/>`,
+		`<atom10:author><atom10:name>A10 Name</atom10:name><atom10:email>a@e.org</atom10:email></atom10:author><atom10:category term="t2"/><atom03:summary>s03</atom03:summary>`,
+		`<atom03:author><atom03:email>only@e.org</atom03:email></atom03:author><title>t</title><enclosure url="https://e.org/a.mp3" type="audio/mpeg" length="12"/>`,
+		`<author>jo@e.org (Jo Smith)</author><category>c1</category><category>C1</category><pubDate>Tue, 05 Mar 2024 08:00:00 +0800</pubDate>`,
+		`<dc:creator></dc:creator><title>empty creator</title>`,
+		`<title>nobody</title><description>d</description>`,
+	} {
+		docs[fmt.Sprintf("item %d", i)] = []byte(head + `<item>` + item + `</item></channel></rss>`)
+	}
+	parsed := 0
+	for name, b := range docs {
+		if sameFeed(t, name, b, "https://fixtures.example/"+name) {
+			parsed++
+		}
+	}
+	if parsed < 100 {
+		t.Errorf("only %d documents parsed", parsed)
+	}
+}
+
+// FuzzLeanFeed: Feed with leanParse and with gofeed's universal parser
+// agree.
+func FuzzLeanFeed(f *testing.F) {
+	dir, files := feedFixtures(f)
+	for _, rel := range files {
+		if raw, err := os.ReadFile(filepath.Join(dir, rel)); err == nil && len(raw) < 8<<10 {
+			f.Add(raw)
+		}
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		sameFeed(t, "fuzzed document", body, "https://e.org/feed")
+	})
 }

@@ -167,12 +167,7 @@ func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
 			ok = i >= 0
 		}
 		if ok {
-			o := &out[i]
-			o.Caption = cmp.Or(o.Caption, im.Caption)
-			o.Credit = cmp.Or(o.Credit, im.Credit)
-			o.Alt = cmp.Or(o.Alt, im.Alt)
-			o.Type = cmp.Or(o.Type, im.Type)
-			o.Length = max(o.Length, im.Length)
+			mergeImage(&out[i], im)
 			continue
 		}
 		if idx != nil {
@@ -181,6 +176,15 @@ func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
 		out = append(out, im)
 	}
 	return out
+}
+
+// mergeImage fills what o lacks from im, a later duplicate.
+func mergeImage(o *feedsvc.Image, im feedsvc.Image) {
+	o.Caption = cmp.Or(o.Caption, im.Caption)
+	o.Credit = cmp.Or(o.Credit, im.Credit)
+	o.Alt = cmp.Or(o.Alt, im.Alt)
+	o.Type = cmp.Or(o.Type, im.Type)
+	o.Length = max(o.Length, im.Length)
 }
 
 // smallList is the length up to which a list is deduplicated by looking

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"cmp"
 	"html"
 	"os"
 	"path/filepath"
@@ -61,19 +60,14 @@ func cleanListFull(in []string) []string {
 	return out
 }
 
-// dedupeImagesFull is dedupeImages without its shortcut for short lists,
-// on a copy of in.
+// dedupeImagesFull is dedupeImages without its shortcut for short lists
+// and without reusing in.
 func dedupeImagesFull(in []feedsvc.Image) []feedsvc.Image {
 	var out []feedsvc.Image
 	idx := map[string]int{}
 	for _, im := range in {
 		if i, ok := idx[im.URL]; ok {
-			o := &out[i]
-			o.Caption = cmp.Or(o.Caption, im.Caption)
-			o.Credit = cmp.Or(o.Credit, im.Credit)
-			o.Alt = cmp.Or(o.Alt, im.Alt)
-			o.Type = cmp.Or(o.Type, im.Type)
-			o.Length = max(o.Length, im.Length)
+			mergeImage(&out[i], im)
 			continue
 		}
 		idx[im.URL] = len(out)

@@ -28,7 +28,10 @@ func (m *media) add(rawURL, mimeType, medium, length, title, caption, credit str
 	if u == "" {
 		return
 	}
-	n, _ := strconv.ParseInt(strings.TrimSpace(length), 10, 64)
+	var n int64 // 0 when absent or not a number
+	if length = strings.TrimSpace(length); length != "" {
+		n, _ = strconv.ParseInt(length, 10, 64)
+	}
 	mimeType = strings.TrimSpace(mimeType)
 	if isImage(u, mimeType, medium) {
 		m.images = append(m.images, feedsvc.Image{URL: u, Alt: plainText(title),

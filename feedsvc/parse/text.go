@@ -23,6 +23,9 @@ var (
 // (escaped HTML, CDATA HTML, Atom xhtml) is reduced to its text and
 // remaining character references are decoded.
 func plainText(s string) string {
+	if s == "" {
+		return "" // most optional fields (captions, credits) are absent
+	}
 	if strings.Contains(s, "<") && tagRE.MatchString(s) {
 		s = htmlText(s)
 	} else if strings.Contains(s, "&") {

@@ -78,15 +78,17 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 }
 
 // mayHaveXMLBase reports whether body holds "xml:base", "xml:lang" or
-// ":about", looking for "xml:" once for the first two.
+// ":about", in one pass over its colons.
 func mayHaveXMLBase(body []byte) bool {
-	for b := body; ; {
-		i := bytes.Index(b, []byte("xml:"))
-		if i < 0 {
-			return bytes.Contains(body, []byte(":about"))
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(body[i:], ':')
+		if j < 0 {
+			return false
 		}
-		b = b[i+len("xml:"):]
-		if bytes.HasPrefix(b, []byte("base")) || bytes.HasPrefix(b, []byte("lang")) {
+		i += j
+		rest := body[i+1:]
+		if bytes.HasPrefix(rest, []byte("about")) ||
+			i >= 3 && string(body[i-3:i]) == "xml" && (bytes.HasPrefix(rest, []byte("base")) || bytes.HasPrefix(rest, []byte("lang"))) {
 			return true
 		}
 	}

@@ -18,7 +18,8 @@ import (
 // bytes. Bytes that are already valid UTF-8 are never converted, whatever
 // the label says (mislabelled feeds are common). GB2312/GBK labels decode
 // as GB18030 and ISO-8859-1 as windows-1252 (WHATWG). The output has no
-// BOM and its XML declaration, if any, says encoding="utf-8". charset is
+// BOM and its XML declaration, if any, names UTF-8 (encoding="utf-8"
+// unless it named UTF-8 already, in any letter case). charset is
 // the canonical name of the encoding used ("utf-8", "gb18030", "big5",
 // "windows-1252", ...). The output is always valid UTF-8. A document that
 // is mostly valid UTF-8 stays UTF-8; its invalid bytes become U+FFFD.

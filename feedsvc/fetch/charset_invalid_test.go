@@ -18,7 +18,7 @@ func TestDecodeUTF8OneInvalidByte(t *testing.T) {
 			"<rss>" + titles + "<item><title>bad \uFFFD byte</title></item></rss>"},
 		{"declared by prolog", "",
 			"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>\xff" + titles + "</rss>",
-			"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss>\uFFFD" + titles + "</rss>"},
+			"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>\uFFFD" + titles + "</rss>"},
 		{"undeclared, valid mostly", "",
 			"<rss>" + titles + "\xc3</rss>", "<rss>" + titles + "\uFFFD</rss>"},
 		// A run of invalid bytes becomes one U+FFFD (bytes.ToValidUTF8).

@@ -57,6 +57,29 @@ func TestDecodeUTF8Labels(t *testing.T) {
 	}
 }
 
+// TestPrologNamingUTF8KeptAsIs: a valid UTF-8 body whose XML declaration
+// names UTF-8 in any letter case comes back as the very input bytes (no
+// copy); one naming another encoding gets encoding="utf-8".
+func TestPrologNamingUTF8KeptAsIs(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`, `<?xml version="1.0" encoding="UTF-8"?><rss>é</rss>`},
+		{"\n<?xml version='1.0' encoding = 'Utf-8'?><rss/>", "\n<?xml version='1.0' encoding = 'Utf-8'?><rss/>"},
+		{`<?xml version="1.0" encoding="utf-8"?><rss/>`, `<?xml version="1.0" encoding="utf-8"?><rss/>`},
+		{`<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>`, `<?xml version="1.0" encoding="utf-8"?><rss>é</rss>`},
+		{`<?xml version="1.0" encoding="utf8"?><rss>é</rss>`, `<?xml version="1.0" encoding="utf-8"?><rss>é</rss>`},
+		{`<?xml version="1.0" encoding=" UTF-8"?><rss>é</rss>`, `<?xml version="1.0" encoding="utf-8"?><rss>é</rss>`},
+	} {
+		in := []byte(tt.in)
+		out, cs, err := DecodeUTF8(in, "")
+		if err != nil || string(out) != tt.want || cs != "utf-8" {
+			t.Errorf("DecodeUTF8(%q) = %q, %q, %v; want %q, utf-8", tt.in, out, cs, err, tt.want)
+		}
+		if tt.in == tt.want && &out[0] != &in[0] {
+			t.Errorf("DecodeUTF8(%q) copied the body", tt.in)
+		}
+	}
+}
+
 func FuzzDecodeUTF8(f *testing.F) {
 	f.Add([]byte("<?xml version=\"1.0\" encoding=\"gbk\"?><rss>\xd6\xd0</rss>"), "")
 	f.Add([]byte("\xff\xfe<\x00r\x00"), "text/xml")

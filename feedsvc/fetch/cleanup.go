@@ -28,11 +28,14 @@ func finish(b []byte, valid bool) []byte {
 }
 
 // rewriteProlog sets the XML declaration's encoding to utf-8 so that XML
-// parsers do not decode the already-decoded bytes a second time.
+// parsers do not decode the already-decoded bytes a second time. A
+// declaration that already names UTF-8, in any letter case, is left as
+// it is: XML parsers read the name case-insensitively, and most feeds
+// declare "UTF-8", whose rewrite would copy the whole body for nothing.
 func rewriteProlog(b []byte) []byte {
 	head := b[:min(len(b), declScan)]
 	loc := prologEncRE.FindSubmatchIndex(head)
-	if loc == nil {
+	if loc == nil || bytes.EqualFold(b[loc[5]:loc[6]], []byte("utf-8")) {
 		return b
 	}
 	// loc[2:4] is the "encoding=" prefix, loc[4:6] the opening quote and

@@ -15,6 +15,7 @@ import (
 // the xml:base in scope for each item.
 type builder struct {
 	gf       *gofeed.Feed
+	orig     any    // gf's format-specific feed: *rss.Feed, *atom.Feed or *json.Feed
 	baseURL  string // where the document came from
 	feedBase string // feed-level xml:base, resolved
 	link     string // feed link, absolute or ""
@@ -24,8 +25,8 @@ type builder struct {
 	bases    []itemBase // per item, in document order; nil when unknown
 }
 
-func newBuilder(gf *gofeed.Feed, body []byte, baseURL string) *builder {
-	b := &builder{gf: gf, baseURL: absHTTP(baseURL, ""), rights: strings.TrimSpace(gf.Copyright)}
+func newBuilder(gf *gofeed.Feed, orig any, body []byte, baseURL string) *builder {
+	b := &builder{gf: gf, orig: orig, baseURL: absHTTP(baseURL, ""), rights: strings.TrimSpace(gf.Copyright)}
 	var bases []itemBase
 	b.feedBase, bases = scanXMLBase(body, b.baseURL)
 	if len(bases) == len(gf.Items) {
@@ -76,7 +77,7 @@ func (b *builder) info() feedsvc.FeedInfo {
 	if fi.ImageURL == "" && gf.ITunesExt != nil {
 		fi.ImageURL = b.resolve(gf.ITunesExt.Image, b.feedBase)
 	}
-	if orig, ok := gf.OriginalFeed().(*rss.Feed); ok {
+	if orig, ok := b.orig.(*rss.Feed); ok {
 		if ttl, err := strconv.Atoi(strings.TrimSpace(orig.TTL)); err == nil && ttl > 0 {
 			fi.TTL = ttl
 		}

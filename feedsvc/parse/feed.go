@@ -25,14 +25,28 @@ import (
 // when the bytes are no feed and feedsvc.ErrInvalid when a feed cannot be
 // parsed even after repair.
 func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, error) {
-	gf, fixed, err := parseRepaired(body)
+	return feedWith(body, baseURL, leanParse)
+}
+
+// gofeedStep parses a document with gofeed and returns its universal
+// feed, the format's own feed (*rss.Feed, *atom.Feed or *json.Feed) and
+// gofeed's error.
+type gofeedStep func(body []byte) (gf *gofeed.Feed, orig any, err error)
+
+// leanParse is the gofeed step Feed takes: parseGofeed with the RSS
+// translator that fills only what the mapping reads.
+func leanParse(body []byte) (*gofeed.Feed, any, error) { return parseGofeed(body, leanRSS{}) }
+
+// feedWith is Feed with its gofeed step given.
+func feedWith(body []byte, baseURL string, step gofeedStep) (feedsvc.FeedInfo, []feedsvc.Article, error) {
+	gf, orig, fixed, err := parseRepaired(body, step)
 	if err != nil {
 		return feedsvc.FeedInfo{}, nil, err
 	}
 	repaired := !bytes.Equal(fixed, body)
-	b := newBuilder(gf, fixed, baseURL)
+	b := newBuilder(gf, orig, fixed, baseURL)
 	var arts []feedsvc.Article
-	switch orig := gf.OriginalFeed().(type) {
+	switch orig := orig.(type) {
 	case *rss.Feed:
 		arts = b.rssArticles(orig)
 	case *atom.Feed:
@@ -46,7 +60,7 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 	if repaired && len(arts) == 0 {
 		// Repair got past the syntax errors but found nothing: report the
 		// broken document rather than an empty feed.
-		_, origErr := parseGofeed(body)
+		_, _, origErr := step(body)
 		return feedsvc.FeedInfo{}, nil, fmt.Errorf("parse feed: %w: malformed document with no readable item: %v", feedsvc.ErrInvalid, origErr)
 	}
 	return b.info(), arts, nil
@@ -54,44 +68,21 @@ func Feed(body []byte, baseURL string) (feedsvc.FeedInfo, []feedsvc.Article, err
 
 // parseRepaired runs gofeed on body and, when that fails, on a repaired
 // copy. It returns the bytes that parsed, for the xml:base scan.
-func parseRepaired(body []byte) (*gofeed.Feed, []byte, error) {
-	gf, err := parseGofeed(body)
+func parseRepaired(body []byte, step gofeedStep) (*gofeed.Feed, any, []byte, error) {
+	gf, orig, err := step(body)
 	if err == nil {
-		return gf, body, nil
+		return gf, orig, body, nil
 	}
 	fixed := repair(body)
 	if !bytes.Equal(fixed, body) {
-		if gf, err2 := parseGofeed(fixed); err2 == nil {
-			return gf, fixed, nil
+		if gf, orig, err2 := step(fixed); err2 == nil {
+			return gf, orig, fixed, nil
 		}
 	}
 	if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-		return nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrUnknownKind, err)
+		return nil, nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrUnknownKind, err)
 	}
-	return nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrInvalid, err)
-}
-
-// parseGofeed parses with gofeed, turning its panics on hostile input
-// into errors so one bad feed cannot take the service down.
-func parseGofeed(body []byte) (gf *gofeed.Feed, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			gf, err = nil, fmt.Errorf("gofeed panic: %v", r)
-		}
-	}()
-	p := gofeed.NewParser()
-	p.KeepOriginalFeed = true
-	// The mapping reads no item's gofeed Image, so the translator's HTML
-	// parse of every item for a first <img> is skipped; the channel's is
-	// made once in channelImage.
-	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
-	gf, err = p.Parse(bytes.NewReader(body))
-	if err == nil && gf.Image == nil {
-		if orig, ok := gf.OriginalFeed().(*rss.Feed); ok {
-			gf.Image = channelImage(orig.Description)
-		}
-	}
-	return gf, err
+	return nil, nil, nil, fmt.Errorf("parse feed: %w: %v", feedsvc.ErrInvalid, err)
 }
 
 // channelImage is gofeed's last resort for an RSS channel image, which

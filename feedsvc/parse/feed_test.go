@@ -299,7 +299,7 @@ func TestChannelImageMatchesGofeed(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		got, err := parseGofeed([]byte(doc))
+		got, _, err := leanParse([]byte(doc))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue

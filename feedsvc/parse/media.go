@@ -3,6 +3,7 @@ package parse
 import (
 	"cmp"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,10 @@ func (m *media) add(rawURL, mimeType, medium, length, title, caption, credit str
 	if u == "" {
 		return
 	}
-	n, _ := strconv.ParseInt(strings.TrimSpace(length), 10, 64)
+	var n int64 // 0 when absent or not a number
+	if length = strings.TrimSpace(length); length != "" {
+		n, _ = strconv.ParseInt(length, 10, 64)
+	}
 	mimeType = strings.TrimSpace(mimeType)
 	if isImage(u, mimeType, medium) {
 		m.images = append(m.images, feedsvc.Image{URL: u, Alt: plainText(title),
@@ -82,6 +86,8 @@ func (m *media) mediaRSS(exts ext.Extensions) {
 }
 
 func (m *media) mediaObjects(els map[string][]ext.Extension, group map[string][]ext.Extension) {
+	// Most media objects are pictures: room for them all at once.
+	m.images = slices.Grow(m.images, len(els["content"])+len(els["thumbnail"]))
 	for _, c := range els["content"] {
 		m.add(c.Attrs["url"], c.Attrs["type"], c.Attrs["medium"], c.Attrs["fileSize"],
 			childText(c.Children, group, "title"), childText(c.Children, group, "description"),
@@ -144,29 +150,57 @@ func childText(own, group map[string][]ext.Extension, name string) string {
 }
 
 // dedupeImages keeps the first image per URL, filling caption and credit
-// from later duplicates that have them.
+// from later duplicates that have them. It reuses in, which it owns;
+// no images give nil.
 func dedupeImages(in []feedsvc.Image) []feedsvc.Image {
-	var out []feedsvc.Image
-	idx := map[string]int{}
+	if len(in) == 0 {
+		return nil
+	}
+	out := in[:0] // out never passes the element being read
+	var idx map[string]int
+	if len(in) > smallList {
+		idx = make(map[string]int, len(in))
+	}
 	for _, im := range in {
-		if i, ok := idx[im.URL]; ok {
-			o := &out[i]
-			o.Caption = cmp.Or(o.Caption, im.Caption)
-			o.Credit = cmp.Or(o.Credit, im.Credit)
-			o.Alt = cmp.Or(o.Alt, im.Alt)
-			o.Type = cmp.Or(o.Type, im.Type)
-			o.Length = max(o.Length, im.Length)
+		i, ok := -1, false
+		if idx != nil {
+			i, ok = idx[im.URL]
+		} else {
+			i = slices.IndexFunc(out, func(o feedsvc.Image) bool { return o.URL == im.URL })
+			ok = i >= 0
+		}
+		if ok {
+			mergeImage(&out[i], im)
 			continue
 		}
-		idx[im.URL] = len(out)
+		if idx != nil {
+			idx[im.URL] = len(out)
+		}
 		out = append(out, im)
 	}
 	return out
 }
 
+// mergeImage fills what o lacks from im, a later duplicate.
+func mergeImage(o *feedsvc.Image, im feedsvc.Image) {
+	o.Caption = cmp.Or(o.Caption, im.Caption)
+	o.Credit = cmp.Or(o.Credit, im.Credit)
+	o.Alt = cmp.Or(o.Alt, im.Alt)
+	o.Type = cmp.Or(o.Type, im.Type)
+	o.Length = max(o.Length, im.Length)
+}
+
+// smallList is the length up to which a list is deduplicated by looking
+// through what was kept rather than with a map, which costs more for a
+// few entries.
+const smallList = 16
+
 // dedupeAttachments keeps the first attachment per URL and drops ones
 // already listed as images.
 func dedupeAttachments(in []feedsvc.Attachment, imgs []feedsvc.Image) []feedsvc.Attachment {
+	if len(in) == 0 {
+		return nil
+	}
 	seen := map[string]bool{}
 	for _, im := range imgs {
 		seen[im.URL] = true

@@ -93,7 +93,11 @@ func rssAuthors(it *gofeed.Item, orig *rss.Item) []string {
 		raw = append(raw, it.ITunesExt.Author)
 	}
 	if len(raw) == 0 {
-		for _, p := range it.Authors {
+		people := it.Authors
+		if people == nil { // leanRSS leaves them to be asked for
+			people = translatedAuthors(orig)
+		}
+		for _, p := range people {
 			raw = append(raw, p.Name)
 		}
 	}

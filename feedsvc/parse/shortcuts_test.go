@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/feedsvc/feedsvc/feedsvc"
 	"github.com/feedsvc/feedsvc/feedsvc/testenv"
 )
 
@@ -43,6 +44,59 @@ func authorNamesFull(raw string) []string {
 	return names
 }
 
+// cleanListFull is cleanList without its shortcut for short lists.
+func cleanListFull(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range in {
+		v = plainText(v)
+		k := strings.ToLower(v)
+		if v == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, v)
+	}
+	return out
+}
+
+// dedupeImagesFull is dedupeImages without its shortcut for short lists
+// and without reusing in.
+func dedupeImagesFull(in []feedsvc.Image) []feedsvc.Image {
+	var out []feedsvc.Image
+	idx := map[string]int{}
+	for _, im := range in {
+		if i, ok := idx[im.URL]; ok {
+			mergeImage(&out[i], im)
+			continue
+		}
+		idx[im.URL] = len(out)
+		out = append(out, im)
+	}
+	return out
+}
+
+// sameListShortcuts fails t where cleanList or dedupeImages disagree with
+// their full versions on lists cut from s: its words, its characters
+// and (past the short-list length) its words repeated.
+func sameListShortcuts(t *testing.T, s string) {
+	t.Helper()
+	words := strings.Fields(s)
+	for _, list := range [][]string{words, strings.Split(s, ""), slices.Concat(words, words, words, strings.Split(s, ""))} {
+		if got, want := cleanList(list), cleanListFull(list); !slices.Equal(got, want) {
+			t.Fatalf("cleanList(%q) = %q, want %q", list, got, want)
+		}
+		var imgs []feedsvc.Image
+		for i, w := range list {
+			imgs = append(imgs, feedsvc.Image{URL: strings.ToLower(w), Alt: w, Caption: list[(i+1)%len(list)], Length: int64(i % 3)})
+		}
+		want := dedupeImagesFull(slices.Clone(imgs))
+		if got := dedupeImages(imgs); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("dedupeImages(%v) = %v, want %v", imgs, got, want)
+		}
+	}
+}
+
 var shortcutBases = []string{"", "https://e.org/a/b.html", "http://E.org", "file:///tmp/x", "not a url"}
 
 // sameShortcuts fails t where a shortcut and its full version disagree
@@ -55,6 +109,11 @@ func sameShortcuts(t *testing.T, s string) {
 	if got, want := authorNames(s), authorNamesFull(s); !slices.Equal(got, want) {
 		t.Fatalf("authorNames(%q) = %q, want %q", s, got, want)
 	}
+	sameListShortcuts(t, s)
+	full := strings.Contains(s, "xml:base") || strings.Contains(s, "xml:lang") || strings.Contains(s, ":about")
+	if got := mayHaveXMLBase([]byte(s)); got != full {
+		t.Fatalf("mayHaveXMLBase(%q) = %v, want %v", s, got, full)
+	}
 	for _, base := range shortcutBases {
 		if got, want := absHTTP(s, base), absHTTPFull(s, base); got != want {
 			t.Fatalf("absHTTP(%q, %q) = %q, want %q", s, base, got, want)
@@ -62,12 +121,12 @@ func sameShortcuts(t *testing.T, s string) {
 	}
 }
 
-var shortcutCases = []string{"", "\t \u00a0\n", " a ", "a  b", "a\tb", "a\u00a0 b", "<b>x</b>", "a < b", "&amp; x", "jo@e.org (Jo Smith)",
+var shortcutCases = []string{"", "xml:", "xml:xml:base", "<a xml:lang='x'>", "rdf:about", "xml:bas", "xml:langxml:", "\t \u00a0\n", " a ", "a  b", "a\tb", "a\u00a0 b", "<b>x</b>", "a < b", "&amp; x", "jo@e.org (Jo Smith)",
 	"Jo Smith <jo@e.org>", "<jo@e.org>", "本报记者 张伟 通讯员 李娜", "记者：张伟、李娜", "By Jo", "文/张伟", "a|b;c",
 	" https://e.org/a ", "https://E.org/a?b=1", "http://e.org/a b", "//e.org/x", "/rel/x.html", "https://e.org/a#f", "\thttps://e.org/\n"}
 
-// TestShortcutsFixtures: plainText, authorNames and absHTTP agree with
-// their full versions on every text, name and link of the fixture
+// TestShortcutsFixtures: plainText, authorNames, absHTTP, cleanList,
+// dedupeImages and mayHaveXMLBase agree with their full versions on every text, name and link of the fixture
 // feeds and pages (the documents cut at their tags, and decoded once).
 func TestShortcutsFixtures(t *testing.T) {
 	root := testenv.Shared(t)
@@ -100,7 +159,8 @@ func TestShortcutsFixtures(t *testing.T) {
 	}
 }
 
-// FuzzShortcuts: the shortcuts agree with their full versions.
+// FuzzShortcuts: the shortcuts agree with their full versions (cleanList
+// and dedupeImages on lists cut from the input).
 func FuzzShortcuts(f *testing.F) {
 	for _, s := range shortcutCases {
 		f.Add(s)

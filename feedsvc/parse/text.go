@@ -3,6 +3,7 @@ package parse
 import (
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -22,6 +23,9 @@ var (
 // (escaped HTML, CDATA HTML, Atom xhtml) is reduced to its text and
 // remaining character references are decoded.
 func plainText(s string) string {
+	if s == "" {
+		return "" // most optional fields (captions, credits) are absent
+	}
 	if strings.Contains(s, "<") && tagRE.MatchString(s) {
 		s = htmlText(s)
 	} else if strings.Contains(s, "&") {
@@ -97,14 +101,30 @@ func textToHTML(s string) string {
 // case-insensitively), keeping the first spelling and the order.
 func cleanList(in []string) []string {
 	var out []string
-	seen := map[string]bool{}
+	// The keys seen: in a map for long lists, else looked through.
+	var seen map[string]bool
+	var few [smallList]string
+	keys := few[:0]
+	if len(in) > smallList {
+		seen = make(map[string]bool, len(in))
+	}
 	for _, v := range in {
 		v = plainText(v)
-		k := strings.ToLower(v)
-		if v == "" || seen[k] {
+		if v == "" {
 			continue
 		}
-		seen[k] = true
+		k := strings.ToLower(v)
+		if seen != nil {
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else {
+			if slices.Contains(keys, k) {
+				continue
+			}
+			keys = append(keys, k)
+		}
 		out = append(out, v)
 	}
 	return out

@@ -27,8 +27,7 @@ type scope struct{ base, lang string }
 // an RSS 1.0 item's identity. Documents with none of these attributes
 // are not scanned.
 func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase) {
-	if !bytes.Contains(body, []byte("xml:base")) && !bytes.Contains(body, []byte("xml:lang")) &&
-		!bytes.Contains(body, []byte(":about")) {
+	if !mayHaveXMLBase(body) {
 		return "", nil
 	}
 	d := xml.NewDecoder(bytes.NewReader(body))
@@ -74,6 +73,23 @@ func scanXMLBase(body []byte, docURL string) (feedBase string, items []itemBase)
 				}
 				stack = stack[:len(stack)-1]
 			}
+		}
+	}
+}
+
+// mayHaveXMLBase reports whether body holds "xml:base", "xml:lang" or
+// ":about", in one pass over its colons.
+func mayHaveXMLBase(body []byte) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(body[i:], ':')
+		if j < 0 {
+			return false
+		}
+		i += j
+		rest := body[i+1:]
+		if bytes.HasPrefix(rest, []byte("about")) ||
+			i >= 3 && string(body[i-3:i]) == "xml" && (bytes.HasPrefix(rest, []byte("base")) || bytes.HasPrefix(rest, []byte("lang"))) {
+			return true
 		}
 	}
 }

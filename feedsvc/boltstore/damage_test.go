@@ -35,6 +35,12 @@ func TestDamagedPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	const pageSize = 4096
+	// The file grows in steps (bbolt's AllocSize, 16 MiB, once it is mapped
+	// larger than that, which it is from the start): the zero pages past
+	// the data are space no page refers to, and bbolt never reads them.
+	for len(orig) > pageSize && allZero(orig[len(orig)-pageSize:]) {
+		orig = orig[:len(orig)-pageSize]
+	}
 	failed := 0
 	for pg := range len(orig) / pageSize {
 		b := append([]byte(nil), orig...)
@@ -64,4 +70,13 @@ func TestDamagedPages(t *testing.T) {
 	if failed == 0 {
 		t.Error("no damaged page failed Open")
 	}
+}
+
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
@@ -122,8 +123,18 @@ func openFile(path string, timeout time.Duration) (db *bolt.DB, err error) {
 			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
 		}
 	}()
-	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType})
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, FreelistType: bolt.FreelistMapType, InitialMmapSize: initialMmap})
 }
+
+// initialMmap is the address space bbolt maps the file into from the
+// start (1 GiB; at most a quarter of the address space). bbolt otherwise
+// maps a growing file anew at each doubling, and to do so it waits for
+// every open read transaction and holds every new one until the new
+// mapping is made: while a cold start grew the file to 180 MB, each such
+// remap stalled the channel requests of that moment (make scale: p99
+// 52.1 and 48.8 ms before, 40.5 and 47.6 ms after). The mapping is
+// address space only; pages count in RSS when they are read, as before.
+const initialMmap = min(1<<30, math.MaxInt>>2)
 
 // initialize creates the buckets of a new file and checks the layout of
 // an existing one: it walks every page of the index buckets (small keys)

@@ -160,10 +160,6 @@ var voidElems = map[string]bool{"br": true, "hr": true, "img": true, "wbr": true
 // policy does either.
 var completeKeys = map[string]bool{"title": true, "alt": true}
 
-// keepRejected, set by tests only, turns dropRejected off, so that they
-// can compare bluemonday's output with and without it.
-var keepRejected bool
-
 // dropRejected drops, from the attributes attrs of an element the walk
 // knows, those bluemonday is certain to drop: a key no rule of the policy
 // can name (every key the policy allows is a lower-case word, see
@@ -174,7 +170,7 @@ var keepRejected bool
 // rendering is the output without running bluemonday. It filters in place.
 func dropRejected(n *html.Node, attrs []html.Attribute) []html.Attribute {
 	r := walkElems[n.DataAtom]
-	if keepRejected || r == nil || n.Namespace != "" || n.Data != r.name {
+	if r == nil || n.Namespace != "" || n.Data != r.name {
 		return attrs
 	}
 	out := attrs[:0]

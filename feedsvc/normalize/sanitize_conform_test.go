@@ -159,13 +159,11 @@ func FuzzConforms(f *testing.F) {
 // sanitizeTree prepares it, with dropRejected on or off.
 func bluemondayOfPrepared(t *testing.T, content string, base *url.URL, keep bool) string {
 	t.Helper()
-	keepRejected = keep
-	defer func() { keepRejected = false }()
 	tree := parseFragment(strings.ToValidUTF8(content, "\uFFFD"))
 	if tree == nil {
 		return ""
 	}
-	prepare(tree, base)
+	preparer{base: base, keepRejected: keep}.children(tree)
 	var in bytes.Buffer
 	if err := renderChildren(&in, tree); err != nil {
 		return "render error"

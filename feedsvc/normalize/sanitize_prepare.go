@@ -20,17 +20,26 @@ var droppedElems = map[atom.Atom]bool{
 }
 
 // prepare rewrites the children of n in place (see sanitize), dropping
-// comments and elements that prepareElem rejects.
-func prepare(n *html.Node, base *url.URL) {
+// comments and elements that preparer.elem rejects.
+func prepare(n *html.Node, base *url.URL) { preparer{base: base}.children(n) }
+
+// preparer is prepare with its settings: the base URL, and (for tests
+// only) whether to keep the attributes dropRejected would drop.
+type preparer struct {
+	base         *url.URL
+	keepRejected bool
+}
+
+func (p preparer) children(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch {
 		case c.Type == html.CommentNode:
 			n.RemoveChild(c)
-		case c.Type == html.ElementNode && !prepareElem(c, base):
+		case c.Type == html.ElementNode && !p.elem(c):
 			n.RemoveChild(c)
 		default:
-			prepare(c, base)
+			p.children(c)
 			switch {
 			case c.Type != html.ElementNode:
 			case dropWhenEmpty[c.DataAtom] && isEmpty(c):
@@ -83,8 +92,9 @@ func isEmpty(n *html.Node) bool {
 	return true
 }
 
-// prepareElem fixes one element's attributes; false means drop it.
-func prepareElem(n *html.Node, base *url.URL) bool {
+// elem fixes one element's attributes; false means drop it.
+func (p preparer) elem(n *html.Node) bool {
+	base := p.base
 	if droppedElems[n.DataAtom] || n.Type == html.ElementNode && n.DataAtom == 0 && strings.Contains(n.Data, ":") {
 		return false
 	}
@@ -125,7 +135,10 @@ func prepareElem(n *html.Node, base *url.URL) bool {
 	case atom.Blockquote, atom.Q, atom.Del, atom.Ins:
 		resolveAttr(n, base, "cite")
 	}
-	n.Attr = dropRejected(n, dropPresentation(n.Attr))
+	n.Attr = dropPresentation(n.Attr)
+	if !p.keepRejected {
+		n.Attr = dropRejected(n, n.Attr)
+	}
 	return true
 }
 

@@ -22,9 +22,14 @@ func xmlContentHTML(a *feedsvc.Article) string { return embedLinks(contentHTML(a
 // <a href="src">src</a> (an iframe without src is dropped). Everything
 // else is copied byte for byte.
 func embedLinks(s string) string {
-	if !strings.Contains(strings.ToLower(s), "<iframe") {
+	if !hasTagOpen(s, "iframe") {
 		return s
 	}
+	return rewriteEmbeds(s)
+}
+
+// rewriteEmbeds is embedLinks without the shortcut for s without an iframe.
+func rewriteEmbeds(s string) string {
 	z := nethtml.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	inside := false // within an iframe's (raw text) content
@@ -46,6 +51,37 @@ func embedLinks(s string) string {
 			b.WriteString(raw)
 		}
 	}
+}
+
+// hasTagOpen reports whether s holds "<" followed by name (lower case)
+// in any ASCII case: the tokenizer folds only ASCII letters in tag names,
+// so without it s has no such tag. It builds no lowered copy of s.
+func hasTagOpen(s, name string) bool {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		if len(s) >= len(name) && asciiLowerEq(s[:len(name)], name) {
+			return true
+		}
+	}
+}
+
+// asciiLowerEq reports whether s, with its ASCII letters in lower case,
+// is lower.
+func asciiLowerEq(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // embedLink is the link standing for the iframe tag z is at.

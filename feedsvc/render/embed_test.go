@@ -45,3 +45,42 @@ func TestXMLFormatsLinkEmbeds(t *testing.T) {
 		t.Errorf("json content_html: got %q, want the sanitized iframe kept", items[0].ContentHTML)
 	}
 }
+
+// FuzzEmbedLinks: the shortcut finds exactly the "<iframe" an
+// ASCII-lowered copy of the input holds, and embedLinks returns what it
+// returned when it searched a strings.ToLower copy. The one rune that
+// lowering maps onto "<iframe" is U+0130 (İ → i), which no tag name can
+// start with; with it the old search ran the tokenizer pass, which drops a
+// truncated tag at the end.
+func FuzzEmbedLinks(f *testing.F) {
+	for _, s := range []string{`<p>a<IFRAME src="x"></IFRAME></p>`, `<p>x</p><iframe width="5">`, "<\u0130frame src=x>",
+		`<p title="iframe">t</p>`, "a<ifram", "<<iFrAmE", "\x00<iframe\x00", "<i\u212aframe"} {
+		f.Add(s)
+	}
+	lowerASCII := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if 'A' <= r && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, s)
+	}
+	before := func(s string) string {
+		if !strings.Contains(strings.ToLower(s), "<iframe") {
+			return s
+		}
+		return rewriteEmbeds(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		has := hasTagOpen(s, "iframe")
+		if want := strings.Contains(lowerASCII(s), "<iframe"); has != want {
+			t.Fatalf("hasTagOpen(%q) = %v, want %v", s, has, want)
+		}
+		if strings.ContainsRune(s, '\u0130') {
+			return
+		}
+		if got, want := embedLinks(s), before(s); got != want {
+			t.Fatalf("embedLinks(%q) = %q, before the shortcut %q", s, got, want)
+		}
+	})
+}

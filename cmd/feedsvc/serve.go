@@ -134,6 +134,9 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 	}
 	stopBg()
 	wg.Wait()
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	w.prober.Flush(fctx) // ingest has stopped: nothing adds to it now
+	cancel()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
@@ -144,7 +147,9 @@ func (a *App) Run(ctx context.Context, ready chan<- string) error {
 type wired struct {
 	api   *httpapi.Server
 	sched *ingest.Scheduler
-	pub   *websub.Publisher
+	// prober's waiting media answers are stored at shutdown.
+	prober *media.Prober
+	pub    *websub.Publisher
 	// members backfills section membership changes (nil: off).
 	members *membership.Reconciler
 	// partners flushes usage counts while the service runs.
@@ -178,7 +183,7 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	api.Partners = partners
 	pages := &web.Pages{Store: store, BaseURL: base, Sections: publicSections(cat.Sections), Hubs: a.File.Hubs, Log: a.Log.With("component", "web")}
 	api.Pages = pages
-	sched := a.scheduler(store, cat)
+	sched, prober := a.scheduler(store, cat)
 	sched.Ingester.Observe = m.Poll
 	sched.OnRemove = m.ForgetSource
 	sched.Ingester.OnChange = func(ctx context.Context, slugs []string) {
@@ -205,7 +210,7 @@ func (a *App) wire(store feedsvc.Store, cat *catalog.Catalog, base *url.URL, m *
 	}
 	adm.Takedown = a.takedown(store, api, sched, m)
 	api.Admin = adm
-	return &wired{api: api, sched: sched, pub: pub, members: members, partners: partners}
+	return &wired{api: api, sched: sched, prober: prober, pub: pub, members: members, partners: partners}
 }
 
 // loadIDs reads the id scheme, recording it at the store's first start
@@ -229,11 +234,15 @@ func (a *App) openStore(ctx context.Context) (feedsvc.Store, error) {
 	return storeFromConfig(ctx, a.Config, a.Log)
 }
 
-func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Scheduler {
+// mediaWriteBehind is how long learned media answers wait to be stored
+// together (media.Prober.WriteBehind).
+const mediaWriteBehind = 5 * time.Second
+
+func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) (*ingest.Scheduler, *media.Prober) {
 	client := fetch.New(fetch.Options{Timeout: a.Config.FetchTimeout, MaxBytes: a.Config.MaxBodyBytes,
 		AllowFile: true, AllowPrivate: a.Config.AllowPrivate, UserAgent: userAgent(a.Config.UserAgent)})
 	log := a.Log.With("component", "ingest")
-	prober := &media.Prober{Head: client.Head, Store: store, Log: log}
+	prober := &media.Prober{Head: client.Head, Store: store, Log: log, WriteBehind: mediaWriteBehind}
 	in := &ingest.Ingester{
 		Pipeline:        &ingest.Pipeline{Fetch: client, Sections: cat.Sections, Log: log, HostDelay: 500 * time.Millisecond},
 		Store:           store,
@@ -244,7 +253,7 @@ func (a *App) scheduler(store feedsvc.Store, cat *catalog.Catalog) *ingest.Sched
 		Admit:           a.admit(store, cat),
 	}
 	return &ingest.Scheduler{Ingester: in, Concurrency: a.Config.Concurrency, Log: log, Sources: cat.Sources,
-		LeaseTTL: a.Config.LeaseTTL}
+		Generation: cat.Generation, LeaseTTL: a.Config.LeaseTTL}, prober
 }
 
 func (a *App) banner(base string, sections []feedsvc.Section) {

@@ -25,6 +25,7 @@ type Catalog struct {
 	mu      sync.RWMutex // guards data and version for readers
 	data    snapshot
 	version int64
+	gen     uint64   // counts adopted snapshots (Generation)
 	loaded  bool     // data came from (or was written to) the store once
 	seed    snapshot // the configuration file's catalog (Load)
 
@@ -97,7 +98,17 @@ func (c *Catalog) current() (snapshot, int64) {
 func (c *Catalog) adopt(s snapshot, ver int64) {
 	c.mu.Lock()
 	c.data, c.version, c.loaded = s, ver, true
+	c.gen++
 	c.mu.Unlock()
+}
+
+// Generation counts the snapshots this process adopted: while it stays
+// the same, Sources and Sections return what they returned before, so a
+// caller that re-reads them often can skip copying them.
+func (c *Catalog) Generation() uint64 {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.gen
 }
 
 func (c *Catalog) log() *slog.Logger {

@@ -41,6 +41,47 @@ func TestSeedThenStoreWins(t *testing.T) {
 	}
 }
 
+// Generation moves with every change of the sources, here and from
+// another replica, and stays put otherwise (the scheduler's ticks skip
+// copying the list while it does).
+func TestGenerationMovesWithTheSources(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	st := memstore.New()
+	c1, c2 := newCatalog(st), newCatalog(st)
+	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Load(ctx, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	g1, g2 := c1.Generation(), c2.Generation()
+	if err := c1.PutSource(ctx, feedsvc.Source{ID: "b", URL: "https://b.example/", Sections: []string{"ent"}}, true); err != nil {
+		t.Fatal(err)
+	}
+	if c1.Generation() == g1 {
+		t.Error("PutSource left the generation as it was")
+	}
+	g1 = c1.Generation()
+	if err := c1.DeleteSource(ctx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if c1.Generation() == g1 {
+		t.Error("DeleteSource left the generation as it was")
+	}
+	if c2.Generation() != g2 || len(c2.Sources()) != 1 {
+		t.Fatalf("replica 2 moved before it watched: generation %d → %d, %d sources", g2, c2.Generation(), len(c2.Sources()))
+	}
+	go c2.Watch(ctx, 10*time.Millisecond)
+	deadline := time.Now().Add(3 * time.Second)
+	for c2.Generation() == g2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := c2.Sources(); c2.Generation() == g2 || len(got) != 1 || got[0].ID != "b" {
+		t.Errorf("replica 2 after watching: generation %d (was %d), sources %+v; want it moved and only b", c2.Generation(), g2, got)
+	}
+}
+
 func TestChangesReachOtherReplicas(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

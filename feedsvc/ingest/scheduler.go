@@ -32,8 +32,12 @@ const DefaultLeaseTTL = 30 * time.Second
 // last poll start has passed. One host's gate therefore never holds a
 // slot, and the order of sources in the configuration does not matter.
 type Scheduler struct {
-	Ingester    *Ingester
-	Sources     func() []feedsvc.Source
+	Ingester *Ingester
+	Sources  func() []feedsvc.Source
+	// Generation, when set, changes whenever Sources' answer may have
+	// (catalog.Catalog.Generation): each tick then re-reads the list only
+	// when it moved, instead of copying all sources every second.
+	Generation  func() uint64
 	Concurrency int           // parallel polls; default 4
 	Tick        time.Duration // how often the source list is re-read; default 1s
 	Log         *slog.Logger
@@ -52,6 +56,8 @@ type Scheduler struct {
 	ready   []*hostQueue // hosts with waiting sources, in round-robin order
 	running int
 	wake    chan struct{}
+	gen     uint64 // Generation of the list the entries reflect
+	listed  bool   // the entries reflect a list once
 }
 
 // entry is one source's place in the scheduler.
@@ -260,9 +266,40 @@ func (s *Scheduler) prune(h *hostQueue, now time.Time) {
 // sync reads the source list: new sources are due now, changed ones keep
 // their schedule, removed ones leave every structure of the scheduler.
 func (s *Scheduler) sync() {
-	list := s.Sources()
-	var removed []string
+	var gen uint64
+	if s.Generation != nil {
+		gen = s.Generation() // before Sources: a change in between is read next time
+	}
 	s.mu.Lock()
+	same := s.Generation != nil && s.listed && gen == s.gen
+	s.mu.Unlock()
+	var removed []string
+	if !same {
+		removed = s.reconcile(s.Sources(), gen)
+	}
+	s.mu.Lock()
+	s.ready = slices.DeleteFunc(s.ready, func(h *hostQueue) bool {
+		h.listed = len(h.waiting) > 0
+		return !h.listed
+	})
+	now := time.Now()
+	for _, h := range s.hosts {
+		s.prune(h, now)
+	}
+	s.mu.Unlock()
+	if s.OnRemove != nil {
+		for _, id := range removed {
+			s.OnRemove(id)
+		}
+	}
+}
+
+// reconcile brings the entries in line with list, read at generation gen,
+// and returns the ids of the sources that left it.
+func (s *Scheduler) reconcile(list []feedsvc.Source, gen uint64) (removed []string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen, s.listed = gen, true
 	live := make(map[string]bool, len(list))
 	for _, src := range list {
 		live[src.ID] = true
@@ -296,20 +333,7 @@ func (s *Scheduler) sync() {
 		delete(s.entries, id)
 		removed = append(removed, id)
 	}
-	s.ready = slices.DeleteFunc(s.ready, func(h *hostQueue) bool {
-		h.listed = len(h.waiting) > 0
-		return !h.listed
-	})
-	now := time.Now()
-	for _, h := range s.hosts {
-		s.prune(h, now)
-	}
-	s.mu.Unlock()
-	if s.OnRemove != nil {
-		for _, id := range removed {
-			s.OnRemove(id)
-		}
-	}
+	return removed
 }
 
 // unwait takes a waiting entry out of its host's queue. Called with s.mu held.

@@ -215,6 +215,38 @@ func TestRemovedSourceLeavesTheScheduler(t *testing.T) {
 	}
 }
 
+// With Generation set, a tick copies the source list only when the
+// generation moved; a change then reaches the scheduler at the next tick.
+func TestSchedulerReadsSourcesWhenTheyChange(t *testing.T) {
+	srcs := []feedsvc.Source{*source("a", "http://h1.example/a.xml"), *source("b", "http://h2.example/b.xml")}
+	var gen uint64 = 7
+	reads := 0
+	var removed []string
+	s := &Scheduler{Ingester: newIngester(memstore.New()),
+		Sources:    func() []feedsvc.Source { reads++; return slices.Clone(srcs) },
+		Generation: func() uint64 { return gen },
+		OnRemove:   func(id string) { removed = append(removed, id) }}
+	s.init()
+	for range 3 {
+		s.sync()
+	}
+	if reads != 1 || len(s.entries) != 2 {
+		t.Fatalf("3 ticks at one generation: %d reads, %d entries; want 1, 2", reads, len(s.entries))
+	}
+	srcs = []feedsvc.Source{srcs[0], *source("c", "http://h3.example/c.xml")}
+	s.sync()
+	if reads != 1 || s.entries["c"] != nil {
+		t.Fatalf("list changed, generation not: %d reads, c known %v; want 1, false", reads, s.entries["c"] != nil)
+	}
+	gen++
+	s.sync()
+	s.sync()
+	if reads != 2 || s.entries["c"] == nil || s.entries["b"] != nil || !slices.Equal(removed, []string{"b"}) {
+		t.Errorf("after the generation moved: %d reads, c known %v, b known %v, removed %v; want 2, true, false, [b]",
+			reads, s.entries["c"] != nil, s.entries["b"] != nil, removed)
+	}
+}
+
 // The due heap pops sources in due order and finds the earliest without
 // looking at the others.
 func TestDueHeapOrder(t *testing.T) {

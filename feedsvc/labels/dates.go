@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Date is a date found in page text.
@@ -82,6 +84,56 @@ func FindDate(s string) Date {
 		return Date{} // every form findDate reads has a four-digit year
 	}
 	return findDate(s)
+}
+
+// onlyDate returns the date in s when s holds little else: at most rest
+// runes of s are left without it (after Clean).
+func onlyDate(s string, rest int) (Date, bool) {
+	if !fewWords(s, rest) {
+		return Date{}, false
+	}
+	return onlyDateSlow(s, rest)
+}
+
+// onlyDateSlow is onlyDate without the shortcut.
+func onlyDateSlow(s string, rest int) (Date, bool) {
+	d := FindDate(s)
+	if d.Raw == "" || runeLen(Clean(strings.Replace(s, d.Raw, "", 1))) > rest {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// Bounds of a date FindDate returns: its runs of letters (unicode.IsLetter)
+// and its Han characters. The most runs: "2024 年 3 月 5 日 星期二 T 上午
+// 2 时 30 分 00" (8; "5 de enero de 2014 à 10h21 CET" has 6); the most
+// Han: "年", "月", "日", "星期二", "凌晨", "时", "分" (10). Everything
+// else in a date is digits, spaces and punctuation, and a month name is
+// one run however long.
+const (
+	dateMaxRuns = 8
+	dateMaxHan  = 10
+)
+
+// fewWords reports whether s may be a date and at most rest more runes:
+// s without one substring has at most rest runes, so at most rest runs of
+// letters and rest Han characters, and taking the substring out joins at
+// most two runs into one. Long prose fails it after one pass, without the
+// date expressions.
+func fewWords(s string, rest int) bool {
+	runs, han := 0, 0
+	in := false
+	for _, r := range s {
+		letter := r < utf8.RuneSelf && ('a' <= r|0x20 && r|0x20 <= 'z') || r >= utf8.RuneSelf && unicode.IsLetter(r)
+		if letter && !in {
+			runs++
+		}
+		in = letter
+		if r >= 0x2e80 && unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return runs <= dateMaxRuns+rest+1 && han <= dateMaxHan+rest
 }
 
 // findDate is FindDate without the shortcut.

@@ -20,6 +20,10 @@ var fastCases = []string{
 	"学思践悟（引题） （主题）", "x（ 副标题 ）\t", "(intro) (theme", "（来源：X）[编辑:Y]",
 	"详情见专题页面。（来源：工人日报）（责任编辑：王芳）", "(Source: Xinhua) text [Editor: Li Wei] (editor: 这是一个句子而不是名字。)",
 	"【来源：X】【来源：】（原标题：冬季读书季启动）", "（编辑：王芳）（编辑：王芳）",
+	"2024 年 3 月 5 日 星期二 T 上午 2 时 30 分 00", "x y 2024 年 3 月 5 日 礼拜天 T 凌晨 2 时 30 分 00 z",
+	"5 de enero de 2014 à 10h21 CET", "a b 7 mai 2019 à 13h59 (CEST) c", "1:26 p.m. ET on Jun 3, 2014",
+	"Posted December 27, 2014 at 12:06 P.M. EDT", "9:39AM BST 05 Oct 2011", "Septembrrrrr 5, 2020 x",
+	"2023年11月15日（星期三）下午2:30 来源", "ſep 5, 2020", "5 Koct 2020",
 }
 
 // FuzzFastPaths: the shortcuts before the regexps change no result.
@@ -66,6 +70,11 @@ func agreeFast(t *testing.T, s string) {
 	}
 	if FindDate(s) != findDate(s) {
 		t.Errorf("FindDate(%q) differs without the year shortcut", s)
+	}
+	for _, rest := range []int{0, 2, 3} {
+		if d, ok := onlyDate(s, rest); ok != (d.Raw != "") || d != func() Date { d, _ := onlyDateSlow(s, rest); return d }() {
+			t.Errorf("onlyDate(%q, %d) differs without the word-count shortcut", s, rest)
+		}
 	}
 	n := runeLen(seg)
 	for _, limit := range []int{0, 1, max(n-1, 0), n, n + 1, cleanMax} {

@@ -226,12 +226,12 @@ func parseSegment(seg string, seen *gateSet) ([]Hit, bool) {
 		}
 		return labelValue(r.f, seg[loc[1]:])
 	}
-	if d := FindDate(seg); d.Raw != "" && runeLen(Clean(strings.Replace(seg, d.Raw, "", 1))) <= 2 {
+	if d, ok := onlyDate(seg, 2); ok {
 		return []Hit{{Published, d.Canonical()}}, true
 	}
 	if loc := laterUpdate.FindStringSubmatchIndex(seg); loc != nil && loc[0] > 0 {
 		// "on December 27, 2014 at 12:06 PM, updated December 27, 2014 at 12:10 PM"
-		if d := FindDate(seg[:loc[0]]); d.Raw != "" && runeLen(Clean(strings.Replace(seg[:loc[0]], d.Raw, "", 1))) <= 3 {
+		if d, ok := onlyDate(seg[:loc[0]], 3); ok {
 			hits := []Hit{{Published, d.Canonical()}}
 			if up, ok := labelValue(Updated, seg[loc[2]:]); ok {
 				hits = append(hits, up...)

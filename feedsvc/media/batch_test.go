@@ -72,6 +72,62 @@ func TestEnrichBatchesAnswers(t *testing.T) {
 	}
 }
 
+// TestEnrichWriteBehind: with WriteBehind the answers of several calls
+// wait in process, answer meanwhile, and reach the store in one write
+// once enough wait, once the oldest is old enough, or on Flush.
+func TestEnrichWriteBehind(t *testing.T) {
+	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bs.Close()
+	st := &batching{Store: bs}
+	heads := 0
+	head := func(_ context.Context, url string) (string, int64, error) {
+		heads++
+		return "image/jpeg", int64(len(url)), nil
+	}
+	p := &Prober{Head: head, Store: st, WriteBehind: time.Hour, WriteBehindMax: 8}
+	stored := func(tag string, n int) int { // answers of tag's images in the store
+		found := 0
+		for _, a := range images(n, tag) {
+			if _, err := bs.Blob(t.Context(), "media:"+hash(a.Images[0].URL)); err == nil {
+				found++
+			}
+		}
+		return found
+	}
+	p.Enrich(t.Context(), images(5, "a"))
+	again := images(5, "a")
+	p.Enrich(t.Context(), again)
+	if heads != 5 || st.batches != 0 || stored("a", 5) != 0 {
+		t.Fatalf("after two calls on 5 URLs: HEADs %d, writes %d, stored %d; want 5, 0, 0", heads, st.batches, stored("a", 5))
+	}
+	if im := again[4].Images[0]; im.Length != int64(len(im.URL)) {
+		t.Errorf("a waiting answer was not used: %+v", im)
+	}
+	p.Enrich(t.Context(), images(5, "b")) // 10 wait: over the bound
+	if st.batches != 1 || stored("a", 5) != 5 || stored("b", 5) != 5 {
+		t.Fatalf("over WriteBehindMax: writes %d, stored a %d b %d; want 1, 5, 5", st.batches, stored("a", 5), stored("b", 5))
+	}
+	p.Enrich(t.Context(), images(2, "c"))
+	if st.batches != 1 || stored("c", 2) != 0 {
+		t.Fatalf("2 waiting: writes %d, stored %d; want 1, 0", st.batches, stored("c", 2))
+	}
+	p.Flush(t.Context())
+	p.Flush(t.Context()) // nothing left: no write
+	if st.batches != 2 || stored("c", 2) != 2 || st.puts != 0 {
+		t.Fatalf("after Flush: writes %d, stored %d, single puts %d; want 2, 2, 0", st.batches, stored("c", 2), st.puts)
+	}
+	p.WriteBehind = time.Millisecond
+	p.Enrich(t.Context(), images(1, "d"))
+	time.Sleep(5 * time.Millisecond)
+	p.Enrich(t.Context(), nil) // the oldest waited long enough
+	if st.batches != 3 || stored("d", 1) != 1 {
+		t.Fatalf("after WriteBehind: writes %d, stored %d; want 3, 1", st.batches, stored("d", 1))
+	}
+}
+
 // BenchmarkEnrich probes the new images of a 20-article poll on the
 // embedded store, storing answer by answer and batched.
 func BenchmarkEnrich(b *testing.B) {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
@@ -32,12 +33,31 @@ type Prober struct {
 
 	TTL, FailTTL, Timeout time.Duration
 	MaxPerBatch           int
+
+	// WriteBehind, when positive, keeps the answers learned in process
+	// and stores them in one write with the first Enrich call after the
+	// oldest has waited this long or once WriteBehindMax of them wait,
+	// instead of one write per Enrich call (they answer meanwhile):
+	// during a cold start every poll learns a few answers, and their own
+	// commit cost as much as the poll's articles. The answers are a cache
+	// (a lost one is asked again), so a crash loses nothing published;
+	// Flush stores what waits at shutdown. 0: each call stores its answers.
+	WriteBehind    time.Duration
+	WriteBehindMax int // default DefaultWriteBehindMax
+
+	mu        sync.Mutex
+	pending   map[string]feedsvc.Blob // by key: answers waiting for the write
+	firstWait time.Time               // when the oldest pending answer was learned
 }
+
+// DefaultWriteBehindMax is how many learned answers wait at most.
+const DefaultWriteBehindMax = 512
 
 // Enrich fills missing Type/Length of each article's first image (its
 // enclosure) and of its attachments, in place. It never fails: unknown
 // values stay unknown. The answers of the call's HEAD requests are cached
-// in the store together at the end (one write on a feedsvc.BlobBatcher).
+// in the store together at the end (one write on a feedsvc.BlobBatcher),
+// or later with other calls' answers (WriteBehind).
 func (p *Prober) Enrich(ctx context.Context, arts []feedsvc.Article) {
 	budget := p.MaxPerBatch
 	if budget <= 0 {
@@ -68,6 +88,10 @@ func (p *Prober) complete(ctx context.Context, url, typ string, length int64, bu
 	}
 	key := "media:" + hash(url)
 	if bl, ok := learned[key]; ok {
+		t, n := decode(bl.Value)
+		return or(typ, t), orLen(length, n)
+	}
+	if bl, ok := p.waiting(key); ok {
 		t, n := decode(bl.Value)
 		return or(typ, t), orLen(length, n)
 	}
@@ -102,8 +126,53 @@ func (p *Prober) complete(ctx context.Context, url, typ string, length int64, bu
 	return or(typ, t), orLen(length, n)
 }
 
-// save stores the answers learned, in one write when the store batches.
+// waiting returns the answer for key that waits for the write-behind.
+func (p *Prober) waiting(key string) (feedsvc.Blob, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	bl, ok := p.pending[key]
+	return bl, ok
+}
+
+// save stores the answers learned, in one write when the store batches;
+// with WriteBehind it adds them to the waiting ones and stores those all
+// once the oldest has waited WriteBehind or WriteBehindMax of them wait.
 func (p *Prober) save(ctx context.Context, learned map[string]feedsvc.Blob) {
+	if p.WriteBehind <= 0 {
+		p.write(ctx, learned)
+		return
+	}
+	max := p.WriteBehindMax
+	if max <= 0 {
+		max = DefaultWriteBehindMax
+	}
+	now := time.Now()
+	p.mu.Lock()
+	if len(learned) > 0 {
+		if len(p.pending) == 0 {
+			p.pending, p.firstWait = map[string]feedsvc.Blob{}, now
+		}
+		maps.Copy(p.pending, learned)
+	}
+	var due map[string]feedsvc.Blob
+	if len(p.pending) >= max || (len(p.pending) > 0 && now.Sub(p.firstWait) >= p.WriteBehind) {
+		due, p.pending = p.pending, nil
+	}
+	p.mu.Unlock()
+	p.write(ctx, due)
+}
+
+// Flush stores the answers that wait for the write-behind.
+func (p *Prober) Flush(ctx context.Context) {
+	p.mu.Lock()
+	due := p.pending
+	p.pending = nil
+	p.mu.Unlock()
+	p.write(ctx, due)
+}
+
+// write stores answers, in one write when the store batches.
+func (p *Prober) write(ctx context.Context, learned map[string]feedsvc.Blob) {
 	if len(learned) == 0 {
 		return
 	}

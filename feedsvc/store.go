@@ -118,7 +118,9 @@ type Blob struct {
 // (one transaction) far cheaper than one PutBlob each. It is optional:
 // callers fall back to PutBlob per blob for a store without it.
 type BlobBatcher interface {
-	// PutBlobs stores every blob as PutBlob does, all or none.
+	// PutBlobs stores every blob as PutBlob does, all or none on the
+	// embedded stores; on Redis, where every blob has a slot of its own,
+	// in one pipeline but blob by blob.
 	PutBlobs(ctx context.Context, blobs []Blob) error
 }
 

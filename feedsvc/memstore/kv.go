@@ -64,6 +64,25 @@ func (s *Store) PutBlob(ctx context.Context, key string, data []byte, ttl time.D
 	if err := s.check(ctx, "put blob "+key); err != nil {
 		return err
 	}
+	s.putBlob(key, data, ttl)
+	return nil
+}
+
+// PutBlobs stores every blob as PutBlob does, under one lock: all or none.
+func (s *Store) PutBlobs(ctx context.Context, blobs []feedsvc.Blob) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check(ctx, fmt.Sprintf("put %d blobs", len(blobs))); err != nil {
+		return err
+	}
+	for _, bl := range blobs {
+		s.putBlob(bl.Key, bl.Value, bl.TTL)
+	}
+	return nil
+}
+
+// putBlob is PutBlob with s.mu held.
+func (s *Store) putBlob(key string, data []byte, ttl time.Duration) {
 	now := s.now()
 	var exp time.Time
 	if ttl > 0 {
@@ -78,7 +97,6 @@ func (s *Store) PutBlob(ctx context.Context, key string, data []byte, ttl time.D
 			return !b.expires.IsZero() && !now.Before(b.expires)
 		})
 	}
-	return nil
 }
 
 // DeleteBlobs removes every blob whose key starts with prefix.

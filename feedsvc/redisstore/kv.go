@@ -51,15 +51,39 @@ func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
 
 // PutBlob stores b under key with a PX expiry when ttl > 0 (at least 1ms).
 func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
-	if ttl > 0 {
-		ttl = max(ttl.Round(time.Millisecond), time.Millisecond)
-	} else {
-		ttl = 0
-	}
-	if err := s.rdb.Set(ctx, s.key("b", key), b, ttl).Err(); err != nil {
+	if err := s.rdb.Set(ctx, s.key("b", key), b, blobTTL(ttl)).Err(); err != nil {
 		return s.fail("put blob "+key, err)
 	}
 	return nil
+}
+
+// PutBlobs stores every blob as PutBlob does, pipelined: one round trip
+// (per primary on a cluster) instead of one per blob. Each blob's key is a
+// slot of its own, so no transaction could hold two of them on a cluster
+// (TestOneSlotPerOperation), and a failure midway may leave part of the
+// batch stored, as PutBlob blob by blob would (feedsvc.BlobBatcher).
+func (s *Store) PutBlobs(ctx context.Context, blobs []feedsvc.Blob) error {
+	if len(blobs) == 0 {
+		return nil
+	}
+	_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for _, bl := range blobs {
+			p.Set(ctx, s.key("b", bl.Key), bl.Value, blobTTL(bl.TTL))
+		}
+		return nil
+	})
+	if err != nil {
+		return s.fail(fmt.Sprintf("put %d blobs", len(blobs)), err)
+	}
+	return nil
+}
+
+// blobTTL is a blob's expiry as SET PX takes it: at least 1ms, 0 for none.
+func blobTTL(ttl time.Duration) time.Duration {
+	if ttl > 0 {
+		return max(ttl.Round(time.Millisecond), time.Millisecond)
+	}
+	return 0
 }
 
 // DeleteBlobs removes every blob whose key starts with prefix: SCAN MATCH

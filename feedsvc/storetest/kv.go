@@ -105,6 +105,34 @@ func testBlobExpiry(t *testing.T, s feedsvc.Store) {
 	}
 }
 
+// testBlobBatch: every store batches blob writes (feedsvc.BlobBatcher)
+// and stores each blob of a batch as PutBlob does: new and replaced
+// values, empty ones, and each blob's own expiry.
+func testBlobBatch(t *testing.T, s feedsvc.Store) {
+	b, ok := feedsvc.BatcherOf(s)
+	if !ok {
+		t.Fatalf("%T has no PutBlobs: the catalog and the media prober would write blob by blob", s)
+	}
+	putBlob(t, s, "old", []byte("before"), 0)
+	batch := []feedsvc.Blob{{Key: "old", Value: []byte("after")}, {Key: "new", Value: []byte("n"), TTL: time.Hour},
+		{Key: "empty", Value: []byte{}}, {Key: "short", Value: []byte("s"), TTL: 150 * time.Millisecond}}
+	if err := b.PutBlobs(t.Context(), batch); err != nil {
+		t.Fatalf("PutBlobs: %v", err)
+	}
+	if err := b.PutBlobs(t.Context(), nil); err != nil {
+		t.Errorf("PutBlobs of nothing: %v", err)
+	}
+	for _, bl := range batch {
+		if got, ok := blob(t, s, bl.Key); !ok || !bytes.Equal(got, bl.Value) {
+			t.Errorf("blob %q after PutBlobs: got %q (found %v), want %q", bl.Key, got, ok, bl.Value)
+		}
+	}
+	eventually(t, "batched blob expiry", func() bool { _, ok := blob(t, s, "short"); return !ok })
+	if _, ok := blob(t, s, "new"); !ok {
+		t.Error("blob with a 1h TTL gone with the 150ms one")
+	}
+}
+
 func testDeleteBlobs(t *testing.T, s feedsvc.Store) {
 	keys := []string{"ch/news/rss", "ch/news/atom", "ch/newsroom/rss", "ch/sport/rss", "x*[1]?", "xy", `x\`}
 	for _, k := range keys {

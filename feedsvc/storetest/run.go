@@ -38,6 +38,7 @@ func Run(t *testing.T, newStore func(t *testing.T) feedsvc.Store) {
 		{"SourceState", testSourceState},
 		{"Blobs", testBlobs},
 		{"BlobExpiry", testBlobExpiry},
+		{"BlobBatch", testBlobBatch},
 		{"DeleteBlobsByPrefix", testDeleteBlobs},
 		{"Locks", testLocks},
 		{"LockExpiryAndRenew", testLockExpiry},

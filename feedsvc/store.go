@@ -127,16 +127,34 @@ type BlobBatcher interface {
 // BatcherOf returns s as a BlobBatcher, looking through wrappers that
 // expose the store they wrap (Unwrap() Store), such as the metrics
 // wrapper; ok is false when no store in the chain batches.
-func BatcherOf(s Store) (b BlobBatcher, ok bool) {
+func BatcherOf(s Store) (b BlobBatcher, ok bool) { return storeAs[BlobBatcher](s) }
+
+// BlobReader is implemented by stores that read many blobs in one step
+// (one read transaction, one round trip) far cheaper than one Blob each.
+// It is optional: callers fall back to Blob per key.
+type BlobReader interface {
+	// Blobs returns the blob under each key, in order: nil where Blob
+	// returns ErrNotFound (missing or expired), empty for an empty blob.
+	Blobs(ctx context.Context, keys []string) ([][]byte, error)
+}
+
+// ReaderOf returns s as a BlobReader, looking through wrappers as
+// BatcherOf does.
+func ReaderOf(s Store) (r BlobReader, ok bool) { return storeAs[BlobReader](s) }
+
+// storeAs returns the first store of the chain s, its Unwrap(), … that
+// is a T.
+func storeAs[T any](s Store) (T, bool) {
 	for s != nil {
-		if b, ok := s.(BlobBatcher); ok {
-			return b, true
+		if t, ok := s.(T); ok {
+			return t, true
 		}
 		u, ok := s.(interface{ Unwrap() Store })
 		if !ok {
-			return nil, false
+			break
 		}
 		s = u.Unwrap()
 	}
-	return nil, false
+	var zero T
+	return zero, false
 }

@@ -61,6 +61,31 @@ func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
 	return out, err
 }
 
+// Blobs returns the blob under each key, nil where Blob returns
+// ErrNotFound, in one read transaction (feedsvc.BlobReader).
+func (s *Store) Blobs(ctx context.Context, keys []string) ([][]byte, error) {
+	out := make([][]byte, len(keys))
+	now := s.now().UnixNano()
+	err := s.view(ctx, fmt.Sprintf("%d blobs", len(keys)), func(tx *bolt.Tx) error {
+		b := tx.Bucket(bBlobs)
+		for i, key := range keys {
+			v := b.Get([]byte(key))
+			if v == nil || key == "" {
+				continue
+			}
+			if exp := blobExpiry(v); exp != 0 && exp <= now {
+				continue
+			}
+			out[i] = bytes.Clone(v[8:])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PutBlob stores b under key; ttl <= 0 means no expiry. A blob with an
 // expiry is also listed in the expiry bucket, from which each PutBlob
 // removes up to sweepMax expired blobs.

@@ -72,6 +72,64 @@ func TestEnrichBatchesAnswers(t *testing.T) {
 	}
 }
 
+// reading counts the blob reads reaching a store that reads together.
+type reading struct {
+	*boltstore.Store
+	singles, batches int
+}
+
+func (s *reading) Blob(ctx context.Context, key string) ([]byte, error) {
+	s.singles++
+	return s.Store.Blob(ctx, key)
+}
+
+func (s *reading) Blobs(ctx context.Context, keys []string) ([][]byte, error) {
+	s.batches++
+	return s.Store.Blobs(ctx, keys)
+}
+
+// oneByOne hides Blobs: the prober reads answer by answer.
+type oneByOne struct{ feedsvc.Store }
+
+// TestEnrichReadsStoredAnswersTogether: the stored answers of one call's
+// media are read in one step; only the unknown are asked for, and a store
+// without Blobs gives the same answers key by key.
+func TestEnrichReadsStoredAnswersTogether(t *testing.T) {
+	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bs.Close()
+	heads := 0
+	head := func(_ context.Context, url string) (string, int64, error) {
+		heads++
+		return "image/jpeg", int64(len(url)), nil
+	}
+	(&Prober{Head: head, Store: bs}).Enrich(t.Context(), images(5, "known"))
+	for _, tc := range []struct {
+		name          string
+		st            *reading
+		batches, gets int
+	}{{"together", &reading{Store: bs}, 1, 0}, {"one by one", &reading{Store: bs}, 0, 8}} {
+		var st feedsvc.Store = tc.st
+		if tc.name == "one by one" {
+			st = oneByOne{tc.st}
+		}
+		heads = 0
+		arts := append(images(5, "known"), images(3, tc.name)...)
+		(&Prober{Head: head, Store: st, WriteBehind: time.Hour}).Enrich(t.Context(), arts)
+		if heads != 3 || tc.st.batches != tc.batches || tc.st.singles != tc.gets {
+			t.Errorf("%s: HEADs %d, batched reads %d, single reads %d; want 3, %d, %d",
+				tc.name, heads, tc.st.batches, tc.st.singles, tc.batches, tc.gets)
+		}
+		for i := range arts {
+			if im := arts[i].Images[0]; im.Type != "image/jpeg" || im.Length != int64(len(im.URL)) {
+				t.Errorf("%s: article %d: %+v", tc.name, i, im)
+			}
+		}
+	}
+}
+
 // TestEnrichWriteBehind: with WriteBehind the answers of several calls
 // wait in process, answer meanwhile, and reach the store in one write
 // once enough wait, once the oldest is old enough, or on Flush.

@@ -55,9 +55,10 @@ const DefaultWriteBehindMax = 512
 
 // Enrich fills missing Type/Length of each article's first image (its
 // enclosure) and of its attachments, in place. It never fails: unknown
-// values stay unknown. The answers of the call's HEAD requests are cached
-// in the store together at the end (one write on a feedsvc.BlobBatcher),
-// or later with other calls' answers (WriteBehind).
+// values stay unknown. The stored answers are read together first (one
+// read on a feedsvc.BlobReader); the answers of the call's HEAD requests
+// are cached in the store together at the end (one write on a
+// feedsvc.BlobBatcher), or later with other calls' answers (WriteBehind).
 func (p *Prober) Enrich(ctx context.Context, arts []feedsvc.Article) {
 	budget := p.MaxPerBatch
 	if budget <= 0 {
@@ -65,28 +66,80 @@ func (p *Prober) Enrich(ctx context.Context, arts []feedsvc.Article) {
 	}
 	learned := map[string]feedsvc.Blob{} // by key: answers not yet stored
 	defer p.save(ctx, learned)
+	stored := p.prefetch(ctx, arts)
+	eachMissing(arts, func(url string, typ *string, length *int64) {
+		*typ, *length = p.complete(ctx, url, *typ, *length, &budget, learned, stored)
+	})
+}
+
+// eachMissing calls fn with the URL, type and length of the first image
+// and of each attachment of arts that misses its type or length.
+func eachMissing(arts []feedsvc.Article, fn func(url string, typ *string, length *int64)) {
 	for i := range arts {
 		a := &arts[i]
 		if len(a.Images) > 0 && (a.Images[0].Type == "" || a.Images[0].Length == 0) {
-			a.Images[0].Type, a.Images[0].Length = p.complete(ctx, a.Images[0].URL, a.Images[0].Type, a.Images[0].Length, &budget, learned)
+			fn(a.Images[0].URL, &a.Images[0].Type, &a.Images[0].Length)
 		}
 		for j := range a.Attachments {
-			at := &a.Attachments[j]
-			if at.Type == "" || at.Length == 0 {
-				at.Type, at.Length = p.complete(ctx, at.URL, at.Type, at.Length, &budget, learned)
+			if at := &a.Attachments[j]; at.Type == "" || at.Length == 0 {
+				fn(at.URL, &at.Type, &at.Length)
 			}
 		}
 	}
 }
 
-// complete returns typ and length with missing values filled from this
-// call's answers, the store cache or, while budget lasts, a HEAD request
-// whose answer it adds to learned.
-func (p *Prober) complete(ctx context.Context, url, typ string, length int64, budget *int, learned map[string]feedsvc.Blob) (string, int64) {
+// key is the cache key of a media URL; "" for one the prober never asks
+// about (not http or https).
+func key(url string) string {
 	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+		return ""
+	}
+	return "media:" + hash(url)
+}
+
+// prefetch reads the stored answers about arts' media in one step when
+// the store reads blobs together: by key, the ones found. nil: the store
+// cannot (or failed to), and complete asks it key by key.
+func (p *Prober) prefetch(ctx context.Context, arts []feedsvc.Article) map[string][]byte {
+	r, ok := feedsvc.ReaderOf(p.Store)
+	if !ok {
+		return nil
+	}
+	var keys []string
+	seen := map[string]bool{}
+	eachMissing(arts, func(url string, _ *string, _ *int64) {
+		if k := key(url); k != "" && !seen[k] {
+			if _, waits := p.waiting(k); !waits {
+				keys = append(keys, k)
+			}
+			seen[k] = true
+		}
+	})
+	stored := map[string][]byte{}
+	if len(keys) == 0 {
+		return stored
+	}
+	vals, err := r.Blobs(ctx, keys)
+	if err != nil {
+		return nil
+	}
+	for i, v := range vals {
+		if v != nil {
+			stored[keys[i]] = v
+		}
+	}
+	return stored
+}
+
+// complete returns typ and length with missing values filled from this
+// call's answers, the ones waiting to be stored, the store cache (stored
+// when prefetched, else asked) or, while budget lasts, a HEAD request
+// whose answer it adds to learned.
+func (p *Prober) complete(ctx context.Context, url, typ string, length int64, budget *int, learned map[string]feedsvc.Blob, stored map[string][]byte) (string, int64) {
+	key := key(url)
+	if key == "" {
 		return typ, length
 	}
-	key := "media:" + hash(url)
 	if bl, ok := learned[key]; ok {
 		t, n := decode(bl.Value)
 		return or(typ, t), orLen(length, n)
@@ -95,9 +148,15 @@ func (p *Prober) complete(ctx context.Context, url, typ string, length int64, bu
 		t, n := decode(bl.Value)
 		return or(typ, t), orLen(length, n)
 	}
-	if b, err := p.Store.Blob(ctx, key); err == nil {
+	if b, ok := stored[key]; ok {
 		t, n := decode(b)
 		return or(typ, t), orLen(length, n)
+	}
+	if stored == nil { // not prefetched: ask the store
+		if b, err := p.Store.Blob(ctx, key); err == nil {
+			t, n := decode(b)
+			return or(typ, t), orLen(length, n)
+		}
 	}
 	if *budget <= 0 {
 		return typ, length

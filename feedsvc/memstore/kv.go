@@ -55,6 +55,24 @@ func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
 	return slices.Clone(b.data), nil
 }
 
+// Blobs returns a copy of the blob under each key, nil where Blob returns
+// ErrNotFound (feedsvc.BlobReader).
+func (s *Store) Blobs(ctx context.Context, keys []string) ([][]byte, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx, fmt.Sprintf("%d blobs", len(keys))); err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(keys))
+	now := s.now()
+	for i, key := range keys {
+		if b, ok := s.blobs[key]; ok && (b.expires.IsZero() || now.Before(b.expires)) {
+			out[i] = slices.Clone(b.data)
+		}
+	}
+	return out, nil
+}
+
 // PutBlob stores a copy of data under key; ttl <= 0 means no expiry.
 // Expired blobs are dropped lazily here, so the map does not grow without
 // bound under keys that are never read again.

@@ -70,7 +70,8 @@ func (s *Store) getMany(ctx context.Context, keys []string) ([][]byte, error) {
 	return out, nil
 }
 
-// getPipelined reads keys with one GET each, pipelined.
+// getPipelined reads keys with one GET each, pipelined: nil for a
+// missing key.
 func (s *Store) getPipelined(ctx context.Context, keys []string) ([][]byte, error) {
 	pipe := s.rdb.Pipeline()
 	cmds := make([]*redis.StringCmd, len(keys))
@@ -84,6 +85,9 @@ func (s *Store) getPipelined(ctx context.Context, keys []string) ([][]byte, erro
 		switch {
 		case err == nil:
 			out[i] = b
+			if b == nil {
+				out[i] = []byte{} // an empty value, not a missing one
+			}
 		case !errors.Is(err, redis.Nil):
 			return nil, err
 		}

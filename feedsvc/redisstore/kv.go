@@ -49,6 +49,20 @@ func (s *Store) Blob(ctx context.Context, key string) ([]byte, error) {
 	return b, nil
 }
 
+// Blobs returns the blob under each key, nil where there is none, with
+// one pipelined GET per key (feedsvc.BlobReader).
+func (s *Store) Blobs(ctx context.Context, keys []string) ([][]byte, error) {
+	rkeys := make([]string, len(keys))
+	for i, k := range keys {
+		rkeys[i] = s.key("b", k)
+	}
+	out, err := s.getPipelined(ctx, rkeys)
+	if err != nil {
+		return nil, s.fail(fmt.Sprintf("%d blobs", len(keys)), err)
+	}
+	return out, nil
+}
+
 // PutBlob stores b under key with a PX expiry when ttl > 0 (at least 1ms).
 func (s *Store) PutBlob(ctx context.Context, key string, b []byte, ttl time.Duration) error {
 	if err := s.rdb.Set(ctx, s.key("b", key), b, blobTTL(ttl)).Err(); err != nil {

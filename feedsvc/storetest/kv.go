@@ -105,9 +105,10 @@ func testBlobExpiry(t *testing.T, s feedsvc.Store) {
 	}
 }
 
-// testBlobBatch: every store batches blob writes (feedsvc.BlobBatcher)
-// and stores each blob of a batch as PutBlob does: new and replaced
-// values, empty ones, and each blob's own expiry.
+// testBlobBatch: every store batches blob writes and reads
+// (feedsvc.BlobBatcher, feedsvc.BlobReader), storing each blob of a batch
+// as PutBlob does (new and replaced values, empty ones, each blob's own
+// expiry) and reading each as Blob does.
 func testBlobBatch(t *testing.T, s feedsvc.Store) {
 	b, ok := feedsvc.BatcherOf(s)
 	if !ok {
@@ -127,9 +128,27 @@ func testBlobBatch(t *testing.T, s feedsvc.Store) {
 			t.Errorf("blob %q after PutBlobs: got %q (found %v), want %q", bl.Key, got, ok, bl.Value)
 		}
 	}
+	r, ok := feedsvc.ReaderOf(s)
+	if !ok {
+		t.Fatalf("%T has no Blobs: the media prober would read blob by blob", s)
+	}
+	keys := []string{"new", "missing", "empty", "old", "new"}
+	got, err := r.Blobs(t.Context(), keys)
+	if err != nil || len(got) != len(keys) {
+		t.Fatalf("Blobs: %d values, %v; want %d", len(got), err, len(keys))
+	}
+	for i, k := range keys {
+		want, found := blob(t, s, k)
+		if (got[i] != nil) != found || !bytes.Equal(got[i], want) {
+			t.Errorf("Blobs: %q = %q (nil %v), Blob gives %q (found %v)", k, got[i], got[i] == nil, want, found)
+		}
+	}
 	eventually(t, "batched blob expiry", func() bool { _, ok := blob(t, s, "short"); return !ok })
 	if _, ok := blob(t, s, "new"); !ok {
 		t.Error("blob with a 1h TTL gone with the 150ms one")
+	}
+	if got, err := r.Blobs(t.Context(), []string{"short", "new"}); err != nil || got[0] != nil || string(got[1]) != "n" {
+		t.Errorf("Blobs after the short one expired: %q, %v; want [nil n]", got, err)
 	}
 }
 

@@ -21,6 +21,10 @@ type meta struct {
 	sum       string    // field "h": SHA-1 of the article JSON
 	nonce     string    // field "g": random, new at every write (compare and set)
 	score     int64     // field "t": index score, CursorOf(article).Millis
+	// recent is field "r", the article's feedsvc.Recent (EncodeRecent),
+	// which SectionRecent reads instead of the article. Writes only:
+	// metaFields leaves it out (absent in metas written before it).
+	recent []byte
 }
 
 // metaFields are the hash fields of meta, in HMGET order.
@@ -42,8 +46,12 @@ func parseMeta(vals []any) meta {
 // fields returns m as HSET arguments.
 func (m meta) fields() []any {
 	secs, _ := json.Marshal(m.sections)
-	return []any{"s", string(secs), "u", m.url, "f", m.firstSeen.Format(time.RFC3339Nano), "h", m.sum,
+	f := []any{"s", string(secs), "u", m.url, "f", m.firstSeen.Format(time.RFC3339Nano), "h", m.sum,
 		"g", m.nonce, "t", strconv.FormatInt(m.score, 10)}
+	if len(m.recent) > 0 {
+		f = append(f, "r", string(m.recent))
+	}
+	return f
 }
 
 // sameIndex reports whether m and o call for the same index and URL

@@ -14,7 +14,8 @@
 //	                  it as 4, and
 //	                  counts as a change, since the meta's checksum is of the
 //	                  old bytes)
-//	{p}m:{id}         HASH: sections it is indexed in, URL, first seen, checksum, nonce, score
+//	{p}m:{id}         HASH: sections it is indexed in, URL, first seen, checksum, nonce, score,
+//	                  its feedsvc.Recent (SectionRecent reads it instead of the article)
 //	{p}s:{slug}       ZSET section index: member id, score SortTime Unix millis
 //	{p}v:{slug}       section version counter (INCR)
 //	{p}u:{sha1(url)}  canonical URL -> id

@@ -74,16 +74,62 @@ func (s *Store) SectionVersion(ctx context.Context, slug string) (int64, error) 
 }
 
 // SectionRecent returns the Recent entries of up to limit of the newest
-// articles of slug. Redis keeps no entry beside the index: they are taken
-// from the articles, read in one round trip as for a page.
+// articles of slug: the ids come from the ZSET as for a page, then one
+// pipeline reads each article's entry from its meta hash (field "r").
+// An article whose meta has none (written before metas held it) is read
+// instead, as is every article on a store that predates the field.
 func (s *Store) SectionRecent(ctx context.Context, slug string, limit int) ([]feedsvc.Recent, error) {
-	arts, err := s.SectionArticles(ctx, slug, feedsvc.Query{Limit: limit})
+	limit = feedsvc.Query{Limit: limit}.PageLimit()
+	ids, err := s.pageIDs(ctx, slug, feedsvc.Query{}, limit)
 	if err != nil {
-		return nil, err
+		return nil, s.fail("section recent "+slug, err)
 	}
-	out := make([]feedsvc.Recent, len(arts))
-	for i := range arts {
-		out[i] = feedsvc.RecentOf(&arts[i])
+	out := make([]feedsvc.Recent, len(ids))
+	found := make([]bool, len(ids))
+	if len(ids) > 0 {
+		pipe := s.rdb.Pipeline()
+		cmds := make([]*redis.SliceCmd, len(ids))
+		for i, id := range ids {
+			cmds[i] = pipe.HMGet(ctx, s.key("m", id), "r", "t")
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			return nil, s.fail("section recent "+slug, err)
+		}
+		for i, c := range cmds {
+			vals := c.Val()
+			r, _ := vals[0].(string)
+			t, _ := vals[1].(string)
+			millis, terr := strconv.ParseInt(t, 10, 64)
+			out[i].Cursor = feedsvc.Cursor{Millis: millis, ID: ids[i]}
+			found[i] = terr == nil && feedsvc.DecodeRecent([]byte(r), &out[i]) == nil
+		}
 	}
-	return out, nil
+	var missing []string
+	for i, ok := range found {
+		if !ok {
+			missing = append(missing, ids[i])
+		}
+	}
+	if len(missing) > 0 {
+		arts, err := s.Articles(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		byID := make(map[string]*feedsvc.Article, len(arts))
+		for i := range arts {
+			byID[arts[i].ID] = &arts[i]
+		}
+		for i, ok := range found {
+			if a := byID[ids[i]]; !ok && a != nil {
+				out[i], found[i] = feedsvc.RecentOf(a), true
+			}
+		}
+	}
+	kept := out[:0]
+	for i := range out {
+		if found[i] { // else deleted since the index was read
+			kept = append(kept, out[i])
+		}
+	}
+	return kept, nil
 }

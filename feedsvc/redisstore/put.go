@@ -139,7 +139,7 @@ func nextWrite(a feedsvc.Article, old meta, now time.Time) (casWrite, bool, erro
 		return casWrite{}, false, fmt.Errorf("redisstore: %w: %w", feedsvc.ErrInvalid, err)
 	}
 	next := meta{found: true, sections: feedsvc.SectionSet(c.Sections), url: c.URL, firstSeen: c.FirstSeen,
-		sum: checksum(js), nonce: newNonce(), score: feedsvc.CursorOf(&c).Millis}
+		sum: checksum(js), nonce: newNonce(), score: feedsvc.CursorOf(&c).Millis, recent: feedsvc.EncodeRecent(feedsvc.RecentOf(&c))}
 	if old.found && old.sum == next.sum {
 		return casWrite{}, false, nil
 	}

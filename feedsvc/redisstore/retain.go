@@ -154,6 +154,7 @@ func leaveWrite(slug, id string, m meta, body []byte) (casWrite, error) {
 	}
 	m.sections = feedsvc.SectionSet(a.Sections)
 	m.sum, m.nonce, m.score = checksum(js), newNonce(), feedsvc.CursorOf(&a).Millis
+	m.recent = feedsvc.EncodeRecent(feedsvc.RecentOf(&a))
 	w.body, w.next = js, m
 	return w, nil
 }

@@ -88,9 +88,9 @@ func eachMissing(arts []feedsvc.Article, fn func(url string, typ *string, length
 	}
 }
 
-// key is the cache key of a media URL; "" for one the prober never asks
-// about (not http or https).
-func key(url string) string {
+// mediaKey is the cache key of a media URL; "" for one the prober never
+// asks about (not http or https).
+func mediaKey(url string) string {
 	if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
 		return ""
 	}
@@ -106,16 +106,18 @@ func (p *Prober) prefetch(ctx context.Context, arts []feedsvc.Article) map[strin
 		return nil
 	}
 	var keys []string
+	stored := map[string][]byte{}
 	seen := map[string]bool{}
 	eachMissing(arts, func(url string, _ *string, _ *int64) {
-		if k := key(url); k != "" && !seen[k] {
-			if _, waits := p.waiting(k); !waits {
+		if k := mediaKey(url); k != "" && !seen[k] {
+			seen[k] = true
+			if bl, waits := p.waiting(k); waits {
+				stored[k] = bl.Value // kept even if another poll stores it now
+			} else {
 				keys = append(keys, k)
 			}
-			seen[k] = true
 		}
 	})
-	stored := map[string][]byte{}
 	if len(keys) == 0 {
 		return stored
 	}
@@ -136,7 +138,7 @@ func (p *Prober) prefetch(ctx context.Context, arts []feedsvc.Article) map[strin
 // when prefetched, else asked) or, while budget lasts, a HEAD request
 // whose answer it adds to learned.
 func (p *Prober) complete(ctx context.Context, url, typ string, length int64, budget *int, learned map[string]feedsvc.Blob, stored map[string][]byte) (string, int64) {
-	key := key(url)
+	key := mediaKey(url)
 	if key == "" {
 		return typ, length
 	}

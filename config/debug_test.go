@@ -55,8 +55,8 @@ func TestDataMappedMax(t *testing.T) {
 	if err != nil || c.DataMappedMax != 0 {
 		t.Errorf("0: %v, %v", c.DataMappedMax, err)
 	}
-	if c, err = Load(env(nil)); err != nil || c.DataMappedMax != 64<<20 {
-		t.Errorf("default: %v, %v; want 64 MiB", c.DataMappedMax, err)
+	if c, err = Load(env(nil)); err != nil || c.DataMappedMax != 80<<20 {
+		t.Errorf("default: %v, %v; want 80 MiB", c.DataMappedMax, err)
 	}
 	for _, bad := range []string{"1024", "-1", "64MiB"} {
 		if _, err := Load(env(map[string]string{"DATA_MAPPED_MAX": bad})); err == nil || !strings.Contains(err.Error(), "DATA_MAPPED_MAX") {

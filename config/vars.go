@@ -19,7 +19,7 @@ var Vars = []Var{
 	{"REDIS_MODE", "single", "single, cluster (REDIS_URL names one node, ?addr=host:port the others) or sentinel (REDIS_URL names the sentinels)"},
 	{"REDIS_SENTINEL_MASTER", "", "name of the primary the sentinels watch (REDIS_MODE=sentinel)"},
 	{"DATA_DIR", "./data", "directory of the disk store (created at start)"},
-	{"DATA_MAPPED_MAX", "67108864", "bytes of file pages mapped into the process above which the disk store drops its file's (0: no bound)"},
+	{"DATA_MAPPED_MAX", "83886080", "bytes of file pages mapped into the process above which the disk store drops its file's (0: no bound)"},
 	{"DATA_RELEASE_INTERVAL", "0 (off)", "how often the disk store drops the file pages mapped into the process (lower RSS, more CPU)"},
 	{"STORE", "disk (redis when REDIS_URL is set)", "disk, redis or memory (in process, lost on exit)"},
 	{"RETAIN", "redis: 90d; disk: forever", "default retain (maximum age) of a section that sets none"},

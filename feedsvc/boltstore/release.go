@@ -15,7 +15,7 @@ import (
 // the kernel holds those pages in its page cache anyway (and a cgroup
 // counts that cache, mapped or not). The store drops its mappings of them
 // (madvise MADV_DONTNEED on Linux) when the process's RssFile exceeds
-// Options.MappedMax (checked every MappedCheck; DATA_MAPPED_MAX, 64 MiB by
+// Options.MappedMax (checked every MappedCheck; DATA_MAPPED_MAX, 80 MiB by
 // default), and every Options.ReleaseEvery when that is set
 // (DATA_RELEASE_INTERVAL, off by default): the pages stay in the page
 // cache, and the next read of one maps it again at the cost of a page
@@ -23,7 +23,7 @@ import (
 // nothing while the mapped pages stay under it (a store whose file is
 // smaller, or a steady state that touches little); while a cold start
 // ingests 10,000 sources (make scale, a 180 MB file) the service used
-// some 10-30% more CPU with the 64 MiB bound than without it (README,
+// some 10-30% more CPU with a 64 MiB bound than without it (README,
 // Deployment). Writes go through pwrite, never the map, so the map always
 // shows what the file holds.
 

@@ -53,9 +53,12 @@ func rewriteEmbeds(s string) string {
 	}
 }
 
-// hasTagOpen reports whether s holds "<" followed by name (lower case)
-// in any ASCII case: the tokenizer folds only ASCII letters in tag names,
-// so without it s has no such tag. It builds no lowered copy of s.
+// hasTagOpen reports whether s holds "<" followed by name (ASCII, lower
+// case) in any ASCII case: the tokenizer folds only ASCII letters in tag
+// names, so without it s has no such tag. strings.EqualFold also folds
+// the Kelvin sign and the long s to k and s, which can only send a name
+// with those letters through the tokenizer pass for nothing ("iframe" has
+// neither). It builds no lowered copy of s.
 func hasTagOpen(s, name string) bool {
 	for {
 		i := strings.IndexByte(s, '<')
@@ -63,25 +66,10 @@ func hasTagOpen(s, name string) bool {
 			return false
 		}
 		s = s[i+1:]
-		if len(s) >= len(name) && asciiLowerEq(s[:len(name)], name) {
+		if len(s) >= len(name) && strings.EqualFold(s[:len(name)], name) {
 			return true
 		}
 	}
-}
-
-// asciiLowerEq reports whether s, with its ASCII letters in lower case,
-// is lower.
-func asciiLowerEq(s, lower string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // embedLink is the link standing for the iframe tag z is at.

@@ -13,6 +13,21 @@ import (
 
 func newCatalog(st feedsvc.Store) *Catalog { return &Catalog{Store: st} }
 
+// twoReplicas returns two catalogs on one store: the first seeded with the
+// seed catalog, the second loaded from the store.
+func twoReplicas(ctx context.Context, t *testing.T) (*Catalog, *Catalog) {
+	t.Helper()
+	st := memstore.New()
+	c1, c2 := newCatalog(st), newCatalog(st)
+	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
+		t.Fatal(err)
+	}
+	if err := c2.Load(ctx, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	return c1, c2
+}
+
 var (
 	seedSections = []feedsvc.Section{{Slug: "ent", Title: "Ent"}}
 	seedSources  = []feedsvc.Source{{ID: "a", URL: "https://a.example/feed", Sections: []string{"ent"}, Timezone: "Asia/Shanghai"}}
@@ -47,14 +62,7 @@ func TestSeedThenStoreWins(t *testing.T) {
 func TestGenerationMovesWithTheSources(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	st := memstore.New()
-	c1, c2 := newCatalog(st), newCatalog(st)
-	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
-		t.Fatal(err)
-	}
-	if err := c2.Load(ctx, nil, nil); err != nil {
-		t.Fatal(err)
-	}
+	c1, c2 := twoReplicas(ctx, t)
 	g1, g2 := c1.Generation(), c2.Generation()
 	if err := c1.PutSource(ctx, feedsvc.Source{ID: "b", URL: "https://b.example/", Sections: []string{"ent"}}, true); err != nil {
 		t.Fatal(err)
@@ -85,14 +93,7 @@ func TestGenerationMovesWithTheSources(t *testing.T) {
 func TestChangesReachOtherReplicas(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	st := memstore.New()
-	c1, c2 := newCatalog(st), newCatalog(st)
-	if err := c1.Load(ctx, seedSections, seedSources); err != nil {
-		t.Fatal(err)
-	}
-	if err := c2.Load(ctx, nil, nil); err != nil {
-		t.Fatal(err)
-	}
+	c1, c2 := twoReplicas(ctx, t)
 	go c2.Watch(ctx, 10*time.Millisecond)
 	if err := c1.PutSection(ctx, feedsvc.Section{Slug: "world", Title: "World"}, true); err != nil {
 		t.Fatal(err)

@@ -26,6 +26,17 @@ func (s *batching) PutBlobs(ctx context.Context, blobs []feedsvc.Blob) error {
 	return s.Store.PutBlobs(ctx, blobs)
 }
 
+// openBolt opens an embedded store closed when the test ends.
+func openBolt(t *testing.T) *boltstore.Store {
+	t.Helper()
+	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bs.Close() })
+	return bs
+}
+
 // unbatched hides PutBlobs: the prober stores answer by answer.
 type unbatched struct{ feedsvc.Store }
 
@@ -40,11 +51,7 @@ func images(n int, tag string) []feedsvc.Article {
 // TestEnrichBatchesAnswers: the answers of one call reach a batching
 // store in one write, and a later prober reads them all from it.
 func TestEnrichBatchesAnswers(t *testing.T) {
-	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bs.Close()
+	bs := openBolt(t)
 	st := &batching{Store: bs}
 	heads := 0
 	p := &Prober{Head: func(_ context.Context, url string) (string, int64, error) {
@@ -95,11 +102,7 @@ type oneByOne struct{ feedsvc.Store }
 // media are read in one step; only the unknown are asked for, and a store
 // without Blobs gives the same answers key by key.
 func TestEnrichReadsStoredAnswersTogether(t *testing.T) {
-	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bs.Close()
+	bs := openBolt(t)
 	heads := 0
 	head := func(_ context.Context, url string) (string, int64, error) {
 		heads++
@@ -134,11 +137,7 @@ func TestEnrichReadsStoredAnswersTogether(t *testing.T) {
 // wait in process, answer meanwhile, and reach the store in one write
 // once enough wait, once the oldest is old enough, or on Flush.
 func TestEnrichWriteBehind(t *testing.T) {
-	bs, err := boltstore.Open(t.TempDir(), boltstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bs.Close()
+	bs := openBolt(t)
 	st := &batching{Store: bs}
 	heads := 0
 	head := func(_ context.Context, url string) (string, int64, error) {

@@ -1,11 +1,11 @@
 package redisstore_test
 
 import (
-	"reflect"
 	"testing"
 	"time"
 
 	"github.com/feedsvc/feedsvc/feedsvc"
+	"github.com/feedsvc/feedsvc/feedsvc/storetest"
 )
 
 // TestSectionRecentFromMetas: SectionRecent reads each entry from the
@@ -44,21 +44,7 @@ func TestSectionRecentFromMetas(t *testing.T) {
 			check := func(when string) {
 				t.Helper()
 				for _, slug := range []string{"news", "world"} {
-					got, err := s.SectionRecent(ctx, slug, 20)
-					if err != nil {
-						t.Fatal(err)
-					}
-					page, err := s.SectionArticles(ctx, slug, feedsvc.Query{Limit: 20})
-					if err != nil {
-						t.Fatal(err)
-					}
-					want := make([]feedsvc.Recent, len(page))
-					for i := range page {
-						want[i] = feedsvc.RecentOf(&page[i])
-					}
-					if !reflect.DeepEqual(got, want) {
-						t.Errorf("%s, %s: SectionRecent\n got %+v\nwant %+v", when, slug, got, want)
-					}
+					storetest.CheckRecent(t, s, slug, 20, when)
 				}
 			}
 			check("from metas")

@@ -27,22 +27,7 @@ func testSectionRecent(t *testing.T, s feedsvc.Store) {
 	put(t, s, arts...)
 	check := func(when string, limit int) {
 		t.Helper()
-		got, err := s.SectionRecent(ctx, "news", limit)
-		if err != nil {
-			t.Fatalf("%s: SectionRecent(%d): %v", when, limit, err)
-		}
-		page, err := s.SectionArticles(ctx, "news", feedsvc.Query{Limit: limit})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := make([]feedsvc.Recent, len(page))
-		for i := range page {
-			want[i] = feedsvc.RecentOf(&page[i])
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: SectionRecent(%d) = %d entries, want %d (RecentOf of the page)\ngot  %+v\nwant %+v",
-				when, limit, len(got), len(want), head(got), head(want))
-		}
+		CheckRecent(t, s, "news", limit, when)
 	}
 	for _, limit := range []int{0, 1, 7, 200} {
 		check("after put", limit)
@@ -75,6 +60,28 @@ func testSectionRecent(t *testing.T, s feedsvc.Store) {
 	put(t, s, later)
 	if got, _ := s.SectionRecent(ctx, "news", 1); len(got) != 1 || got[0].ID != "later" || !reflect.DeepEqual(got[0].Sources, []string{"src-a"}) {
 		t.Errorf("article without versions: %+v, want later with sources [src-a]", got)
+	}
+}
+
+// CheckRecent fails t unless SectionRecent(slug, limit) equals RecentOf of
+// each article of the page SectionArticles returns for the same limit.
+func CheckRecent(t *testing.T, s feedsvc.Store, slug string, limit int, when string) {
+	t.Helper()
+	got, err := s.SectionRecent(t.Context(), slug, limit)
+	if err != nil {
+		t.Fatalf("%s: SectionRecent(%s, %d): %v", when, slug, limit, err)
+	}
+	page, err := s.SectionArticles(t.Context(), slug, feedsvc.Query{Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]feedsvc.Recent, len(page))
+	for i := range page {
+		want[i] = feedsvc.RecentOf(&page[i])
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: SectionRecent(%s, %d) = %d entries, want %d (RecentOf of the page)\ngot  %+v\nwant %+v",
+			when, slug, limit, len(got), len(want), head(got), head(want))
 	}
 }
 
